@@ -1,0 +1,106 @@
+package io.adlake.catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** The Spark session and the Iceberg catalog that holds adlake's tables. */
+public final class Lakehouse {
+
+  private final SparkSession spark;
+  private final String catalogName;
+
+  public Lakehouse(SparkSession spark, String catalogName) {
+    this.spark = spark;
+    this.catalogName = catalogName;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String catalogName() {
+    return catalogName;
+  }
+
+  /** The name Spark SQL knows the table by: {@code catalog.namespace.table}. */
+  public String name(TableSpec spec) {
+    return catalogName + "." + spec.path();
+  }
+
+  public Catalog iceberg() {
+    try {
+      return Spark3Util.loadIcebergCatalog(spark, catalogName);
+    } catch (Exception e) {
+      throw new IllegalStateException("catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  public boolean exists(TableSpec spec) {
+    return iceberg().tableExists(identifier(spec));
+  }
+
+  public Table table(TableSpec spec) {
+    return iceberg().loadTable(identifier(spec));
+  }
+
+  public Dataset<Row> read(TableSpec spec) {
+    return spark.table(name(spec));
+  }
+
+  /**
+   * Creates the table if it is missing, or adds columns the schema has and the table lacks. Columns are never
+   * dropped or retyped here: that is a migration, done on purpose.
+   */
+  public void ensure(TableSpec spec, StructType schema) {
+    Catalog catalog = iceberg();
+    TableIdentifier id = identifier(spec);
+    Schema iceberg = SparkSchemaUtil.convert(schema);
+    if (catalog.tableExists(id)) {
+      Table table = catalog.loadTable(id);
+      if (!SparkSchemaUtil.convert(table.schema()).equals(schema)) {
+        table.updateSchema().unionByNameWith(iceberg).commit();
+      }
+      return;
+    }
+    Namespace namespace = Namespace.of(spec.namespace());
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+        // another job created it first: fine
+      }
+    }
+    PartitionSpec.Builder partitions = PartitionSpec.builderFor(iceberg);
+    spec.partitionBy().forEach(partitions::identity);
+    Map<String, String> properties = new HashMap<>();
+    properties.put("format-version", "2");
+    properties.put("comment", spec.description());
+    properties.put("adlake.grain", String.join(",", spec.grain()));
+    properties.put("write.delete.mode", "copy-on-write");
+    properties.put("write.update.mode", "copy-on-write");
+    properties.put("write.merge.mode", "copy-on-write");
+    try {
+      catalog.createTable(id, iceberg, partitions.build(), properties);
+    } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+      // created concurrently by another job with the same definition
+    }
+    spark.catalog().refreshTable(name(spec));
+  }
+
+  private static TableIdentifier identifier(TableSpec spec) {
+    return TableIdentifier.of(spec.namespace(), spec.name());
+  }
+}

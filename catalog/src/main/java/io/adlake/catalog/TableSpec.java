@@ -1,0 +1,22 @@
+package io.adlake.catalog;
+
+import java.util.List;
+
+/**
+ * A table adlake owns: where it lives, what one row means (its grain) and how it is partitioned. The grain is the
+ * set of columns that must be unique; quality checks and merges use exactly these columns.
+ *
+ * @param partitionBy identity partition columns, chosen so that a replaced slice is whole files
+ */
+public record TableSpec(
+    String namespace, String name, List<String> grain, List<String> partitionBy, String description) {
+
+  public TableSpec {
+    grain = List.copyOf(grain);
+    partitionBy = List.copyOf(partitionBy);
+  }
+
+  public String path() {
+    return namespace + "." + name;
+  }
+}

@@ -1,0 +1,91 @@
+package io.adlake.catalog;
+
+import java.util.List;
+
+/** Every table adlake writes, with its grain. The README's table list is written from these. */
+public final class Tables {
+  private Tables() {}
+
+  private static final List<String> BRONZE_GRAIN = List.of("org_id", "source_file", "source_row_number");
+  private static final List<String> BRONZE_PARTITION = List.of("delivery_date", "org_id");
+
+  public static final TableSpec BRONZE_DV360 =
+      bronze("dv360_delivery", "DV360 delivery report rows as delivered, one per report line");
+  public static final TableSpec BRONZE_TTD =
+      bronze("ttd_delivery", "The Trade Desk MyReports rows as delivered, one per report line");
+  public static final TableSpec BRONZE_META =
+      bronze("meta_insights", "Meta Ads Insights rows as delivered, one per JSON line (ad x day)");
+  public static final TableSpec BRONZE_BOOKINGS =
+      bronze("bookings", "Booking/CRM opportunity line items as exported, one per line per snapshot");
+  public static final TableSpec BRONZE_SDF_INSERTION_ORDERS =
+      bronze("dv360_sdf_insertion_orders", "DV360 SDF insertion order rows, one per line per snapshot");
+  public static final TableSpec BRONZE_SDF_LINE_ITEMS =
+      bronze("dv360_sdf_line_items", "DV360 SDF line item rows, one per line per snapshot");
+  public static final TableSpec BRONZE_FX =
+      bronze("fx_rates", "FX reference rates as published (EUR base, one row per rate date)");
+
+  public static final TableSpec QUARANTINE =
+      new TableSpec(
+          "bronze",
+          "quarantine",
+          List.of("org_id", "source_file", "source_row_number"),
+          List.of("source", "delivery_date", "org_id"),
+          "Rows that could not be read, with file, row number, raw line and reason");
+
+  public static final TableSpec INGEST_MANIFEST =
+      new TableSpec(
+          "ops",
+          "ingest_manifest",
+          List.of("batch_id", "source_file"),
+          List.of(),
+          "Every file an ingest saw: checksum, action (new, restatement, skipped_duplicate) and row counts");
+
+  public static final TableSpec SILVER_DELIVERY =
+      new TableSpec(
+          "silver",
+          "delivery_daily",
+          List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id"),
+          List.of("report_date"),
+          "Daily delivery across platforms in source and reporting currency, latest restatement only");
+  public static final TableSpec SILVER_FX =
+      new TableSpec(
+          "silver",
+          "fx_rates",
+          List.of("org_id", "rate_date", "base_currency", "quote_currency"),
+          List.of(),
+          "FX rates per org and date, long form: 1 base_currency = rate quote_currency");
+  public static final TableSpec SILVER_BOOKINGS =
+      new TableSpec(
+          "silver",
+          "bookings",
+          List.of("org_id", "booking_line_id"),
+          List.of(),
+          "Booked line items as of the latest CRM snapshot per org");
+  public static final TableSpec SILVER_SETUP =
+      new TableSpec(
+          "silver",
+          "setup_entities",
+          List.of("org_id", "platform", "entity_type", "entity_id"),
+          List.of(),
+          "Platform setup (insertion orders, line items) as of the latest snapshot per org");
+
+  public static final List<TableSpec> ALL =
+      List.of(
+          BRONZE_DV360,
+          BRONZE_TTD,
+          BRONZE_META,
+          BRONZE_BOOKINGS,
+          BRONZE_SDF_INSERTION_ORDERS,
+          BRONZE_SDF_LINE_ITEMS,
+          BRONZE_FX,
+          QUARANTINE,
+          INGEST_MANIFEST,
+          SILVER_DELIVERY,
+          SILVER_FX,
+          SILVER_BOOKINGS,
+          SILVER_SETUP);
+
+  private static TableSpec bronze(String name, String description) {
+    return new TableSpec("bronze", name, BRONZE_GRAIN, BRONZE_PARTITION, description);
+  }
+}

@@ -1,0 +1,74 @@
+package io.adlake.jobs;
+
+import static org.apache.spark.sql.functions.lit;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Replaces slices of a table keyed by its grain, in one MERGE (one atomic snapshot): rows present in the new data
+ * are updated or inserted, and rows of the replaced slices that the new data no longer has are deleted. Rows
+ * outside the slices are untouched. Running it twice with the same data leaves the same table.
+ *
+ * <p>Only column names from {@link TableSpec} and literals rendered by Spark's own expression printer reach the
+ * SQL text; no user input does.
+ */
+public final class SliceMerge {
+  private SliceMerge() {}
+
+  /**
+   * @param rows   the new content of the slices, unique on the table's grain
+   * @param slices distinct values of the slice columns being replaced (may include slices that are now empty)
+   */
+  public static void replace(
+      Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
+    lakehouse.ensure(table, rows.schema());
+    List<Row> sliceValues = slices.distinct().collectAsList();
+    if (sliceValues.isEmpty()) {
+      return;
+    }
+    String[] sliceColumns = slices.columns();
+    List<String> conditions = new ArrayList<>();
+    for (Row slice : sliceValues) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < sliceColumns.length; i++) {
+        parts.add("t." + quote(sliceColumns[i]) + " = " + lit(slice.get(i)).expr().sql());
+      }
+      conditions.add("(" + String.join(" AND ", parts) + ")");
+    }
+    String on =
+        table.grain().stream()
+            .map(c -> "t." + quote(c) + " = s." + quote(c))
+            .collect(Collectors.joining(" AND "));
+    String view = "adlake_merge_" + UUID.randomUUID().toString().replace("-", "");
+    rows.createOrReplaceTempView(view);
+    String sql =
+        "MERGE INTO " + lakehouse.name(table) + " t USING " + view + " s ON " + on
+            + " WHEN MATCHED THEN UPDATE SET *"
+            + " WHEN NOT MATCHED THEN INSERT *"
+            + " WHEN NOT MATCHED BY SOURCE AND (" + String.join(" OR ", conditions) + ") THEN DELETE";
+    try {
+      CommitMetadata.withCommitProperties(
+          Map.of("adlake.batch-id", batchId),
+          () -> {
+            lakehouse.spark().sql(sql);
+            return null;
+          },
+          RuntimeException.class);
+    } finally {
+      lakehouse.spark().catalog().dropTempView(view);
+    }
+  }
+
+  private static String quote(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+}

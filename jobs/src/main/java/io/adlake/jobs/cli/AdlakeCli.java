@@ -1,0 +1,80 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.catalog.config.ConfigException;
+import io.adlake.quality.GrainCheck;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "adlake",
+    description = {
+      "Batch lakehouse pipelines for advertising operations.",
+      "",
+      "Exports from DV360, The Trade Desk, Meta, the booking system and FX land in bronze Iceberg tables as",
+      "delivered, become one cleaned, deduplicated, currency-normalised silver model, and are queried with SQL.",
+      "",
+      "Start with:  adlake demo     (sample exports for the registered orgs, bronze and silver, a summary)",
+      "Then:        adlake tables   and   adlake sql \"select * from silver.delivery_daily limit 10\""
+    },
+    subcommands = {
+      DemoCommand.class,
+      GenerateCommand.class,
+      IngestCommand.class,
+      SilverCommand.class,
+      SqlCommand.class,
+      TablesCommand.class,
+      OrgCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true,
+    versionProvider = AdlakeCli.Version.class)
+public final class AdlakeCli {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new AdlakeCli());
+    cli.setExecutionExceptionHandler(AdlakeCli::handle);
+    return cli;
+  }
+
+  /** Known failures print one clear line and a named exit code; anything else prints its stack trace. */
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof ConfigException) && !(cause instanceof InputException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ConfigException) {
+      err.println("adlake: configuration error: " + cause.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    if (cause instanceof InputException || e instanceof IllegalArgumentException) {
+      err.println("adlake: " + (cause instanceof InputException ? cause : e).getMessage());
+      return e instanceof IllegalArgumentException && !(cause instanceof InputException) ? ExitCodes.USAGE : ExitCodes.INPUT;
+    }
+    if (e instanceof GrainCheck.GrainViolationException) {
+      err.println("adlake: refusing to write duplicates: " + e.getMessage());
+      return ExitCodes.SOFTWARE;
+    }
+    err.println("adlake: " + cli.getCommandName() + " failed: " + e);
+    e.printStackTrace(err);
+    return ExitCodes.SOFTWARE;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = AdlakeCli.class.getPackage().getImplementationVersion();
+      return new String[] {"adlake " + (v == null ? "development build" : v)};
+    }
+  }
+}

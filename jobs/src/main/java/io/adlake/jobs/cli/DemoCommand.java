@@ -1,0 +1,178 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.config.ConfigException;
+import io.adlake.catalog.landing.LandedFile;
+import io.adlake.catalog.landing.LandingScan;
+import io.adlake.catalog.landing.LandingStore;
+import io.adlake.catalog.landing.SliceKey;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.ingest.IngestJob;
+import io.adlake.jobs.ingest.IngestReport;
+import io.adlake.jobs.sample.SampleExports;
+import io.adlake.jobs.silver.SilverJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "demo",
+    description = {
+      "Run the whole pipeline on sample data, on the embedded catalog, and print what it produced.",
+      "",
+      "  1. writes sample exports for every registered org (conf/orgs.yaml) into <data-dir>/landing;",
+      "  2. ingests them all into bronze (broken lines go to bronze.quarantine);",
+      "  3. builds silver for each delivery date in turn;",
+      "  4. delivers one DV360 report again with corrected numbers and ingests the landing zone again:",
+      "     that slice is restated, every other file is skipped as already ingested;",
+      "  5. prints row counts, a per-org summary and where the warehouse is.",
+      "",
+      "The demo starts from an empty data folder each time. It only deletes a folder it created itself."
+    },
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+
+  private static final String MARKER = ".adlake-demo";
+
+  @Mixin CommonOptions common;
+
+  @Mixin GenerateCommand.SampleOptions sample;
+
+  @Override
+  public Integer call() throws IOException {
+    long started = System.nanoTime();
+    try (Runtime runtime = new Runtime(common, "adlake-demo")) {
+      if (!runtime.config.catalog().type().equals("jdbc")) {
+        throw new ConfigException("demo runs on the embedded (jdbc) catalog only; profile '" + runtime.config.profile() + "' uses " + runtime.config.catalog().type());
+      }
+      resetDataDir(runtime.config.dataDir());
+      OrgRegistry orgs = runtime.orgs();
+      if (orgs.orgs().isEmpty()) {
+        throw new ConfigException("no orgs in " + runtime.config.orgRegistryFile() + "; add one with 'adlake org add'");
+      }
+      SampleExports.Settings settings = sample.settings();
+      String root = runtime.config.landing();
+      LandingStore store = runtime.landing(root);
+      SampleExports exports = new SampleExports(orgs, store, root, settings);
+      runtime.progress.step("demo: writing sample exports for " + orgs.orgs().size() + " org(s), " + settings.days() + " day(s)");
+      int files = exports.writeAll();
+      runtime.progress.step("demo: wrote " + files + " file(s) under " + root);
+
+      Lakehouse lakehouse = runtime.lakehouse();
+      IngestJob ingest = new IngestJob(lakehouse, orgs, store, runtime.progress);
+      IngestReport first = ingestAll(ingest, store, root);
+      first.print(System.out);
+
+      SilverJob silver = new SilverJob(lakehouse, orgs, runtime.config.fxLookbackDays(), runtime.progress);
+      for (int d = 0; d < settings.days(); d++) {
+        silver.run(settings.start().plusDays(d)).print(System.out);
+      }
+
+      Org firstOrg = orgs.orgs().get(0);
+      LocalDate restatedDelivery = settings.start().plusDays(Math.min(2, settings.days() - 1));
+      SliceKey restated = exports.restateDv360(firstOrg, restatedDelivery);
+      runtime.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; ingesting the landing zone again");
+      IngestReport second = ingestAll(ingest, store, root);
+      System.out.printf(
+          Locale.ROOT,
+          "%nRe-ingest: %d file(s) skipped as already ingested, %d restated (%s), rows read %d = accepted %d + quarantined %d%n",
+          second.count(io.adlake.jobs.ingest.SliceAction.SKIPPED_DUPLICATE),
+          second.count(io.adlake.jobs.ingest.SliceAction.RESTATEMENT),
+          restated,
+          second.rowsRead(),
+          second.rowsAccepted(),
+          second.rowsQuarantined());
+      silver.run(restatedDelivery).print(System.out);
+
+      printSummary(lakehouse);
+      System.out.printf(
+          Locale.ROOT,
+          "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
+              + "           ./adlake sql \"select org_id, platform, sum(impressions), sum(media_cost_rc) from silver.delivery_daily group by 1, 2 order by 1, 2\"%n",
+          (System.nanoTime() - started) / 1e9,
+          runtime.config.catalog().warehouse(),
+          runtime.config.catalog().uri());
+      if (!first.reconciles() || !second.reconciles()) {
+        return ExitCodes.RECONCILIATION_FAILED;
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  private static IngestReport ingestAll(IngestJob ingest, LandingStore store, String root) throws IOException {
+    List<LandedFile> files = store.list(root);
+    LandingScan scan = LandingScan.of(root, files);
+    Map<SliceKey, List<LandedFile>> slices = scan.slices();
+    return ingest.run(slices, scan.rejected());
+  }
+
+  private static void printSummary(Lakehouse lakehouse) {
+    System.out.println("\nSilver delivery per org and platform (amounts in the org's reporting currency):");
+    lakehouse
+        .spark()
+        .sql(
+            "select org_id, platform, reporting_currency as ccy, count(*) as rows, min(report_date) as first_day, "
+                + "max(report_date) as last_day, sum(impressions) as impressions, sum(clicks) as clicks, "
+                + "cast(sum(media_cost_rc) as decimal(18,2)) as media_cost, cast(sum(revenue_rc) as decimal(18,2)) as revenue, "
+                + "sum(case when fx_status = 'missing_rate' then 1 else 0 end) as no_fx "
+                + "from " + lakehouse.catalogName() + ".silver.delivery_daily group by 1, 2, 3 order by 1, 2")
+        .show(100, false);
+    System.out.println("Quarantined rows by source and reason:");
+    lakehouse
+        .spark()
+        .sql(
+            "select source, regexp_replace(reason, \"'[^']*'\", \"'…'\") as reason, count(*) as rows "
+                + "from " + lakehouse.catalogName() + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
+        .show(50, false);
+    System.out.println("Row counts:");
+    lakehouse
+        .spark()
+        .sql(
+            "select 'bronze.dv360_delivery' as table, count(*) as rows from " + lakehouse.catalogName() + ".bronze.dv360_delivery"
+                + " union all select 'bronze.ttd_delivery', count(*) from " + lakehouse.catalogName() + ".bronze.ttd_delivery"
+                + " union all select 'bronze.meta_insights', count(*) from " + lakehouse.catalogName() + ".bronze.meta_insights"
+                + " union all select 'bronze.bookings', count(*) from " + lakehouse.catalogName() + ".bronze.bookings"
+                + " union all select 'bronze.dv360_sdf_insertion_orders', count(*) from " + lakehouse.catalogName() + ".bronze.dv360_sdf_insertion_orders"
+                + " union all select 'bronze.dv360_sdf_line_items', count(*) from " + lakehouse.catalogName() + ".bronze.dv360_sdf_line_items"
+                + " union all select 'bronze.fx_rates', count(*) from " + lakehouse.catalogName() + ".bronze.fx_rates"
+                + " union all select 'bronze.quarantine', count(*) from " + lakehouse.catalogName() + ".bronze.quarantine"
+                + " union all select 'ops.ingest_manifest', count(*) from " + lakehouse.catalogName() + ".ops.ingest_manifest"
+                + " union all select 'silver.delivery_daily', count(*) from " + lakehouse.catalogName() + ".silver.delivery_daily"
+                + " union all select 'silver.fx_rates', count(*) from " + lakehouse.catalogName() + ".silver.fx_rates"
+                + " union all select 'silver.bookings', count(*) from " + lakehouse.catalogName() + ".silver.bookings"
+                + " union all select 'silver.setup_entities', count(*) from " + lakehouse.catalogName() + ".silver.setup_entities")
+        .show(20, false);
+  }
+
+  /** Empties the data folder, but only one the demo made (it leaves a marker) or one that is empty. */
+  private static void resetDataDir(Path dataDir) throws IOException {
+    if (Files.exists(dataDir)) {
+      boolean empty;
+      try (Stream<Path> entries = Files.list(dataDir)) {
+        empty = entries.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(dataDir.resolve(MARKER))) {
+        throw new ConfigException(
+            "data folder " + dataDir + " holds data the demo did not create; run the demo with --data-dir pointing elsewhere");
+      }
+      try (Stream<Path> walk = Files.walk(dataDir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dataDir);
+    Files.writeString(dataDir.resolve(MARKER), "created by adlake demo; the demo may delete this folder\n");
+  }
+}

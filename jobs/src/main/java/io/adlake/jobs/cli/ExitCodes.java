@@ -1,0 +1,31 @@
+package io.adlake.jobs.cli;
+
+/** Exit codes of every adlake command. Airflow and scripts tell outcomes apart by these. */
+public final class ExitCodes {
+  private ExitCodes() {}
+
+  /** Done; quarantined rows do not change this, they are reported and kept. */
+  public static final int OK = 0;
+  /** A bug or an unexpected failure (catalog unreachable, disk full): retrying may help. */
+  public static final int SOFTWARE = 1;
+  /** The command line is wrong; {@code --help} says how it should be. */
+  public static final int USAGE = 2;
+  /** conf/ is missing or invalid (unknown profile, bad org entry). */
+  public static final int CONFIG = 3;
+  /** The input named on the command line is missing or unusable (no such path, nothing to do). */
+  public static final int INPUT = 4;
+  /** The run finished, but some delivered files were not ingested (unknown org, source not enabled, bad path). */
+  public static final int FILES_REJECTED = 5;
+  /** Rows written do not match rows read: the run's output must not be trusted. */
+  public static final int RECONCILIATION_FAILED = 6;
+
+  static final String DESCRIPTION =
+      "%nExit codes:%n"
+          + "  0  done (quarantined rows are reported, not a failure)%n"
+          + "  1  unexpected failure%n"
+          + "  2  wrong command line%n"
+          + "  3  configuration missing or invalid%n"
+          + "  4  input missing or unusable%n"
+          + "  5  done, but some files were not ingested (see the report)%n"
+          + "  6  rows written do not reconcile with rows read%n";
+}

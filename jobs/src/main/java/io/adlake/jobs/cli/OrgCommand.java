@@ -1,0 +1,127 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.catalog.Source;
+import io.adlake.catalog.config.ConfigLoader;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgId;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.catalog.org.SourceOptions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "org",
+    description = "Manage the org registry (conf/orgs.yaml).",
+    subcommands = {OrgCommand.ListOrgs.class, OrgCommand.AddOrg.class},
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true)
+final class OrgCommand {
+
+  static Path registryFile(CommonOptions common) {
+    ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
+    return loader.confDir(common.confDir).resolve("orgs.yaml");
+  }
+
+  @Command(name = "list", description = "List registered orgs.", mixinStandardHelpOptions = true)
+  static final class ListOrgs implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+      OrgRegistry registry = OrgRegistry.load(registryFile(common));
+      System.out.printf(Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", "id", "name", "ccy", "timezone", "sources");
+      for (Org org : registry.orgs()) {
+        System.out.printf(
+            Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", org.id(), org.name(), org.reportingCurrency(), org.timezone(),
+            String.join(",", org.sources().keySet()));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "add",
+      description = {
+        "Register an org. Every field is validated: the id against a strict pattern (it becomes part of paths),",
+        "the currency against ISO 4217, the timezone against the IANA database, sources against known ones.",
+        "",
+        "Example:",
+        "  adlake org add --id nordic-retail --name \"Nordic Retail\" --currency SEK --timezone Europe/Stockholm \\",
+        "    --source dv360 --source ttd --source-option ttd.date_format=dd.MM.yyyy --source-option ttd.decimal_separator=,"
+      },
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
+  static final class AddOrg implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--id", required = true, description = "Org id: 3-32 of a-z, 0-9 and inner hyphens, starting with a letter.")
+    String id;
+
+    @Option(names = "--name", required = true, description = "Display name.")
+    String name;
+
+    @Option(names = "--currency", required = true, description = "Reporting currency (ISO 4217), e.g. EUR.")
+    String currency;
+
+    @Option(names = "--timezone", required = true, description = "IANA timezone, e.g. Europe/Berlin.")
+    String timezone;
+
+    @Option(names = "--source", description = "Enabled source (repeatable): " + "dv360, ttd, meta, bookings, setup, fx. Default: all.")
+    List<String> sources;
+
+    @Option(
+        names = "--source-option",
+        paramLabel = "SOURCE.KEY=VALUE",
+        description = "Export settings, e.g. ttd.date_format=dd/MM/yyyy, ttd.decimal_separator=, or meta.timezone=America/New_York.")
+    Map<String, String> sourceOptions = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      Path file = registryFile(common);
+      Map<String, SourceOptions> enabled = new LinkedHashMap<>();
+      List<String> ids = sources == null || sources.isEmpty()
+          ? java.util.Arrays.stream(Source.values()).map(Source::id).toList()
+          : sources;
+      for (String s : ids) {
+        String sourceId = Source.fromId(s).id();
+        enabled.put(sourceId, options(sourceId));
+      }
+      for (String key : sourceOptions.keySet()) {
+        String sourceId = key.split("\\.", 2)[0];
+        if (!enabled.containsKey(sourceId)) {
+          throw new IllegalArgumentException("--source-option " + key + ": source '" + sourceId + "' is not enabled");
+        }
+      }
+      Org org = new Org(OrgId.of(id), name, currency, timezone, enabled);
+      OrgRegistry.load(file).with(org).save(file);
+      System.out.println("added org " + org.id() + " to " + file);
+      return ExitCodes.OK;
+    }
+
+    private SourceOptions options(String sourceId) {
+      Map<String, String> mine = new LinkedHashMap<>();
+      sourceOptions.forEach((k, v) -> {
+        String[] parts = k.split("\\.", 2);
+        if (parts.length != 2) {
+          throw new IllegalArgumentException("--source-option must be SOURCE.KEY=VALUE, was '" + k + "'");
+        }
+        if (parts[0].equals(sourceId)) {
+          mine.put(parts[1], v);
+        }
+      });
+      for (String key : mine.keySet()) {
+        if (!List.of("date_format", "decimal_separator", "timezone").contains(key)) {
+          throw new IllegalArgumentException("unknown source option '" + key + "'; known: date_format, decimal_separator, timezone");
+        }
+      }
+      return new SourceOptions(mine.get("date_format"), mine.get("decimal_separator"), mine.get("timezone"));
+    }
+  }
+}

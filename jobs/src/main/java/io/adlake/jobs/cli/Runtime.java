@@ -1,0 +1,51 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.SparkSessionFactory;
+import io.adlake.catalog.config.AdlakeConfig;
+import io.adlake.catalog.config.ConfigLoader;
+import io.adlake.catalog.landing.LandingStore;
+import io.adlake.catalog.landing.LandingStores;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.Progress;
+import org.apache.spark.sql.SparkSession;
+
+/** What a command runs with: configuration, the org registry, and a Spark session started only when needed. */
+final class Runtime implements AutoCloseable {
+
+  final AdlakeConfig config;
+  final Progress progress;
+  private final String appName;
+  private SparkSession spark;
+
+  Runtime(CommonOptions options, String appName) {
+    ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
+    this.config = loader.load(loader.confDir(options.confDir), options.profile, options.overrides());
+    this.progress = new Progress(System.err, options.quiet);
+    this.appName = appName;
+  }
+
+  OrgRegistry orgs() {
+    return OrgRegistry.load(config.orgRegistryFile());
+  }
+
+  LandingStore landing(String location) {
+    return LandingStores.forLocation(location, config.s3());
+  }
+
+  Lakehouse lakehouse() {
+    if (spark == null) {
+      progress.step("starting Spark (" + (config.spark().master().isBlank() ? "spark-submit" : config.spark().master())
+          + "), catalog " + config.catalog().type() + " at " + config.catalog().uri());
+      spark = SparkSessionFactory.create(config, appName);
+    }
+    return new Lakehouse(spark, config.catalog().name());
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.jobs.silver.SilverJob;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "silver",
+    description = {
+      "Build silver from the bronze deliveries of a date, for all orgs in one job.",
+      "",
+      "silver.delivery_daily unifies DV360, The Trade Desk and Meta at org x day x platform x advertiser x",
+      "campaign x line, converted into each org's reporting currency with that day's FX. Report days that a",
+      "delivery restates are rebuilt from their latest delivery and replaced (MERGE), so rerunning a date is safe.",
+      "silver.bookings and silver.setup_entities take each org's snapshot of the date.",
+      "",
+      "Examples:",
+      "  adlake silver --date 2026-11-03",
+      "  adlake silver --from 2026-11-01 --to 2026-11-07"
+    },
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true)
+final class SilverCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date to process.")
+  LocalDate date;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First delivery date of a range.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last delivery date of a range (inclusive).")
+  LocalDate to;
+
+  @Override
+  public Integer call() {
+    LocalDate first = date != null ? date : from;
+    LocalDate last = date != null ? date : to;
+    if (first == null || last == null || last.isBefore(first) || (date != null && (from != null || to != null))) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "give --date, or --from and --to with --to not before --from");
+    }
+    try (Runtime runtime = new Runtime(common, "adlake-silver")) {
+      SilverJob job = new SilverJob(runtime.lakehouse(), runtime.orgs(), runtime.config.fxLookbackDays(), runtime.progress);
+      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+        job.run(d).print(System.out);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

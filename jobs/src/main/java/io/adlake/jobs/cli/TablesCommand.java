@@ -1,0 +1,49 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "tables",
+    description = {
+      "List adlake's tables: rows and snapshot from Iceberg metadata (no scan), grain and meaning.",
+    },
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true)
+final class TablesCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    try (Runtime runtime = new Runtime(common, "adlake-tables")) {
+      Lakehouse lakehouse = runtime.lakehouse();
+      System.out.printf(Locale.ROOT, "%-36s %10s %20s  %s%n", "table", "rows", "snapshot", "grain");
+      for (TableSpec spec : Tables.ALL) {
+        if (!lakehouse.exists(spec)) {
+          System.out.printf(Locale.ROOT, "%-36s %10s %20s  %s%n", spec.path(), "-", "(not created)", spec.grain());
+          continue;
+        }
+        Table table = lakehouse.table(spec);
+        Snapshot current = table.currentSnapshot();
+        String rows = current == null ? "0" : current.summary().getOrDefault("total-records", "?");
+        System.out.printf(
+            Locale.ROOT,
+            "%-36s %10s %20s  %s%n",
+            spec.path(),
+            rows,
+            current == null ? "-" : String.valueOf(current.snapshotId()),
+            spec.grain());
+      }
+      System.out.println("\nwarehouse: " + runtime.config.catalog().warehouse());
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,348 @@
+package io.adlake.jobs.sample;
+
+import io.adlake.catalog.Source;
+import io.adlake.catalog.landing.LandingStore;
+import io.adlake.catalog.landing.LandingStores;
+import io.adlake.catalog.landing.SliceKey;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.catalog.org.SourceOptions;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes sample exports in each platform's real layout into a landing zone, as {@code
+ * <org>/<source>/<yyyy-mm-dd>/<file>}. Deterministic by seed. What each delivery date holds mirrors how the
+ * platforms send data:
+ *
+ * <ul>
+ *   <li>DV360: yesterday, plus the day before again with higher counts (late data, a restated day), then the
+ *       totals row and report metadata footer;
+ *   <li>The Trade Desk: yesterday, in the org's locale (e.g. {@code dd/MM/yyyy}, decimal comma, semicolons);
+ *   <li>Meta: yesterday at ad level as JSON lines, counts as strings, zero metrics left out;
+ *   <li>bookings (Salesforce) and DV360 SDF setup: full snapshots;
+ *   <li>FX: the ECB's daily fixing, none on weekends.
+ * </ul>
+ *
+ * With faults on, most files carry one line a reader must quarantine: a bad number, a wrong column count, an
+ * impossible date, an unknown currency or broken JSON.
+ */
+public final class SampleExports {
+
+  public record Settings(LocalDate start, int days, long seed, boolean faults) {}
+
+  private static final DateTimeFormatter DV360_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+  private static final DateTimeFormatter SDF_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final OrgRegistry orgs;
+  private final LandingStore store;
+  private final String root;
+  private final Settings settings;
+  private final Map<String, SampleWorld> worlds = new LinkedHashMap<>();
+
+  public SampleExports(OrgRegistry orgs, LandingStore store, String root, Settings settings) {
+    this.orgs = orgs;
+    this.store = store;
+    this.root = root;
+    this.settings = settings;
+    for (Org org : orgs.orgs()) {
+      worlds.put(org.id().value(), new SampleWorld(org, settings.seed(), settings.start(), settings.days()));
+    }
+  }
+
+  /** Writes every delivery date of the range; returns the number of files written. */
+  public int writeAll() throws IOException {
+    int files = 0;
+    for (int d = 0; d < settings.days(); d++) {
+      files += writeDeliveries(settings.start().plusDays(d));
+    }
+    return files;
+  }
+
+  public int writeDeliveries(LocalDate deliveryDate) throws IOException {
+    int files = 0;
+    for (Org org : orgs.orgs()) {
+      SampleWorld world = worlds.get(org.id().value());
+      for (Source source : Source.values()) {
+        if (org.enabled(source)) {
+          files += write(world, source, deliveryDate, 0);
+        }
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Delivers one DV360 slice again with corrected (higher) counts, as a platform does when it restates a report.
+   */
+  public SliceKey restateDv360(Org org, LocalDate deliveryDate) throws IOException {
+    write(worlds.get(org.id().value()), Source.DV360, deliveryDate, 1);
+    return new SliceKey(org.id(), Source.DV360, deliveryDate);
+  }
+
+  private int write(SampleWorld w, Source source, LocalDate delivery, int version) throws IOException {
+    Random faults = w.random("faults|" + source.id() + "|" + delivery);
+    int fault = settings.faults() ? faults.nextInt(5) : -1;
+    String dir = LandingStores.join(root, new SliceKey(w.org.id(), source, delivery).relativePath());
+    String org = w.org.id().value();
+    switch (source) {
+      case DV360 -> put(dir, "dv360_report_" + org + "_" + delivery.format(COMPACT) + ".csv", dv360(w, delivery, version, fault));
+      case TTD -> put(dir, "MyReports_Delivery_" + org + "_" + delivery.format(COMPACT) + ".csv", ttd(w, delivery, fault));
+      case META -> put(dir, "insights_" + org + "_" + delivery.format(COMPACT) + ".jsonl", meta(w, delivery, fault));
+      case BOOKINGS -> put(dir, "OpportunityLineItem_export_" + delivery.format(COMPACT) + ".csv", bookings(w, fault));
+      case SETUP -> {
+        put(dir, "SDF-InsertionOrders.csv", sdfInsertionOrders(w));
+        put(dir, "SDF-LineItems.csv", sdfLineItems(w, fault));
+        return 2;
+      }
+      case FX -> {
+        if (delivery.getDayOfWeek() == DayOfWeek.SATURDAY || delivery.getDayOfWeek() == DayOfWeek.SUNDAY) {
+          return 0;
+        }
+        put(dir, "eurofxref-" + delivery + ".csv", fx(delivery));
+      }
+    }
+    return 1;
+  }
+
+  private void put(String dir, String name, String content) throws IOException {
+    store.write(LandingStores.join(dir, name), content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String dv360(SampleWorld w, LocalDate delivery, int version, int fault) {
+    StringBuilder out = new StringBuilder();
+    out.append("Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID,"
+        + "Impressions,Clicks,Total Conversions,Revenue (Adv Currency),Media Cost (Advertiser Currency),"
+        + "Total Media Cost (Advertiser Currency)\n");
+    long impressions = 0;
+    long clicks = 0;
+    int row = 0;
+    for (LocalDate day : List.of(delivery.minusDays(2), delivery.minusDays(1))) {
+      int dayVersion = day.equals(delivery.minusDays(2)) ? version + 1 : version;
+      for (SampleWorld.Entity li : w.lineItems) {
+        SampleWorld.Entity io = find(w.insertionOrders, li.parentId());
+        SampleWorld.Entity adv = find(w.dv360Advertisers, io.parentId());
+        SampleWorld.Delivery d = w.delivery(li.id(), day, dayVersion);
+        impressions += d.impressions();
+        clicks += d.clicks();
+        String date = day.format(DV360_DATE);
+        String currency = adv.currency();
+        String imps = String.valueOf(d.impressions());
+        row++;
+        if (row == 3) {
+          switch (fault) {
+            case 0 -> imps = imps.substring(0, 2) + "O" + imps.substring(3); // letter O typed for a zero
+            case 1 -> date = day.getYear() + "/13/" + day.getDayOfMonth(); // no 13th month
+            case 2 -> currency = "EUX";
+            default -> {}
+          }
+        }
+        String line = String.join(",", date, csv(adv.name()), adv.id(), currency, csv(io.name()), io.id(), csv(li.name()), li.id(),
+            imps, String.valueOf(d.clicks()), d.conversions().toPlainString(), d.revenue().toPlainString(),
+            d.mediaCost().toPlainString(), d.totalMediaCost().toPlainString());
+        if (row == 3 && fault == 3) {
+          line = line.substring(0, line.lastIndexOf(',')); // a cell lost in transfer
+        }
+        out.append(line).append('\n');
+      }
+    }
+    out.append(",,,,,,,,").append(impressions).append(',').append(clicks).append(",,,,\n");
+    out.append('\n');
+    out.append("Report Time:,").append(delivery.format(DV360_DATE)).append(" 06:12:43 UTC\n");
+    out.append("Date Range:,").append(delivery.minusDays(2).format(DV360_DATE)).append(" to ")
+        .append(delivery.minusDays(1).format(DV360_DATE)).append('\n');
+    out.append("Group By:,\"Date, Advertiser, Insertion Order, Line Item\"\n");
+    out.append("MRC Accredited Metrics:,Active View metrics are accredited only when Measurement Source = Measured\n");
+    return out.toString();
+  }
+
+  private String ttd(SampleWorld w, LocalDate delivery, int fault) {
+    SourceOptions options = w.org.options(Source.TTD);
+    boolean comma = options.decimalChar() == ',';
+    String sep = comma ? ";" : ",";
+    DateTimeFormatter dates = DateTimeFormatter.ofPattern(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat());
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(sep, "Date", "Advertiser", "Advertiser ID", "Campaign", "Campaign ID", "Ad Group", "Ad Group ID",
+        "Impressions", "Clicks", "Total Click + View Conversions", "Advertiser Cost (Adv Currency)",
+        "Partner Cost (Adv Currency)", "Media Cost (Adv Currency)", "Advertiser Currency Code")).append('\n');
+    LocalDate day = delivery.minusDays(1);
+    int row = 0;
+    for (SampleWorld.Entity group : w.adGroups) {
+      SampleWorld.Entity campaign = find(w.ttdCampaigns, group.parentId());
+      SampleWorld.Delivery d = w.delivery(group.id(), day, 0);
+      row++;
+      String cost = number(d.mediaCost(), comma);
+      if (row == 2 && fault == 0) {
+        cost = comma ? "12,34,5" : "12.34.5";
+      }
+      out.append(String.join(sep, day.format(dates), w.ttdAdvertiser.name(), w.ttdAdvertiser.id(), campaign.name(), campaign.id(),
+          group.name(), group.id(), grouped(d.impressions(), comma), String.valueOf(d.clicks()), number(d.conversions(), comma),
+          number(d.revenue(), comma), number(d.totalMediaCost(), comma), cost, "USD")).append('\n');
+    }
+    return out.toString();
+  }
+
+  private String meta(SampleWorld w, LocalDate delivery, int fault) {
+    StringBuilder out = new StringBuilder();
+    String day = delivery.minusDays(1).toString();
+    int row = 0;
+    for (SampleWorld.Entity ad : w.ads) {
+      SampleWorld.Entity set = find(w.adSets, ad.parentId());
+      SampleWorld.Entity campaign = find(w.metaCampaigns, set.parentId());
+      SampleWorld.Delivery d = w.delivery(ad.id(), delivery.minusDays(1), 0);
+      row++;
+      long purchases = d.conversions().setScale(0, RoundingMode.HALF_UP).longValue();
+      StringBuilder json = new StringBuilder("{")
+          .append("\"account_id\":\"").append(w.metaAccount.id()).append("\",")
+          .append("\"account_name\":\"").append(w.metaAccount.name()).append("\",")
+          .append("\"account_currency\":\"").append(w.metaAccount.currency()).append("\",")
+          .append("\"campaign_id\":\"").append(campaign.id()).append("\",")
+          .append("\"campaign_name\":\"").append(campaign.name()).append("\",")
+          .append("\"adset_id\":\"").append(set.id()).append("\",")
+          .append("\"adset_name\":\"").append(set.name()).append("\",")
+          .append("\"ad_id\":\"").append(ad.id()).append("\",")
+          .append("\"ad_name\":\"").append(ad.name()).append("\",")
+          .append("\"date_start\":\"").append(day).append("\",")
+          .append("\"date_stop\":\"").append(day).append("\",")
+          .append("\"impressions\":\"").append(d.impressions()).append("\",");
+      if (d.clicks() > 0) {
+        json.append("\"clicks\":\"").append(d.clicks()).append("\",");
+      }
+      json.append("\"spend\":\"").append(d.mediaCost().toPlainString()).append("\",")
+          .append("\"actions\":[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks()).append("\"}");
+      if (purchases > 0) {
+        json.append(",{\"action_type\":\"offsite_conversion.fb_pixel_purchase\",\"value\":\"").append(purchases).append("\"}");
+      }
+      json.append("]}");
+      String line = json.toString();
+      if (row == 4 && fault == 4) {
+        line = line.substring(0, line.length() / 2); // a line cut off mid-object
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private String bookings(SampleWorld w, int fault) {
+    StringBuilder out = new StringBuilder(
+        "Id,OpportunityId,Opportunity.Name,Opportunity.Account.Name,Platform__c,Platform_Entity_Id__c,Flight_Start__c,"
+            + "Flight_End__c,Booked_Budget__c,Sold_Rate__c,Buy_Type__c,CurrencyIsoCode\n");
+    Random r = w.random("bookings");
+    String opportunity = "006" + sfId(r);
+    List<String[]> lines = new ArrayList<>();
+    // The last DV360 insertion order is left unbooked: its spend has no booking behind it.
+    for (SampleWorld.Entity io : w.insertionOrders.subList(0, w.insertionOrders.size() - 1)) {
+      SampleWorld.Entity adv = find(w.dv360Advertisers, io.parentId());
+      lines.add(new String[] {adv.name(), "DV360", io.id(), io.start().toString(), io.end().toString(),
+          io.budget().toPlainString(), "12.50", "CPM", io.currency()});
+    }
+    for (SampleWorld.Entity c : w.ttdCampaigns) {
+      lines.add(new String[] {w.ttdAdvertiser.name(), "The Trade Desk", c.id(), c.start().toString(), c.end().toString(),
+          c.budget().toPlainString(), "1.80", "CPC", "USD"});
+    }
+    for (SampleWorld.Entity c : w.metaCampaigns) {
+      lines.add(new String[] {w.metaAccount.name(), "Meta", c.id(), c.start().toString(), c.end().toString(),
+          c.budget().toPlainString(), "", "Flat", c.currency()});
+    }
+    int row = 0;
+    for (String[] l : lines) {
+      row++;
+      String buyType = row == 2 && fault == 1 ? "CPA" : l[7];
+      out.append(String.join(",", "00k" + sfId(r), opportunity, csv(w.code + " Q4 Always-On"), csv(l[0]), l[1], l[2], l[3], l[4],
+          l[5], l[6], buyType, l[8])).append('\n');
+    }
+    return out.toString();
+  }
+
+  private String sdfInsertionOrders(SampleWorld w) {
+    StringBuilder out = new StringBuilder(
+        "Io Id,Campaign Id,Advertiser Id,Name,Timestamp,Status,Io Type,Pacing,Pacing Rate,Pacing Amount,Frequency Enabled,"
+            + "Frequency Exposures,Frequency Period,Frequency Amount,Budget Type,Budget Segments\n");
+    int i = 0;
+    for (SampleWorld.Entity io : w.insertionOrders) {
+      LocalDate mid = io.start().plusDays(14);
+      BigDecimal first = io.budget().multiply(BigDecimal.valueOf(0.4)).setScale(2, RoundingMode.HALF_UP);
+      String segments = "(" + first.toPlainString() + "; " + io.start().format(SDF_DATE) + "; " + mid.format(SDF_DATE) + "; ; First half;);"
+          + "(" + io.budget().subtract(first).toPlainString() + "; " + mid.plusDays(1).format(SDF_DATE) + "; " + io.end().format(SDF_DATE) + "; ; Second half;)";
+      boolean asap = i++ == 0;
+      out.append(String.join(",", io.id(), "5" + io.id().substring(1), io.parentId(), csv(io.name()), "2026-11-01T00:00:00.000Z", "Active",
+          "Standard", "Flight", asap ? "ASAP" : "Even", "", "TRUE", "3", "Days", "1", "Amount", csv(segments))).append('\n');
+    }
+    return out.toString();
+  }
+
+  private String sdfLineItems(SampleWorld w, int fault) {
+    StringBuilder out = new StringBuilder(
+        "Line Item Id,Io Id,Type,Name,Timestamp,Status,Start Date,End Date,Budget Type,Budget Amount,Pacing,Pacing Rate,"
+            + "Pacing Amount,Frequency Enabled,Frequency Exposures,Frequency Period,Frequency Amount\n");
+    int i = 0;
+    for (SampleWorld.Entity li : w.lineItems) {
+      String start = li.start() == null ? "Same as Insertion Order" : li.start().format(SDF_DATE) + " 00:00";
+      String end = li.end() == null ? "Same as Insertion Order" : li.end().format(SDF_DATE) + " 23:59";
+      boolean noCap = i == 1; // one line item runs without a frequency cap
+      if (i == 2 && fault == 2) {
+        end = "11/31/2026 23:59"; // no 31st of November
+      }
+      i++;
+      out.append(String.join(",", li.id(), li.parentId(), "Display", csv(li.name()), "2026-11-01T00:00:00.000Z", "Active", start, end,
+          "Amount", li.budget().toPlainString(), "Daily", "Even", li.budget().divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP).toPlainString(),
+          noCap ? "FALSE" : "TRUE", noCap ? "" : "5", noCap ? "" : "Weeks", noCap ? "" : "1")).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** ECB layout: 1 EUR in each currency, a random walk around realistic levels, trailing delimiter. */
+  private String fx(LocalDate day) {
+    String[] currencies = {"USD", "JPY", "GBP", "SEK", "CHF", "AUD"};
+    double[] levels = {1.08, 161.2, 0.86, 11.45, 0.94, 1.64};
+    Random r = new Random(settings.seed() * 17 + day.toEpochDay());
+    StringBuilder header = new StringBuilder("Date,");
+    StringBuilder row = new StringBuilder(day.toString()).append(',');
+    for (int i = 0; i < currencies.length; i++) {
+      header.append(currencies[i]).append(',');
+      double rate = levels[i] * (1 + (r.nextDouble() - 0.5) * 0.01);
+      row.append(BigDecimal.valueOf(rate).setScale(levels[i] > 100 ? 2 : 4, RoundingMode.HALF_UP).toPlainString()).append(',');
+    }
+    return header.append('\n').append(row).append('\n').toString();
+  }
+
+  private static SampleWorld.Entity find(List<SampleWorld.Entity> entities, String id) {
+    return entities.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static String csv(String value) {
+    return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+  }
+
+  private static String number(BigDecimal value, boolean decimalComma) {
+    String plain = value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return decimalComma ? plain.replace('.', ',') : plain;
+  }
+
+  /** Thousands grouped the way the locale writes them: 12.345 with a decimal comma, 12,345 otherwise. */
+  private static String grouped(long value, boolean decimalComma) {
+    String s = String.format(Locale.US, "%,d", value);
+    return decimalComma ? s.replace(',', '.') : "\"" + s + "\"";
+  }
+
+  private static String sfId(Random r) {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package io.adlake.jobs.silver;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** What a silver run replaced: per table, the slices and the rows they now hold. */
+public record SilverReport(LocalDate deliveryDate, String runId, List<TableResult> tables, long rowsMissingFx) {
+
+  public record TableResult(String table, long slices, long rows) {}
+
+  public SilverReport {
+    tables = List.copyOf(tables);
+  }
+
+  public void print(PrintStream out) {
+    out.printf(Locale.ROOT, "%nSilver %s for deliveries of %s%n", runId, deliveryDate);
+    out.printf(Locale.ROOT, "%-26s %8s %10s%n", "table", "slices", "rows");
+    for (TableResult t : tables) {
+      out.printf(Locale.ROOT, "%-26s %8d %10d%n", t.table(), t.slices(), t.rows());
+    }
+    if (rowsMissingFx > 0) {
+      out.printf(
+          Locale.ROOT,
+          "warning: %d delivery row(s) have no FX rate within the lookback; their reporting-currency amounts are null (fx_status = missing_rate)%n",
+          rowsMissingFx);
+    }
+  }
+}

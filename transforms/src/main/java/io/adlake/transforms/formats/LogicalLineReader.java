@@ -1,0 +1,69 @@
+package io.adlake.transforms.formats;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the records of a text export: physical lines, joined while a quoted cell runs over a line break. Keeps the
+ * physical line number where each record starts and its exact text, so quarantine can point at the line.
+ */
+final class LogicalLineReader implements Closeable {
+
+  /** A quoted cell longer than this is taken as an unterminated quote rather than read to the end of the file. */
+  static final int MAX_RECORD_CHARS = 1 << 20;
+
+  record Line(long number, String text, boolean unterminatedQuote) {}
+
+  private final BufferedReader reader;
+  private long physical;
+
+  LogicalLineReader(InputStream in) {
+    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  Line next() throws IOException {
+    String first = reader.readLine();
+    if (first == null) {
+      return null;
+    }
+    physical++;
+    if (physical == 1 && first.startsWith("\uFEFF")) {
+      first = first.substring(1);
+    }
+    long start = physical;
+    StringBuilder text = new StringBuilder(first);
+    int quotes = count(first);
+    while (quotes % 2 == 1) {
+      if (text.length() > MAX_RECORD_CHARS) {
+        return new Line(start, text.toString(), true);
+      }
+      String more = reader.readLine();
+      if (more == null) {
+        return new Line(start, text.toString(), true);
+      }
+      physical++;
+      text.append('\n').append(more);
+      quotes += count(more);
+    }
+    return new Line(start, text.toString(), false);
+  }
+
+  private static int count(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '"') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

@@ -1,0 +1,18 @@
+package io.adlake.transforms.silver;
+
+import java.util.List;
+
+/** The column dictionary of unified delivery: every platform's rows are mapped onto these names. */
+public final class DeliveryColumns {
+  private DeliveryColumns() {}
+
+  public static final List<String> GRAIN =
+      List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id");
+
+  public static final List<String> NAMES = List.of("advertiser_name", "campaign_name", "line_item_name");
+
+  public static final List<String> METRICS =
+      List.of("impressions", "clicks", "conversions", "media_cost", "total_media_cost", "revenue");
+
+  public static final List<String> AMOUNTS = List.of("media_cost", "total_media_cost", "revenue");
+}
