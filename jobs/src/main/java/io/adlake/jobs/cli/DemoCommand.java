@@ -132,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
     lakehouse
         .spark()
         .sql(
-            "select source, regexp_replace(reason, \"'[^']*'\", \"'…'\") as reason, count(*) as rows "
+            "select source, substring(regexp_replace(reason, \": '[^']*'$\", \"\"), 1, 100) as reason, count(*) as rows "
                 + "from " + lakehouse.catalogName() + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
         .show(50, false);
     System.out.println("Row counts:");

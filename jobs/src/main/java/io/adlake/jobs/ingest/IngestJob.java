@@ -156,9 +156,10 @@ public final class IngestJob {
             quarantines.stream()
                 .reduce(Dataset::unionByName)
                 .orElse(lakehouse.spark().createDataFrame(List.of(), BronzeRows.QUARANTINE));
-        Column slicesWithSource = lit(false);
+        Column slicesWithSource = null;
         for (Source source : writing.stream().map(p -> p.key().source()).distinct().toList()) {
-          slicesWithSource = slicesWithSource.or(col("source").equalTo(source.id()).and(slicesOf(writing, source)));
+          Column one = col("source").equalTo(source.id()).and(slicesOf(writing, source));
+          slicesWithSource = slicesWithSource == null ? one : slicesWithSource.or(one);
         }
         TableWrites.replace(lakehouse, Tables.QUARANTINE, allQuarantined, slicesWithSource, batchId);
       }
@@ -217,14 +218,14 @@ public final class IngestJob {
 
   /** (org_id, delivery_date) of the writing slices of a source, as a condition on table columns. */
   private static Column slicesOf(List<SlicePlan> writing, Source source) {
-    Column condition = lit(false);
+    Column condition = null;
     for (SlicePlan plan : writing) {
       if (plan.key().source() == source) {
-        condition =
-            condition.or(
-                col("org_id")
-                    .equalTo(plan.key().org().value())
-                    .and(col("delivery_date").equalTo(lit(Date.valueOf(plan.key().deliveryDate())))));
+        Column one =
+            col("org_id")
+                .equalTo(plan.key().org().value())
+                .and(col("delivery_date").equalTo(lit(Date.valueOf(plan.key().deliveryDate()))));
+        condition = condition == null ? one : condition.or(one);
       }
     }
     return condition;

@@ -111,7 +111,8 @@ public final class SampleExports {
         if (delivery.getDayOfWeek() == DayOfWeek.SATURDAY || delivery.getDayOfWeek() == DayOfWeek.SUNDAY) {
           return 0;
         }
-        put(dir, "eurofxref-" + delivery + ".csv", fx(delivery));
+        // The first delivery carries two weeks of history, as a newly set up rate feed does.
+        put(dir, "eurofxref-" + delivery + ".csv", fx(delivery, delivery.equals(settings.start()) ? 14 : 0));
       }
     }
     return 1;
@@ -303,19 +304,31 @@ public final class SampleExports {
     return out.toString();
   }
 
-  /** ECB layout: 1 EUR in each currency, a random walk around realistic levels, trailing delimiter. */
-  private String fx(LocalDate day) {
+  /**
+   * ECB layout: 1 EUR in each currency around realistic levels, newest business day first, a delimiter closing
+   * every line.
+   */
+  private String fx(LocalDate day, int historyDays) {
     String[] currencies = {"USD", "JPY", "GBP", "SEK", "CHF", "AUD"};
     double[] levels = {1.08, 161.2, 0.86, 11.45, 0.94, 1.64};
-    Random r = new Random(settings.seed() * 17 + day.toEpochDay());
-    StringBuilder header = new StringBuilder("Date,");
-    StringBuilder row = new StringBuilder(day.toString()).append(',');
-    for (int i = 0; i < currencies.length; i++) {
-      header.append(currencies[i]).append(',');
-      double rate = levels[i] * (1 + (r.nextDouble() - 0.5) * 0.01);
-      row.append(BigDecimal.valueOf(rate).setScale(levels[i] > 100 ? 2 : 4, RoundingMode.HALF_UP).toPlainString()).append(',');
+    StringBuilder out = new StringBuilder("Date,");
+    for (String currency : currencies) {
+      out.append(currency).append(',');
     }
-    return header.append('\n').append(row).append('\n').toString();
+    out.append('\n');
+    for (LocalDate d = day; !d.isBefore(day.minusDays(historyDays)); d = d.minusDays(1)) {
+      if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+        continue;
+      }
+      Random r = new Random(settings.seed() * 17 + d.toEpochDay());
+      out.append(d).append(',');
+      for (double level : levels) {
+        double rate = level * (1 + (r.nextDouble() - 0.5) * 0.01);
+        out.append(BigDecimal.valueOf(rate).setScale(level > 100 ? 2 : 4, RoundingMode.HALF_UP).toPlainString()).append(',');
+      }
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   private static SampleWorld.Entity find(List<SampleWorld.Entity> entities, String id) {

@@ -89,7 +89,7 @@ public abstract class CsvExportFormat implements ExportFormat {
 
   @Override
   public Iterator<ParsedLine> parse(InputStream in, SourceOptions options) throws IOException {
-    return new Lines(new LogicalLineReader(in), options);
+    return new Lines(new LogicalLineReader(in, true), options);
   }
 
   private final class Lines implements Iterator<ParsedLine> {

@@ -19,10 +19,16 @@ final class LogicalLineReader implements Closeable {
   record Line(long number, String text, boolean unterminatedQuote) {}
 
   private final BufferedReader reader;
+  private final boolean quotedLineBreaks;
   private long physical;
 
-  LogicalLineReader(InputStream in) {
+  /**
+   * @param quotedLineBreaks whether a quoted cell may span lines (CSV); false for JSON lines, where a line cut
+   *     off inside a string must stay one broken line instead of swallowing the next
+   */
+  LogicalLineReader(InputStream in, boolean quotedLineBreaks) {
     this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    this.quotedLineBreaks = quotedLineBreaks;
   }
 
   Line next() throws IOException {
@@ -36,7 +42,7 @@ final class LogicalLineReader implements Closeable {
     }
     long start = physical;
     StringBuilder text = new StringBuilder(first);
-    int quotes = count(first);
+    int quotes = quotedLineBreaks ? count(first) : 0;
     while (quotes % 2 == 1) {
       if (text.length() > MAX_RECORD_CHARS) {
         return new Line(start, text.toString(), true);

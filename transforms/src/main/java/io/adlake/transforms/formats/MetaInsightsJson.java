@@ -85,7 +85,7 @@ public final class MetaInsightsJson implements ExportFormat {
 
   @Override
   public Iterator<ParsedLine> parse(InputStream in, SourceOptions options) throws IOException {
-    LogicalLineReader reader = new LogicalLineReader(in);
+    LogicalLineReader reader = new LogicalLineReader(in, false);
     return new Iterator<>() {
       private ParsedLine next;
       private boolean done;

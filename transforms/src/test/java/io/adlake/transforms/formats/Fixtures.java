@@ -1,0 +1,29 @@
+package io.adlake.transforms.formats;
+
+import io.adlake.catalog.org.SourceOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** Parses a committed fixture from {@code src/test/resources/fixtures}. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static List<ParsedLine> parse(ExportFormat format, String name, SourceOptions options) throws IOException {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+      if (in == null) {
+        throw new IOException("no fixture " + name);
+      }
+      List<ParsedLine> lines = new ArrayList<>();
+      Iterator<ParsedLine> it = format.parse(in, options);
+      it.forEachRemaining(lines::add);
+      return lines;
+    }
+  }
+
+  static List<ParsedLine> of(List<ParsedLine> lines, ParsedLine.Kind kind) {
+    return lines.stream().filter(l -> l.kind() == kind).toList();
+  }
+}
