@@ -1,0 +1,47 @@
+package io.adlake.jobs;
+
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgId;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.catalog.org.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A landing zone built from the committed fixtures (in the transforms module), for one org and one date. */
+public final class TestLanding {
+  private TestLanding() {}
+
+  public static final Path FIXTURES = Path.of("..", "transforms", "src", "test", "resources", "fixtures");
+  public static final String DATE = "2026-11-03";
+
+  public static OrgRegistry registry() {
+    Map<String, SourceOptions> sources = new LinkedHashMap<>();
+    for (String s : List.of("dv360", "meta", "bookings", "setup", "fx")) {
+      sources.put(s, SourceOptions.defaults());
+    }
+    return new OrgRegistry(List.of(new Org(OrgId.of("acme"), "Acme", "EUR", "Europe/Berlin", sources)));
+  }
+
+  /** Copies the fixtures into {@code root} under the landing layout; returns the DV360 report's path. */
+  public static Path build(Path root) throws IOException {
+    copy(root, "dv360", "dv360_report.csv", "dv360_report.csv");
+    copy(root, "meta", "meta_insights.jsonl", "insights.jsonl");
+    copy(root, "bookings", "bookings.csv", "OpportunityLineItem.csv");
+    copy(root, "setup", "sdf_insertion_orders.csv", "SDF-InsertionOrders.csv");
+    copy(root, "setup", "sdf_line_items.csv", "SDF-LineItems.csv");
+    copy(root, "fx", "ecb_fx.csv", "eurofxref.csv");
+    Files.createDirectories(root.resolve("stray"));
+    Files.writeString(root.resolve("stray").resolve("notes.csv"), "not an export\n");
+    return root.resolve("acme/dv360/" + DATE + "/dv360_report.csv");
+  }
+
+  private static void copy(Path root, String source, String fixture, String name) throws IOException {
+    Path dir = root.resolve("acme").resolve(source).resolve(DATE);
+    Files.createDirectories(dir);
+    Files.copy(FIXTURES.resolve(fixture), dir.resolve(name));
+  }
+}

@@ -1,0 +1,109 @@
+package io.adlake.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.SharedSpark;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.landing.LandingScan;
+import io.adlake.catalog.landing.LocalLandingStore;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.silver.SilverJob;
+import io.adlake.quality.GrainCheck;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One landing zone through ingest, re-delivery, restatement and silver, checking the tables at each step. */
+@ExtendWith(SharedSpark.class)
+class IngestAndSilverTest {
+
+  private final OrgRegistry orgs = TestLanding.registry();
+  private final LocalLandingStore store = new LocalLandingStore();
+
+  private IngestReport ingest(Lakehouse lakehouse, Path root) throws Exception {
+    LandingScan scan = LandingScan.of(root.toString(), store.list(root.toString()));
+    return new IngestJob(lakehouse, orgs, store, Progress.silent()).run(scan.slices(), scan.rejected());
+  }
+
+  @Test
+  void ingestSkipsRedeliveryReplacesRestatementAndBuildsSilver(Lakehouse lakehouse, @TempDir Path root) throws Exception {
+    Path dv360 = TestLanding.build(root);
+
+    IngestReport first = ingest(lakehouse, root);
+    assertThat(first.reconciles()).isTrue();
+    assertThat(first.count(SliceAction.NEW)).isEqualTo(6);
+    assertThat(first.unplaced()).singleElement().satisfies(r -> assertThat(r.uri()).endsWith("stray/notes.csv"));
+    FileOutcome report = first.files().stream().filter(f -> f.format().equals("dv360_delivery")).findFirst().orElseThrow();
+    assertThat(report.rowsRead()).isEqualTo(7);
+    assertThat(report.rowsAccepted()).isEqualTo(3);
+    assertThat(report.rowsQuarantined()).isEqualTo(4);
+    assertThat(report.footerLines()).isEqualTo(5);
+    // Totals over all files: 3+2+3+2+2+2 accepted, 4+3+2+1+1+1 quarantined.
+    assertThat(first.rowsAccepted()).isEqualTo(14);
+    assertThat(first.rowsQuarantined()).isEqualTo(12);
+    assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
+    Row bad = lakehouse.read(Tables.QUARANTINE)
+        .filter(col("source").equalTo("dv360").and(col("source_row_number").equalTo(4))).first();
+    assertThat(bad.<String>getAs("source_file")).endsWith("acme/dv360/2026-11-03/dv360_report.csv");
+    assertThat(bad.<String>getAs("reason")).isEqualTo("column 'Impressions': not a whole number (decimal mark '.'): '12O00'");
+    assertThat(bad.<String>getAs("raw_line")).contains("12O00");
+    assertThat(bad.<String>getAs("file_checksum")).hasSize(64);
+
+    IngestReport again = ingest(lakehouse, root);
+    assertThat(again.count(SliceAction.SKIPPED_DUPLICATE)).isEqualTo(6);
+    assertThat(again.rowsRead()).isZero();
+    assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
+    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(12);
+
+    // DV360 re-sends the day: two clean rows, the first with more impressions.
+    List<String> lines = Files.readAllLines(dv360);
+    Files.write(dv360, List.of(lines.get(0), lines.get(1).replace(",10000,", ",11000,"), lines.get(2)));
+    IngestReport restated = ingest(lakehouse, root);
+    assertThat(restated.count(SliceAction.RESTATEMENT)).isEqualTo(1);
+    assertThat(restated.files().stream().filter(f -> f.action() == SliceAction.RESTATEMENT).findFirst().orElseThrow().replacesBatchId())
+        .isEqualTo(first.batchId());
+    assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(2);
+    assertThat(lakehouse.read(Tables.BRONZE_DV360).filter(col("line_item_id").equalTo("3000001")).first().<Long>getAs("impressions"))
+        .isEqualTo(11_000L);
+    assertThat(lakehouse.read(Tables.QUARANTINE).filter(col("source").equalTo("dv360")).count()).isZero();
+    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(8);
+
+    SilverJob silver = new SilverJob(lakehouse, orgs, 7, Progress.silent());
+    silver.run(LocalDate.parse(TestLanding.DATE));
+    var delivery = lakehouse.read(Tables.SILVER_DELIVERY);
+    assertThat(GrainCheck.check("silver", delivery, Tables.SILVER_DELIVERY.grain())).isEmpty();
+    assertThat(delivery.count()).isEqualTo(3); // two DV360 line items and one Meta ad set (two ads summed)
+
+    Row meta = delivery.filter(col("platform").equalTo("meta")).first();
+    assertThat(meta.<Long>getAs("impressions")).isEqualTo(1500L);
+    assertThat(meta.<BigDecimal>getAs("conversions")).isEqualByComparingTo("2");
+    // 18.00 GBP at 0.85 GBP per EUR on 2 Nov = 21.176471 EUR
+    assertThat(meta.<BigDecimal>getAs("media_cost_rc")).isEqualByComparingTo("21.176471");
+    assertThat(meta.<String>getAs("timezone")).isEqualTo("Europe/Berlin");
+    Row dv = delivery.filter(col("line_item_id").equalTo("3000001")).first();
+    assertThat(dv.<Long>getAs("impressions")).isEqualTo(11_000L);
+    assertThat(dv.<String>getAs("fx_status")).isEqualTo("same_currency");
+
+    assertThat(lakehouse.read(Tables.SILVER_BOOKINGS).count()).isEqualTo(3);
+    Row lineItem = lakehouse.read(Tables.SILVER_SETUP).filter(col("entity_id").equalTo("3000001")).first();
+    assertThat(lineItem.<Boolean>getAs("flight_inherited")).isTrue();
+    assertThat(lineItem.<java.sql.Date>getAs("flight_end")).isEqualTo(java.sql.Date.valueOf("2026-11-30"));
+
+    // Rerunning the date leaves silver as it was.
+    long snapshot = lakehouse.table(Tables.SILVER_DELIVERY).currentSnapshot().snapshotId();
+    silver.run(LocalDate.parse(TestLanding.DATE));
+    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).count()).isEqualTo(3);
+    assertThat(lakehouse.table(Tables.SILVER_DELIVERY).currentSnapshot().snapshotId()).isNotEqualTo(snapshot);
+    assertThat(GrainCheck.check("silver", lakehouse.read(Tables.SILVER_DELIVERY), Tables.SILVER_DELIVERY.grain())).isEmpty();
+  }
+}

@@ -1,0 +1,80 @@
+package io.adlake.transforms.silver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adlake.catalog.SharedSpark;
+import io.adlake.transforms.formats.Values;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedSpark.class)
+class UnifiedDeliveryTest {
+
+  private static final StructType BRONZE_DV360 =
+      new StructType()
+          .add("org_id", DataTypes.StringType)
+          .add("delivery_date", DataTypes.DateType)
+          .add("batch_id", DataTypes.StringType)
+          .add("ingested_at", DataTypes.TimestampType)
+          .add("report_date", DataTypes.DateType)
+          .add("advertiser_id", DataTypes.StringType)
+          .add("advertiser_name", DataTypes.StringType)
+          .add("advertiser_currency", DataTypes.StringType)
+          .add("insertion_order_id", DataTypes.StringType)
+          .add("insertion_order_name", DataTypes.StringType)
+          .add("line_item_id", DataTypes.StringType)
+          .add("line_item_name", DataTypes.StringType)
+          .add("impressions", DataTypes.LongType)
+          .add("clicks", DataTypes.LongType)
+          .add("total_conversions", Values.AMOUNT)
+          .add("revenue_adv_currency", Values.AMOUNT)
+          .add("media_cost_adv_currency", Values.AMOUNT)
+          .add("total_media_cost_adv_currency", Values.AMOUNT)
+          .add("extra_columns", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
+
+  @Test
+  void latestDeliveryWinsAndExactCopiesCountOnce(SparkSession spark) {
+    Dataset<Row> bronze =
+        spark.createDataFrame(
+            List.of(
+                // 2 Nov as first delivered on 3 Nov ...
+                row("2026-11-03", "b1", "2026-11-02", "li1", 100),
+                // ... restated on 4 Nov, where the same line arrives twice (a block sent twice).
+                row("2026-11-04", "b2", "2026-11-02", "li1", 130),
+                row("2026-11-04", "b2", "2026-11-02", "li1", 130),
+                row("2026-11-04", "b2", "2026-11-02", "li2", 40),
+                // 3 Nov only delivered once.
+                row("2026-11-04", "b2", "2026-11-03", "li1", 70)),
+            BRONZE_DV360);
+
+    Dataset<Row> latest = LatestDelivery.keep(bronze, "org_id", "report_date");
+    List<Row> out = Dv360Delivery.toDelivery(latest).orderBy("report_date", "line_item_id").collectAsList();
+
+    assertThat(out).hasSize(3);
+    assertThat(out.get(0).<Long>getAs("impressions")).isEqualTo(130L); // restated, counted once
+    assertThat(out.get(0).<BigDecimal>getAs("media_cost")).isEqualByComparingTo("1.30");
+    assertThat(out.get(0).<String>getAs("source_batch_id")).isEqualTo("b2");
+    assertThat(out.get(1).<Long>getAs("impressions")).isEqualTo(40L);
+    assertThat(out.get(2).<Long>getAs("impressions")).isEqualTo(70L);
+    assertThat(out.get(0).<String>getAs("platform")).isEqualTo("dv360");
+    assertThat(out.get(0).<String>getAs("campaign_id")).isEqualTo("io1");
+  }
+
+  private static Row row(String delivery, String batch, String day, String lineItem, long impressions) {
+    BigDecimal cost = BigDecimal.valueOf(impressions).movePointLeft(2);
+    return RowFactory.create(
+        "acme", Date.valueOf(delivery), batch, Timestamp.valueOf(delivery + " 06:00:00"), Date.valueOf(day),
+        "adv1", "Acme", "EUR", "io1", "IO one", lineItem, lineItem.toUpperCase(), impressions, 1L,
+        BigDecimal.ZERO, cost, cost, cost, scala.collection.immutable.Map$.MODULE$.empty());
+  }
+}
