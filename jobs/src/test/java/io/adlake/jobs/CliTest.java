@@ -1,0 +1,71 @@
+package io.adlake.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adlake.jobs.cli.AdlakeCli;
+import io.adlake.jobs.cli.ExitCodes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "sql", "tables", "org"})
+  void everyCommandExplainsItself(String command) {
+    Captured out = run(command, "--help");
+    assertThat(out.code).isEqualTo(ExitCodes.OK);
+    assertThat(out.stdout).contains("Usage: adlake " + command).contains("Exit codes:");
+  }
+
+  @Test
+  void orgAddValidatesAndWritesTheRegistry(@TempDir Path conf) throws Exception {
+    Files.writeString(conf.resolve("orgs.yaml"), "orgs: []\n");
+    Captured bad = run("org", "add", "--conf-dir", conf.toString(), "--id", "../etc", "--name", "X", "--currency", "EUR", "--timezone", "UTC");
+    assertThat(bad.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.stderr).contains("invalid org id '../etc'");
+
+    Captured currency = run("org", "add", "--conf-dir", conf.toString(), "--id", "nordic", "--name", "N", "--currency", "EURO", "--timezone", "UTC");
+    assertThat(currency.stderr).contains("invalid currency 'EURO'");
+
+    Captured ok = run("org", "add", "--conf-dir", conf.toString(), "--id", "nordic-retail", "--name", "Nordic Retail",
+        "--currency", "SEK", "--timezone", "Europe/Stockholm", "--source", "ttd", "--source-option", "ttd.decimal_separator=,");
+    assertThat(ok.code).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(conf.resolve("orgs.yaml"))).contains("id: \"nordic-retail\"").contains("decimal_separator: \",\"");
+
+    Captured twice = run("org", "add", "--conf-dir", conf.toString(), "--id", "nordic-retail", "--name", "Again",
+        "--currency", "SEK", "--timezone", "Europe/Stockholm");
+    assertThat(twice.code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(twice.stderr).contains("org 'nordic-retail' already exists");
+  }
+
+  @Test
+  void aMissingConfigurationIsAConfigError(@TempDir Path empty) {
+    Captured out = run("tables", "--conf-dir", empty.toString());
+    assertThat(out.code).isEqualTo(ExitCodes.CONFIG);
+    assertThat(out.stderr).contains("configuration file not found: " + empty.resolve("adlake.yaml"));
+  }
+
+  private record Captured(int code, String stdout, String stderr) {}
+
+  private static Captured run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true));
+    System.setErr(new PrintStream(err, true));
+    try {
+      int code = AdlakeCli.run(args);
+      return new Captured(code, out.toString(), err.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+}
