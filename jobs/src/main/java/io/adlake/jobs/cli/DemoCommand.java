@@ -32,7 +32,7 @@ import picocli.CommandLine.Mixin;
       "",
       "  1. writes sample exports for every registered org (conf/orgs.yaml) into <data-dir>/landing;",
       "  2. ingests them all into bronze (broken lines go to bronze.quarantine);",
-      "  3. builds silver for each delivery date in turn;",
+      "  3. builds silver from all of those deliveries in one job;",
       "  4. delivers one DV360 report again with corrected numbers and ingests the landing zone again:",
       "     that slice is restated, every other file is skipped as already ingested;",
       "  5. prints row counts, a per-org summary and where the warehouse is.",
@@ -75,9 +75,7 @@ final class DemoCommand implements Callable<Integer> {
       first.print(System.out);
 
       SilverJob silver = new SilverJob(lakehouse, orgs, runtime.config.fxLookbackDays(), runtime.progress);
-      for (int d = 0; d < settings.days(); d++) {
-        silver.run(settings.start().plusDays(d)).print(System.out);
-      }
+      silver.run(settings.start(), settings.start().plusDays(settings.days() - 1L)).print(System.out);
 
       Org firstOrg = orgs.orgs().get(0);
       LocalDate restatedDelivery = settings.start().plusDays(Math.min(2, settings.days() - 1));

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
       "delivery restates are rebuilt from their latest delivery and replaced (MERGE), so rerunning a date is safe.",
       "silver.bookings and silver.setup_entities take each org's snapshot of the date.",
       "",
+      "A range is processed in one job, with the same result as running its dates in order (backfills).",
+      "",
       "Examples:",
       "  adlake silver --date 2026-11-03",
       "  adlake silver --from 2026-11-01 --to 2026-11-07"
@@ -46,9 +48,7 @@ final class SilverCommand implements Callable<Integer> {
     }
     try (Runtime runtime = new Runtime(common, "adlake-silver")) {
       SilverJob job = new SilverJob(runtime.lakehouse(), runtime.orgs(), runtime.config.fxLookbackDays(), runtime.progress);
-      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-        job.run(d).print(System.out);
-      }
+      job.run(first, last).print(System.out);
       return ExitCodes.OK;
     }
   }

@@ -27,20 +27,23 @@ import io.adlake.transforms.silver.TtdDelivery;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds silver from the bronze deliveries of one date, for all orgs at once. Each report day a delivery touches
+ * Builds silver from the bronze deliveries of a date (or a range of dates), for all orgs at once. Each report day a delivery touches
  * is rebuilt from the latest delivery of that day (restatements win) and replaced in silver with one MERGE per
- * table: rerunning a date leaves silver as it was.
+ * table: rerunning a date leaves silver as it was, and rerunning an old date does not undo a newer restatement.
  *
  * <p>Order matters: FX first, so delivery is converted with the rates delivered the same day.
  */
@@ -59,46 +62,60 @@ public final class SilverJob {
   }
 
   public SilverReport run(LocalDate deliveryDate) {
-    String runId = "silver-" + deliveryDate + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Date day = Date.valueOf(deliveryDate);
+    return run(deliveryDate, deliveryDate);
+  }
+
+  /**
+   * Processes the deliveries of a date range in one pass. The result equals running each date in order: every
+   * report day a delivery in the range touches comes from its latest delivery, every org's snapshot from its
+   * latest delivery in the range. A backfill is one job instead of one per day.
+   */
+  public SilverReport run(LocalDate first, LocalDate last) {
+    String runId = "silver-" + first + (first.equals(last) ? "" : "-to-" + last) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Date from = Date.valueOf(first);
+    Date day = Date.valueOf(last);
+    Column delivered = col("delivery_date").between(from, day);
     List<SilverReport.TableResult> results = new ArrayList<>();
 
     progress.step("silver " + runId + ": FX rates");
     bronze(ExportFormats.of(Source.FX).get(0))
         .ifPresent(
             fx -> {
-              Dataset<Row> affected = fx.filter(col("delivery_date").equalTo(day)).select("org_id", "rate_date").distinct();
+              Dataset<Row> affected = fx.filter(delivered).select("org_id", "rate_date").distinct();
               Dataset<Row> latest =
-                  LatestDelivery.keep(
-                      fx.filter(col("delivery_date").leq(day)).join(affected, new String[] {"org_id", "rate_date"}, "left_semi"),
-                      "org_id",
-                      "rate_date");
+                  LatestDelivery.keep(candidates(fx, affected, "rate_date"), "org_id", "rate_date");
               results.add(merge(Tables.SILVER_FX, FxRates.toSilver(latest), affected, runId));
             });
 
     progress.step("silver: delivery");
     List<Dataset<Row>> unified = new ArrayList<>();
     List<Dataset<Row>> slices = new ArrayList<>();
-    addPlatform(Source.DV360, "report_date", Dv360Delivery::toDelivery, day, unified, slices);
-    addPlatform(Source.TTD, "report_date", TtdDelivery::toDelivery, day, unified, slices);
+    addPlatform(Source.DV360, "report_date", Dv360Delivery::toDelivery, delivered, unified, slices);
+    addPlatform(Source.TTD, "report_date", TtdDelivery::toDelivery, delivered, unified, slices);
     addPlatform(
-        Source.META, "date_start", b -> MetaDelivery.toDelivery(b, MetaDelivery.DEFAULT_CONVERSION_ACTIONS), day, unified, slices);
+        Source.META,
+        "date_start",
+        b -> MetaDelivery.toDelivery(b, MetaDelivery.DEFAULT_CONVERSION_ACTIONS),
+        delivered,
+        unified,
+        slices);
     long missingFx = 0;
     if (!unified.isEmpty()) {
       Dataset<Row> rates =
           lakehouse.exists(Tables.SILVER_FX)
               ? lakehouse.read(Tables.SILVER_FX)
               : lakehouse.spark().createDataFrame(List.of(), fxSchema());
-      Dataset<Row> delivery =
-          SilverDelivery.build(unified.stream().reduce(Dataset::unionByName).get(), accounts(), rates, fxLookbackDays)
-              .cache();
+      // FX conversion reads the unified rows several times (currencies needed, then both sides of the rate):
+      // materialise them once instead of re-running every platform's pipeline for each use.
+      Dataset<Row> platforms = unified.stream().reduce(Dataset::unionByName).get().persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        GrainCheck.require(lakehouse.name(Tables.SILVER_DELIVERY), delivery, Tables.SILVER_DELIVERY.grain());
-        missingFx = delivery.filter(col("fx_status").equalTo(FxConversion.MISSING_RATE)).count();
-        results.add(
-            merge(Tables.SILVER_DELIVERY, delivery, slices.stream().reduce(Dataset::unionByName).get(), runId));
+        Dataset<Row> delivery = SilverDelivery.build(platforms, accounts(), rates, fxLookbackDays);
+        SilverReport.TableResult result =
+            merge(Tables.SILVER_DELIVERY, delivery, slices.stream().reduce(Dataset::unionByName).get(), runId);
+        results.add(result);
+        missingFx = result.missingFx();
       } finally {
-        delivery.unpersist();
+        platforms.unpersist();
       }
     }
 
@@ -106,7 +123,7 @@ public final class SilverJob {
     bronze(ExportFormats.of(Source.BOOKINGS).get(0))
         .ifPresent(
             b -> {
-              Dataset<Row> today = b.filter(col("delivery_date").equalTo(day));
+              Dataset<Row> today = b.filter(delivered);
               Dataset<Row> snapshot = LatestDelivery.keep(today, "org_id");
               results.add(merge(Tables.SILVER_BOOKINGS, Bookings.toSilver(snapshot), today.select("org_id").distinct(), runId));
             });
@@ -114,21 +131,21 @@ public final class SilverJob {
     Optional<Dataset<Row>> ios = bronze(sdf.get(0));
     Optional<Dataset<Row>> lis = bronze(sdf.get(1));
     if (ios.isPresent() && lis.isPresent()) {
-      Dataset<Row> io = LatestDelivery.keep(ios.get().filter(col("delivery_date").equalTo(day)), "org_id");
-      Dataset<Row> li = LatestDelivery.keep(lis.get().filter(col("delivery_date").equalTo(day)), "org_id");
+      Dataset<Row> io = LatestDelivery.keep(ios.get().filter(delivered), "org_id");
+      Dataset<Row> li = LatestDelivery.keep(lis.get().filter(delivered), "org_id");
       Dataset<Row> setupSlices =
           io.select("org_id").union(li.select("org_id")).distinct().withColumn("platform", lit(Platform.DV360.code()));
       results.add(merge(Tables.SILVER_SETUP, SetupEntities.toSilver(io, li), setupSlices, runId));
     }
     progress.step("silver: done");
-    return new SilverReport(deliveryDate, runId, results, missingFx);
+    return new SilverReport(first, last, runId, results, missingFx);
   }
 
   private void addPlatform(
       Source source,
       String reportDateColumn,
       Function<Dataset<Row>, Dataset<Row>> toDelivery,
-      Date day,
+      Column delivered,
       List<Dataset<Row>> unified,
       List<Dataset<Row>> slices) {
     bronze(ExportFormats.of(source).get(0))
@@ -136,16 +153,11 @@ public final class SilverJob {
             bronze -> {
               Dataset<Row> affected =
                   bronze
-                      .filter(col("delivery_date").equalTo(day))
+                      .filter(delivered)
                       .select(col("org_id"), col(reportDateColumn))
                       .distinct();
               Dataset<Row> latest =
-                  LatestDelivery.keep(
-                      bronze
-                          .filter(col("delivery_date").leq(day))
-                          .join(affected, new String[] {"org_id", reportDateColumn}, "left_semi"),
-                      "org_id",
-                      reportDateColumn);
+                  LatestDelivery.keep(candidates(bronze, affected, reportDateColumn), "org_id", reportDateColumn);
               unified.add(toDelivery.apply(latest));
               slices.add(
                   affected.select(
@@ -155,13 +167,40 @@ public final class SilverJob {
             });
   }
 
+  /**
+   * Every delivery that can hold the affected report days: none older than the earliest affected day (a delivery
+   * holds no day after its own date), and no upper bound, so reprocessing an old date never rolls a day back
+   * from a newer delivery. The literal bound lets Iceberg prune partitions: a run reads the few days of bronze
+   * around its dates, not all of history.
+   */
+  private static Dataset<Row> candidates(Dataset<Row> bronze, Dataset<Row> affected, String dayColumn) {
+    Row earliest = affected.agg(org.apache.spark.sql.functions.min(col(dayColumn))).first();
+    if (earliest.isNullAt(0)) {
+      return bronze.limit(0);
+    }
+    return bronze
+        .filter(col("delivery_date").geq(lit(earliest.getDate(0))))
+        .join(affected, new String[] {"org_id", dayColumn}, "left_semi");
+  }
+
   private SilverReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
-    Dataset<Row> cached = rows.cache();
+    Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      long count = cached.count();
       GrainCheck.require(lakehouse.name(table), cached, table.grain());
-      long sliceCount = slices.distinct().count();
-      SliceMerge.replace(lakehouse, table, cached, slices, runId);
-      return new SilverReport.TableResult(table.path(), sliceCount, cached.count());
+      long missingFx =
+          Arrays.asList(cached.columns()).contains("fx_status")
+              ? cached.filter(col("fx_status").equalTo(FxConversion.MISSING_RATE)).count()
+              : 0;
+      Dataset<Row> sliceValues = slices.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        long sliceCount = sliceValues.count();
+        SliceMerge.replace(lakehouse, table, cached, sliceValues, runId);
+        progress.step("silver: " + table.path() + ": " + count + " row(s) in " + sliceCount + " slice(s) merged");
+        return new SilverReport.TableResult(table.path(), sliceCount, count, missingFx);
+      } finally {
+        sliceValues.unpersist();
+      }
     } finally {
       cached.unpersist();
     }

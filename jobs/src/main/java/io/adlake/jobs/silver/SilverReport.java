@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Locale;
 
 /** What a silver run replaced: per table, the slices and the rows they now hold. */
-public record SilverReport(LocalDate deliveryDate, String runId, List<TableResult> tables, long rowsMissingFx) {
+public record SilverReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<TableResult> tables, long rowsMissingFx) {
 
-  public record TableResult(String table, long slices, long rows) {}
+  /** @param missingFx rows whose amounts could not be converted for lack of an FX rate */
+  public record TableResult(String table, long slices, long rows, long missingFx) {}
 
   public SilverReport {
     tables = List.copyOf(tables);
   }
 
   public void print(PrintStream out) {
-    out.printf(Locale.ROOT, "%nSilver %s for deliveries of %s%n", runId, deliveryDate);
+    out.printf(
+        Locale.ROOT,
+        "%nSilver %s for deliveries of %s%n",
+        runId,
+        firstDelivery.equals(lastDelivery) ? firstDelivery : firstDelivery + " to " + lastDelivery);
     out.printf(Locale.ROOT, "%-26s %8s %10s%n", "table", "slices", "rows");
     for (TableResult t : tables) {
       out.printf(Locale.ROOT, "%-26s %8d %10d%n", t.table(), t.slices(), t.rows());

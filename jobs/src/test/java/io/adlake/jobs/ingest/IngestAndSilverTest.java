@@ -106,4 +106,31 @@ class IngestAndSilverTest {
     assertThat(lakehouse.table(Tables.SILVER_DELIVERY).currentSnapshot().snapshotId()).isNotEqualTo(snapshot);
     assertThat(GrainCheck.check("silver", lakehouse.read(Tables.SILVER_DELIVERY), Tables.SILVER_DELIVERY.grain())).isEmpty();
   }
+
+  @Test
+  void reprocessingAnOlderDeliveryNeverRollsBackANewerRestatement(Lakehouse lakehouse, @TempDir Path root) throws Exception {
+    String header = java.nio.file.Files.readAllLines(TestLanding.FIXTURES.resolve("dv360_report.csv")).get(0);
+    String row = "2026/11/02,Acme Brand A,1000001,EUR,IO,2000001,LI,3000001,%d,1,0,1.00,1.00,1.00";
+    deliver(root, "2026-11-03", header, String.format(row, 100));
+    deliver(root, "2026-11-04", header, String.format(row, 140)); // 2 Nov restated the day after
+    ingest(lakehouse, root);
+
+    SilverJob silver = new SilverJob(lakehouse, orgs, 7, Progress.silent());
+    silver.run(LocalDate.parse("2026-11-03"), LocalDate.parse("2026-11-04"));
+    assertThat(impressionsOn2Nov(lakehouse)).isEqualTo(140L);
+    silver.run(LocalDate.parse("2026-11-03")); // a rerun of the older date, e.g. an Airflow clear
+    assertThat(impressionsOn2Nov(lakehouse)).isEqualTo(140L);
+  }
+
+  private static long impressionsOn2Nov(Lakehouse lakehouse) {
+    return lakehouse.read(Tables.SILVER_DELIVERY)
+        .filter(col("report_date").equalTo(java.sql.Date.valueOf("2026-11-02")))
+        .first()
+        .<Long>getAs("impressions");
+  }
+
+  private static void deliver(Path root, String date, String header, String row) throws Exception {
+    Path dir = Files.createDirectories(root.resolve("acme/dv360/" + date));
+    Files.write(dir.resolve("report.csv"), List.of(header, row));
+  }
 }
