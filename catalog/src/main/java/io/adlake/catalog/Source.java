@@ -11,7 +11,7 @@ public enum Source {
   TTD("ttd", Platform.TTD, "The Trade Desk MyReports delivery export (CSV)"),
   META("meta", Platform.META, "Meta Ads Insights (JSON lines)"),
   BOOKINGS("bookings", null, "Booking/CRM opportunity line items (Salesforce CSV)"),
-  SETUP("setup", Platform.DV360, "DV360 Structured Data Files: insertion orders and line items (CSV)"),
+  SETUP("setup", null, "Campaign setup: DV360 SDF (CSV), The Trade Desk ad groups and Meta ad sets (JSON lines)"),
   FX("fx", null, "Daily FX reference rates, ECB layout (CSV)");
 
   private final String id;

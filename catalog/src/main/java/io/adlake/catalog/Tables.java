@@ -21,6 +21,10 @@ public final class Tables {
       bronze("dv360_sdf_insertion_orders", "DV360 SDF insertion order rows, one per line per snapshot");
   public static final TableSpec BRONZE_SDF_LINE_ITEMS =
       bronze("dv360_sdf_line_items", "DV360 SDF line item rows, one per line per snapshot");
+  public static final TableSpec BRONZE_TTD_AD_GROUPS =
+      bronze("ttd_ad_groups", "The Trade Desk ad groups as returned by the API, one per JSON line per snapshot");
+  public static final TableSpec BRONZE_META_AD_SETS =
+      bronze("meta_ad_sets", "Meta ad sets as returned by the Marketing API, one per JSON line per snapshot");
   public static final TableSpec BRONZE_FX =
       bronze("fx_rates", "FX reference rates as published (EUR base, one row per rate date)");
 
@@ -67,7 +71,7 @@ public final class Tables {
           "setup_entities",
           List.of("org_id", "platform", "entity_type", "entity_id"),
           List.of(),
-          "Platform setup (insertion orders, line items) as of the latest snapshot per org");
+          "Platform setup (DV360 insertion orders and line items, TTD ad groups, Meta ad sets) as of the latest snapshot per org and platform");
 
   public static final List<TableSpec> ALL =
       List.of(
@@ -77,6 +81,8 @@ public final class Tables {
           BRONZE_BOOKINGS,
           BRONZE_SDF_INSERTION_ORDERS,
           BRONZE_SDF_LINE_ITEMS,
+          BRONZE_TTD_AD_GROUPS,
+          BRONZE_META_AD_SETS,
           BRONZE_FX,
           QUARANTINE,
           INGEST_MANIFEST,

@@ -33,6 +33,8 @@ public final class TestLanding {
     copy(root, "bookings", "bookings.csv", "OpportunityLineItem.csv");
     copy(root, "setup", "sdf_insertion_orders.csv", "SDF-InsertionOrders.csv");
     copy(root, "setup", "sdf_line_items.csv", "SDF-LineItems.csv");
+    copy(root, "setup", "ttd_ad_groups.jsonl", "ttd_adgroups.jsonl");
+    copy(root, "setup", "meta_ad_sets.jsonl", "meta_adsets.jsonl");
     copy(root, "fx", "ecb_fx.csv", "eurofxref.csv");
     Files.createDirectories(root.resolve("stray"));
     Files.writeString(root.resolve("stray").resolve("notes.csv"), "not an export\n");

@@ -31,7 +31,7 @@ import java.util.Random;
  *       totals row and report metadata footer;
  *   <li>The Trade Desk: yesterday, in the org's locale (e.g. {@code dd/MM/yyyy}, decimal comma, semicolons);
  *   <li>Meta: yesterday at ad level as JSON lines, counts as strings, zero metrics left out;
- *   <li>bookings (Salesforce) and DV360 SDF setup: full snapshots;
+ *   <li>bookings (Salesforce) and setup (DV360 SDF, TTD ad groups, Meta ad sets from the APIs): full snapshots;
  *   <li>FX: the ECB's daily fixing, none on weekends.
  * </ul>
  *
@@ -105,7 +105,9 @@ public final class SampleExports {
       case SETUP -> {
         put(dir, "SDF-InsertionOrders.csv", sdfInsertionOrders(w));
         put(dir, "SDF-LineItems.csv", sdfLineItems(w, fault));
-        return 2;
+        put(dir, "ttd_adgroups_" + org + ".jsonl", ttdAdGroups(w));
+        put(dir, "meta_adsets_" + org + ".jsonl", metaAdSets(w));
+        return 4;
       }
       case FX -> {
         if (delivery.getDayOfWeek() == DayOfWeek.SATURDAY || delivery.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -300,6 +302,45 @@ public final class SampleExports {
       out.append(String.join(",", li.id(), li.parentId(), "Display", csv(li.name()), "2026-11-01T00:00:00.000Z", "Active", start, end,
           "Amount", li.budget().toPlainString(), "Daily", "Even", li.budget().divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP).toPlainString(),
           noCap ? "FALSE" : "TRUE", noCap ? "" : "5", noCap ? "" : "Weeks", noCap ? "" : "1")).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** TTD API ad groups: budget as a money object, one ad group left without a daily budget. */
+  private String ttdAdGroups(SampleWorld w) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (SampleWorld.Entity group : w.adGroups) {
+      SampleWorld.Entity campaign = find(w.ttdCampaigns, group.parentId());
+      BigDecimal budget = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+      String daily = i == 1 ? "null" : "{\"Amount\":" + budget.divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP).toPlainString() + ",\"CurrencyCode\":\"USD\"}";
+      out.append("{\"AdGroupId\":\"").append(group.id()).append("\",\"AdGroupName\":\"").append(group.name())
+          .append("\",\"CampaignId\":\"").append(campaign.id()).append("\",\"IsEnabled\":").append(i != 3)
+          .append(",\"Availability\":\"Available\",\"RTBAttributes\":{\"BudgetSettings\":{\"Budget\":{\"Amount\":")
+          .append(budget.toPlainString()).append(",\"CurrencyCode\":\"USD\"},\"DailyBudget\":").append(daily)
+          .append(",\"PacingMode\":\"").append(i == 0 ? "PaceAhead" : "PaceEvenly").append("\"}}}\n");
+      i++;
+    }
+    return out.toString();
+  }
+
+  /** Meta Marketing API ad sets: lifetime budgets in minor units, one ad set without a frequency cap. */
+  private String metaAdSets(SampleWorld w) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (SampleWorld.Entity set : w.adSets) {
+      SampleWorld.Entity campaign = find(w.metaCampaigns, set.parentId());
+      long minor = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+      out.append("{\"id\":\"").append(set.id()).append("\",\"name\":\"").append(set.name())
+          .append("\",\"campaign_id\":\"").append(campaign.id()).append("\",\"account_id\":\"").append(w.metaAccount.id())
+          .append("\",\"account_currency\":\"").append(w.metaAccount.currency())
+          .append("\",\"status\":\"ACTIVE\",\"effective_status\":\"ACTIVE\",\"lifetime_budget\":\"").append(minor)
+          .append("\",\"start_time\":\"").append(campaign.start()).append("T00:00:00+0000\",\"end_time\":\"")
+          .append(campaign.end()).append("T23:59:59+0000\",\"pacing_type\":[\"standard\"]");
+      if (i++ != 2) {
+        out.append(",\"frequency_control_specs\":[{\"event\":\"IMPRESSIONS\",\"interval_days\":7,\"max_frequency\":3}]");
+      }
+      out.append("}\n");
     }
     return out.toString();
   }

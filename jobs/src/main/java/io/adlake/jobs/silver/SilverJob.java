@@ -127,15 +127,28 @@ public final class SilverJob {
               Dataset<Row> snapshot = LatestDelivery.keep(today, "org_id");
               results.add(merge(Tables.SILVER_BOOKINGS, Bookings.toSilver(snapshot), today.select("org_id").distinct(), runId));
             });
-    List<ExportFormat> sdf = ExportFormats.of(Source.SETUP);
-    Optional<Dataset<Row>> ios = bronze(sdf.get(0));
-    Optional<Dataset<Row>> lis = bronze(sdf.get(1));
+    List<Dataset<Row>> setup = new ArrayList<>();
+    Optional<Dataset<Row>> ios = bronze(ExportFormats.byName("dv360_sdf_insertion_orders"));
+    Optional<Dataset<Row>> lis = bronze(ExportFormats.byName("dv360_sdf_line_items"));
     if (ios.isPresent() && lis.isPresent()) {
-      Dataset<Row> io = LatestDelivery.keep(ios.get().filter(delivered), "org_id");
-      Dataset<Row> li = LatestDelivery.keep(lis.get().filter(delivered), "org_id");
-      Dataset<Row> setupSlices =
-          io.select("org_id").union(li.select("org_id")).distinct().withColumn("platform", lit(Platform.DV360.code()));
-      results.add(merge(Tables.SILVER_SETUP, SetupEntities.toSilver(io, li), setupSlices, runId));
+      setup.add(
+          SetupEntities.fromSdf(
+              LatestDelivery.keep(ios.get().filter(delivered), "org_id"),
+              LatestDelivery.keep(lis.get().filter(delivered), "org_id")));
+    }
+    bronze(ExportFormats.byName("ttd_ad_groups"))
+        .ifPresent(t -> setup.add(SetupEntities.fromTtd(LatestDelivery.keep(t.filter(delivered), "org_id"))));
+    bronze(ExportFormats.byName("meta_ad_sets"))
+        .ifPresent(
+            m ->
+                setup.add(
+                    SetupEntities.fromMeta(
+                        LatestDelivery.keep(m.filter(delivered), "org_id"),
+                        accounts().filter(col("platform").equalTo(Platform.META.code())))));
+    if (!setup.isEmpty()) {
+      Dataset<Row> entities = setup.stream().reduce(Dataset::unionByName).get();
+      // A platform's snapshot replaces that platform's entities of the org, and only those.
+      results.add(merge(Tables.SILVER_SETUP, entities, entities.select("org_id", "platform").distinct(), runId));
     }
     progress.step("silver: done");
     return new SilverReport(first, last, runId, results, missingFx);

@@ -41,16 +41,17 @@ class IngestAndSilverTest {
 
     IngestReport first = ingest(lakehouse, root);
     assertThat(first.reconciles()).isTrue();
-    assertThat(first.count(SliceAction.NEW)).isEqualTo(6);
+    assertThat(first.count(SliceAction.NEW)).isEqualTo(8);
     assertThat(first.unplaced()).singleElement().satisfies(r -> assertThat(r.uri()).endsWith("stray/notes.csv"));
     FileOutcome report = first.files().stream().filter(f -> f.format().equals("dv360_delivery")).findFirst().orElseThrow();
     assertThat(report.rowsRead()).isEqualTo(7);
     assertThat(report.rowsAccepted()).isEqualTo(3);
     assertThat(report.rowsQuarantined()).isEqualTo(4);
     assertThat(report.footerLines()).isEqualTo(5);
-    // Totals over all files: 3+2+3+2+2+2 accepted, 4+3+2+1+1+1 quarantined.
-    assertThat(first.rowsAccepted()).isEqualTo(14);
-    assertThat(first.rowsQuarantined()).isEqualTo(12);
+    // Totals over all files (dv360, meta, bookings, SDF IO, SDF LI, TTD ad groups, Meta ad sets, FX):
+    // accepted 3+2+3+2+2+2+2+2, quarantined 4+3+2+1+1+2+3+1.
+    assertThat(first.rowsAccepted()).isEqualTo(18);
+    assertThat(first.rowsQuarantined()).isEqualTo(17);
     assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
     Row bad = lakehouse.read(Tables.QUARANTINE)
         .filter(col("source").equalTo("dv360").and(col("source_row_number").equalTo(4))).first();
@@ -60,10 +61,10 @@ class IngestAndSilverTest {
     assertThat(bad.<String>getAs("file_checksum")).hasSize(64);
 
     IngestReport again = ingest(lakehouse, root);
-    assertThat(again.count(SliceAction.SKIPPED_DUPLICATE)).isEqualTo(6);
+    assertThat(again.count(SliceAction.SKIPPED_DUPLICATE)).isEqualTo(8);
     assertThat(again.rowsRead()).isZero();
     assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
-    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(12);
+    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(17);
 
     // DV360 re-sends the day: two clean rows, the first with more impressions.
     List<String> lines = Files.readAllLines(dv360);
@@ -76,7 +77,7 @@ class IngestAndSilverTest {
     assertThat(lakehouse.read(Tables.BRONZE_DV360).filter(col("line_item_id").equalTo("3000001")).first().<Long>getAs("impressions"))
         .isEqualTo(11_000L);
     assertThat(lakehouse.read(Tables.QUARANTINE).filter(col("source").equalTo("dv360")).count()).isZero();
-    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(8);
+    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(13);
 
     SilverJob silver = new SilverJob(lakehouse, orgs, 7, Progress.silent());
     silver.run(LocalDate.parse(TestLanding.DATE));
@@ -98,6 +99,19 @@ class IngestAndSilverTest {
     Row lineItem = lakehouse.read(Tables.SILVER_SETUP).filter(col("entity_id").equalTo("3000001")).first();
     assertThat(lineItem.<Boolean>getAs("flight_inherited")).isTrue();
     assertThat(lineItem.<java.sql.Date>getAs("flight_end")).isEqualTo(java.sql.Date.valueOf("2026-11-30"));
+    var setup = lakehouse.read(Tables.SILVER_SETUP);
+    assertThat(setup.count()).isEqualTo(8); // 2 IOs + 2 line items + 2 TTD ad groups + 2 Meta ad sets
+    Row gbp = setup.filter(col("entity_id").equalTo("s1")).first();
+    assertThat(gbp.<BigDecimal>getAs("budget_amount")).isEqualByComparingTo("2500.00"); // 250000 pence
+    assertThat(gbp.<Long>getAs("frequency_cap_exposures")).isEqualTo(3L);
+    Row jpy = setup.filter(col("entity_id").equalTo("s2")).first();
+    assertThat(jpy.<BigDecimal>getAs("daily_budget_amount")).isEqualByComparingTo("5000"); // yen have no minor unit
+    assertThat(jpy.<String>getAs("status")).isEqualTo("Paused");
+    assertThat(jpy.<String>getAs("pacing_rate")).isEqualTo("ASAP");
+    assertThat(jpy.<java.sql.Date>getAs("flight_start")).isEqualTo(java.sql.Date.valueOf("2026-11-01")); // 08:30 in Berlin
+    Row disabled = setup.filter(col("entity_id").equalTo("ag2")).first();
+    assertThat(disabled.<String>getAs("status")).isEqualTo("Paused");
+    assertThat(disabled.<String>getAs("platform")).isEqualTo("ttd");
 
     // Rerunning the date leaves silver as it was.
     long snapshot = lakehouse.table(Tables.SILVER_DELIVERY).currentSnapshot().snapshotId();

@@ -97,14 +97,14 @@ class S3LandingTest {
           store.write("s3://landing/exports/" + local.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
         }
       }
-      assertThat(client.listObjectsV2(b -> b.bucket("landing")).contents()).hasSize(7);
+      assertThat(client.listObjectsV2(b -> b.bucket("landing")).contents()).hasSize(9);
     }
     String root = "s3://landing/exports";
     LandingScan scan = LandingScan.of(root, store.list(root));
     assertThat(scan.slices()).hasSize(5);
     IngestReport report = new IngestJob(lakehouse, TestLanding.registry(), store, Progress.silent()).run(scan.slices(), scan.rejected());
     assertThat(report.reconciles()).isTrue();
-    assertThat(report.rowsAccepted()).isEqualTo(14);
+    assertThat(report.rowsAccepted()).isEqualTo(18);
     assertThat(lakehouse.read(Tables.BRONZE_DV360).first().<String>getAs("source_file"))
         .isEqualTo("s3://landing/exports/acme/dv360/2026-11-03/dv360_report.csv");
   }

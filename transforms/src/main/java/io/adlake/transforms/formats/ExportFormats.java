@@ -15,6 +15,8 @@ public final class ExportFormats {
           new BookingsExport(),
           new SdfInsertionOrders(),
           new SdfLineItems(),
+          new TtdAdGroupsJson(),
+          new MetaAdSetsJson(),
           new EcbFxRates());
 
   public static List<ExportFormat> of(Source source) {

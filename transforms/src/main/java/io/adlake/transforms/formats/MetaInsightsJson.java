@@ -3,23 +3,12 @@ package io.adlake.transforms.formats;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adlake.catalog.Source;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.org.SourceOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
  * spend as strings ({@code "impressions":"1234"}, {@code "spend":"12.34"}), leaves out metrics that are zero, and
  * reports conversions inside {@code actions} as {@code {action_type, value}} pairs.
  */
-public final class MetaInsightsJson implements ExportFormat {
+public final class MetaInsightsJson extends JsonLinesFormat {
 
   static final StructType ACTION =
       new StructType().add("action_type", DataTypes.StringType).add("value", Values.AMOUNT);
@@ -51,7 +40,10 @@ public final class MetaInsightsJson implements ExportFormat {
           required("spend", "spend", Values.AMOUNT, Values.decimal()),
           optional("actions", "actions", DataTypes.createArrayType(ACTION), Values.text()));
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<FormatField> ACTION_MEMBERS =
+      List.of(
+          required("action_type", "action_type", DataTypes.StringType, Values.text()),
+          required("value", "value", Values.AMOUNT, Values.decimal()));
 
   @Override
   public String name() {
@@ -74,116 +66,24 @@ public final class MetaInsightsJson implements ExportFormat {
   }
 
   @Override
-  public boolean keepsExtraColumns() {
-    return true;
-  }
-
-  @Override
   public boolean recognises(String firstLine) {
     return firstLine != null && firstLine.stripLeading().startsWith("{");
   }
 
   @Override
-  public Iterator<ParsedLine> parse(InputStream in, SourceOptions options) throws IOException {
-    LogicalLineReader reader = new LogicalLineReader(in, false);
-    return new Iterator<>() {
-      private ParsedLine next;
-      private boolean done;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null && !done) {
-          try {
-            LogicalLineReader.Line line;
-            do {
-              line = reader.next();
-            } while (line != null && line.text().isBlank());
-            if (line == null) {
-              done = true;
-              reader.close();
-            } else {
-              next = read(line.number(), line.text(), options);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-        return next != null;
-      }
-
-      @Override
-      public ParsedLine next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ParsedLine line = next;
-        next = null;
-        return line;
-      }
-    };
+  protected Object readStructured(FormatField field, JsonNode value, SourceOptions options) throws BadValueException {
+    if (field.column().equals("actions")) {
+      return structs("actions", value, ACTION_MEMBERS, options);
+    }
+    return super.readStructured(field, value, options);
   }
 
-  ParsedLine read(long number, String text, SourceOptions options) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      return ParsedLine.quarantined(number, text, "invalid JSON: " + e.getOriginalMessage());
+  /** Insights must be requested with {@code time_increment=1}: a row spanning days cannot be placed on one. */
+  @Override
+  protected void checkRow(Object[] values) throws BadValueException {
+    if (!values[index("date_start")].equals(values[index("date_stop")])) {
+      throw new BadValueException(
+          "not a daily row: date_start " + values[index("date_start")] + " != date_stop " + values[index("date_stop")]);
     }
-    if (node == null || !node.isObject()) {
-      return ParsedLine.quarantined(number, text, "not a JSON object");
-    }
-    try {
-      Object[] values = new Object[FIELDS.size()];
-      for (int i = 0; i < FIELDS.size(); i++) {
-        FormatField field = FIELDS.get(i);
-        JsonNode cell = node.get(field.header());
-        if (field.column().equals("actions")) {
-          values[i] = actions(cell, options);
-        } else if (cell != null && (cell.isObject() || cell.isArray())) {
-          throw new BadValueException("field '" + field.header() + "': expected a value, found " + cell.getNodeType());
-        } else {
-          values[i] = field.read(cell == null || cell.isNull() ? null : cell.asText(), options);
-        }
-      }
-      if (!values[index("date_start")].equals(values[index("date_stop")])) {
-        throw new BadValueException(
-            "not a daily row: date_start " + values[index("date_start")] + " != date_stop " + values[index("date_stop")]);
-      }
-      Map<String, String> extras = new LinkedHashMap<>();
-      node.fields()
-          .forEachRemaining(
-              e -> {
-                if (FIELDS.stream().noneMatch(f -> f.header().equals(e.getKey()))) {
-                  extras.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
-                }
-              });
-      return ParsedLine.accepted(number, text, values, extras);
-    } catch (BadValueException e) {
-      return ParsedLine.quarantined(number, text, e.getMessage());
-    }
-  }
-
-  private static List<Object[]> actions(JsonNode cell, SourceOptions options) throws BadValueException {
-    if (cell == null || cell.isNull()) {
-      return null;
-    }
-    if (!cell.isArray()) {
-      throw new BadValueException("field 'actions': expected an array of {action_type, value}");
-    }
-    List<Object[]> actions = new ArrayList<>();
-    for (JsonNode action : cell) {
-      JsonNode type = action.get("action_type");
-      JsonNode value = action.get("value");
-      if (type == null || !type.isTextual() || value == null || value.isContainerNode()) {
-        throw new BadValueException("field 'actions': each entry needs action_type and value, found " + action);
-      }
-      try {
-        actions.add(new Object[] {type.asText(), (BigDecimal) Values.decimal().parse(value.asText(), options)});
-      } catch (BadValueException e) {
-        throw new BadValueException("field 'actions' (" + type.asText() + "): " + e.getMessage());
-      }
-    }
-    return actions;
   }
 }

@@ -97,6 +97,24 @@ public final class Values {
     };
   }
 
+  /** A point in time with its UTC offset ({@code 2026-11-01T00:00:00+0100} or {@code ...+01:00}). */
+  public static ValueParser instant() {
+    List<DateTimeFormatter> formats =
+        List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssZ", Locale.ROOT),
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return (cell, options) -> {
+      for (DateTimeFormatter format : formats) {
+        try {
+          return java.sql.Timestamp.from(java.time.OffsetDateTime.parse(cell, format).toInstant());
+        } catch (DateTimeParseException e) {
+          // try the next layout
+        }
+      }
+      throw new BadValueException("not a timestamp with offset (e.g. 2026-11-01T00:00:00+0100): '" + cell + "'");
+    };
+  }
+
   public static ValueParser currency() {
     return (cell, options) -> {
       String code = cell.toUpperCase(Locale.ROOT);

@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -17,7 +20,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Platform setup entities from SDF snapshots, one row per insertion order and line item. An insertion order's
+ * Platform setup entities, one row per DV360 insertion order and line item, TTD ad group and Meta ad set, with
+ * one status dictionary (Active, Paused, Draft, Archived; the platform's own word in {@code platform_status}) and
+ * one pacing dictionary (Even, Ahead, ASAP). An insertion order's
  * flight and budget come from its budget segments; a line item whose dates are "Same as Insertion Order" takes
  * its IO's flight, flagged by {@code flight_inherited}.
  */
@@ -27,7 +32,11 @@ public final class SetupEntities {
   public static final String INSERTION_ORDER = "insertion_order";
   public static final String LINE_ITEM = "line_item";
 
-  public static Dataset<Row> toSilver(Dataset<Row> insertionOrders, Dataset<Row> lineItems) {
+  public static final String AD_GROUP = "ad_group";
+  public static final String AD_SET = "ad_set";
+
+  /** DV360 insertion orders and line items from SDF. */
+  public static Dataset<Row> fromSdf(Dataset<Row> insertionOrders, Dataset<Row> lineItems) {
     Column segments = col("budget_segments");
     Dataset<Row> ios =
         insertionOrders.select(
@@ -38,7 +47,10 @@ public final class SetupEntities {
             col("campaign_id").as("parent_entity_id"),
             col("name"),
             col("status"),
+            col("status").as("platform_status"),
             col("budget_type"),
+            lit(null).cast(DataTypes.StringType).as("budget_currency"),
+            lit(null).cast(Values.AMOUNT).as("daily_budget_amount"),
             aggregate(segments, lit(BigDecimal.ZERO).cast(Values.AMOUNT), (acc, s) -> acc.plus(s.getField("budget")).cast(Values.AMOUNT))
                 .as("budget_amount"),
             segments.as("budget_segments"),
@@ -72,9 +84,12 @@ public final class SetupEntities {
                 col("io_id").as("parent_entity_id"),
                 col("name"),
                 col("status"),
+                col("status").as("platform_status"),
                 col("budget_type"),
+                lit(null).cast(DataTypes.StringType).as("budget_currency"),
+                when(col("pacing").equalTo("Daily"), col("pacing_amount")).cast(Values.AMOUNT).as("daily_budget_amount"),
                 col("budget_amount"),
-                lit(null).cast(segments(insertionOrders)).as("budget_segments"),
+                lit(null).cast(BUDGET_SEGMENTS).as("budget_segments"),
                 col("pacing"),
                 col("pacing_rate"),
                 col("pacing_amount"),
@@ -92,7 +107,97 @@ public final class SetupEntities {
         .withColumn("frequency_cap_enabled", col("frequency_cap_enabled").cast(DataTypes.BooleanType));
   }
 
-  private static org.apache.spark.sql.types.DataType segments(Dataset<Row> insertionOrders) {
-    return insertionOrders.schema().apply("budget_segments").dataType();
+  /** TTD ad groups: budgets from the API's money objects; no flight of their own, no frequency cap in this export. */
+  public static Dataset<Row> fromTtd(Dataset<Row> adGroups) {
+    return adGroups.select(
+        col("org_id"),
+        lit(Platform.TTD.code()).as("platform"),
+        lit(AD_GROUP).as("entity_type"),
+        col("ad_group_id").as("entity_id"),
+        col("campaign_id").as("parent_entity_id"),
+        col("ad_group_name").as("name"),
+        when(col("availability").equalTo("Archived"), "Archived").when(col("is_enabled"), "Active").otherwise("Paused").as("status"),
+        when(col("is_enabled"), "Enabled").otherwise("Disabled").as("platform_status"),
+        lit("Amount").as("budget_type"),
+        col("budget_currency"),
+        col("daily_budget_amount"),
+        col("budget_amount"),
+        lit(null).cast(BUDGET_SEGMENTS).as("budget_segments"),
+        lit(null).cast(DataTypes.StringType).as("pacing"),
+        pacingRate(col("pacing_mode"), "PaceEvenly", "PaceAhead", "PaceAsSoonAsPossible").as("pacing_rate"),
+        lit(null).cast(Values.AMOUNT).as("pacing_amount"),
+        lit(null).cast(DataTypes.DateType).as("flight_start"),
+        lit(null).cast(DataTypes.DateType).as("flight_end"),
+        lit(false).as("flight_inherited"),
+        lit(null).cast(DataTypes.BooleanType).as("frequency_cap_enabled"),
+        lit(null).cast(DataTypes.LongType).as("frequency_cap_exposures"),
+        lit(null).cast(DataTypes.StringType).as("frequency_cap_period"),
+        lit(null).cast(DataTypes.LongType).as("frequency_cap_amount"),
+        col("delivery_date").as("snapshot_date"),
+        col("batch_id").as("source_batch_id"));
   }
+
+  /**
+   * Meta ad sets: minor-unit budgets scaled by the currency's digits, flight dates in the account's timezone, the
+   * first frequency control spec as the cap.
+   *
+   * @param accountZones {@code org_id, timezone} of each org's Meta account
+   */
+  public static Dataset<Row> fromMeta(Dataset<Row> adSets, Dataset<Row> accountZones) {
+    Column scale = minorUnitScale(col("account_currency"));
+    Column spec = col("frequency_control_specs").getItem(0);
+    Column pacingType = col("pacing_type").getItem(0);
+    return adSets
+        .join(accountZones.select(col("org_id").as("_org"), col("timezone").as("_tz")), col("org_id").equalTo(col("_org")), "left")
+        .select(
+            col("org_id"),
+            lit(Platform.META.code()).as("platform"),
+            lit(AD_SET).as("entity_type"),
+            col("adset_id").as("entity_id"),
+            col("campaign_id").as("parent_entity_id"),
+            col("adset_name").as("name"),
+            when(col("status").equalTo("ACTIVE"), "Active").when(col("status").equalTo("PAUSED"), "Paused").otherwise("Archived").as("status"),
+            col("status").as("platform_status"),
+            when(col("lifetime_budget_minor").isNotNull(), "Amount").when(col("daily_budget_minor").isNotNull(), "Daily").otherwise("Unlimited").as("budget_type"),
+            col("account_currency").as("budget_currency"),
+            col("daily_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT).as("daily_budget_amount"),
+            col("lifetime_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT).as("budget_amount"),
+            lit(null).cast(BUDGET_SEGMENTS).as("budget_segments"),
+            pacingType.as("pacing"),
+            when(pacingType.equalTo("no_pacing"), "ASAP").when(pacingType.isNotNull(), "Even").as("pacing_rate"),
+            lit(null).cast(Values.AMOUNT).as("pacing_amount"),
+            to_date(from_utc_timestamp(col("start_time"), coalesce(col("_tz"), lit("UTC")))).as("flight_start"),
+            to_date(from_utc_timestamp(col("end_time"), coalesce(col("_tz"), lit("UTC")))).as("flight_end"),
+            lit(false).as("flight_inherited"),
+            coalesce(size(col("frequency_control_specs")).gt(0), lit(false)).as("frequency_cap_enabled"),
+            spec.getField("max_frequency").as("frequency_cap_exposures"),
+            when(spec.isNotNull(), "Days").as("frequency_cap_period"),
+            spec.getField("interval_days").as("frequency_cap_amount"),
+            col("delivery_date").as("snapshot_date"),
+            col("batch_id").as("source_batch_id"));
+  }
+
+  /** 10^digits of a currency's minor unit (100 for EUR, 1 for JPY, 1000 for KWD), from the JDK's ISO 4217 table. */
+  static Column minorUnitScale(Column currency) {
+    Column scale = lit(100);
+    for (java.util.Currency c : java.util.Currency.getAvailableCurrencies()) {
+      int digits = c.getDefaultFractionDigits();
+      if (digits >= 0 && digits != 2) {
+        scale = when(currency.equalTo(c.getCurrencyCode()), lit((int) Math.pow(10, digits))).otherwise(scale);
+      }
+    }
+    return scale;
+  }
+
+  private static Column pacingRate(Column raw, String even, String ahead, String asap) {
+    return when(raw.equalTo(even), "Even").when(raw.equalTo(ahead), "Ahead").when(raw.equalTo(asap), "ASAP");
+  }
+
+  static final org.apache.spark.sql.types.ArrayType BUDGET_SEGMENTS =
+      DataTypes.createArrayType(
+          new org.apache.spark.sql.types.StructType()
+              .add("budget", Values.AMOUNT)
+              .add("start_date", DataTypes.DateType)
+              .add("end_date", DataTypes.DateType)
+              .add("description", DataTypes.StringType));
 }

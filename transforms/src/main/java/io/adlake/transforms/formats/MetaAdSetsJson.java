@@ -1,0 +1,114 @@
+package io.adlake.transforms.formats;
+
+import static io.adlake.transforms.formats.FormatField.optional;
+import static io.adlake.transforms.formats.FormatField.required;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adlake.catalog.Source;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.org.SourceOptions;
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Meta ad sets from the Marketing API ({@code /act_<id>/adsets?fields=id,name,campaign_id,account_id,status,
+ * effective_status,daily_budget,lifetime_budget,start_time,end_time,pacing_type,frequency_control_specs}), one
+ * object per line. Budgets are strings in the account currency's minor unit ({@code "5000"} is 50.00 EUR, but
+ * 5000 JPY), so the collector adds {@code account_currency} from the ad account to every line; silver scales by
+ * that currency's digits. Times carry their UTC offset.
+ */
+public final class MetaAdSetsJson extends JsonLinesFormat {
+
+  static final StructType FREQUENCY_SPEC =
+      new StructType()
+          .add("event", DataTypes.StringType)
+          .add("interval_days", DataTypes.LongType)
+          .add("max_frequency", DataTypes.LongType);
+
+  private static final List<FormatField> FREQUENCY_MEMBERS =
+      List.of(
+          required("event", "event", DataTypes.StringType, Values.text()),
+          required("interval_days", "interval_days", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required("max_frequency", "max_frequency", DataTypes.LongType, Values.nonNegativeWholeNumber()));
+
+  private static final List<FormatField> FIELDS =
+      List.of(
+          required("id", "adset_id", DataTypes.StringType, Values.text()),
+          required("name", "adset_name", DataTypes.StringType, Values.text()),
+          required("campaign_id", "campaign_id", DataTypes.StringType, Values.text()),
+          required("account_id", "account_id", DataTypes.StringType, Values.text()),
+          required("account_currency", "account_currency", DataTypes.StringType, Values.currency()),
+          required("status", "status", DataTypes.StringType, Values.oneOf("ACTIVE", "PAUSED", "DELETED", "ARCHIVED")),
+          optional("effective_status", "effective_status", DataTypes.StringType, Values.text()),
+          optional("daily_budget", "daily_budget_minor", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          optional("lifetime_budget", "lifetime_budget_minor", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required("start_time", "start_time", DataTypes.TimestampType, Values.instant()),
+          optional("end_time", "end_time", DataTypes.TimestampType, Values.instant()),
+          optional("pacing_type", "pacing_type", DataTypes.createArrayType(DataTypes.StringType), Values.text()),
+          optional(
+              "frequency_control_specs",
+              "frequency_control_specs",
+              DataTypes.createArrayType(FREQUENCY_SPEC),
+              Values.text()));
+
+  @Override
+  public String name() {
+    return "meta_ad_sets";
+  }
+
+  @Override
+  public Source source() {
+    return Source.SETUP;
+  }
+
+  @Override
+  public TableSpec table() {
+    return Tables.BRONZE_META_AD_SETS;
+  }
+
+  @Override
+  public List<FormatField> fields() {
+    return FIELDS;
+  }
+
+  @Override
+  public boolean recognises(String firstLine) {
+    return firstLine != null
+        && firstLine.stripLeading().startsWith("{")
+        && firstLine.contains("\"campaign_id\"")
+        && firstLine.contains("\"start_time\"");
+  }
+
+  @Override
+  protected Object readStructured(FormatField field, JsonNode value, SourceOptions options) throws BadValueException {
+    if (field.column().equals("frequency_control_specs")) {
+      return structs(field.header(), value, FREQUENCY_MEMBERS, options);
+    }
+    if (field.column().equals("pacing_type") && value.isArray()) {
+      List<Object> types = new java.util.ArrayList<>();
+      for (JsonNode t : value) {
+        if (!t.isTextual()) {
+          throw new BadValueException("field 'pacing_type': expected strings, found " + value);
+        }
+        types.add(t.asText());
+      }
+      return types;
+    }
+    return super.readStructured(field, value, options);
+  }
+
+  @Override
+  protected void checkRow(Object[] v) throws BadValueException {
+    if (v[index("daily_budget_minor")] != null && v[index("lifetime_budget_minor")] != null) {
+      throw new BadValueException("ad set has both daily_budget and lifetime_budget; Meta allows one");
+    }
+    Timestamp start = (Timestamp) v[index("start_time")];
+    Timestamp end = (Timestamp) v[index("end_time")];
+    if (end != null && end.before(start)) {
+      throw new BadValueException("ad set ends (" + end.toInstant() + ") before it starts (" + start.toInstant() + ")");
+    }
+  }
+}
