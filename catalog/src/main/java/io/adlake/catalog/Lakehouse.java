@@ -56,6 +56,15 @@ public final class Lakehouse {
     return iceberg().loadTable(identifier(spec));
   }
 
+  /** Rows in the current snapshot, from Iceberg's snapshot summary: no scan. Zero for a missing or empty table. */
+  public long rowCount(TableSpec spec) {
+    if (!exists(spec)) {
+      return 0;
+    }
+    org.apache.iceberg.Snapshot current = table(spec).currentSnapshot();
+    return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+  }
+
   public Dataset<Row> read(TableSpec spec) {
     return spark.table(name(spec));
   }
@@ -70,7 +79,11 @@ public final class Lakehouse {
     Schema iceberg = SparkSchemaUtil.convert(schema);
     if (catalog.tableExists(id)) {
       Table table = catalog.loadTable(id);
-      if (!SparkSchemaUtil.convert(table.schema()).equals(schema)) {
+      boolean missing = false;
+      for (String column : schema.fieldNames()) {
+        missing |= table.schema().findField(column) == null;
+      }
+      if (missing) {
         table.updateSchema().unionByNameWith(iceberg).commit();
       }
       return;

@@ -51,6 +51,26 @@ class CliTest {
     assertThat(out.stderr).contains("configuration file not found: " + empty.resolve("adlake.yaml"));
   }
 
+  @Test
+  void aMissingInputFileIsAnInputErrorNamingThePath(@TempDir Path dir) {
+    Path missing = dir.resolve("no-such-report.csv");
+    Captured out = run("ingest", "--conf-dir", "../conf", "--source", "dv360", "--org", "acme-media", "--date", "2026-11-03",
+        "--path", missing.toString());
+    assertThat(out.code).isEqualTo(ExitCodes.INPUT);
+    assertThat(out.stderr).contains("landing location does not exist: " + missing);
+  }
+
+  @Test
+  void wrongValuesOnTheCommandLineAreUsageErrors() {
+    Captured source = run("ingest", "--conf-dir", "../conf", "--source", "tiktok", "--org", "acme-media", "--date", "2026-11-03",
+        "--path", ".");
+    assertThat(source.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(source.stderr).contains("unknown source 'tiktok'; known: dv360, ttd, meta, bookings, setup, fx");
+    Captured range = run("silver", "--conf-dir", "../conf", "--from", "2026-11-05", "--to", "2026-11-01");
+    assertThat(range.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(range.stderr).contains("--to not before --from");
+  }
+
   private record Captured(int code, String stdout, String stderr) {}
 
   private static Captured run(String... args) {

@@ -57,9 +57,9 @@ public final class AdlakeCli {
       err.println("adlake: configuration error: " + cause.getMessage());
       return ExitCodes.CONFIG;
     }
-    if (cause instanceof InputException || e instanceof IllegalArgumentException) {
-      err.println("adlake: " + (cause instanceof InputException ? cause : e).getMessage());
-      return e instanceof IllegalArgumentException && !(cause instanceof InputException) ? ExitCodes.USAGE : ExitCodes.INPUT;
+    if (cause instanceof InputException) {
+      err.println("adlake: " + cause.getMessage());
+      return ExitCodes.INPUT;
     }
     if (e instanceof GrainCheck.GrainViolationException) {
       err.println("adlake: refusing to write duplicates: " + e.getMessage());

@@ -3,10 +3,17 @@ package io.adlake.jobs.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options every command takes: which configuration, which profile, and overrides of single settings. */
 public final class CommonOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(
       names = "--conf-dir",
@@ -39,6 +46,20 @@ public final class CommonOptions {
       names = {"-q", "--quiet"},
       description = "Print results only, no progress lines.")
   boolean quiet;
+
+  /** A wrong value given on the command line: exits with {@link ExitCodes#USAGE} after the message and usage. */
+  ParameterException usageError(String message) {
+    return new ParameterException(command.commandLine(), message);
+  }
+
+  /** Reads values from the command line; a value the domain refuses is a usage error naming it. */
+  <T> T parse(Supplier<T> reading) {
+    try {
+      return reading.get();
+    } catch (IllegalArgumentException e) {
+      throw usageError(e.getMessage());
+    }
+  }
 
   /** Command-line overrides, in the keys ConfigLoader knows. */
   Map<String, String> overrides() {

@@ -52,35 +52,35 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long started = System.nanoTime();
-    try (Runtime runtime = new Runtime(common, "adlake-demo")) {
-      if (!runtime.config.catalog().type().equals("jdbc")) {
-        throw new ConfigException("demo runs on the embedded (jdbc) catalog only; profile '" + runtime.config.profile() + "' uses " + runtime.config.catalog().type());
+    try (CommandContext context = new CommandContext(common, "adlake-demo")) {
+      if (!context.config.catalog().type().equals("jdbc")) {
+        throw new ConfigException("demo runs on the embedded (jdbc) catalog only; profile '" + context.config.profile() + "' uses " + context.config.catalog().type());
       }
-      resetDataDir(runtime.config.dataDir());
-      OrgRegistry orgs = runtime.orgs();
+      resetDataDir(context.config.dataDir());
+      OrgRegistry orgs = context.orgs();
       if (orgs.orgs().isEmpty()) {
-        throw new ConfigException("no orgs in " + runtime.config.orgRegistryFile() + "; add one with 'adlake org add'");
+        throw new ConfigException("no orgs in " + context.config.orgRegistryFile() + "; add one with 'adlake org add'");
       }
-      SampleExports.Settings settings = sample.settings();
-      String root = runtime.config.landing();
-      LandingStore store = runtime.landing(root);
+      SampleExports.Settings settings = common.parse(sample::settings);
+      String root = context.config.landing();
+      LandingStore store = context.landing(root);
       SampleExports exports = new SampleExports(orgs, store, root, settings);
-      runtime.progress.step("demo: writing sample exports for " + orgs.orgs().size() + " org(s), " + settings.days() + " day(s)");
+      context.progress.step("demo: writing sample exports for " + orgs.orgs().size() + " org(s), " + settings.days() + " day(s)");
       int files = exports.writeAll();
-      runtime.progress.step("demo: wrote " + files + " file(s) under " + root);
+      context.progress.step("demo: wrote " + files + " file(s) under " + root);
 
-      Lakehouse lakehouse = runtime.lakehouse();
-      IngestJob ingest = new IngestJob(lakehouse, orgs, store, runtime.progress);
+      Lakehouse lakehouse = context.lakehouse();
+      IngestJob ingest = new IngestJob(lakehouse, orgs, store, context.progress);
       IngestReport first = ingestAll(ingest, store, root);
       first.print(System.out);
 
-      SilverJob silver = new SilverJob(lakehouse, orgs, runtime.config.fxLookbackDays(), runtime.progress);
+      SilverJob silver = new SilverJob(lakehouse, orgs, context.config.fxLookbackDays(), context.progress);
       silver.run(settings.start(), settings.start().plusDays(settings.days() - 1L)).print(System.out);
 
       Org firstOrg = orgs.orgs().get(0);
       LocalDate restatedDelivery = settings.start().plusDays(Math.min(2, settings.days() - 1));
       SliceKey restated = exports.restateDv360(firstOrg, restatedDelivery);
-      runtime.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; ingesting the landing zone again");
+      context.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; ingesting the landing zone again");
       IngestReport second = ingestAll(ingest, store, root);
       System.out.printf(
           Locale.ROOT,
@@ -99,8 +99,8 @@ final class DemoCommand implements Callable<Integer> {
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
               + "           ./adlake sql \"select org_id, platform, sum(impressions), sum(media_cost_rc) from silver.delivery_daily group by 1, 2 order by 1, 2\"%n",
           (System.nanoTime() - started) / 1e9,
-          runtime.config.catalog().warehouse(),
-          runtime.config.catalog().uri());
+          context.config.catalog().warehouse(),
+          context.config.catalog().uri());
       if (!first.reconciles() || !second.reconciles()) {
         return ExitCodes.RECONCILIATION_FAILED;
       }
@@ -134,23 +134,9 @@ final class DemoCommand implements Callable<Integer> {
                 + "from " + lakehouse.catalogName() + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
         .show(50, false);
     System.out.println("Row counts:");
-    lakehouse
-        .spark()
-        .sql(
-            "select 'bronze.dv360_delivery' as table, count(*) as rows from " + lakehouse.catalogName() + ".bronze.dv360_delivery"
-                + " union all select 'bronze.ttd_delivery', count(*) from " + lakehouse.catalogName() + ".bronze.ttd_delivery"
-                + " union all select 'bronze.meta_insights', count(*) from " + lakehouse.catalogName() + ".bronze.meta_insights"
-                + " union all select 'bronze.bookings', count(*) from " + lakehouse.catalogName() + ".bronze.bookings"
-                + " union all select 'bronze.dv360_sdf_insertion_orders', count(*) from " + lakehouse.catalogName() + ".bronze.dv360_sdf_insertion_orders"
-                + " union all select 'bronze.dv360_sdf_line_items', count(*) from " + lakehouse.catalogName() + ".bronze.dv360_sdf_line_items"
-                + " union all select 'bronze.fx_rates', count(*) from " + lakehouse.catalogName() + ".bronze.fx_rates"
-                + " union all select 'bronze.quarantine', count(*) from " + lakehouse.catalogName() + ".bronze.quarantine"
-                + " union all select 'ops.ingest_manifest', count(*) from " + lakehouse.catalogName() + ".ops.ingest_manifest"
-                + " union all select 'silver.delivery_daily', count(*) from " + lakehouse.catalogName() + ".silver.delivery_daily"
-                + " union all select 'silver.fx_rates', count(*) from " + lakehouse.catalogName() + ".silver.fx_rates"
-                + " union all select 'silver.bookings', count(*) from " + lakehouse.catalogName() + ".silver.bookings"
-                + " union all select 'silver.setup_entities', count(*) from " + lakehouse.catalogName() + ".silver.setup_entities")
-        .show(20, false);
+    for (io.adlake.catalog.TableSpec table : io.adlake.catalog.Tables.ALL) {
+      System.out.printf(Locale.ROOT, "  %-36s %8d%n", table.path(), lakehouse.rowCount(table));
+    }
   }
 
   /** Empties the data folder, but only one the demo made (it leaves a marker) or one that is empty. */

@@ -31,10 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (Runtime runtime = new Runtime(common, "adlake-generate")) {
-      String root = out == null ? runtime.config.landing() : out;
-      LandingStore store = runtime.landing(root);
-      int files = new SampleExports(runtime.orgs(), store, root, sample.settings()).writeAll();
+    try (CommandContext context = new CommandContext(common, "adlake-generate")) {
+      String root = out == null ? context.config.landing() : out;
+      LandingStore store = context.landing(root);
+      int files = new SampleExports(context.orgs(), store, root, common.parse(sample::settings)).writeAll();
       System.out.println("wrote " + files + " export file(s) under " + root);
       return ExitCodes.OK;
     }

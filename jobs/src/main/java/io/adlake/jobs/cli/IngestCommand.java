@@ -61,23 +61,22 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (Runtime runtime = new Runtime(common, "adlake-ingest")) {
+    try (CommandContext context = new CommandContext(common, "adlake-ingest")) {
       Map<SliceKey, List<LandedFile>> slices;
       List<LandingScan.Rejected> unplaced;
       LandingStore store;
       if (path != null) {
         if (source == null || org == null || date == null) {
-          throw new picocli.CommandLine.ParameterException(
-              new picocli.CommandLine(this), "--path needs --source, --org and --date");
+          throw common.usageError("--path needs --source, --org and --date");
         }
-        store = runtime.landing(path);
+        store = context.landing(path);
         List<LandedFile> files = list(store, path);
         slices = new LinkedHashMap<>();
-        slices.put(new SliceKey(OrgId.of(org), Source.fromId(source), date), files);
+        slices.put(common.parse(() -> new SliceKey(OrgId.of(org), Source.fromId(source), date)), files);
         unplaced = List.of();
       } else {
-        String root = landing == null ? runtime.config.landing() : landing;
-        store = runtime.landing(root);
+        String root = landing == null ? context.config.landing() : landing;
+        store = context.landing(root);
         LandingScan scan = LandingScan.of(root, list(store, root));
         slices = new LinkedHashMap<>();
         scan.slices().forEach((k, v) -> {
@@ -90,9 +89,12 @@ final class IngestCommand implements Callable<Integer> {
         unplaced = scan.rejected();
       }
       if (slices.isEmpty() && unplaced.isEmpty()) {
-        throw new InputException("nothing to ingest: no files match under " + (path != null ? path : landing == null ? runtime.config.landing() : landing));
+        throw new InputException("nothing to ingest: no files match under " + (path != null ? path : landing == null ? context.config.landing() : landing));
       }
-      IngestReport report = new IngestJob(runtime.lakehouse(), runtime.orgs(), store, runtime.progress).run(slices, unplaced);
+      if (source != null) {
+        common.parse(() -> Source.fromId(source));
+      }
+      IngestReport report = new IngestJob(context.lakehouse(), context.orgs(), store, context.progress).run(slices, unplaced);
       report.print(System.out);
       if (!report.reconciles()) {
         return ExitCodes.RECONCILIATION_FAILED;

@@ -85,6 +85,13 @@ final class OrgCommand {
     @Override
     public Integer call() {
       Path file = registryFile(common);
+      Org org = common.parse(this::org);
+      OrgRegistry.load(file).with(org).save(file);
+      System.out.println("added org " + org.id() + " to " + file);
+      return ExitCodes.OK;
+    }
+
+    private Org org() {
       Map<String, SourceOptions> enabled = new LinkedHashMap<>();
       List<String> ids = sources == null || sources.isEmpty()
           ? java.util.Arrays.stream(Source.values()).map(Source::id).toList()
@@ -99,10 +106,7 @@ final class OrgCommand {
           throw new IllegalArgumentException("--source-option " + key + ": source '" + sourceId + "' is not enabled");
         }
       }
-      Org org = new Org(OrgId.of(id), name, currency, timezone, enabled);
-      OrgRegistry.load(file).with(org).save(file);
-      System.out.println("added org " + org.id() + " to " + file);
-      return ExitCodes.OK;
+      return new Org(OrgId.of(id), name, currency, timezone, enabled);
     }
 
     private SourceOptions options(String sourceId) {

@@ -43,11 +43,10 @@ final class SilverCommand implements Callable<Integer> {
     LocalDate first = date != null ? date : from;
     LocalDate last = date != null ? date : to;
     if (first == null || last == null || last.isBefore(first) || (date != null && (from != null || to != null))) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "give --date, or --from and --to with --to not before --from");
+      throw common.usageError("give --date, or --from and --to with --to not before --from");
     }
-    try (Runtime runtime = new Runtime(common, "adlake-silver")) {
-      SilverJob job = new SilverJob(runtime.lakehouse(), runtime.orgs(), runtime.config.fxLookbackDays(), runtime.progress);
+    try (CommandContext context = new CommandContext(common, "adlake-silver")) {
+      SilverJob job = new SilverJob(context.lakehouse(), context.orgs(), context.config.fxLookbackDays(), context.progress);
       job.run(first, last).print(System.out);
       return ExitCodes.OK;
     }

@@ -38,11 +38,11 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!format.equals("table") && !format.equals("csv")) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--format must be table or csv");
+      throw common.usageError("--format must be table or csv");
     }
     common.quiet = common.quiet || format.equals("csv");
-    try (Runtime runtime = new Runtime(common, "adlake-sql")) {
-      Dataset<Row> result = runtime.lakehouse().spark().sql(query);
+    try (CommandContext context = new CommandContext(common, "adlake-sql")) {
+      Dataset<Row> result = context.lakehouse().spark().sql(query);
       if (format.equals("table")) {
         result.show(limit, false);
       } else {

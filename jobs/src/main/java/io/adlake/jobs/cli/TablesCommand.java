@@ -6,7 +6,6 @@ import io.adlake.catalog.Tables;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,26 +22,24 @@ final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Runtime runtime = new Runtime(common, "adlake-tables")) {
-      Lakehouse lakehouse = runtime.lakehouse();
+    try (CommandContext context = new CommandContext(common, "adlake-tables")) {
+      Lakehouse lakehouse = context.lakehouse();
       System.out.printf(Locale.ROOT, "%-36s %10s %20s  %s%n", "table", "rows", "snapshot", "grain");
       for (TableSpec spec : Tables.ALL) {
         if (!lakehouse.exists(spec)) {
           System.out.printf(Locale.ROOT, "%-36s %10s %20s  %s%n", spec.path(), "-", "(not created)", spec.grain());
           continue;
         }
-        Table table = lakehouse.table(spec);
-        Snapshot current = table.currentSnapshot();
-        String rows = current == null ? "0" : current.summary().getOrDefault("total-records", "?");
+        Snapshot current = lakehouse.table(spec).currentSnapshot();
         System.out.printf(
             Locale.ROOT,
-            "%-36s %10s %20s  %s%n",
+            "%-36s %10d %20s  %s%n",
             spec.path(),
-            rows,
+            lakehouse.rowCount(spec),
             current == null ? "-" : String.valueOf(current.snapshotId()),
             spec.grain());
       }
-      System.out.println("\nwarehouse: " + runtime.config.catalog().warehouse());
+      System.out.println("\nwarehouse: " + context.config.catalog().warehouse());
       return ExitCodes.OK;
     }
   }

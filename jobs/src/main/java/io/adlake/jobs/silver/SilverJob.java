@@ -11,6 +11,7 @@ import io.adlake.catalog.Tables;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
+import io.adlake.jobs.ingest.BronzeRows;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.formats.ExportFormat;
@@ -104,7 +105,8 @@ public final class SilverJob {
       Dataset<Row> rates =
           lakehouse.exists(Tables.SILVER_FX)
               ? lakehouse.read(Tables.SILVER_FX)
-              : lakehouse.spark().createDataFrame(List.of(), fxSchema());
+              : FxRates.toSilver(
+                  lakehouse.spark().createDataFrame(List.of(), BronzeRows.bronze(ExportFormats.of(Source.FX).get(0))));
       // FX conversion reads the unified rows several times (currencies needed, then both sides of the rate):
       // materialise them once instead of re-running every platform's pipeline for each use.
       Dataset<Row> platforms = unified.stream().reduce(Dataset::unionByName).get().persist(StorageLevel.MEMORY_AND_DISK());
@@ -245,13 +247,4 @@ public final class SilverJob {
     return lakehouse.spark().createDataFrame(rows, schema);
   }
 
-  private static StructType fxSchema() {
-    return new StructType()
-        .add("org_id", DataTypes.StringType)
-        .add("rate_date", DataTypes.DateType)
-        .add("base_currency", DataTypes.StringType)
-        .add("quote_currency", DataTypes.StringType)
-        .add("rate", io.adlake.transforms.formats.Values.RATE)
-        .add("source_batch_id", DataTypes.StringType);
-  }
 }

@@ -11,14 +11,14 @@ import io.adlake.jobs.Progress;
 import org.apache.spark.sql.SparkSession;
 
 /** What a command runs with: configuration, the org registry, and a Spark session started only when needed. */
-final class Runtime implements AutoCloseable {
+final class CommandContext implements AutoCloseable {
 
   final AdlakeConfig config;
   final Progress progress;
   private final String appName;
   private SparkSession spark;
 
-  Runtime(CommonOptions options, String appName) {
+  CommandContext(CommonOptions options, String appName) {
     ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
     this.config = loader.load(loader.confDir(options.confDir), options.profile, options.overrides());
     this.progress = new Progress(System.err, options.quiet);
