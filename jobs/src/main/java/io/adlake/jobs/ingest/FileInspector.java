@@ -2,11 +2,12 @@ package io.adlake.jobs.ingest;
 
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingStore;
+import io.adlake.transforms.formats.ExportEncoding;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,8 +40,8 @@ public final class FileInspector {
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }
     String firstLine;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(ExportStreams.open(store, file.uri()), StandardCharsets.UTF_8))) {
+    try (BufferedInputStream content = new BufferedInputStream(ExportStreams.open(store, file.uri()));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(content, ExportEncoding.of(content)))) {
       char[] buffer = new char[MAX_FIRST_LINE];
       int n = reader.read(buffer);
       String head = n <= 0 ? "" : new String(buffer, 0, n);

@@ -24,6 +24,9 @@ import java.util.NoSuchElementException;
  */
 public abstract class CsvExportFormat implements ExportFormat {
 
+  static final String UNDECODABLE =
+      "line has bytes that are not valid UTF-8 (a file in another encoding must start with a UTF-16 byte order mark or be converted)";
+
   /** The header of a file, with the position of each known field (-1 when the file lacks it). */
   protected record Header(List<String> names, int[] fieldPositions, String error) {
     public int position(String headerName) {
@@ -156,6 +159,9 @@ public abstract class CsvExportFormat implements ExportFormat {
         }
         if (line.unterminatedQuote()) {
           return ParsedLine.quarantined(line.number(), line.text(), "unterminated quoted cell");
+        }
+        if (line.undecodable()) {
+          return ParsedLine.quarantined(line.number(), line.text(), UNDECODABLE);
         }
         String[] cells = blank ? new String[0] : tokenize(line.text());
         if (cells == null) {

@@ -55,7 +55,10 @@ public abstract class JsonLinesFormat implements ExportFormat {
               done = true;
               reader.close();
             } else {
-              next = read(line.number(), line.text(), options);
+              next =
+                  line.undecodable()
+                      ? ParsedLine.quarantined(line.number(), line.text(), CsvExportFormat.UNDECODABLE)
+                      : read(line.number(), line.text(), options);
             }
           } catch (IOException e) {
             throw new UncheckedIOException(e);
