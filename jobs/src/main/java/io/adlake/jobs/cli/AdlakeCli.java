@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       TablesCommand.class,
       OrgCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = ExitCodes.DESCRIPTION,

@@ -81,9 +81,7 @@ public final class Values {
     return (cell, options) -> {
       List<String> patterns = options.dateFormat() == null ? defaults : List.of(options.dateFormat());
       for (String pattern : patterns) {
-        DateTimeFormatter formatter =
-            DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
-                .withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter formatter = FORMATTERS.computeIfAbsent(pattern, Values::strictFormatter);
         try {
           if (pattern.contains("H")) {
             return java.sql.Date.valueOf(LocalDateTime.parse(cell, formatter).toLocalDate());
@@ -113,6 +111,14 @@ public final class Values {
       }
       throw new BadValueException("not a timestamp with offset (e.g. 2026-11-01T00:00:00+0100): '" + cell + "'");
     };
+  }
+
+  /** Formatters are immutable and costly to build; every cell of every file shares them. */
+  private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static DateTimeFormatter strictFormatter(String pattern) {
+    return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   }
 
   public static ValueParser currency() {
