@@ -73,6 +73,21 @@ public final class Tables {
           List.of(),
           "Platform setup (DV360 insertion orders and line items, TTD ad groups, Meta ad sets) as of the latest snapshot per org and platform");
 
+  public static final TableSpec GOLD_CROSS_PLATFORM =
+      new TableSpec(
+          "gold",
+          "cross_platform_daily",
+          List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id"),
+          List.of("report_date"),
+          "Delivery per campaign and day across platforms in the org's reporting currency, with rates; what BI tools read");
+  public static final TableSpec GOLD_ORG_DAILY =
+      new TableSpec(
+          "gold",
+          "org_daily_summary",
+          List.of("org_id", "report_date"),
+          List.of(),
+          "One line per org and day: totals across platforms in the reporting currency");
+
   public static final List<TableSpec> ALL =
       List.of(
           BRONZE_DV360,
@@ -89,7 +104,9 @@ public final class Tables {
           SILVER_DELIVERY,
           SILVER_FX,
           SILVER_BOOKINGS,
-          SILVER_SETUP);
+          SILVER_SETUP,
+          GOLD_CROSS_PLATFORM,
+          GOLD_ORG_DAILY);
 
   private static TableSpec bronze(String name, String description) {
     return new TableSpec("bronze", name, BRONZE_GRAIN, BRONZE_PARTITION, description);

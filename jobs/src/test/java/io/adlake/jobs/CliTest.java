@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "sql", "tables", "org"})
+  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "sql", "tables", "org", "benchmark"})
   void everyCommandExplainsItself(String command) {
     Captured out = run(command, "--help");
     assertThat(out.code).isEqualTo(ExitCodes.OK);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
       "Batch lakehouse pipelines for advertising operations.",
       "",
       "Exports from DV360, The Trade Desk, Meta, the booking system and FX land in bronze Iceberg tables as",
-      "delivered, become one cleaned, deduplicated, currency-normalised silver model, and are queried with SQL.",
+      "delivered, become one cleaned, deduplicated, currency-normalised silver model, and gold marts for",
+      "reporting, queried with SQL.",
       "",
       "Start with:  adlake demo     (sample exports for the registered orgs, bronze and silver, a summary)",
       "Then:        adlake tables   and   adlake sql \"select * from silver.delivery_daily limit 10\""
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       SilverCommand.class,
+      GoldCommand.class,
       SqlCommand.class,
       TablesCommand.class,
       OrgCommand.class,

@@ -35,7 +35,8 @@ import picocli.CommandLine.Mixin;
       "  3. builds silver from all of those deliveries in one job;",
       "  4. delivers one DV360 report again with corrected numbers and ingests the landing zone again:",
       "     that slice is restated, every other file is skipped as already ingested;",
-      "  5. prints row counts, a per-org summary and where the warehouse is.",
+      "  5. builds the gold cross-platform report and org daily summary;",
+      "  6. prints row counts, a per-org summary and where the warehouse is.",
       "",
       "The demo starts from an empty data folder each time. It only deletes a folder it created itself."
     },
@@ -93,6 +94,9 @@ final class DemoCommand implements Callable<Integer> {
           second.rowsQuarantined());
       silver.run(restatedDelivery).print(System.out);
 
+      LocalDate lastDelivery = settings.start().plusDays(settings.days() - 1L);
+      new io.adlake.jobs.gold.GoldJob(lakehouse, context.progress).run(lastDelivery, settings.days() + 2).print(System.out);
+
       printSummary(lakehouse);
       System.out.printf(
           Locale.ROOT,
@@ -116,15 +120,17 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printSummary(Lakehouse lakehouse) {
-    System.out.println("\nSilver delivery per org and platform (amounts in the org's reporting currency):");
+    System.out.println("\nDelivery per org and platform, from gold.cross_platform_daily (amounts in the org's reporting currency):");
     lakehouse
         .spark()
         .sql(
-            "select org_id, platform, reporting_currency as ccy, count(*) as rows, min(report_date) as first_day, "
-                + "max(report_date) as last_day, sum(impressions) as impressions, sum(clicks) as clicks, "
-                + "cast(sum(media_cost_rc) as decimal(18,2)) as media_cost, cast(sum(revenue_rc) as decimal(18,2)) as revenue, "
-                + "sum(case when fx_status = 'missing_rate' then 1 else 0 end) as no_fx "
-                + "from " + lakehouse.catalogName() + ".silver.delivery_daily group by 1, 2, 3 order by 1, 2")
+            "select org_id, platform, reporting_currency as ccy, count(distinct campaign_id) as campaigns, "
+                + "min(report_date) as first_day, max(report_date) as last_day, sum(impressions) as impressions, "
+                + "sum(clicks) as clicks, cast(sum(media_cost) as decimal(18,2)) as media_cost, "
+                + "cast(sum(revenue) as decimal(18,2)) as revenue, "
+                + "cast(sum(total_media_cost) * 1000 / sum(impressions) as decimal(10,2)) as cpm, "
+                + "sum(lines_without_fx) as no_fx "
+                + "from " + lakehouse.catalogName() + ".gold.cross_platform_daily group by 1, 2, 3 order by 1, 2")
         .show(100, false);
     System.out.println("Quarantined rows by source and reason:");
     lakehouse

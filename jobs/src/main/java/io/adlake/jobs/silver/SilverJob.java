@@ -10,6 +10,7 @@ import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.ingest.BronzeRows;
 import io.adlake.jobs.SliceMerge;
@@ -62,7 +63,7 @@ public final class SilverJob {
     this.progress = progress;
   }
 
-  public SilverReport run(LocalDate deliveryDate) {
+  public LayerReport run(LocalDate deliveryDate) {
     return run(deliveryDate, deliveryDate);
   }
 
@@ -71,12 +72,12 @@ public final class SilverJob {
    * report day a delivery in the range touches comes from its latest delivery, every org's snapshot from its
    * latest delivery in the range. A backfill is one job instead of one per day.
    */
-  public SilverReport run(LocalDate first, LocalDate last) {
+  public LayerReport run(LocalDate first, LocalDate last) {
     String runId = "silver-" + first + (first.equals(last) ? "" : "-to-" + last) + "-" + UUID.randomUUID().toString().substring(0, 8);
     Date from = Date.valueOf(first);
     Date day = Date.valueOf(last);
     Column delivered = col("delivery_date").between(from, day);
-    List<SilverReport.TableResult> results = new ArrayList<>();
+    List<LayerReport.TableResult> results = new ArrayList<>();
 
     progress.step("silver " + runId + ": FX rates");
     bronze(ExportFormats.of(Source.FX).get(0))
@@ -112,7 +113,7 @@ public final class SilverJob {
       Dataset<Row> platforms = unified.stream().reduce(Dataset::unionByName).get().persist(StorageLevel.MEMORY_AND_DISK());
       try {
         Dataset<Row> delivery = SilverDelivery.build(platforms, accounts(), rates, fxLookbackDays);
-        SilverReport.TableResult result =
+        LayerReport.TableResult result =
             merge(Tables.SILVER_DELIVERY, delivery, slices.stream().reduce(Dataset::unionByName).get(), runId);
         results.add(result);
         missingFx = result.missingFx();
@@ -153,7 +154,7 @@ public final class SilverJob {
       results.add(merge(Tables.SILVER_SETUP, entities, entities.select("org_id", "platform").distinct(), runId));
     }
     progress.step("silver: done");
-    return new SilverReport(first, last, runId, results, missingFx);
+    return new LayerReport(first, last, runId, results, missingFx);
   }
 
   private void addPlatform(
@@ -198,7 +199,7 @@ public final class SilverJob {
         .join(affected, new String[] {"org_id", dayColumn}, "left_semi");
   }
 
-  private SilverReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
+  private LayerReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
     Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long count = cached.count();
@@ -212,7 +213,7 @@ public final class SilverJob {
         long sliceCount = sliceValues.count();
         SliceMerge.replace(lakehouse, table, cached, sliceValues, runId);
         progress.step("silver: " + table.path() + ": " + count + " row(s) in " + sliceCount + " slice(s) merged");
-        return new SilverReport.TableResult(table.path(), sliceCount, count, missingFx);
+        return new LayerReport.TableResult(table.path(), sliceCount, count, missingFx);
       } finally {
         sliceValues.unpersist();
       }

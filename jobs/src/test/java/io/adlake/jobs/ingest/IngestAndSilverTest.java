@@ -113,6 +113,17 @@ class IngestAndSilverTest {
     assertThat(disabled.<String>getAs("status")).isEqualTo("Paused");
     assertThat(disabled.<String>getAs("platform")).isEqualTo("ttd");
 
+    new io.adlake.jobs.gold.GoldJob(lakehouse, Progress.silent()).run(LocalDate.parse(TestLanding.DATE), 7);
+    var gold = lakehouse.read(Tables.GOLD_CROSS_PLATFORM);
+    assertThat(GrainCheck.check("gold", gold, Tables.GOLD_CROSS_PLATFORM.grain())).isEmpty();
+    // DV360 IO 2000001 holds both line items: 11000 + 20000 impressions, 40 + 80 EUR media cost.
+    Row io = gold.filter(col("campaign_id").equalTo("2000001")).first();
+    assertThat(io.<Long>getAs("impressions")).isEqualTo(31_000L);
+    assertThat(io.<BigDecimal>getAs("media_cost")).isEqualByComparingTo("120");
+    Row day = lakehouse.read(Tables.GOLD_ORG_DAILY).first();
+    assertThat(day.<Long>getAs("impressions")).isEqualTo(32_500L); // 31000 DV360 + 1500 Meta
+    assertThat(day.<Long>getAs("platforms")).isEqualTo(2L);
+
     // Rerunning the date leaves silver as it was.
     long snapshot = lakehouse.table(Tables.SILVER_DELIVERY).currentSnapshot().snapshotId();
     silver.run(LocalDate.parse(TestLanding.DATE));

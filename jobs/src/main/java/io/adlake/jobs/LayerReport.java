@@ -1,24 +1,24 @@
-package io.adlake.jobs.silver;
+package io.adlake.jobs;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** What a silver run replaced: per table, the slices and the rows they now hold. */
-public record SilverReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<TableResult> tables, long rowsMissingFx) {
+/** What a silver or gold run replaced: per table, the slices and the rows they now hold. */
+public record LayerReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<TableResult> tables, long rowsMissingFx) {
 
   /** @param missingFx rows whose amounts could not be converted for lack of an FX rate */
   public record TableResult(String table, long slices, long rows, long missingFx) {}
 
-  public SilverReport {
+  public LayerReport {
     tables = List.copyOf(tables);
   }
 
   public void print(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%nSilver %s for deliveries of %s%n",
+        "%n%s for %s%n",
         runId,
         firstDelivery.equals(lastDelivery) ? firstDelivery : firstDelivery + " to " + lastDelivery);
     out.printf(Locale.ROOT, "%-26s %8s %10s%n", "table", "slices", "rows");

@@ -1,0 +1,41 @@
+package io.adlake.transforms.gold;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.adlake.transforms.formats.Values;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Delivery ratios, computed from summed numerators and denominators (never averaged across rows), null where the
+ * denominator is zero rather than infinite or zero.
+ */
+final class Rates {
+  private Rates() {}
+
+  /** Clicks per impression, as a fraction. */
+  static Column ctr(Column clicks, Column impressions) {
+    return ratio(clicks, impressions, 1);
+  }
+
+  /** Cost per thousand impressions. */
+  static Column cpm(Column cost, Column impressions) {
+    return ratio(cost, impressions, 1000);
+  }
+
+  /** Cost per click, or per conversion. */
+  static Column costPer(Column cost, Column events) {
+    return ratio(cost, events, 1);
+  }
+
+  /** A cost-based rate only where every line's cost was converted ({@code lines_without_fx = 0}). */
+  static Column whenCostKnown(Column rate) {
+    return when(org.apache.spark.sql.functions.col("lines_without_fx").equalTo(0), rate);
+  }
+
+  private static Column ratio(Column numerator, Column denominator, int scale) {
+    return when(denominator.gt(0), numerator.cast(DataTypes.createDecimalType(38, 10)).multiply(lit(scale)).divide(denominator))
+        .cast(Values.RATE);
+  }
+}
