@@ -6,13 +6,11 @@ import com.univocity.parsers.csv.CsvParserSettings;
 import io.adlake.catalog.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * A delimited export with a header line. Columns are found by header name, not position, because platforms add
@@ -95,52 +93,20 @@ public abstract class CsvExportFormat implements ExportFormat {
     return new Lines(new LogicalLineReader(in, true), options);
   }
 
-  private final class Lines implements Iterator<ParsedLine> {
-    private final LogicalLineReader reader;
+  private final class Lines extends LazyLines {
     private final SourceOptions options;
     private CsvParser parser;
     private Header header;
     private boolean inFooter;
     private boolean trailingDelimiter;
-    private ParsedLine next;
-    private boolean done;
 
     Lines(LogicalLineReader reader, SourceOptions options) {
-      this.reader = reader;
+      super(reader);
       this.options = options;
     }
 
     @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        try {
-          next = advance();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (next == null) {
-          done = true;
-          try {
-            reader.close();
-          } catch (IOException ignored) {
-            // read to the end already; nothing left to lose
-          }
-        }
-      }
-      return next != null;
-    }
-
-    @Override
-    public ParsedLine next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      ParsedLine line = next;
-      next = null;
-      return line;
-    }
-
-    private ParsedLine advance() throws IOException {
+    protected ParsedLine advance(LogicalLineReader reader) throws IOException {
       LogicalLineReader.Line line;
       while ((line = reader.next()) != null) {
         boolean blank = line.text().isBlank();

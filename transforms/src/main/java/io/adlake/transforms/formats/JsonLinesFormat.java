@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adlake.catalog.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * One JSON object per line, as API collectors write them. A field's {@link FormatField#header()} is its path in
@@ -38,43 +36,19 @@ public abstract class JsonLinesFormat implements ExportFormat {
 
   @Override
   public Iterator<ParsedLine> parse(InputStream in, SourceOptions options) throws IOException {
-    LogicalLineReader reader = new LogicalLineReader(in, false);
-    return new Iterator<>() {
-      private ParsedLine next;
-      private boolean done;
-
+    return new LazyLines(new LogicalLineReader(in, false)) {
       @Override
-      public boolean hasNext() {
-        if (next == null && !done) {
-          try {
-            LogicalLineReader.Line line;
-            do {
-              line = reader.next();
-            } while (line != null && line.text().isBlank());
-            if (line == null) {
-              done = true;
-              reader.close();
-            } else {
-              next =
-                  line.undecodable()
-                      ? ParsedLine.quarantined(line.number(), line.text(), CsvExportFormat.UNDECODABLE)
-                      : read(line.number(), line.text(), options);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+      protected ParsedLine advance(LogicalLineReader reader) throws IOException {
+        LogicalLineReader.Line line;
+        do {
+          line = reader.next();
+        } while (line != null && line.text().isBlank());
+        if (line == null) {
+          return null;
         }
-        return next != null;
-      }
-
-      @Override
-      public ParsedLine next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ParsedLine line = next;
-        next = null;
-        return line;
+        return line.undecodable()
+            ? ParsedLine.quarantined(line.number(), line.text(), CsvExportFormat.UNDECODABLE)
+            : read(line.number(), line.text(), options);
       }
     };
   }
