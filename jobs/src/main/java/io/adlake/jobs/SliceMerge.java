@@ -1,7 +1,5 @@
 package io.adlake.jobs;
 
-import static org.apache.spark.sql.functions.lit;
-
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.TableSpec;
 import java.util.ArrayList;
@@ -35,15 +33,15 @@ public final class SliceMerge {
     if (sliceValues.isEmpty()) {
       return;
     }
-    String[] sliceColumns = slices.columns();
-    List<String> conditions = new ArrayList<>();
+    List<List<Object>> values = new ArrayList<>();
     for (Row slice : sliceValues) {
-      List<String> parts = new ArrayList<>();
-      for (int i = 0; i < sliceColumns.length; i++) {
-        parts.add("t." + quote(sliceColumns[i]) + " = " + lit(slice.get(i)).expr().sql());
+      List<Object> row = new ArrayList<>();
+      for (int i = 0; i < slice.size(); i++) {
+        row.add(slice.get(i));
       }
-      conditions.add("(" + String.join(" AND ", parts) + ")");
+      values.add(row);
     }
+    String sliceCondition = SliceFilter.of(List.of(slices.columns()), values, "t.").expr().sql();
     String on =
         table.grain().stream()
             .map(c -> "t." + quote(c) + " = s." + quote(c))
@@ -54,7 +52,7 @@ public final class SliceMerge {
         "MERGE INTO " + lakehouse.name(table) + " t USING " + view + " s ON " + on
             + " WHEN MATCHED THEN UPDATE SET *"
             + " WHEN NOT MATCHED THEN INSERT *"
-            + " WHEN NOT MATCHED BY SOURCE AND (" + String.join(" OR ", conditions) + ") THEN DELETE";
+            + " WHEN NOT MATCHED BY SOURCE AND (" + sliceCondition + ") THEN DELETE";
     try {
       CommitMetadata.withCommitProperties(
           Map.of("adlake.batch-id", batchId),

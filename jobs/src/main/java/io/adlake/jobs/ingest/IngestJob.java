@@ -13,6 +13,7 @@ import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
+import io.adlake.jobs.SliceFilter;
 import io.adlake.jobs.TableWrites;
 import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
@@ -218,17 +219,13 @@ public final class IngestJob {
 
   /** (org_id, delivery_date) of the writing slices of a source, as a condition on table columns. */
   private static Column slicesOf(List<SlicePlan> writing, Source source) {
-    Column condition = null;
+    List<List<Object>> slices = new ArrayList<>();
     for (SlicePlan plan : writing) {
       if (plan.key().source() == source) {
-        Column one =
-            col("org_id")
-                .equalTo(plan.key().org().value())
-                .and(col("delivery_date").equalTo(lit(Date.valueOf(plan.key().deliveryDate()))));
-        condition = condition == null ? one : condition.or(one);
+        slices.add(List.of(plan.key().org().value(), Date.valueOf(plan.key().deliveryDate())));
       }
     }
-    return condition;
+    return SliceFilter.of(List.of("org_id", "delivery_date"), slices, "");
   }
 
   /** Counts what this batch left in the tables, per file, and compares it with what was read. */

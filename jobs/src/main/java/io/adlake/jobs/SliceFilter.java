@@ -1,0 +1,43 @@
+package io.adlake.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+
+/**
+ * The condition "row is in one of these slices". Slices are grouped by all columns but the first, whose values go
+ * into one IN list per group: with thousands of orgs the condition has one term per (platform, day), not one per
+ * org, so Spark and Iceberg never walk a tree thousands of ORs deep.
+ */
+public final class SliceFilter {
+  private SliceFilter() {}
+
+  /**
+   * @param columns   slice columns; the first is the one with many values (the org)
+   * @param slices    one list of values per slice, in column order
+   * @param qualifier prefix for column names, e.g. {@code "t."}, or empty
+   */
+  public static Column of(List<String> columns, List<List<Object>> slices, String qualifier) {
+    if (slices.isEmpty()) {
+      throw new IllegalArgumentException("no slices to match");
+    }
+    Map<List<Object>, List<Object>> groups = new LinkedHashMap<>();
+    for (List<Object> slice : slices) {
+      groups.computeIfAbsent(slice.subList(1, slice.size()), k -> new ArrayList<>()).add(slice.get(0));
+    }
+    Column condition = null;
+    for (Map.Entry<List<Object>, List<Object>> group : groups.entrySet()) {
+      Column term = col(qualifier + columns.get(0)).isin(group.getValue().stream().distinct().toArray());
+      for (int i = 1; i < columns.size(); i++) {
+        term = term.and(col(qualifier + columns.get(i)).equalTo(lit(group.getKey().get(i - 1))));
+      }
+      condition = condition == null ? term : condition.or(term);
+    }
+    return condition;
+  }
+}

@@ -1,0 +1,44 @@
+package io.adlake.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SliceFilterTest {
+
+  @Test
+  void groupsOrgsIntoOneInListPerRemainingKey() {
+    Date nov2 = Date.valueOf("2026-11-02");
+    Date nov3 = Date.valueOf("2026-11-03");
+    String sql =
+        SliceFilter.of(
+                List.of("org_id", "platform", "report_date"),
+                List.of(
+                    List.of("acme", "dv360", nov2),
+                    List.of("kiwi", "dv360", nov2),
+                    List.of("acme", "meta", nov3),
+                    List.of("acme", "dv360", nov2)),
+                "t.")
+            .expr()
+            .sql();
+    assertThat(sql)
+        .isEqualTo(
+            "((((t.org_id IN ('acme', 'kiwi')) AND (t.platform = 'dv360')) AND (t.report_date = DATE '2026-11-02'))"
+                + " OR (((t.org_id IN ('acme')) AND (t.platform = 'meta')) AND (t.report_date = DATE '2026-11-03')))");
+  }
+
+  @Test
+  void twoThousandOrgsMakeOneTermNotTwoThousand() {
+    List<List<Object>> slices = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      slices.add(List.of("org-" + i, Date.valueOf("2026-11-02")));
+    }
+    String sql = SliceFilter.of(List.of("org_id", "delivery_date"), slices, "").expr().sql();
+    assertThat(sql).doesNotContain(" OR ").contains("'org-1999'");
+    assertThatThrownBy(() -> SliceFilter.of(List.of("org_id"), List.of(), "")).hasMessage("no slices to match");
+  }
+}
