@@ -61,8 +61,12 @@ public final class Lakehouse {
     if (!exists(spec)) {
       return 0;
     }
-    org.apache.iceberg.Snapshot current = table(spec).currentSnapshot();
-    return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+    return rowCount(table(spec).currentSnapshot());
+  }
+
+  /** Rows in a snapshot, from its summary; zero for no snapshot (a table never written). */
+  public static long rowCount(org.apache.iceberg.Snapshot snapshot) {
+    return snapshot == null ? 0 : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
   }
 
   public Dataset<Row> read(TableSpec spec) {

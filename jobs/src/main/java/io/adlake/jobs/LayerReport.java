@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** What a silver or gold run replaced: per table, the slices and the rows they now hold. */
+/**
+ * What a silver or gold run replaced: per table, the slices and the rows they now hold.
+ *
+ * @param rowsMissingFx delivery rows whose amounts could not be converted for lack of an FX rate
+ */
 public record LayerReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<TableResult> tables, long rowsMissingFx) {
 
-  /** @param missingFx rows whose amounts could not be converted for lack of an FX rate */
-  public record TableResult(String table, long slices, long rows, long missingFx) {}
+  public record TableResult(String table, long slices, long rows) {}
 
   public LayerReport {
     tables = List.copyOf(tables);

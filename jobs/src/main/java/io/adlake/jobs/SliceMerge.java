@@ -2,6 +2,7 @@ package io.adlake.jobs;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.TableSpec;
+import io.adlake.quality.GrainCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Replaces slices of a table keyed by its grain, in one MERGE (one atomic snapshot): rows present in the new data
@@ -63,6 +65,30 @@ public final class SliceMerge {
           RuntimeException.class);
     } finally {
       lakehouse.spark().catalog().dropTempView(view);
+    }
+  }
+
+  /**
+   * Checks the rows against the table's grain, then {@link #replace}s the slices. Counts are taken before the
+   * MERGE, from the rows and slices as written. Rows the caller already persisted are used as they are; others are
+   * persisted for the duration of the call.
+   */
+  public static LayerReport.TableResult replaceChecked(
+      Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
+    boolean owned = rows.storageLevel().equals(StorageLevel.NONE());
+    Dataset<Row> cached = owned ? rows.persist(StorageLevel.MEMORY_AND_DISK()) : rows;
+    Dataset<Row> sliceValues = slices.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long count = cached.count();
+      GrainCheck.require(lakehouse.name(table), cached, table.grain());
+      long sliceCount = sliceValues.count();
+      replace(lakehouse, table, cached, sliceValues, batchId);
+      return new LayerReport.TableResult(table.path(), sliceCount, count);
+    } finally {
+      sliceValues.unpersist();
+      if (owned) {
+        cached.unpersist();
+      }
     }
   }
 

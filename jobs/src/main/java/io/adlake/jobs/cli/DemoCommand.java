@@ -76,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
       first.print(System.out);
 
       SilverJob silver = new SilverJob(lakehouse, orgs, context.config.fxLookbackDays(), context.progress);
-      silver.run(settings.start(), settings.start().plusDays(settings.days() - 1L)).print(System.out);
+      LocalDate lastDelivery = settings.start().plusDays(settings.days() - 1L);
+      silver.run(settings.start(), lastDelivery).print(System.out);
 
       Org firstOrg = orgs.orgs().get(0);
       LocalDate restatedDelivery = settings.start().plusDays(Math.min(2, settings.days() - 1));
@@ -94,7 +95,6 @@ final class DemoCommand implements Callable<Integer> {
           second.rowsQuarantined());
       silver.run(restatedDelivery).print(System.out);
 
-      LocalDate lastDelivery = settings.start().plusDays(settings.days() - 1L);
       new io.adlake.jobs.gold.GoldJob(lakehouse, context.progress).run(lastDelivery, settings.days() + 2).print(System.out);
 
       printSummary(lakehouse);

@@ -35,7 +35,7 @@ final class TablesCommand implements Callable<Integer> {
             Locale.ROOT,
             "%-36s %10d %20s  %s%n",
             spec.path(),
-            lakehouse.rowCount(spec),
+            Lakehouse.rowCount(current),
             current == null ? "-" : String.valueOf(current.snapshotId()),
             spec.grain());
       }

@@ -3,12 +3,10 @@ package io.adlake.jobs.gold;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.jobs.LayerReport;
-import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.gold.CrossPlatformReport;
 import io.adlake.transforms.gold.OrgDailySummary;
 import java.sql.Date;
@@ -57,19 +55,13 @@ public final class GoldJob {
     Dataset<Row> report = CrossPlatformReport.build(silver).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress.step("gold " + runId + ": cross-platform report for report days " + asOf.minusDays(rebuildDays) + " to " + asOf);
-      results.add(merge(Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
+      results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
       progress.step("gold: org daily summary");
-      results.add(merge(Tables.GOLD_ORG_DAILY, OrgDailySummary.build(report), slices, runId));
+      results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_ORG_DAILY, OrgDailySummary.build(report), slices, runId));
     } finally {
       report.unpersist();
       slices.unpersist();
     }
     return new LayerReport(asOf, asOf, runId, results, 0);
-  }
-
-  private LayerReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
-    GrainCheck.require(lakehouse.name(table), rows, table.grain());
-    SliceMerge.replace(lakehouse, table, rows, slices, runId);
-    return new LayerReport.TableResult(table.path(), slices.count(), rows.count(), 0);
   }
 }

@@ -14,7 +14,6 @@ import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.ingest.BronzeRows;
 import io.adlake.jobs.SliceMerge;
-import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import io.adlake.transforms.silver.Bookings;
@@ -29,7 +28,6 @@ import io.adlake.transforms.silver.TtdDelivery;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,13 +109,13 @@ public final class SilverJob {
       // FX conversion reads the unified rows several times (currencies needed, then both sides of the rate):
       // materialise them once instead of re-running every platform's pipeline for each use.
       Dataset<Row> platforms = unified.stream().reduce(Dataset::unionByName).get().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> delivery =
+          SilverDelivery.build(platforms, accounts(), rates, fxLookbackDays).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        Dataset<Row> delivery = SilverDelivery.build(platforms, accounts(), rates, fxLookbackDays);
-        LayerReport.TableResult result =
-            merge(Tables.SILVER_DELIVERY, delivery, slices.stream().reduce(Dataset::unionByName).get(), runId);
-        results.add(result);
-        missingFx = result.missingFx();
+        missingFx = delivery.filter(col("fx_status").equalTo(FxConversion.MISSING_RATE)).count();
+        results.add(merge(Tables.SILVER_DELIVERY, delivery, slices.stream().reduce(Dataset::unionByName).get(), runId));
       } finally {
+        delivery.unpersist();
         platforms.unpersist();
       }
     }
@@ -200,26 +198,9 @@ public final class SilverJob {
   }
 
   private LayerReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
-    Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long count = cached.count();
-      GrainCheck.require(lakehouse.name(table), cached, table.grain());
-      long missingFx =
-          Arrays.asList(cached.columns()).contains("fx_status")
-              ? cached.filter(col("fx_status").equalTo(FxConversion.MISSING_RATE)).count()
-              : 0;
-      Dataset<Row> sliceValues = slices.distinct().persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        long sliceCount = sliceValues.count();
-        SliceMerge.replace(lakehouse, table, cached, sliceValues, runId);
-        progress.step("silver: " + table.path() + ": " + count + " row(s) in " + sliceCount + " slice(s) merged");
-        return new LayerReport.TableResult(table.path(), sliceCount, count, missingFx);
-      } finally {
-        sliceValues.unpersist();
-      }
-    } finally {
-      cached.unpersist();
-    }
+    LayerReport.TableResult result = SliceMerge.replaceChecked(lakehouse, table, rows, slices, runId);
+    progress.step("silver: " + table.path() + ": " + result.rows() + " row(s) in " + result.slices() + " slice(s) merged");
+    return result;
   }
 
   private Optional<Dataset<Row>> bronze(ExportFormat format) {
