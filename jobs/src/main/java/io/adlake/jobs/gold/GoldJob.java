@@ -51,7 +51,9 @@ public final class GoldJob {
     if (lakehouse.exists(Tables.GOLD_CROSS_PLATFORM)) {
       slices = slices.union(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).filter(window).select("org_id", "report_date"));
     }
-    slices = slices.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    // Fixed before any write: a cached plan over gold would be recomputed after the first MERGE and lose the days
+    // that MERGE just removed, so the summary would keep them.
+    slices = lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
     Dataset<Row> report = CrossPlatformReport.build(silver).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress.step("gold " + runId + ": cross-platform report for report days " + asOf.minusDays(rebuildDays) + " to " + asOf);
@@ -60,7 +62,6 @@ public final class GoldJob {
       results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_ORG_DAILY, OrgDailySummary.build(report), slices, runId));
     } finally {
       report.unpersist();
-      slices.unpersist();
     }
     return new LayerReport(asOf, asOf, runId, results, 0);
   }

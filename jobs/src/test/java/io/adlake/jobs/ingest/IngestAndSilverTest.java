@@ -130,6 +130,12 @@ class IngestAndSilverTest {
     assertThat(lakehouse.read(Tables.SILVER_DELIVERY).count()).isEqualTo(3);
     assertThat(lakehouse.table(Tables.SILVER_DELIVERY).currentSnapshot().snapshotId()).isNotEqualTo(snapshot);
     assertThat(GrainCheck.check("silver", lakehouse.read(Tables.SILVER_DELIVERY), Tables.SILVER_DELIVERY.grain())).isEmpty();
+
+    // A day silver no longer holds leaves every gold table, the summary included.
+    lakehouse.spark().sql("DELETE FROM " + lakehouse.name(Tables.SILVER_DELIVERY) + " WHERE report_date = DATE '2026-11-02'");
+    new io.adlake.jobs.gold.GoldJob(lakehouse, Progress.silent()).run(LocalDate.parse(TestLanding.DATE), 7);
+    assertThat(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).count()).isZero();
+    assertThat(lakehouse.read(Tables.GOLD_ORG_DAILY).count()).isZero();
   }
 
   @Test
