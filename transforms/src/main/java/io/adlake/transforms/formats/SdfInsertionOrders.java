@@ -12,6 +12,9 @@ import org.apache.spark.sql.types.DataTypes;
 /** DV360 Structured Data File, insertion orders ({@code SDF-InsertionOrders.csv}). */
 public final class SdfInsertionOrders extends CsvExportFormat {
 
+  /** The type of the {@code budget_segments} column: (budget, start_date, end_date, description) per segment. */
+  public static final org.apache.spark.sql.types.ArrayType BUDGET_SEGMENTS = SdfValues.BUDGET_SEGMENTS_TYPE;
+
   private static final List<FormatField> FIELDS =
       List.of(
           required("Io Id", "io_id", DataTypes.StringType, Values.text()),

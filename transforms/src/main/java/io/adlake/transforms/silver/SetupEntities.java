@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.adlake.catalog.Platform;
+import io.adlake.transforms.formats.SdfInsertionOrders;
 import io.adlake.transforms.formats.Values;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
@@ -89,7 +90,7 @@ public final class SetupEntities {
                 lit(null).cast(DataTypes.StringType).as("budget_currency"),
                 when(col("pacing").equalTo("Daily"), col("pacing_amount")).cast(Values.AMOUNT).as("daily_budget_amount"),
                 col("budget_amount"),
-                lit(null).cast(BUDGET_SEGMENTS).as("budget_segments"),
+                lit(null).cast(SdfInsertionOrders.BUDGET_SEGMENTS).as("budget_segments"),
                 col("pacing"),
                 col("pacing_rate"),
                 col("pacing_amount"),
@@ -122,7 +123,7 @@ public final class SetupEntities {
         col("budget_currency"),
         col("daily_budget_amount"),
         col("budget_amount"),
-        lit(null).cast(BUDGET_SEGMENTS).as("budget_segments"),
+        lit(null).cast(SdfInsertionOrders.BUDGET_SEGMENTS).as("budget_segments"),
         lit(null).cast(DataTypes.StringType).as("pacing"),
         pacingRate(col("pacing_mode"), "PaceEvenly", "PaceAhead", "PaceAsSoonAsPossible").as("pacing_rate"),
         lit(null).cast(Values.AMOUNT).as("pacing_amount"),
@@ -162,7 +163,7 @@ public final class SetupEntities {
             col("account_currency").as("budget_currency"),
             col("daily_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT).as("daily_budget_amount"),
             col("lifetime_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT).as("budget_amount"),
-            lit(null).cast(BUDGET_SEGMENTS).as("budget_segments"),
+            lit(null).cast(SdfInsertionOrders.BUDGET_SEGMENTS).as("budget_segments"),
             pacingType.as("pacing"),
             when(pacingType.equalTo("no_pacing"), "ASAP").when(pacingType.isNotNull(), "Even").as("pacing_rate"),
             lit(null).cast(Values.AMOUNT).as("pacing_amount"),
@@ -192,12 +193,4 @@ public final class SetupEntities {
   private static Column pacingRate(Column raw, String even, String ahead, String asap) {
     return when(raw.equalTo(even), "Even").when(raw.equalTo(ahead), "Ahead").when(raw.equalTo(asap), "ASAP");
   }
-
-  static final org.apache.spark.sql.types.ArrayType BUDGET_SEGMENTS =
-      DataTypes.createArrayType(
-          new org.apache.spark.sql.types.StructType()
-              .add("budget", Values.AMOUNT)
-              .add("start_date", DataTypes.DateType)
-              .add("end_date", DataTypes.DateType)
-              .add("description", DataTypes.StringType));
 }
