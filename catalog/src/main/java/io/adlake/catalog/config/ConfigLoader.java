@@ -92,8 +92,8 @@ public final class ConfigLoader {
           file + ": unknown profile '" + chosen + "'; defined: " + iterableNames(root.path("profiles")));
     }
     ObjectNode merged = YAML.createObjectNode();
-    deepMerge(merged, root.path("defaults"));
-    deepMerge(merged, profileNode);
+    JsonTrees.deepMerge(merged, root.path("defaults"));
+    JsonTrees.deepMerge(merged, profileNode);
 
     Map<String, String> flat = new LinkedHashMap<>();
     for (String key : OVERRIDABLE) {
@@ -165,23 +165,6 @@ public final class ConfigLoader {
       return expanded;
     }
     return home.resolve(expanded).normalize().toString();
-  }
-
-  private static void deepMerge(ObjectNode target, JsonNode source) {
-    if (source == null || !source.isObject()) {
-      return;
-    }
-    source
-        .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode existing = target.get(e.getKey());
-              if (existing != null && existing.isObject() && e.getValue().isObject()) {
-                deepMerge((ObjectNode) existing, e.getValue());
-              } else {
-                target.set(e.getKey(), e.getValue().deepCopy());
-              }
-            });
   }
 
   private static void setPath(ObjectNode root, String dotted, String value) {

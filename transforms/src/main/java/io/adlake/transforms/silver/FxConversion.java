@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.EcbFxRates;
 import io.adlake.transforms.formats.Values;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +35,15 @@ public final class FxConversion {
    * @param rates    silver FX: {@code org_id, rate_date, base_currency, quote_currency, rate}
    */
   public static Dataset<Row> apply(Dataset<Row> delivery, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays) {
+    return apply(delivery, orgs, rates, lookbackDays, DeliveryColumns.AMOUNTS);
+  }
+
+  /**
+   * The same conversion for any amount columns: each {@code x} gets an {@code x_rc}. Gold converts booked rates
+   * and budgets with it, so every layer uses one rule.
+   */
+  public static Dataset<Row> apply(
+      Dataset<Row> delivery, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays, List<String> amounts) {
     // Left join: a row of an org that left the registry keeps its place, marked missing_rate, not dropped.
     Dataset<Row> withTarget = delivery.join(orgs.select("org_id", "reporting_currency"), new String[] {"org_id"}, "left");
 
@@ -62,7 +72,7 @@ public final class FxConversion {
             .withColumn("fx_rate", fxRate)
             .withColumn("fx_rate_date", when(same, col("report_date")).when(known, least(col("src_rate_date"), col("dst_rate_date"))))
             .withColumn("fx_status", when(same, lit(SAME_CURRENCY)).when(known, lit(CONVERTED)).otherwise(lit(MISSING_RATE)));
-    for (String amount : DeliveryColumns.AMOUNTS) {
+    for (String amount : amounts) {
       converted =
           converted.withColumn(amount + "_rc", col(amount).multiply(col("fx_rate")).cast(Values.AMOUNT));
     }

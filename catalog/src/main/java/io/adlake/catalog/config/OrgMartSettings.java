@@ -1,0 +1,16 @@
+package io.adlake.catalog.config;
+
+import io.adlake.catalog.org.OrgId;
+import java.util.Map;
+
+/** Every org's {@link MartSettings}; an org without a section of its own gets the defaults. */
+public record OrgMartSettings(MartSettings defaults, Map<OrgId, MartSettings> byOrg) {
+
+  public OrgMartSettings {
+    byOrg = Map.copyOf(byOrg);
+  }
+
+  public MartSettings of(OrgId org) {
+    return byOrg.getOrDefault(org, defaults);
+  }
+}
