@@ -17,9 +17,9 @@ import org.apache.spark.sql.types.StructType;
  * Hand-written silver frames for gold tests: one org "acme" reporting in EUR, only the columns the marts read.
  * Each add method takes the values a test cares about and fills the rest.
  */
-final class GoldFrames {
+public final class GoldFrames {
 
-  static final String ORG = "acme";
+  public static final String ORG = "acme";
 
   static final StructType DELIVERY =
       new StructType()
@@ -98,17 +98,17 @@ final class GoldFrames {
   private final List<Row> setup = new ArrayList<>();
   private final List<Row> fx = new ArrayList<>();
 
-  GoldFrames(SparkSession spark, String asOf) {
+  public GoldFrames(SparkSession spark, String asOf) {
     this.spark = spark;
     this.asOf = asOf;
   }
 
   /** One delivery line in EUR, the reporting currency. */
-  GoldFrames spend(String day, String platform, String campaign, String line, String cost) {
+  public GoldFrames spend(String day, String platform, String campaign, String line, String cost) {
     return delivery(day, platform, campaign, line, 1000, 10, "EUR", cost, cost);
   }
 
-  GoldFrames delivery(
+  public GoldFrames delivery(
       String day, String platform, String campaign, String line, long impressions, long clicks, String currency, String cost, String costRc) {
     BigDecimal media = amount(cost).multiply(new BigDecimal("0.8"));
     BigDecimal mediaRc = costRc == null ? null : amount(costRc).multiply(new BigDecimal("0.8"));
@@ -119,20 +119,20 @@ final class GoldFrames {
     return this;
   }
 
-  GoldFrames booking(String id, String platform, String entity, String start, String end, String budget, String rate, String buyType, String currency) {
+  public GoldFrames booking(String id, String platform, String entity, String start, String end, String budget, String rate, String buyType, String currency) {
     bookings.add(
         RowFactory.create(
             ORG, id, "Opportunity " + id, "Advertiser", platform, entity, date(start), date(end), amount(budget), amount(rate), buyType, currency));
     return this;
   }
 
-  GoldFrames entity(
+  public GoldFrames entity(
       String platform, String type, String id, String parent, String name, String budget, String dailyCap, String pacing,
       String start, String end, String currency) {
     return entity(platform, type, id, parent, name, "Active", budget, dailyCap, pacing, start, end, currency, null, true);
   }
 
-  GoldFrames entity(
+  public GoldFrames entity(
       String platform, String type, String id, String parent, String name, String status, String budget, String dailyCap,
       String pacing, String start, String end, String currency, List<Row> segments, Boolean frequencyCap) {
     setup.add(
@@ -142,16 +142,16 @@ final class GoldFrames {
     return this;
   }
 
-  static Row segment(String budget, String start, String end) {
+  public static Row segment(String budget, String start, String end) {
     return RowFactory.create(amount(budget), date(start), date(end), null);
   }
 
-  GoldFrames rate(String day, String currency, String perEuro) {
+  public GoldFrames rate(String day, String currency, String perEuro) {
     fx.add(RowFactory.create(ORG, date(day), "EUR", currency, new BigDecimal(perEuro)));
     return this;
   }
 
-  GoldInputs inputs(String underBelow, String overAbove) {
+  public GoldInputs inputs(String underBelow, String overAbove) {
     Dataset<Row> orgs =
         spark.createDataFrame(
             List.of(RowFactory.create(ORG, "EUR", "Europe/Berlin", date(asOf), new BigDecimal(underBelow), new BigDecimal(overAbove), 7)),
@@ -165,7 +165,7 @@ final class GoldFrames {
         7);
   }
 
-  GoldInputs inputs() {
+  public GoldInputs inputs() {
     return inputs("0.90", "1.10");
   }
 
