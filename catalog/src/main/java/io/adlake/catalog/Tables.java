@@ -88,6 +88,42 @@ public final class Tables {
           List.of(),
           "One line per org and day: totals across platforms in the reporting currency");
 
+  public static final TableSpec GOLD_PACING =
+      new TableSpec(
+          "gold",
+          "pacing",
+          List.of("org_id", "as_of_date", "entity_type", "platform", "entity_id"),
+          List.of("as_of_date"),
+          "Where each booking line and platform budget entity stands on an as-of date: spend against even pacing, run-rate projection, status");
+  public static final TableSpec GOLD_MARGIN_DAILY =
+      new TableSpec(
+          "gold",
+          "margin_daily",
+          List.of("org_id", "report_date", "booking_line_id"),
+          List.of("report_date"),
+          "Billable revenue from the booking against media cost per booking line and day; unbooked spend as its own lines");
+  public static final TableSpec GOLD_MARGIN_MONTHLY =
+      new TableSpec(
+          "gold",
+          "margin_monthly",
+          List.of("org_id", "month", "booking_line_id"),
+          List.of(),
+          "The margin per booking line and calendar month, summed from gold.margin_daily");
+  public static final TableSpec GOLD_QA_FINDINGS =
+      new TableSpec(
+          "gold",
+          "qa_findings",
+          List.of("org_id", "as_of_date", "platform", "entity_type", "entity_id", "check_id"),
+          List.of("as_of_date"),
+          "Setup QA: one row per entity and failed check on an as-of date, with severity, found and expected values");
+  public static final TableSpec GOLD_TAXONOMY =
+      new TableSpec(
+          "gold",
+          "taxonomy_results",
+          List.of("org_id", "platform", "entity_type", "entity_id", "taxonomy_version"),
+          List.of(),
+          "Entity names checked against the org's naming convention: violations and a suggested name with its confidence");
+
   public static final List<TableSpec> ALL =
       List.of(
           BRONZE_DV360,
@@ -106,7 +142,12 @@ public final class Tables {
           SILVER_BOOKINGS,
           SILVER_SETUP,
           GOLD_CROSS_PLATFORM,
-          GOLD_ORG_DAILY);
+          GOLD_ORG_DAILY,
+          GOLD_PACING,
+          GOLD_MARGIN_DAILY,
+          GOLD_MARGIN_MONTHLY,
+          GOLD_QA_FINDINGS,
+          GOLD_TAXONOMY);
 
   private static TableSpec bronze(String name, String description) {
     return new TableSpec("bronze", name, BRONZE_GRAIN, BRONZE_PARTITION, description);

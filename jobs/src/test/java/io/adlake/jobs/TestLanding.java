@@ -1,10 +1,13 @@
 package io.adlake.jobs;
 
+import io.adlake.catalog.config.MartSettingsLoader;
+import io.adlake.catalog.config.OrgMartSettings;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgId;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.catalog.org.SourceOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,6 +27,18 @@ public final class TestLanding {
       sources.put(s, SourceOptions.defaults());
     }
     return new OrgRegistry(List.of(new Org(OrgId.of("acme"), "Acme", "EUR", "Europe/Berlin", sources)));
+  }
+
+  /** The repository's conf/marts.yaml defaults (its per-org sections name orgs this registry does not have). */
+  public static OrgMartSettings martSettings() {
+    try {
+      String shipped = Files.readString(Path.of("../conf/marts.yaml"));
+      Path dir = Files.createTempDirectory("adlake-conf");
+      Files.writeString(dir.resolve(MartSettingsLoader.FILE), shipped.substring(0, shipped.indexOf("\norgs:")));
+      return MartSettingsLoader.load(dir, registry());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Copies the fixtures into {@code root} under the landing layout; returns the DV360 report's path. */

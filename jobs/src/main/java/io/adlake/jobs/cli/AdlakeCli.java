@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "delivered, become one cleaned, deduplicated, currency-normalised silver model, and gold marts for",
       "reporting, queried with SQL.",
       "",
-      "Start with:  adlake demo     (sample exports for the registered orgs, bronze and silver, a summary)",
+      "Start with:  adlake demo     (sample exports for the registered orgs, bronze, silver and gold, a summary)",
       "Then:        adlake tables   and   adlake sql \"select * from silver.delivery_daily limit 10\""
     },
     subcommands = {
@@ -46,6 +46,7 @@ public final class AdlakeCli {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AdlakeCli());
     cli.setExecutionExceptionHandler(AdlakeCli::handle);
+    GoldCommand.listChecks(cli.getSubcommands().get("gold"));
     return cli;
   }
 

@@ -4,10 +4,12 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SparkSessionFactory;
 import io.adlake.catalog.config.AdlakeConfig;
 import io.adlake.catalog.config.ConfigLoader;
+import io.adlake.catalog.config.MartSettingsLoader;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
+import io.adlake.jobs.gold.GoldJob;
 import org.apache.spark.sql.SparkSession;
 
 /** What a command runs with: configuration, the org registry, and a Spark session started only when needed. */
@@ -27,6 +29,11 @@ final class CommandContext implements AutoCloseable {
 
   OrgRegistry orgs() {
     return OrgRegistry.load(config.orgRegistryFile());
+  }
+
+  /** The gold job with the registry, conf/marts.yaml and the FX lookback this command runs with. */
+  GoldJob goldJob(OrgRegistry registry) {
+    return new GoldJob(lakehouse(), registry, MartSettingsLoader.load(config.confDir(), registry), config.fxLookbackDays(), progress);
   }
 
   LandingStore landing(String location) {

@@ -35,8 +35,9 @@ import picocli.CommandLine.Mixin;
       "  3. builds silver from all of those deliveries in one job;",
       "  4. delivers one DV360 report again with corrected numbers and ingests the landing zone again:",
       "     that slice is restated, every other file is skipped as already ingested;",
-      "  5. builds the gold cross-platform report and org daily summary;",
-      "  6. prints row counts, a per-org summary and where the warehouse is.",
+      "  5. builds every gold mart: cross-platform report, org daily summary, pacing, margin, QA, taxonomy;",
+      "  6. prints row counts, delivery per org, a pacing summary per org, margin and unbooked spend, the top",
+      "     QA and taxonomy findings, and where the warehouse is.",
       "",
       "The demo starts from an empty data folder each time. It only deletes a folder it created itself."
     },
@@ -95,9 +96,12 @@ final class DemoCommand implements Callable<Integer> {
           second.rowsQuarantined());
       silver.run(restatedDelivery).print(System.out);
 
-      new io.adlake.jobs.gold.GoldJob(lakehouse, context.progress).run(lastDelivery, settings.days() + 2).print(System.out);
+      // Reports run a day behind their delivery: the last complete report day is the as-of date.
+      LocalDate asOf = lastDelivery.minusDays(1);
+      context.goldJob(orgs).run(asOf, settings.days() + 1).print(System.out);
 
       printSummary(lakehouse);
+      printGold(lakehouse, asOf);
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
@@ -143,6 +147,51 @@ final class DemoCommand implements Callable<Integer> {
     for (io.adlake.catalog.TableSpec table : io.adlake.catalog.Tables.ALL) {
       System.out.printf(Locale.ROOT, "  %-36s %8d%n", table.path(), lakehouse.rowCount(table));
     }
+  }
+
+  private static void printGold(Lakehouse lakehouse, LocalDate asOf) {
+    String c = lakehouse.catalogName();
+    System.out.println("\nPacing on " + asOf + " per org (booking lines and platform budget entities), from gold.pacing:");
+    lakehouse
+        .spark()
+        .sql(
+            "select org_id, entity_type, count(*) as entities, "
+                + "count_if(status = 'on_track') as on_track, count_if(status = 'under') as under, "
+                + "count_if(status = 'over') as over, count_if(ahead_by_design) as asap_ahead, "
+                + "count_if(status = 'not_started') as not_started, count_if(status = 'ended') as ended, "
+                + "count_if(status not in ('on_track', 'under', 'over', 'not_started', 'ended')) as other "
+                + "from " + c + ".gold.pacing where as_of_date = date'" + asOf + "' group by 1, 2 order by 1, 2")
+        .show(100, false);
+    System.out.println("Margin per org, from gold.margin_monthly (unbooked = delivery no booking line covers):");
+    lakehouse
+        .spark()
+        .sql(
+            "select org_id, reporting_currency as ccy, cast(sum(billable_revenue) as decimal(18,2)) as revenue, "
+                + "cast(sum(total_media_cost) as decimal(18,2)) as total_media_cost, "
+                + "cast(sum(gross_margin) as decimal(18,2)) as gross_margin, "
+                + "cast(sum(gross_margin) / sum(billable_revenue) as decimal(6,3)) as margin_pct, "
+                + "cast(sum(if(is_booked, 0, total_media_cost)) as decimal(18,2)) as unbooked_spend "
+                + "from " + c + ".gold.margin_monthly group by 1, 2 order by 1")
+        .show(100, false);
+    System.out.println("Top QA findings on " + asOf + ", from gold.qa_findings:");
+    lakehouse
+        .spark()
+        .sql(
+            "select severity, check_id, count(*) as findings, count(distinct org_id) as orgs, "
+                + "first(concat(entity_type, ' ', entity_id, ': ', message)) as example "
+                + "from " + c + ".gold.qa_findings where as_of_date = date'" + asOf + "' group by 1, 2 "
+                + "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, findings desc")
+        .show(20, false);
+    System.out.println("Top taxonomy findings, from gold.taxonomy_results (the original name is never changed):");
+    lakehouse
+        .spark()
+        .sql(
+            "select org_id, entity_type, entity_name, violation_count as problems, "
+                + "violations[0].problem || ' ' || coalesce(violations[0].token, '') || ' ' || coalesce(violations[0].found, '') as first_problem, "
+                + "suggested_name, suggestion_confidence as confidence "
+                + "from " + c + ".gold.taxonomy_results where not is_valid "
+                + "order by suggestion_confidence desc nulls last, org_id, entity_name limit 12")
+        .show(12, false);
   }
 
   /** Empties the data folder, but only one the demo made (it leaves a marker) or one that is empty. */

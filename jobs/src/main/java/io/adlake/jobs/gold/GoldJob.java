@@ -1,68 +1,209 @@
 package io.adlake.jobs.gold;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.trunc;
 
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.MartSettings;
+import io.adlake.catalog.config.OrgMartSettings;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgId;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.SliceMerge;
-import io.adlake.jobs.LayerReport;
+import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.gold.CrossPlatformReport;
+import io.adlake.transforms.gold.GoldInputs;
+import io.adlake.transforms.gold.MarginMart;
 import io.adlake.transforms.gold.OrgDailySummary;
+import io.adlake.transforms.gold.PacingMart;
+import io.adlake.transforms.gold.qa.QaLibrary;
+import io.adlake.transforms.gold.taxonomy.NamingConvention;
+import io.adlake.transforms.gold.taxonomy.TaxonomyMart;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds the gold marts of a date for all orgs in one job. Platforms restate recent days, so each run rebuilds
- * the report days of a window ending on the date and replaces them by (org, day): a day that silver no longer
- * has disappears from gold too.
+ * Builds every gold mart for all orgs in one job.
+ *
+ * <ul>
+ *   <li>Delivery marts (cross-platform report, org daily summary, margin): platforms restate recent days, so each
+ *       run rebuilds the report days of a window ending on the as-of date and replaces them by (org, day); a day
+ *       silver no longer has disappears from gold too. The month roll-up of margin is recomputed for every month
+ *       the window touches.
+ *   <li>State marts (pacing and QA per as-of date, taxonomy per convention version) replace the org's slice of
+ *       that date or version.
+ * </ul>
+ *
+ * Pacing, margin, QA and taxonomy need silver bookings and setup; without them only the delivery report is built.
  */
 public final class GoldJob {
 
+  private static final StructType ORGS =
+      new StructType()
+          .add("org_id", DataTypes.StringType)
+          .add("reporting_currency", DataTypes.StringType)
+          .add("timezone", DataTypes.StringType)
+          .add("as_of_date", DataTypes.DateType)
+          .add("under_below", Values.RATE)
+          .add("over_above", Values.RATE)
+          .add("run_rate_days", DataTypes.IntegerType);
+
   private final Lakehouse lakehouse;
+  private final OrgRegistry orgs;
+  private final OrgMartSettings settings;
+  private final int fxLookbackDays;
   private final Progress progress;
 
-  public GoldJob(Lakehouse lakehouse, Progress progress) {
+  public GoldJob(Lakehouse lakehouse, OrgRegistry orgs, OrgMartSettings settings, int fxLookbackDays, Progress progress) {
     this.lakehouse = lakehouse;
+    this.orgs = orgs;
+    this.settings = settings;
+    this.fxLookbackDays = fxLookbackDays;
     this.progress = progress;
   }
 
-  /**
-   * @param asOf        the run's date
-   * @param rebuildDays how many report days before {@code asOf} can still change (restatement window)
-   */
+  /** Every registered org as of the same date. */
   public LayerReport run(LocalDate asOf, int rebuildDays) {
-    String runId = "gold-" + asOf + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<OrgId, LocalDate> dates = new LinkedHashMap<>();
+    orgs.orgs().forEach(o -> dates.put(o.id(), asOf));
+    return run(dates, rebuildDays);
+  }
+
+  /**
+   * @param asOf        each org's as-of date (its last complete day); orgs not in the map are not built
+   * @param rebuildDays how many report days before the as-of date can still change (restatement window)
+   */
+  public LayerReport run(Map<OrgId, LocalDate> asOf, int rebuildDays) {
+    LocalDate last = Collections.max(asOf.values());
+    LocalDate first = Collections.min(asOf.values()).minusDays(rebuildDays);
+    String runId = "gold-" + last + "-" + UUID.randomUUID().toString().substring(0, 8);
     List<LayerReport.TableResult> results = new ArrayList<>();
     if (!lakehouse.exists(Tables.SILVER_DELIVERY)) {
       progress.step("gold: no silver delivery yet; nothing to build");
-      return new LayerReport(asOf, asOf, runId, results, 0);
+      return new LayerReport(first, last, runId, results, 0);
     }
-    Column window = col("report_date").between(Date.valueOf(asOf.minusDays(rebuildDays)), Date.valueOf(asOf));
-    Dataset<Row> silver = lakehouse.read(Tables.SILVER_DELIVERY).filter(window);
+    Dataset<Row> orgFrame = orgFrame(asOf);
+    Dataset<Row> runOrgs = orgFrame.select("org_id");
+    Column window = col("report_date").between(Date.valueOf(first), Date.valueOf(last));
+    Dataset<Row> silver = lakehouse.read(Tables.SILVER_DELIVERY).join(runOrgs, "org_id");
+
+    progress.step("gold " + runId + ": cross-platform report for report days " + first + " to " + last);
+    deliveryReport(silver.filter(window), runOrgs, window, runId, results);
+
+    List<TableSpec> needed = List.of(Tables.SILVER_BOOKINGS, Tables.SILVER_SETUP, Tables.SILVER_FX);
+    List<String> missing = needed.stream().filter(t -> !lakehouse.exists(t)).map(TableSpec::path).toList();
+    if (!missing.isEmpty()) {
+      progress.step("gold: " + missing + " not built yet; pacing, margin, QA and taxonomy skipped");
+      return new LayerReport(first, last, runId, results, 0);
+    }
+    GoldInputs inputs =
+        new GoldInputs(
+            orgFrame,
+            silver.filter(col("report_date").leq(Date.valueOf(last))),
+            lakehouse.read(Tables.SILVER_BOOKINGS).join(runOrgs, "org_id"),
+            lakehouse.read(Tables.SILVER_SETUP).join(runOrgs, "org_id"),
+            lakehouse.read(Tables.SILVER_FX),
+            fxLookbackDays);
+    Dataset<Row> asOfSlices = orgFrame.select("org_id", "as_of_date");
+
+    progress.step("gold: pacing");
+    Dataset<Row> pacing = PacingMart.build(inputs).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_PACING, pacing, asOfSlices, runId));
+      progress.step("gold: QA checks");
+      Dataset<Row> checks = QaLibrary.settings(lakehouse.spark(), settingsOf(asOf.keySet()));
+      results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_QA_FINDINGS, QaLibrary.findings(inputs, pacing, checks), asOfSlices, runId));
+    } finally {
+      pacing.unpersist();
+    }
+
+    progress.step("gold: taxonomy");
+    Map<String, NamingConvention> conventions = new LinkedHashMap<>();
+    List<Row> versions = new ArrayList<>();
+    for (OrgId org : asOf.keySet()) {
+      MartSettings own = settings.of(org);
+      if (own.taxonomy() != null) {
+        conventions.put(org.value(), NamingConvention.of(own.taxonomy()));
+        versions.add(RowFactory.create(org.value(), own.taxonomy().version()));
+      }
+    }
+    Dataset<Row> versionSlices =
+        lakehouse.spark().createDataFrame(versions, new StructType().add("org_id", DataTypes.StringType).add("taxonomy_version", DataTypes.StringType));
+    results.add(
+        SliceMerge.replaceChecked(lakehouse, Tables.GOLD_TAXONOMY, TaxonomyMart.build(inputs.setup(), orgFrame, conventions), versionSlices, runId));
+
+    progress.step("gold: margin for report days " + first + " to " + last);
+    Dataset<Row> days =
+        runOrgs.select(col("org_id"), explode(sequence(lit(Date.valueOf(first)), lit(Date.valueOf(last)))).as("report_date"));
+    results.add(
+        SliceMerge.replaceChecked(lakehouse, Tables.GOLD_MARGIN_DAILY, MarginMart.daily(inputs, Date.valueOf(first), Date.valueOf(last)), days, runId));
+    Dataset<Row> months = days.select(col("org_id"), trunc(col("report_date"), "month").as("month")).distinct();
+    months = lakehouse.spark().createDataFrame(months.collectAsList(), months.schema());
+    Dataset<Row> monthRows =
+        lakehouse.read(Tables.GOLD_MARGIN_DAILY)
+            .withColumn("month", trunc(col("report_date"), "month"))
+            .join(months, new String[] {"org_id", "month"}, "left_semi")
+            .drop("month");
+    results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_MARGIN_MONTHLY, MarginMart.monthly(monthRows), months, runId));
+    return new LayerReport(first, last, runId, results, 0);
+  }
+
+  private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<LayerReport.TableResult> results) {
     Dataset<Row> slices = silver.select("org_id", "report_date");
     if (lakehouse.exists(Tables.GOLD_CROSS_PLATFORM)) {
-      slices = slices.union(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).filter(window).select("org_id", "report_date"));
+      slices =
+          slices.union(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).filter(window).join(runOrgs, "org_id").select("org_id", "report_date"));
     }
     // Fixed before any write: a cached plan over gold would be recomputed after the first MERGE and lose the days
     // that MERGE just removed, so the summary would keep them.
     slices = lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
     Dataset<Row> report = CrossPlatformReport.build(silver).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      progress.step("gold " + runId + ": cross-platform report for report days " + asOf.minusDays(rebuildDays) + " to " + asOf);
       results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
       progress.step("gold: org daily summary");
       results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_ORG_DAILY, OrgDailySummary.build(report), slices, runId));
     } finally {
       report.unpersist();
     }
-    return new LayerReport(asOf, asOf, runId, results, 0);
+  }
+
+  private Dataset<Row> orgFrame(Map<OrgId, LocalDate> asOf) {
+    List<Row> rows = new ArrayList<>();
+    asOf.forEach(
+        (id, date) -> {
+          Org org = orgs.require(id);
+          MartSettings own = settings.of(id);
+          rows.add(
+              RowFactory.create(
+                  id.value(), org.reportingCurrency(), org.timezone(), Date.valueOf(date), own.pacing().underBelow(), own.pacing().overAbove(),
+                  own.pacing().runRateDays()));
+        });
+    return lakehouse.spark().createDataFrame(rows, ORGS);
+  }
+
+  private Map<String, MartSettings> settingsOf(Iterable<OrgId> runOrgs) {
+    Map<String, MartSettings> out = new LinkedHashMap<>();
+    runOrgs.forEach(id -> out.put(id.value(), settings.of(id)));
+    return out;
   }
 }

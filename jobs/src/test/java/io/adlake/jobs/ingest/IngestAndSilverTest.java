@@ -113,7 +113,7 @@ class IngestAndSilverTest {
     assertThat(disabled.<String>getAs("status")).isEqualTo("Paused");
     assertThat(disabled.<String>getAs("platform")).isEqualTo("ttd");
 
-    new io.adlake.jobs.gold.GoldJob(lakehouse, Progress.silent()).run(LocalDate.parse(TestLanding.DATE), 7);
+    new io.adlake.jobs.gold.GoldJob(lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent()).run(LocalDate.parse(TestLanding.DATE), 7);
     var gold = lakehouse.read(Tables.GOLD_CROSS_PLATFORM);
     assertThat(GrainCheck.check("gold", gold, Tables.GOLD_CROSS_PLATFORM.grain())).isEmpty();
     // DV360 IO 2000001 holds both line items: 11000 + 20000 impressions, 40 + 80 EUR media cost.
@@ -133,7 +133,7 @@ class IngestAndSilverTest {
 
     // A day silver no longer holds leaves every gold table, the summary included.
     lakehouse.spark().sql("DELETE FROM " + lakehouse.name(Tables.SILVER_DELIVERY) + " WHERE report_date = DATE '2026-11-02'");
-    new io.adlake.jobs.gold.GoldJob(lakehouse, Progress.silent()).run(LocalDate.parse(TestLanding.DATE), 7);
+    new io.adlake.jobs.gold.GoldJob(lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent()).run(LocalDate.parse(TestLanding.DATE), 7);
     assertThat(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).count()).isZero();
     assertThat(lakehouse.read(Tables.GOLD_ORG_DAILY).count()).isZero();
   }
