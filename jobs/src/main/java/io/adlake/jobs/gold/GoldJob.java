@@ -33,6 +33,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -116,31 +117,40 @@ public final class GoldJob {
       progress.step("gold: " + missing + " not built yet; pacing, margin, QA and taxonomy skipped");
       return new LayerReport(first, last, runId, results, 0);
     }
-    GoldInputs inputs =
-        new GoldInputs(
-            orgFrame,
-            silver.filter(col("report_date").leq(Date.valueOf(last))),
-            lakehouse.read(Tables.SILVER_BOOKINGS).join(runOrgs, "org_id"),
-            lakehouse.read(Tables.SILVER_SETUP).join(runOrgs, "org_id"),
-            lakehouse.read(Tables.SILVER_FX),
-            fxLookbackDays);
+    // Setup, bookings and rates are small and every mart reads them, several times over: read them once.
+    Dataset<Row> bookings = lakehouse.read(Tables.SILVER_BOOKINGS).join(runOrgs, "org_id").persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> setup = lakehouse.read(Tables.SILVER_SETUP).join(runOrgs, "org_id").persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rates = lakehouse.read(Tables.SILVER_FX).join(runOrgs, "org_id").persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      GoldInputs inputs =
+          new GoldInputs(orgFrame, silver.filter(col("report_date").leq(Date.valueOf(last))), bookings, setup, rates, fxLookbackDays);
+      buildMarts(inputs, asOf.keySet(), first, last, runId, results);
+    } finally {
+      bookings.unpersist();
+      setup.unpersist();
+      rates.unpersist();
+    }
+    return new LayerReport(first, last, runId, results, 0);
+  }
+
+  private void buildMarts(GoldInputs inputs, Set<OrgId> runOrgIds, LocalDate first, LocalDate last, String runId, List<LayerReport.TableResult> results) {
+    Dataset<Row> orgFrame = inputs.orgs();
+    Dataset<Row> runOrgs = orgFrame.select("org_id");
     Dataset<Row> asOfSlices = orgFrame.select("org_id", "as_of_date");
 
     progress.step("gold: pacing");
-    Dataset<Row> pacing = PacingMart.build(inputs).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_PACING, pacing, asOfSlices, runId));
-      progress.step("gold: QA checks");
-      Dataset<Row> checks = QaLibrary.settings(lakehouse.spark(), settingsOf(asOf.keySet()));
-      results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_QA_FINDINGS, QaLibrary.findings(inputs, pacing, checks), asOfSlices, runId));
-    } finally {
-      pacing.unpersist();
-    }
+    // Checkpointed, not just cached: every QA check derives frames from pacing, and Spark re-analyses the whole
+    // plan behind a frame each time one is derived; pacing's plan (FX, windows, segments) made that take minutes.
+    Dataset<Row> pacing = PacingMart.build(inputs).localCheckpoint();
+    results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_PACING, pacing, asOfSlices, runId));
+    progress.step("gold: QA checks");
+    Dataset<Row> checks = QaLibrary.settings(lakehouse.spark(), settingsOf(runOrgIds));
+    results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_QA_FINDINGS, QaLibrary.findings(inputs, pacing, checks), asOfSlices, runId));
 
     progress.step("gold: taxonomy");
     Map<String, NamingConvention> conventions = new LinkedHashMap<>();
     List<Row> versions = new ArrayList<>();
-    for (OrgId org : asOf.keySet()) {
+    for (OrgId org : runOrgIds) {
       MartSettings own = settings.of(org);
       if (own.taxonomy() != null) {
         conventions.put(org.value(), NamingConvention.of(own.taxonomy()));
@@ -165,7 +175,6 @@ public final class GoldJob {
             .join(months, new String[] {"org_id", "month"}, "left_semi")
             .drop("month");
     results.add(SliceMerge.replaceChecked(lakehouse, Tables.GOLD_MARGIN_MONTHLY, MarginMart.monthly(monthRows), months, runId));
-    return new LayerReport(first, last, runId, results, 0);
   }
 
   private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<LayerReport.TableResult> results) {

@@ -135,9 +135,13 @@ public final class SampleExports {
     for (LocalDate day : List.of(delivery.minusDays(2), delivery.minusDays(1))) {
       int dayVersion = day.equals(delivery.minusDays(2)) ? version + 1 : version;
       for (SampleWorld.Entity li : w.lineItems) {
+        double target = w.dv360Target(li, day);
+        if (target == 0) {
+          continue;
+        }
         SampleWorld.Entity io = find(w.insertionOrders, li.parentId());
         SampleWorld.Entity adv = find(w.dv360Advertisers, io.parentId());
-        SampleWorld.Delivery d = w.delivery(li.id(), day, dayVersion);
+        SampleWorld.Delivery d = w.delivery(li.id(), day, dayVersion, target, SampleWorld.FEES);
         impressions += d.impressions();
         clicks += d.clicks();
         String date = day.format(DV360_DATE);
@@ -184,7 +188,11 @@ public final class SampleExports {
     int row = 0;
     for (SampleWorld.Entity group : w.adGroups) {
       SampleWorld.Entity campaign = find(w.ttdCampaigns, group.parentId());
-      SampleWorld.Delivery d = w.delivery(group.id(), day, 0);
+      double target = w.campaignTarget(campaign, day, 2);
+      if (target == 0) {
+        continue;
+      }
+      SampleWorld.Delivery d = w.delivery(group.id(), day, 0, target, SampleWorld.FEES);
       row++;
       String cost = number(d.mediaCost(), comma);
       if (row == 2 && fault == 0) {
@@ -204,7 +212,11 @@ public final class SampleExports {
     for (SampleWorld.Entity ad : w.ads) {
       SampleWorld.Entity set = find(w.adSets, ad.parentId());
       SampleWorld.Entity campaign = find(w.metaCampaigns, set.parentId());
-      SampleWorld.Delivery d = w.delivery(ad.id(), delivery.minusDays(1), 0);
+      double target = w.campaignTarget(campaign, delivery.minusDays(1), 4);
+      if (target == 0) {
+        continue;
+      }
+      SampleWorld.Delivery d = w.delivery(ad.id(), delivery.minusDays(1), 0, target, 1.0);
       row++;
       long purchases = d.conversions().setScale(0, RoundingMode.HALF_UP).longValue();
       StringBuilder json = new StringBuilder("{")
@@ -245,8 +257,10 @@ public final class SampleExports {
     Random r = w.random("bookings");
     String opportunity = "006" + sfId(r);
     List<String[]> lines = new ArrayList<>();
-    // The last DV360 insertion order is left unbooked: its spend has no booking behind it.
-    for (SampleWorld.Entity io : w.insertionOrders.subList(0, w.insertionOrders.size() - 1)) {
+    for (SampleWorld.Entity io : w.insertionOrders) {
+      if (w.unbooked.contains(io.id())) {
+        continue; // its spend has no booking behind it
+      }
       SampleWorld.Entity adv = find(w.dv360Advertisers, io.parentId());
       lines.add(new String[] {adv.name(), "DV360", io.id(), io.start().toString(), io.end().toString(),
           io.budget().toPlainString(), "12.50", "CPM", io.currency()});
@@ -256,8 +270,10 @@ public final class SampleExports {
           c.budget().toPlainString(), "1.80", "CPC", "USD"});
     }
     for (SampleWorld.Entity c : w.metaCampaigns) {
+      // The second Meta campaign was sold 20% above what its ad sets may spend.
+      BigDecimal booked = c == w.metaCampaigns.get(1) ? c.budget().multiply(new BigDecimal("1.2")).setScale(2, RoundingMode.HALF_UP) : c.budget();
       lines.add(new String[] {w.metaAccount.name(), "Meta", c.id(), c.start().toString(), c.end().toString(),
-          c.budget().toPlainString(), "", "Flat", c.currency()});
+          booked.toPlainString(), "", "Flat", c.currency()});
     }
     int row = 0;
     for (String[] l : lines) {
@@ -273,13 +289,12 @@ public final class SampleExports {
     StringBuilder out = new StringBuilder(
         "Io Id,Campaign Id,Advertiser Id,Name,Timestamp,Status,Io Type,Pacing,Pacing Rate,Pacing Amount,Frequency Enabled,"
             + "Frequency Exposures,Frequency Period,Frequency Amount,Budget Type,Budget Segments\n");
-    int i = 0;
     for (SampleWorld.Entity io : w.insertionOrders) {
-      LocalDate mid = io.start().plusDays(14);
-      BigDecimal first = io.budget().multiply(BigDecimal.valueOf(0.4)).setScale(2, RoundingMode.HALF_UP);
+      LocalDate mid = io.start().plusDays(SampleWorld.FIRST_SEGMENT_DAYS - 1);
+      BigDecimal first = io.budget().multiply(SampleWorld.FIRST_SEGMENT_SHARE).setScale(2, RoundingMode.HALF_UP);
       String segments = "(" + first.toPlainString() + "; " + io.start().format(SDF_DATE) + "; " + mid.format(SDF_DATE) + "; ; First half;);"
           + "(" + io.budget().subtract(first).toPlainString() + "; " + mid.plusDays(1).format(SDF_DATE) + "; " + io.end().format(SDF_DATE) + "; ; Second half;)";
-      boolean asap = i++ == 0;
+      boolean asap = w.asap.contains(io.id());
       out.append(String.join(",", io.id(), "5" + io.id().substring(1), io.parentId(), csv(io.name()), "2026-11-01T00:00:00.000Z", "Active",
           "Standard", "Flight", asap ? "ASAP" : "Even", "", "TRUE", "3", "Days", "1", "Amount", csv(segments))).append('\n');
     }
@@ -306,13 +321,21 @@ public final class SampleExports {
     return out.toString();
   }
 
-  /** TTD API ad groups: budget as a money object, one ad group left without a daily budget. */
+  /**
+   * TTD API ad groups: budget as a money object; of the first campaign's, one has a zero budget and one a budget
+   * far below its spend and no daily budget.
+   */
   private String ttdAdGroups(SampleWorld w) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     for (SampleWorld.Entity group : w.adGroups) {
       SampleWorld.Entity campaign = find(w.ttdCampaigns, group.parentId());
       BigDecimal budget = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+      if (i == 0) {
+        budget = BigDecimal.ZERO; // a budget left at zero
+      } else if (i == 1) {
+        budget = new BigDecimal("150.00"); // far below what it spends
+      }
       String daily = i == 1 ? "null" : "{\"Amount\":" + budget.divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP).toPlainString() + ",\"CurrencyCode\":\"USD\"}";
       out.append("{\"AdGroupId\":\"").append(group.id()).append("\",\"AdGroupName\":\"").append(group.name())
           .append("\",\"CampaignId\":\"").append(campaign.id()).append("\",\"IsEnabled\":").append(i != 3)
@@ -373,7 +396,7 @@ public final class SampleExports {
   }
 
   private static SampleWorld.Entity find(List<SampleWorld.Entity> entities, String id) {
-    return entities.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    return SampleWorld.find(entities, id);
   }
 
   private static String csv(String value) {
