@@ -102,7 +102,7 @@ final class SampleWorld {
     }
     asap.add(insertionOrders.get(0).id());
     unbooked.add(insertionOrders.get(3).id());
-    silentAfter.put(lineItems.get(7).id(), start);
+    silentAfter.put(lineItems.get(6).id(), start);
 
     Entity brandA = dv360Advertisers.get(0);
     LocalDate upcoming = start.plusDays(days + 3);

@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Everything that carries a budget and a flight, in one shape: booking lines (what was sold) and the platforms'
- * own budget entities (DV360 insertion orders and line items, TTD ad groups, Meta ad sets).
+ * own budget entities (DV360 insertion orders and line items, TTD ad groups, Meta ad sets). {@code campaign_id} is
+ * the platform campaign each belongs to (a DV360 line item's insertion order).
  *
  * <p>Each row says which delivery it is paced on: {@code match_on} is the silver delivery column
  * ({@code campaign_id} or {@code line_item_id}) and {@code match_id} its value. A booking line books a platform
@@ -55,7 +56,8 @@ public final class BudgetEntities {
             lit("booking").as("flight_source"),
             lit(false).as("platform_caps"),
             lit("campaign_id").as("match_on"),
-            col("platform_entity_id").as("match_id"));
+            col("platform_entity_id").as("match_id"),
+            col("platform_entity_id").as("campaign_id"));
 
     Dataset<Row> campaignFlights =
         bookings
@@ -93,7 +95,8 @@ public final class BudgetEntities {
                 when(ownFlight, lit("platform")).when(col("b_start").isNotNull(), lit("booking")).as("flight_source"),
                 lit(true).as("platform_caps"),
                 when(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER), lit("campaign_id")).otherwise(lit("line_item_id")).as("match_on"),
-                col("entity_id").as("match_id"))
+                col("entity_id").as("match_id"),
+                when(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER), col("entity_id")).otherwise(col("parent_entity_id")).as("campaign_id"))
             .withColumn(
                 "budget_amount",
                 coalesce(

@@ -29,7 +29,9 @@ import org.apache.spark.sql.types.DataTypes;
  * <ul>
  *   <li>Spend is total media cost (media plus data and platform fees) in the org's reporting currency, from
  *       delivery inside the flight up to and including the as-of date.
- *   <li>Budgets are converted to the reporting currency at the as-of date's rate.
+ *   <li>Budgets are converted to the reporting currency at the as-of date's rate. A budget without a currency of
+ *       its own (DV360) is in the currency of its delivery, else its campaign's delivery, else its campaign's
+ *       booking.
  *   <li>Expected spend to date is even pacing per budget segment: each segment's budget x its elapsed days / its
  *       days, summed; a flight with one budget is one segment.
  *   <li>The run rate is the mean daily spend over the last {@code run_rate_days} flight days up to the as-of date.
@@ -60,7 +62,8 @@ public final class PacingMart {
     Dataset<Row> withSpend =
         entities
             .join(spend, new String[] {"org_id", "entity_type", "platform", "entity_id"}, "left")
-            .withColumn("budget_currency", coalesce(col("budget_currency"), col("delivery_currency")))
+            .join(campaignCurrencies(in), new String[] {"org_id", "platform", "campaign_id"}, "left")
+            .withColumn("budget_currency", coalesce(col("budget_currency"), col("delivery_currency"), col("campaign_currency"), col("booked_currency")))
             .withColumnRenamed("budget_currency", "currency")
             .withColumn("report_date", col("as_of_date"));
     Dataset<Row> converted =
@@ -196,6 +199,20 @@ public final class PacingMart {
             max(when(col("delivered"), col("report_date"))).as("last_delivery_date"),
             sum("lines_without_fx").as("lines_without_fx"),
             max("currency").as("delivery_currency"));
+  }
+
+  /**
+   * DV360 setup carries no currency: its budgets are in the advertiser's. Where an entity has no delivery of its
+   * own, its campaign's delivery or booking says which currency that is.
+   */
+  private static Dataset<Row> campaignCurrencies(GoldInputs in) {
+    Dataset<Row> delivered =
+        in.delivery().groupBy("org_id", "platform", "campaign_id").agg(max("currency").as("campaign_currency"));
+    Dataset<Row> booked =
+        in.bookings()
+            .groupBy(col("org_id"), col("platform"), col("platform_entity_id").as("campaign_id"))
+            .agg(max("currency").as("booked_currency"));
+    return delivered.join(booked, new String[] {"org_id", "platform", "campaign_id"}, "full_outer");
   }
 
   private static Dataset<Row> keyed(Dataset<Row> delivery, String matchOn) {

@@ -49,6 +49,8 @@ class PacingMartTest {
             List.of(segment("1200", "2026-11-01", "2026-11-10"), segment("1800", "2026-11-11", "2026-11-30")), true)
         .entity("dv360", "line_item", "li1", "io1", "LI one", "1000", "20", "Even", "2026-11-01", "2026-11-30", null)
         .entity("dv360", "line_item", "li2", "io1", "LI two", "600", null, "ASAP", "2026-11-01", "2026-11-30", null)
+        .entity("dv360", "line_item", "li9", "io1", "LI silent", "300", null, "Even", "2026-11-01", "2026-11-30", null)
+        .entity("dv360", "insertion_order", "io2", "camp1", "IO upcoming", "3000", null, "Even", "2026-11-15", "2026-11-30", null)
         .entity("ttd", "ad_group", "ag1", "c7", "AG one", "200", null, "Even", null, null, "USD")
         .entity("ttd", "ad_group", "ag2", "c9", "AG two", "200", null, "Even", null, null, "USD")
         .entity("meta", "ad_set", "set9", "mc9", "Set nine", "Active", "900", null, "Even", "2026-11-01", "2026-11-30", "JPY", null, true)
@@ -109,6 +111,18 @@ class PacingMartTest {
     // 400 + 40 x 20 = 1200, but the platform stops at the budget
     assertThat(amount(li2, "projected_end_spend")).isEqualByComparingTo("600");
     assertThat(rows).doesNotContainKey("li0"); // archived entities are not paced
+  }
+
+  @Test
+  void dv360BudgetsTakeTheirCurrencyFromTheCampaign() {
+    Row silent = rows.get("li9"); // no delivery of its own: its insertion order's delivery is in EUR
+    assertThat(amount(silent, "budget")).isEqualByComparingTo("300");
+    assertThat(amount(silent, "spend_to_date")).isEqualByComparingTo("0");
+    assertThat(silent.<String>getAs("status")).isEqualTo("under");
+    Row upcoming = rows.get("io2"); // nothing delivered at all: the booking of its campaign is in EUR
+    assertThat(upcoming.<String>getAs("budget_currency")).isEqualTo("EUR");
+    assertThat(amount(upcoming, "budget")).isEqualByComparingTo("3000");
+    assertThat(upcoming.<String>getAs("status")).isEqualTo("not_started");
   }
 
   @Test
