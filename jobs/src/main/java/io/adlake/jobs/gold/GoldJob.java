@@ -17,7 +17,6 @@ import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.SliceMerge;
-import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.gold.CrossPlatformReport;
 import io.adlake.transforms.gold.GoldInputs;
 import io.adlake.transforms.gold.MarginMart;
@@ -59,15 +58,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class GoldJob {
 
-  private static final StructType ORGS =
-      new StructType()
-          .add("org_id", DataTypes.StringType)
-          .add("reporting_currency", DataTypes.StringType)
-          .add("timezone", DataTypes.StringType)
-          .add("as_of_date", DataTypes.DateType)
-          .add("under_below", Values.RATE)
-          .add("over_above", Values.RATE)
-          .add("run_rate_days", DataTypes.IntegerType);
 
   private final Lakehouse lakehouse;
   private final OrgRegistry orgs;
@@ -207,7 +197,7 @@ public final class GoldJob {
                   id.value(), org.reportingCurrency(), org.timezone(), Date.valueOf(date), own.pacing().underBelow(), own.pacing().overAbove(),
                   own.pacing().runRateDays()));
         });
-    return lakehouse.spark().createDataFrame(rows, ORGS);
+    return lakehouse.spark().createDataFrame(rows, GoldInputs.ORGS);
   }
 
   private Map<String, MartSettings> settingsOf(Iterable<OrgId> runOrgs) {

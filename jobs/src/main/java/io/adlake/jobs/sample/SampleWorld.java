@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>DV360 insertion orders: #0 paced ASAP and ahead, #1 on track, #2 over, #3 under and unbooked with a line
- *       item that stops delivering, #4 not started yet, #5 ended but still active, its line item's dates reversed;
+ *       item that stops delivering, #4 not started yet, #5 ended but still active, its line item starting after the IO's end;
  *       #1's second line item runs past its insertion order; one line item has no frequency cap.
  *   <li>TTD: campaign #0 under with an ad group whose budget is far below its spend and one with a zero budget;
  *       campaign #1 on track, its name misspelt.
@@ -111,8 +111,10 @@ final class SampleWorld {
     Entity ended = new Entity(id(r, 8), code + "_EMEA_DISPLAY_CONVERSION_" + month, brandA.id(), brandA.currency(),
         BigDecimal.valueOf(6_000), start.minusDays(25), start.minusDays(3));
     insertionOrders.add(ended);
+    // Its line item was moved to start after the IO ended and kept "Same as Insertion Order" as its end: readers
+    // cannot see the reversed flight (they refuse explicit reversed dates), only silver's inherited end shows it.
     lineItems.add(new Entity(id(r, 9), ended.name() + "_LI1", ended.id(), brandA.currency(), BigDecimal.valueOf(3_000),
-        ended.start().plusDays(10), ended.start().plusDays(4))); // ends before it starts
+        ended.end().plusDays(2), null));
 
     ttdAdvertiser = new Entity(id(r, 6), code + " Brand A", null, "USD", null, null, null);
     double[] ttdPace = {0.6, 1.0};

@@ -1,7 +1,10 @@
 package io.adlake.transforms.gold;
 
+import io.adlake.transforms.formats.Values;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What the setup-aware marts (pacing, margin, QA, taxonomy) read. All frames are silver tables as written, except
@@ -20,4 +23,16 @@ public record GoldInputs(
     Dataset<Row> bookings,
     Dataset<Row> setup,
     Dataset<Row> fxRates,
-    int fxLookbackDays) {}
+    int fxLookbackDays) {
+
+  /** The schema of {@code orgs}. */
+  public static final StructType ORGS =
+      new StructType()
+          .add("org_id", DataTypes.StringType)
+          .add("reporting_currency", DataTypes.StringType)
+          .add("timezone", DataTypes.StringType)
+          .add("as_of_date", DataTypes.DateType)
+          .add("under_below", Values.RATE)
+          .add("over_above", Values.RATE)
+          .add("run_rate_days", DataTypes.IntegerType);
+}

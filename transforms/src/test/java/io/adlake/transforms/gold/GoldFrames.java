@@ -81,15 +81,6 @@ public final class GoldFrames {
           .add("quote_currency", DataTypes.StringType)
           .add("rate", Values.RATE);
 
-  static final StructType ORGS =
-      new StructType()
-          .add("org_id", DataTypes.StringType)
-          .add("reporting_currency", DataTypes.StringType)
-          .add("timezone", DataTypes.StringType)
-          .add("as_of_date", DataTypes.DateType)
-          .add("under_below", Values.RATE)
-          .add("over_above", Values.RATE)
-          .add("run_rate_days", DataTypes.IntegerType);
 
   private final SparkSession spark;
   private final String asOf;
@@ -155,7 +146,7 @@ public final class GoldFrames {
     Dataset<Row> orgs =
         spark.createDataFrame(
             List.of(RowFactory.create(ORG, "EUR", "Europe/Berlin", date(asOf), new BigDecimal(underBelow), new BigDecimal(overAbove), 7)),
-            ORGS);
+            GoldInputs.ORGS);
     return new GoldInputs(
         orgs,
         spark.createDataFrame(delivery, DELIVERY),

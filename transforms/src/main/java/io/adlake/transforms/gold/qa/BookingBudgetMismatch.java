@@ -46,18 +46,11 @@ final class BookingBudgetMismatch implements QaCheck {
                 platformBudgets,
                 col("org_id").equalTo(col("p_org")).and(col("platform").equalTo(col("p_platform"))).and(col("parent_entity_id").equalTo(col("p_campaign"))));
     Column share = abs(col("platform_budget").minus(col("budget"))).cast(DataTypes.DoubleType).divide(col("budget").cast(DataTypes.DoubleType));
-    return bookings
-        .filter(share.gt(col("param_tolerance")))
-        .select(
-            col("org_id"),
-            col("as_of_date"),
-            col("platform"),
-            col("entity_type"),
-            col("entity_id"),
-            col("entity_name"),
-            col("platform_budget").cast("decimal(20,2)").cast(DataTypes.StringType).as("found_value"),
-            concat(col("budget").cast("decimal(20,2)").cast("string"), lit(" within "), col("param_tolerance").multiply(100).cast("decimal(6,2)").cast("string"), lit("%"))
-                .as("expected_value"))
-        .withColumn("message", EntityCheck.message(description(), col("found_value"), col("expected_value")));
+    return EntityCheck.finding(
+        bookings.filter(share.gt(col("param_tolerance"))),
+        col("entity_name"),
+        col("platform_budget").cast("decimal(20,2)"),
+        concat(col("budget").cast("decimal(20,2)").cast("string"), lit(" within "), col("param_tolerance").multiply(100).cast("decimal(6,2)").cast("string"), lit("%")),
+        description());
   }
 }

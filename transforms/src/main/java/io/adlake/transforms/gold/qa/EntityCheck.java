@@ -21,21 +21,25 @@ abstract class EntityCheck implements QaCheck {
 
   @Override
   public Dataset<Row> findings(QaInputs in) {
-    return in.entities()
-        .filter(failing())
+    return finding(in.entities().filter(failing()), col("name"), found(), expected(), description());
+  }
+
+  /** Rows in the shape {@link QaCheck#findings} returns, from a frame of offending entities. */
+  static Dataset<Row> finding(Dataset<Row> offending, Column entityName, Column found, Column expected, String description) {
+    return offending
         .select(
             col("org_id"),
             col("as_of_date"),
             col("platform"),
             col("entity_type"),
             col("entity_id"),
-            col("name").as("entity_name"),
-            found().cast(DataTypes.StringType).as("found_value"),
-            expected().cast(DataTypes.StringType).as("expected_value"))
-        .withColumn("message", message(description(), col("found_value"), col("expected_value")));
+            entityName.as("entity_name"),
+            found.cast(DataTypes.StringType).as("found_value"),
+            expected.cast(DataTypes.StringType).as("expected_value"))
+        .withColumn("message", message(description, col("found_value"), col("expected_value")));
   }
 
-  static Column message(String description, Column found, Column expected) {
+  private static Column message(String description, Column found, Column expected) {
     return concat_ws("", lit(description + ": found "), found, lit(", expected "), expected);
   }
 
