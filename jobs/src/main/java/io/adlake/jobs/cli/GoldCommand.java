@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,8 +84,10 @@ final class GoldCommand implements Callable<Integer> {
     lines.add("");
     lines.add("QA checks (enable, severity and params per org in conf/marts.yaml):");
     for (QaCheck check : QaLibrary.CHECKS) {
-      String params = check.parameters().isEmpty() ? "" : " params " + check.parameters();
-      lines.add(String.format(Locale.ROOT, "  %-28s %-6s %s%s", check.id(), check.defaultSeverity(), check.description(), params));
+      StringBuilder head = new StringBuilder("  ").append(check.id()).append(" (").append(check.defaultSeverity());
+      new TreeMap<>(check.parameters()).forEach((name, value) -> head.append("; ").append(name).append(' ').append(value.toPlainString()));
+      lines.add(head.append(')').toString());
+      lines.add("      " + check.description());
     }
     lines.add("");
     lines.add(ExitCodes.DESCRIPTION);
