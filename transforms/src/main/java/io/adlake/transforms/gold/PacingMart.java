@@ -37,7 +37,7 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>The run rate is the mean daily spend over the last {@code run_rate_days} flight days up to the as-of date.
  *       The end-of-flight projection adds run rate x remaining days, the run rate held to the entity's daily cap;
  *       platform entities stop at their budget, so their projection is capped there, booking lines are not.
- *   <li>Status, first that applies: {@code no_flight}, {@code not_started} (as-of before the flight),
+ *   <li>Status, first that applies: {@code no_flight} (missing, or ending before it starts), {@code not_started} (as-of before the flight),
  *       {@code ended} (as-of after it), {@code no_budget} (missing or zero), {@code missing_fx} (budget or some
  *       spend could not be converted), {@code under} (index below the org's under_below), {@code over} (above
  *       over_above, unless the entity paces ASAP or ahead by design: then {@code on_track} with
@@ -120,7 +120,7 @@ public final class PacingMart {
     Column byDesign = coalesce(col("pacing_rate").isin("ASAP", "Ahead"), lit(false));
     Column index = col("pacing_index");
     Column status =
-        when(start.isNull().or(end.isNull()), lit("no_flight"))
+        when(start.isNull().or(end.isNull()).or(end.lt(start)), lit("no_flight"))
             .when(asOf.lt(start), lit("not_started"))
             .when(asOf.gt(end), lit("ended"))
             .when(col("budget_amount").isNull().or(col("budget_amount").leq(0)), lit("no_budget"))

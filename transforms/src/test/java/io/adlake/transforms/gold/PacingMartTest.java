@@ -49,6 +49,7 @@ class PacingMartTest {
             List.of(segment("1200", "2026-11-01", "2026-11-10"), segment("1800", "2026-11-11", "2026-11-30")), true)
         .entity("dv360", "line_item", "li1", "io1", "LI one", "1000", "20", "Even", "2026-11-01", "2026-11-30", null)
         .entity("dv360", "line_item", "li2", "io1", "LI two", "600", null, "ASAP", "2026-11-01", "2026-11-30", null)
+        .entity("dv360", "line_item", "li8", "io1", "LI reversed", "300", null, "Even", "2026-11-12", "2026-11-05", null)
         .entity("dv360", "line_item", "li9", "io1", "LI silent", "300", null, "Even", "2026-11-01", "2026-11-30", null)
         .entity("dv360", "insertion_order", "io2", "camp1", "IO upcoming", "3000", null, "Even", "2026-11-15", "2026-11-30", null)
         .entity("ttd", "ad_group", "ag1", "c7", "AG one", "200", null, "Even", null, null, "USD")
@@ -162,6 +163,7 @@ class PacingMartTest {
     assertThat(rows.get("B7").<String>getAs("status")).isEqualTo("under"); // the booking sees the same 40 of 80
 
     assertThat(rows.get("ag2").<String>getAs("status")).isEqualTo("no_flight"); // nothing books its campaign
+    assertThat(rows.get("li8").<String>getAs("status")).isEqualTo("no_flight"); // ends before it starts: QA names it
     assertThat(rows.get("set9").<String>getAs("status")).isEqualTo("missing_fx"); // no JPY rate: no guess
     assertThat(rows.get("set9").<BigDecimal>getAs("budget")).isNull();
   }
