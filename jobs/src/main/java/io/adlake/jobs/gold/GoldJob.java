@@ -158,7 +158,6 @@ public final class GoldJob {
     results.add(
         SliceMerge.replaceChecked(lakehouse, Tables.GOLD_MARGIN_DAILY, MarginMart.daily(inputs, Date.valueOf(first), Date.valueOf(last)), days, runId));
     Dataset<Row> months = days.select(col("org_id"), trunc(col("report_date"), "month").as("month")).distinct();
-    months = lakehouse.spark().createDataFrame(months.collectAsList(), months.schema());
     Dataset<Row> monthRows =
         lakehouse.read(Tables.GOLD_MARGIN_DAILY)
             .withColumn("month", trunc(col("report_date"), "month"))

@@ -139,8 +139,8 @@ public final class SampleExports {
         if (target == 0) {
           continue;
         }
-        SampleWorld.Entity io = find(w.insertionOrders, li.parentId());
-        SampleWorld.Entity adv = find(w.dv360Advertisers, io.parentId());
+        SampleWorld.Entity io = SampleWorld.find(w.insertionOrders, li.parentId());
+        SampleWorld.Entity adv = SampleWorld.find(w.dv360Advertisers, io.parentId());
         SampleWorld.Delivery d = w.delivery(li.id(), day, dayVersion, target, SampleWorld.FEES);
         impressions += d.impressions();
         clicks += d.clicks();
@@ -187,7 +187,7 @@ public final class SampleExports {
     LocalDate day = delivery.minusDays(1);
     int row = 0;
     for (SampleWorld.Entity group : w.adGroups) {
-      SampleWorld.Entity campaign = find(w.ttdCampaigns, group.parentId());
+      SampleWorld.Entity campaign = SampleWorld.find(w.ttdCampaigns, group.parentId());
       double target = w.campaignTarget(campaign, day, 2);
       if (target == 0) {
         continue;
@@ -210,8 +210,8 @@ public final class SampleExports {
     String day = delivery.minusDays(1).toString();
     int row = 0;
     for (SampleWorld.Entity ad : w.ads) {
-      SampleWorld.Entity set = find(w.adSets, ad.parentId());
-      SampleWorld.Entity campaign = find(w.metaCampaigns, set.parentId());
+      SampleWorld.Entity set = SampleWorld.find(w.adSets, ad.parentId());
+      SampleWorld.Entity campaign = SampleWorld.find(w.metaCampaigns, set.parentId());
       double target = w.campaignTarget(campaign, delivery.minusDays(1), 4);
       if (target == 0) {
         continue;
@@ -261,7 +261,7 @@ public final class SampleExports {
       if (w.unbooked.contains(io.id())) {
         continue; // its spend has no booking behind it
       }
-      SampleWorld.Entity adv = find(w.dv360Advertisers, io.parentId());
+      SampleWorld.Entity adv = SampleWorld.find(w.dv360Advertisers, io.parentId());
       lines.add(new String[] {adv.name(), "DV360", io.id(), io.start().toString(), io.end().toString(),
           io.budget().toPlainString(), "12.50", "CPM", io.currency()});
     }
@@ -329,7 +329,7 @@ public final class SampleExports {
     StringBuilder out = new StringBuilder();
     int i = 0;
     for (SampleWorld.Entity group : w.adGroups) {
-      SampleWorld.Entity campaign = find(w.ttdCampaigns, group.parentId());
+      SampleWorld.Entity campaign = SampleWorld.find(w.ttdCampaigns, group.parentId());
       BigDecimal budget = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
       if (i == 0) {
         budget = BigDecimal.ZERO; // a budget left at zero
@@ -352,7 +352,7 @@ public final class SampleExports {
     StringBuilder out = new StringBuilder();
     int i = 0;
     for (SampleWorld.Entity set : w.adSets) {
-      SampleWorld.Entity campaign = find(w.metaCampaigns, set.parentId());
+      SampleWorld.Entity campaign = SampleWorld.find(w.metaCampaigns, set.parentId());
       long minor = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
       out.append("{\"id\":\"").append(set.id()).append("\",\"name\":\"").append(set.name())
           .append("\",\"campaign_id\":\"").append(campaign.id()).append("\",\"account_id\":\"").append(w.metaAccount.id())
@@ -393,10 +393,6 @@ public final class SampleExports {
       out.append('\n');
     }
     return out.toString();
-  }
-
-  private static SampleWorld.Entity find(List<SampleWorld.Entity> entities, String id) {
-    return SampleWorld.find(entities, id);
   }
 
   private static String csv(String value) {

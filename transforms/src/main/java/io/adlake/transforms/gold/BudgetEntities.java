@@ -8,9 +8,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
+import io.adlake.transforms.formats.SdfInsertionOrders;
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.silver.SetupEntities;
 import org.apache.spark.sql.Column;
@@ -50,7 +50,7 @@ public final class BudgetEntities {
             col("currency").as("budget_currency"),
             col("booked_budget").cast(Values.AMOUNT).as("budget_amount"),
             lit(null).cast(Values.AMOUNT).as("daily_cap"),
-            lit(null).cast(SEGMENTS).as("segments"),
+            lit(null).cast(SdfInsertionOrders.BUDGET_SEGMENTS).as("segments"),
             col("flight_start"),
             col("flight_end"),
             lit("booking").as("flight_source"),
@@ -85,11 +85,7 @@ public final class BudgetEntities {
                 col("budget_currency"),
                 col("budget_amount").cast(Values.AMOUNT).as("budget_amount"),
                 col("daily_budget_amount").cast(Values.AMOUNT).as("daily_cap"),
-                transform(
-                        col("budget_segments"),
-                        s -> struct(s.getField("budget").as("budget"), s.getField("start_date").as("start_date"), s.getField("end_date").as("end_date")))
-                    .cast(SEGMENTS)
-                    .as("segments"),
+                col("budget_segments").as("segments"),
                 when(ownFlight, col("flight_start")).otherwise(col("b_start")).as("flight_start"),
                 when(ownFlight, col("flight_end")).otherwise(col("b_end")).as("flight_end"),
                 when(ownFlight, lit("platform")).when(col("b_start").isNotNull(), lit("booking")).as("flight_source"),
@@ -106,16 +102,13 @@ public final class BudgetEntities {
     Column oneSegment =
         when(
             col("budget_amount").isNotNull().and(col("flight_start").isNotNull()).and(col("flight_end").isNotNull()),
-            array(struct(col("budget_amount").as("budget"), col("flight_start").as("start_date"), col("flight_end").as("end_date")))
-                .cast(SEGMENTS));
+            array(
+                    struct(
+                        col("budget_amount").as("budget"),
+                        col("flight_start").as("start_date"),
+                        col("flight_end").as("end_date"),
+                        lit(null).cast(DataTypes.StringType).as("description")))
+                .cast(SdfInsertionOrders.BUDGET_SEGMENTS));
     return booked.unionByName(platform).withColumn("segments", coalesce(col("segments"), oneSegment));
   }
-
-  /** A budget spread over part of a flight; the DV360 segment shape without its description. */
-  static final org.apache.spark.sql.types.ArrayType SEGMENTS =
-      DataTypes.createArrayType(
-          new org.apache.spark.sql.types.StructType()
-              .add("budget", Values.AMOUNT)
-              .add("start_date", DataTypes.DateType)
-              .add("end_date", DataTypes.DateType));
 }

@@ -186,9 +186,6 @@ public final class MarginMart {
     Column margin = when(known, col("billable_revenue").minus(col("total_media_cost"))).cast(Values.AMOUNT);
     return rows
         .withColumn("gross_margin", margin)
-        .withColumn(
-            "margin_pct",
-            when(col("billable_revenue").gt(0), col("gross_margin").cast(DataTypes.DoubleType).divide(col("billable_revenue").cast(DataTypes.DoubleType)))
-                .cast(Values.RATE));
+        .withColumn("margin_pct", Rates.ratio(col("gross_margin"), col("billable_revenue")));
   }
 }

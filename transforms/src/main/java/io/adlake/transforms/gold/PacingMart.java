@@ -104,12 +104,7 @@ public final class PacingMart {
             .withColumn("remaining_days", remaining)
             .withColumn("spend_to_date", spent)
             .withColumn("expected_spend_to_date", expected)
-            .withColumn(
-                "pacing_index",
-                when(
-                    col("expected_spend_to_date").gt(0),
-                    // A ratio, not money: a double keeps its ten decimals where decimal division would cut to six.
-                    col("spend_to_date").cast(DataTypes.DoubleType).divide(col("expected_spend_to_date").cast(DataTypes.DoubleType)).cast(Values.RATE)))
+            .withColumn("pacing_index", Rates.ratio(col("spend_to_date"), col("expected_spend_to_date")))
             .withColumn("run_rate_window_days", least(col("run_rate_days"), col("elapsed_days")))
             .withColumn(
                 "run_rate_daily",

@@ -34,8 +34,19 @@ final class Rates {
     return when(org.apache.spark.sql.functions.col("lines_without_fx").equalTo(0), rate);
   }
 
+  /** A plain ratio: pacing index, margin share. */
+  static Column ratio(Column numerator, Column denominator) {
+    return ratio(numerator, denominator, 1);
+  }
+
+  /**
+   * Computed in doubles and stored as {@link Values#RATE}: Spark's decimal division at these precisions keeps only
+   * six decimals, a ratio needs its ten.
+   */
   private static Column ratio(Column numerator, Column denominator, int scale) {
-    return when(denominator.gt(0), numerator.cast(DataTypes.createDecimalType(38, 10)).multiply(lit(scale)).divide(denominator))
+    return when(
+            denominator.gt(0),
+            numerator.cast(DataTypes.DoubleType).multiply(lit(scale)).divide(denominator.cast(DataTypes.DoubleType)))
         .cast(Values.RATE);
   }
 }
