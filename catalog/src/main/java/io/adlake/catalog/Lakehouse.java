@@ -19,6 +19,9 @@ import org.apache.spark.sql.types.StructType;
 /** The Spark session and the Iceberg catalog that holds adlake's tables. */
 public final class Lakehouse {
 
+  /** With this on a table and {@code spark.wap.branch} set in the session, writes go to that branch. */
+  public static final String WAP_ENABLED = "write.wap.enabled";
+
   private final SparkSession spark;
   private final String catalogName;
 
@@ -69,6 +72,17 @@ public final class Lakehouse {
     return snapshot == null ? 0 : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
   }
 
+  /** The snapshot a branch of the table points at, or null when the table or the branch does not exist. */
+  public Long snapshotId(TableSpec spec, String branch) {
+    if (!exists(spec)) {
+      return null;
+    }
+    Table table = table(spec);
+    table.refresh(); // another process may have moved it since this session cached the table
+    org.apache.iceberg.SnapshotRef ref = table.refs().get(branch);
+    return ref == null ? null : ref.snapshotId();
+  }
+
   public Dataset<Row> read(TableSpec spec) {
     return spark.table(name(spec));
   }
@@ -90,6 +104,10 @@ public final class Lakehouse {
       if (missing) {
         table.updateSchema().unionByNameWith(iceberg).commit();
       }
+      if (spec.published() && !"true".equals(table.properties().get(WAP_ENABLED))) {
+        // Tables made before write-audit-publish existed: without this a run's writes would land on main.
+        table.updateProperties().set(WAP_ENABLED, "true").commit();
+      }
       return;
     }
     Namespace namespace = Namespace.of(spec.namespace());
@@ -109,6 +127,9 @@ public final class Lakehouse {
     properties.put("write.delete.mode", "copy-on-write");
     properties.put("write.update.mode", "copy-on-write");
     properties.put("write.merge.mode", "copy-on-write");
+    if (spec.published()) {
+      properties.put(WAP_ENABLED, "true");
+    }
     try {
       catalog.createTable(id, iceberg, partitions.build(), properties);
     } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {

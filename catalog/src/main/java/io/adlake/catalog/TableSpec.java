@@ -19,4 +19,13 @@ public record TableSpec(
   public String path() {
     return namespace + "." + name;
   }
+
+  /**
+   * Silver and gold are what analysts read: a run writes them where readers cannot see them, gates them, and
+   * publishes them only if the gates pass. Bronze (as delivered, with its quarantine) and ops (what happened, also
+   * when a gate failed) are written directly.
+   */
+  public boolean published() {
+    return namespace.equals("silver") || namespace.equals("gold");
+  }
 }

@@ -124,6 +124,28 @@ public final class Tables {
           List.of(),
           "Entity names checked against the org's naming convention: violations and a suggested name with its confidence");
 
+  public static final TableSpec QUALITY_RESULTS =
+      new TableSpec(
+          "ops",
+          "quality_results",
+          List.of("run_id", "table_name", "check_name", "constraint_name", "org_id"),
+          List.of(),
+          "One row per gate constraint of a run: table, check, level, status, message and the metric it measured");
+  public static final TableSpec QUALITY_METRICS =
+      new TableSpec(
+          "ops",
+          "quality_metrics",
+          List.of("run_id", "table_name", "metric_name", "org_id"),
+          List.of(),
+          "Deequ metric history per run, table and org (row counts, spend totals): what anomaly checks compare against");
+  public static final TableSpec JOB_RUNS =
+      new TableSpec(
+          "ops",
+          "job_runs",
+          List.of("run_id", "attempt"),
+          List.of(),
+          "The run ledger: one row per attempt of a pipeline run, with row counts, snapshot ids, gate outcome and duration");
+
   public static final List<TableSpec> ALL =
       List.of(
           BRONZE_DV360,
@@ -147,7 +169,13 @@ public final class Tables {
           GOLD_MARGIN_DAILY,
           GOLD_MARGIN_MONTHLY,
           GOLD_QA_FINDINGS,
-          GOLD_TAXONOMY);
+          GOLD_TAXONOMY,
+          QUALITY_RESULTS,
+          QUALITY_METRICS,
+          JOB_RUNS);
+
+  /** The tables a run writes behind its branch and publishes together. */
+  public static final List<TableSpec> PUBLISHED = ALL.stream().filter(TableSpec::published).toList();
 
   private static TableSpec bronze(String name, String description) {
     return new TableSpec("bronze", name, BRONZE_GRAIN, BRONZE_PARTITION, description);

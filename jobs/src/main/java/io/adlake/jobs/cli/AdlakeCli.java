@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       "delivered, become one cleaned, deduplicated, currency-normalised silver model, and gold marts for",
       "reporting, queried with SQL.",
       "",
-      "Start with:  adlake demo     (sample exports for the registered orgs, bronze, silver and gold, a summary)",
+      "Start with:  adlake demo     (sample exports for the registered orgs, bronze, silver and gold behind",
+      "                              quality gates, published, then a summary)",
+      "Daily:       adlake run --date D   (what Airflow runs: ingest, silver, gate, gold, gate, publish)",
       "Then:        adlake tables   and   adlake sql \"select * from silver.delivery_daily limit 10\""
     },
     subcommands = {
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       SilverCommand.class,
       GoldCommand.class,
+      RunCommand.class,
+      QualityCommand.class,
       SqlCommand.class,
       TablesCommand.class,
       OrgCommand.class,

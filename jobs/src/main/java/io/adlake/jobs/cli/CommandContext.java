@@ -9,7 +9,10 @@ import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
+import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.jobs.gold.GoldJob;
+import io.adlake.jobs.publish.RunBranches;
+import io.adlake.jobs.run.PipelineRun;
 import org.apache.spark.sql.SparkSession;
 
 /** What a command runs with: configuration, the org registry, and a Spark session started only when needed. */
@@ -34,6 +37,15 @@ final class CommandContext implements AutoCloseable {
   /** The gold job with the registry, conf/marts.yaml and the FX lookback this command runs with. */
   GoldJob goldJob(OrgRegistry registry) {
     return new GoldJob(lakehouse(), registry, MartSettingsLoader.load(config.confDir(), registry), config.fxLookbackDays(), progress);
+  }
+
+  /** The write-audit-publish pipeline on this command's catalog, landing zone and configuration. */
+  PipelineRun pipeline(OrgRegistry registry) {
+    Lakehouse main = lakehouse();
+    return new PipelineRun(
+        main, RunBranches.forCatalog(main, config.catalog()), config.catalog().type(), registry, landing(config.landing()), config.landing(),
+        MartSettingsLoader.load(config.confDir(), registry), QualitySettingsLoader.load(config.confDir()), config.fxLookbackDays(), config.confDir(),
+        progress);
   }
 
   LandingStore landing(String location) {

@@ -8,10 +8,12 @@ import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
-import io.adlake.jobs.ingest.IngestJob;
+import io.adlake.jobs.run.GateResults;
+import io.adlake.jobs.run.PipelineRun;
+import io.adlake.jobs.run.RunOutcome;
+import io.adlake.jobs.run.RunRequest;
 import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.sample.SampleExports;
-import io.adlake.jobs.silver.SilverJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +33,13 @@ import picocli.CommandLine.Mixin;
       "Run the whole pipeline on sample data, on the embedded catalog, and print what it produced.",
       "",
       "  1. writes sample exports for every registered org (conf/orgs.yaml) into <data-dir>/landing;",
-      "  2. ingests them all into bronze (broken lines go to bronze.quarantine);",
-      "  3. builds silver from all of those deliveries in one job;",
-      "  4. delivers one DV360 report again with corrected numbers and ingests the landing zone again:",
-      "     that slice is restated, every other file is skipped as already ingested;",
-      "  5. builds every gold mart: cross-platform report, org daily summary, pacing, margin, QA, taxonomy;",
-      "  6. prints row counts, delivery per org, a pacing summary per org, margin and unbooked spend, the top",
-      "     QA and taxonomy findings, and where the warehouse is.",
+      "  2. runs the pipeline over all those delivery dates, as 'adlake run' does: ingest into bronze (broken",
+      "     lines go to bronze.quarantine), silver and gold on the run's branch, a Deequ gate after each,",
+      "     then publish to main;",
+      "  3. delivers one DV360 report again with corrected numbers and runs that delivery date again: that",
+      "     slice is restated, every other file is skipped as already ingested, gold is rebuilt, gated, published;",
+      "  4. prints row counts, delivery per org, a pacing summary per org, margin and unbooked spend, the top",
+      "     QA and taxonomy findings, the gate results, the run ledger, and where the warehouse is.",
       "",
       "The demo starts from an empty data folder each time. It only deletes a folder it created itself."
     },
@@ -72,36 +74,34 @@ final class DemoCommand implements Callable<Integer> {
       context.progress.step("demo: wrote " + files + " file(s) under " + root);
 
       Lakehouse lakehouse = context.lakehouse();
-      IngestJob ingest = new IngestJob(lakehouse, orgs, store, context.progress);
-      IngestReport first = ingestAll(ingest, store, root);
-      first.print(System.out);
-
-      SilverJob silver = new SilverJob(lakehouse, orgs, context.config.fxLookbackDays(), context.progress);
+      PipelineRun pipeline = context.pipeline(orgs);
       LocalDate lastDelivery = settings.start().plusDays(settings.days() - 1L);
-      silver.run(settings.start(), lastDelivery).print(System.out);
+      // Reports run a day behind their delivery: the last complete report day is the as-of date.
+      LocalDate asOf = lastDelivery.minusDays(1);
+      RunOutcome first = pipeline.run(new RunRequest(settings.start(), lastDelivery, asOf, settings.days() + 1, false));
+      first.ingest().print(System.out);
+      first.print(System.out);
 
       Org firstOrg = orgs.orgs().get(0);
       LocalDate restatedDelivery = settings.start().plusDays(Math.min(2, settings.days() - 1));
       SliceKey restated = exports.restateDv360(firstOrg, restatedDelivery);
-      context.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; ingesting the landing zone again");
-      IngestReport second = ingestAll(ingest, store, root);
+      context.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; running that delivery date again");
+      RunOutcome second = pipeline.run(new RunRequest(restatedDelivery, restatedDelivery, asOf, settings.days() + 1, false));
+      IngestReport reingest = second.ingest();
       System.out.printf(
           Locale.ROOT,
           "%nRe-ingest: %d file(s) skipped as already ingested, %d restated (%s), rows read %d = accepted %d + quarantined %d%n",
-          second.count(io.adlake.jobs.ingest.SliceAction.SKIPPED_DUPLICATE),
-          second.count(io.adlake.jobs.ingest.SliceAction.RESTATEMENT),
+          reingest.count(io.adlake.jobs.ingest.SliceAction.SKIPPED_DUPLICATE),
+          reingest.count(io.adlake.jobs.ingest.SliceAction.RESTATEMENT),
           restated,
-          second.rowsRead(),
-          second.rowsAccepted(),
-          second.rowsQuarantined());
-      silver.run(restatedDelivery).print(System.out);
-
-      // Reports run a day behind their delivery: the last complete report day is the as-of date.
-      LocalDate asOf = lastDelivery.minusDays(1);
-      context.goldJob(orgs).run(asOf, settings.days() + 1).print(System.out);
+          reingest.rowsRead(),
+          reingest.rowsAccepted(),
+          reingest.rowsQuarantined());
+      second.print(System.out);
 
       printSummary(lakehouse);
       printGold(lakehouse, asOf);
+      printGates(lakehouse, second.record().runId());
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
@@ -109,18 +109,26 @@ final class DemoCommand implements Callable<Integer> {
           (System.nanoTime() - started) / 1e9,
           context.config.catalog().warehouse(),
           context.config.catalog().uri());
-      if (!first.reconciles() || !second.reconciles()) {
-        return ExitCodes.RECONCILIATION_FAILED;
-      }
-      return ExitCodes.OK;
+      int firstExit = RunCommand.exitCode(first);
+      return firstExit != ExitCodes.OK ? firstExit : RunCommand.exitCode(second);
     }
   }
 
-  private static IngestReport ingestAll(IngestJob ingest, LandingStore store, String root) throws IOException {
-    List<LandedFile> files = store.list(root);
-    LandingScan scan = LandingScan.of(root, files);
-    Map<SliceKey, List<LandedFile>> slices = scan.slices();
-    return ingest.run(slices, scan.rejected());
+  private static void printGates(Lakehouse lakehouse, String runId) {
+    System.out.println("\nQuality gates of " + runId + " (adlake quality report --run " + runId + "):");
+    GateResults.of(lakehouse, runId)
+        .groupBy("layer", "table_name", "level", "status")
+        .count()
+        .orderBy("layer", "table_name", "level", "status")
+        .show(100, false);
+    System.out.println("Runs, from ops.job_runs:");
+    lakehouse
+        .spark()
+        .sql(
+            "select run_id, attempt, first_date, last_date, as_of_date, status, rows_read, rows_quarantined, "
+                + "round(duration_ms / 1000, 1) as seconds, coalesce(gold_gate, silver_gate) as gate "
+                + "from " + lakehouse.catalogName() + ".ops.job_runs order by started_at")
+        .show(20, false);
   }
 
   private static void printSummary(Lakehouse lakehouse) {

@@ -18,6 +18,10 @@ public final class ExitCodes {
   public static final int FILES_REJECTED = 5;
   /** Rows written do not match rows read: the run's output must not be trusted. */
   public static final int RECONCILIATION_FAILED = 6;
+  /** A quality gate failed at error level: nothing was published, the run's branch is kept for inspection. */
+  public static final int GATE_FAILED = 7;
+  /** Main changed under a table the run wrote: nothing (or, on the embedded catalog, not everything) was published; rerun the date. */
+  public static final int PUBLISH_CONFLICT = 8;
 
   static final String DESCRIPTION =
       "%nExit codes:%n"
@@ -27,5 +31,7 @@ public final class ExitCodes {
           + "  3  configuration missing or invalid%n"
           + "  4  input missing or unusable%n"
           + "  5  done, but some files were not ingested (see the report)%n"
-          + "  6  rows written do not reconcile with rows read%n";
+          + "  6  rows written do not reconcile with rows read%n"
+          + "  7  a quality gate failed: nothing published (adlake quality report --run R)%n"
+          + "  8  main moved during the run: not published; rerun the date%n";
 }

@@ -1,0 +1,86 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.jobs.run.RunOutcome;
+import io.adlake.jobs.run.RunRequest;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "run",
+    description = {
+      "Run the pipeline for a delivery date, write-audit-publish: what Airflow runs every day.",
+      "",
+      "  1. ingest the landing zone's deliveries of the date(s) into bronze (directly: bronze is as delivered);",
+      "  2. build silver on the run's branch, where readers of main cannot see it;",
+      "  3. silver gate: grain uniqueness and the checks of conf/quality.yaml (Deequ), anomaly checks per org;",
+      "  4. build gold on the branch (as-of date: the day before the last delivery), gold gate;",
+      "  5. publish: every silver and gold table the run wrote becomes visible on main, or none does.",
+      "",
+      "The embedded catalog gives each table an Iceberg branch and fast-forwards main to it; Nessie uses one",
+      "branch per run and one merge. A gate failing at error level publishes nothing, keeps the branch, records",
+      "why in ops.quality_results and ops.job_runs, and exits with 7. If a table the run wrote changed on main",
+      "during the run, nothing is published and the exit code is 8: run the date again.",
+      "",
+      "The run id comes from the dates, what bronze holds and the configuration: running a date again with the",
+      "same inputs finds the earlier published run and does nothing (--force rebuilds and publishes again, with",
+      "identical results). A restated export or a changed threshold makes a new run.",
+      "",
+      "Examples:",
+      "  adlake run --date 2026-11-08",
+      "  adlake run --from 2026-11-01 --to 2026-11-08      # a backfill in one run",
+      "  adlake quality report --run run-2026-11-08-1a2b3c4d5e"
+    },
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date (the Airflow logical date).")
+  LocalDate date;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First delivery date of a range (with --to).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last delivery date of a range.")
+  LocalDate to;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Gold's as-of date (default: the day before the last delivery).")
+  LocalDate asOf;
+
+  @Option(
+      names = "--rebuild-days",
+      defaultValue = "7",
+      description = "Report days before the as-of date gold rebuilds (default ${DEFAULT-VALUE}).")
+  int rebuildDays;
+
+  @Option(names = "--force", description = "Run even if the same run was published already.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    if ((date == null) == (from == null && to == null) || (date == null && (from == null || to == null))) {
+      throw common.usageError("give either --date, or --from and --to");
+    }
+    LocalDate first = date != null ? date : from;
+    LocalDate last = date != null ? date : to;
+    RunRequest request = common.parse(() -> new RunRequest(first, last, asOf != null ? asOf : last.minusDays(1), rebuildDays, force));
+    try (CommandContext context = new CommandContext(common, "adlake-run")) {
+      RunOutcome outcome = context.pipeline(context.orgs()).run(request);
+      outcome.ingest().print(System.out);
+      outcome.print(System.out);
+      return exitCode(outcome);
+    }
+  }
+
+  static int exitCode(RunOutcome outcome) {
+    return switch (outcome.status()) {
+      case PUBLISHED, ALREADY_PUBLISHED -> outcome.ingest().reconciles() ? ExitCodes.OK : ExitCodes.RECONCILIATION_FAILED;
+      case GATE_FAILED -> ExitCodes.GATE_FAILED;
+      case MAIN_MOVED, PARTIALLY_PUBLISHED -> ExitCodes.PUBLISH_CONFLICT;
+    };
+  }
+}

@@ -1,0 +1,120 @@
+package io.adlake.jobs.publish;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.CatalogSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.projectnessie.client.NessieClientBuilder;
+import org.projectnessie.client.api.NessieApiV2;
+import org.projectnessie.error.NessieConflictException;
+import org.projectnessie.error.NessieNotFoundException;
+import org.projectnessie.model.Branch;
+import org.projectnessie.model.DiffResponse;
+import org.projectnessie.model.Reference;
+
+/**
+ * Write-audit-publish on Nessie: one Nessie branch per run, created from the catalog's ref (main), a second Spark
+ * catalog pointing at it for the run's writes and the gates' reads, and one merge into main as the publish, so all
+ * tables appear together or none does. Nessie refuses the merge when a table the run wrote was changed on main
+ * since the branch was made; changes to other tables merge cleanly.
+ *
+ * <p>Deleting the files of abandoned branches is Nessie GC's work, not Iceberg's snapshot expiry.
+ */
+public final class NessieRunBranch implements WriteAuditPublish {
+
+  private static final AtomicInteger CATALOGS = new AtomicInteger();
+
+  private final NessieApiV2 api;
+  private final String target;
+  private final String branch;
+  private final Lakehouse staged;
+
+  private NessieRunBranch(NessieApiV2 api, String target, String branch, Lakehouse staged) {
+    this.api = api;
+    this.target = target;
+    this.branch = branch;
+    this.staged = staged;
+  }
+
+  /** Creates the run's branch from the head of the catalog's ref; a branch of an earlier attempt is dropped first. */
+  public static NessieRunBranch begin(Lakehouse main, CatalogSettings catalog, String branch) {
+    String target = catalog.properties().getOrDefault("ref", "main");
+    NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(catalog.uri()).build(NessieApiV2.class);
+    try {
+      Reference base = api.getReference().refName(target).get();
+      try {
+        Reference earlier = api.getReference().refName(branch).get();
+        api.deleteReference().reference(earlier).delete();
+      } catch (NessieNotFoundException none) {
+        // the usual case: the run's first attempt
+      }
+      api.createReference().sourceRefName(target).reference(Branch.of(branch, base.getHash())).create();
+    } catch (NessieNotFoundException | NessieConflictException e) {
+      api.close();
+      throw new IllegalStateException("cannot create Nessie branch " + branch + " from " + target + " at " + catalog.uri() + ": " + e.getMessage(), e);
+    }
+    // Spark caches a catalog by name with the ref it was made with, so each run gets a catalog name of its own.
+    String name = catalog.name() + "_run" + CATALOGS.incrementAndGet();
+    String prefix = "spark.sql.catalog." + catalog.name();
+    catalog.sparkConf().forEach((key, value) -> main.spark().conf().set("spark.sql.catalog." + name + key.substring(prefix.length()), value));
+    main.spark().conf().set("spark.sql.catalog." + name + ".ref", branch);
+    return new NessieRunBranch(api, target, branch, new Lakehouse(main.spark(), name));
+  }
+
+  @Override
+  public String branch() {
+    return branch;
+  }
+
+  @Override
+  public Lakehouse staged() {
+    return staged;
+  }
+
+  @Override
+  public Map<String, Long> stagedSnapshots() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableSpec spec : Tables.PUBLISHED) {
+      Long id = staged.snapshotId(spec, "main");
+      if (id != null) {
+        out.put(spec.path(), id);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public PublishResult publish() {
+    try {
+      Reference head = api.getReference().refName(branch).get();
+      Reference main = api.getReference().refName(target).get();
+      List<DiffResponse.DiffEntry> changes =
+          api.getDiff().fromRef(main).toRef(head).get().getDiffs().stream().filter(d -> published(d.getKey().getElements())).toList();
+      if (changes.isEmpty()) {
+        return new PublishResult(PublishResult.Outcome.ALREADY_PUBLISHED, List.of(), List.of(), Map.of(), target + " at " + main.getHash() + " already holds branch " + branch);
+      }
+      api.mergeRefIntoBranch().branch((Branch) main).fromRef(head).message("adlake: publish " + branch).merge();
+      Reference after = api.getReference().refName(target).get();
+      List<String> tables = changes.stream().map(d -> String.join(".", d.getKey().getElements())).distinct().toList();
+      return new PublishResult(PublishResult.Outcome.PUBLISHED, tables, List.of(), Map.of(), "merged " + branch + " into " + target + " (now " + after.getHash() + ") in one commit");
+    } catch (NessieConflictException conflict) {
+      return new PublishResult(
+          PublishResult.Outcome.MAIN_MOVED, List.of(), List.of(conflict.getMessage()), Map.of(), "Nessie refused the merge: main moved under the run; nothing published");
+    } catch (NessieNotFoundException e) {
+      throw new IllegalStateException("cannot publish " + branch + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean published(List<String> key) {
+    return !key.isEmpty() && (key.get(0).equals("silver") || key.get(0).equals("gold"));
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}

@@ -1,0 +1,29 @@
+package io.adlake.jobs.run;
+
+import java.time.LocalDate;
+
+/**
+ * What a pipeline run covers.
+ *
+ * @param firstDelivery first delivery date ingested and built into silver
+ * @param lastDelivery  last delivery date (the Airflow logical date of a daily run)
+ * @param asOf          gold's as-of date; reports run a day behind their delivery, so by default the day before
+ *                      the last delivery
+ * @param rebuildDays   report days before the as-of date that gold rebuilds (the restatement window)
+ * @param force         run again even if the same run was published already
+ */
+public record RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force) {
+
+  public RunRequest {
+    if (lastDelivery.isBefore(firstDelivery)) {
+      throw new IllegalArgumentException("the last delivery date " + lastDelivery + " is before the first " + firstDelivery);
+    }
+    if (rebuildDays < 0 || rebuildDays > 400) {
+      throw new IllegalArgumentException("rebuild days must be between 0 and 400, was " + rebuildDays);
+    }
+  }
+
+  public static RunRequest daily(LocalDate delivery) {
+    return new RunRequest(delivery, delivery, delivery.minusDays(1), 7, false);
+  }
+}
