@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "sql", "tables", "org", "benchmark"})
+  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "sql", "tables", "org", "benchmark"})
   void everyCommandExplainsItself(String command) {
     Captured out = run(command, "--help");
     assertThat(out.code).isEqualTo(ExitCodes.OK);
@@ -69,6 +69,19 @@ class CliTest {
     Captured range = run("silver", "--conf-dir", "../conf", "--from", "2026-11-05", "--to", "2026-11-01");
     assertThat(range.code).isEqualTo(ExitCodes.USAGE);
     assertThat(range.stderr).contains("--to not before --from");
+    Captured backwards = run("run", "--conf-dir", "../conf", "--from", "2026-11-05", "--to", "2026-11-01");
+    assertThat(backwards.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(backwards.stderr).contains("the last delivery date 2026-11-01 is before the first 2026-11-05");
+    Captured neither = run("run", "--conf-dir", "../conf");
+    assertThat(neither.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(neither.stderr).contains("give either --date, or --from and --to");
+  }
+
+  @Test
+  void aQualityReportBeforeAnyGateIsAnInputError(@TempDir Path data) {
+    Captured out = run("quality", "report", "--conf-dir", "../conf", "--data-dir", data.toString(), "--quiet");
+    assertThat(out.code).isEqualTo(ExitCodes.INPUT);
+    assertThat(out.stderr).contains("no gate has run yet: ops.quality_results does not exist");
   }
 
   private record Captured(int code, String stdout, String stderr) {}

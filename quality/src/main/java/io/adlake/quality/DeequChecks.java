@@ -10,7 +10,7 @@ import com.amazon.deequ.anomalydetection.AnomalyDetectionStrategy;
 import com.amazon.deequ.anomalydetection.AnomalyDetector;
 import com.amazon.deequ.anomalydetection.DataPoint;
 import com.amazon.deequ.anomalydetection.DetectionResult;
-import com.amazon.deequ.anomalydetection.OnlineNormalStrategy;
+import com.amazon.deequ.anomalydetection.BatchNormalStrategy;
 import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
 import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.Check$;
@@ -107,10 +107,11 @@ public final class DeequChecks {
     if (result instanceof ComparisonSucceeded ok) {
       return new ConstraintOutcome(table, ConstraintOutcome.ALL_ORGS, spec.describe(), constraint, spec.level(), "success", "passed", ok.ratio());
     }
+    // Deequ leaves the ratio of a failed comparison at 0; its message carries the measured value.
     ComparisonFailed failed = (ComparisonFailed) result;
     return new ConstraintOutcome(
         table, ConstraintOutcome.ALL_ORGS, spec.describe(), constraint, spec.level(), "failure",
-        "only " + Math.round(failed.ratio() * 10000) / 100.0 + "% of rows found in " + spec.reference() + ": " + failed.errorMessage(), failed.ratio());
+        "rows without a match in " + spec.reference() + spec.referenceColumns() + ": " + failed.errorMessage(), null);
   }
 
   /**
@@ -120,7 +121,8 @@ public final class DeequChecks {
   public static Optional<String> anomalous(CheckSpec spec, List<Double> history, double value) {
     AnomalyDetectionStrategy strategy =
         spec.strategy().equals("band")
-            ? new OnlineNormalStrategy(Option.apply((Object) spec.deviations()), Option.apply((Object) spec.deviations()), 0.0, true)
+            // The band comes from the history alone: an online estimate would include the new point in its own band.
+            ? new BatchNormalStrategy(Option.apply((Object) spec.deviations()), Option.apply((Object) spec.deviations()), false)
             : new RelativeRateOfChangeStrategy(Option.apply((Object) spec.maxDecrease()), Option.apply((Object) spec.maxIncrease()), 1);
     List<DataPoint<Object>> points = new ArrayList<>();
     for (int i = 0; i < history.size(); i++) {

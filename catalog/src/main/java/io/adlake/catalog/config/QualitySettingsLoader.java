@@ -34,6 +34,7 @@ public final class QualitySettingsLoader {
     }
     QualitySettings settings;
     try {
+      refuseUnknownKeys(file, YAML.readTree(file.toFile()));
       settings = YAML.readValue(file.toFile(), QualitySettings.class);
     } catch (ValueInstantiationException e) {
       throw new ConfigException(file + ": " + (e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage()), e);
@@ -47,12 +48,29 @@ public final class QualitySettingsLoader {
           if (!gated.contains(table)) {
             throw new ConfigException(file + ": tables." + table + " is not a silver or gold table adlake writes; gated tables are " + new java.util.TreeSet<>(gated));
           }
+          Set<String> seen = new java.util.HashSet<>();
           for (CheckSpec check : checks) {
+            if (!seen.add(check.describe() + "/" + check.dateColumn())) {
+              throw new ConfigException(file + ": tables." + table + " lists " + check.describe() + " twice");
+            }
             if (check.reference() != null && !known.contains(check.reference())) {
               throw new ConfigException(file + ": tables." + table + ": " + check.describe() + " references unknown table '" + check.reference() + "'");
             }
           }
         });
     return settings;
+  }
+
+  /** Jackson builds a record before it reports an unknown key, so a misspelt key would surface as a missing one. */
+  private static void refuseUnknownKeys(Path file, com.fasterxml.jackson.databind.JsonNode root) {
+    Set<String> keys =
+        java.util.Arrays.stream(CheckSpec.class.getRecordComponents())
+            .map(c -> PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()))
+            .collect(Collectors.toSet());
+    root.path("tables").fields().forEachRemaining(table -> table.getValue().forEach(check -> check.fieldNames().forEachRemaining(key -> {
+      if (!keys.contains(key)) {
+        throw new ConfigException(file + ": tables." + table.getKey() + ": unknown key '" + key + "'; keys are " + new java.util.TreeSet<>(keys));
+      }
+    })));
   }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     name = "quality",
     description = "Quality gate results (ops.quality_results): what each run's gates checked and found.",
     subcommands = {QualityCommand.Report.class},
+    footer = ExitCodes.DESCRIPTION,
     mixinStandardHelpOptions = true)
 final class QualityCommand {
 

@@ -1,0 +1,153 @@
+package io.adlake.jobs.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.SharedSpark;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.CatalogSettings;
+import io.adlake.catalog.config.QualitySettingsLoader;
+import io.adlake.catalog.landing.LocalLandingStore;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.publish.RunBranches;
+import io.adlake.jobs.sample.SampleExports;
+import io.adlake.quality.GrainCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.projectnessie.client.NessieClientBuilder;
+import org.projectnessie.client.api.NessieApiV2;
+import org.projectnessie.model.LogResponse;
+
+/**
+ * The pipeline on a real Nessie server: a day goes through ingest, silver, gates, gold, gates and one merge into
+ * main; a bad export fails the gate and main's silver and gold stay as they were.
+ */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NessieWriteAuditPublishTest {
+
+  private static final LocalDate START = LocalDate.of(2026, 11, 2);
+  private static final LocalDate BAD_DAY = START.plusDays(2);
+
+  private NessieServer nessie;
+  private CatalogSettings catalog;
+  private Lakehouse main;
+  private Path landing;
+  private Path conf;
+
+  @BeforeAll
+  void startNessie() throws Exception {
+    nessie = NessieServer.start();
+    Path warehouse = Files.createTempDirectory("adlake-nessie-warehouse");
+    catalog =
+        new CatalogSettings(
+            "nessie_it", "nessie", nessie.uri(), warehouse.toString(), Map.of("ref", "main", "client-api-version", "2", "cache-enabled", "false"));
+    SparkSession spark = SharedSpark.spark();
+    catalog.sparkConf().forEach((k, v) -> spark.conf().set(k, v));
+    main = new Lakehouse(spark, catalog.name());
+    landing = Files.createTempDirectory("adlake-nessie-landing");
+    conf = Files.createTempDirectory("adlake-nessie-conf");
+    Files.copy(Path.of("../conf/quality.yaml"), conf.resolve(QualitySettingsLoader.FILE));
+    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(START, 2, 7L, false)).writeAll();
+  }
+
+  @AfterAll
+  void stopNessie() {
+    if (nessie != null) {
+      nessie.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aDayIsPublishedToMainInOneMerge() throws Exception {
+    RunOutcome run = pipeline().run(new RunRequest(START, START.plusDays(1), START, 3, false));
+
+    assertThat(run.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(run.publish().orElseThrow().detail()).startsWith("merged " + run.record().branch() + " into main");
+    assertThat(run.publish().get().published()).contains("silver.delivery_daily", "gold.pacing", "gold.org_daily_summary");
+    try (NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(nessie.uri()).build(NessieApiV2.class)) {
+      LogResponse.LogEntry newest = api.getCommitLog().refName("main").maxRecords(1).get().getLogEntries().get(0);
+      // One commit brought every silver and gold table onto main; only the ledger row follows it.
+      List<String> messages = new ArrayList<>();
+      api.getCommitLog().refName("main").maxRecords(5).get().getLogEntries().forEach(e -> messages.add(e.getCommitMeta().getMessage()));
+      assertThat(messages).anyMatch(m -> m.equals("adlake: publish " + run.record().branch()));
+      assertThat(newest).isNotNull();
+    }
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (main.exists(table)) {
+        assertThat(GrainCheck.check(table.path(), main.read(table), table.grain())).as(table.path()).isEmpty();
+      }
+    }
+    assertThat(main.read(Tables.GOLD_ORG_DAILY).count()).isPositive();
+    assertThat(main.read(Tables.JOB_RUNS).filter("status = 'published'").count()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void aBadExportFailsTheGateAndMainKeepsItsSilverAndGold() throws IOException {
+    Map<String, Long> before = publishedSnapshots();
+    long goldRows = main.read(Tables.GOLD_CROSS_PLATFORM).count();
+    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(BAD_DAY, 1, 7L, false)).writeAll();
+    negateOneCost();
+
+    RunOutcome bad = pipeline().run(RunRequest.daily(BAD_DAY));
+
+    assertThat(bad.status()).isEqualTo(RunStatus.GATE_FAILED);
+    assertThat(publishedSnapshots()).isEqualTo(before);
+    assertThat(main.read(Tables.GOLD_CROSS_PLATFORM).count()).isEqualTo(goldRows);
+    try (NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(nessie.uri()).build(NessieApiV2.class)) {
+      assertThat(api.getReference().refName(bad.record().branch()).get().getName()).isEqualTo(bad.record().branch());
+    }
+    assertThat(main.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'").count())
+        .isPositive();
+  }
+
+  private PipelineRun pipeline() {
+    return new PipelineRun(
+        main, RunBranches.forCatalog(main, catalog), "nessie", TestLanding.registry(), new LocalLandingStore(), landing.toString(),
+        TestLanding.martSettings(), QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+  }
+
+  private Map<String, Long> publishedSnapshots() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableSpec table : Tables.PUBLISHED) {
+      Long id = main.snapshotId(table, "main");
+      if (id != null) {
+        out.put(table.path(), id);
+      }
+    }
+    return out;
+  }
+
+  private void negateOneCost() throws IOException {
+    Path report;
+    try (Stream<Path> files = Files.list(landing.resolve("acme").resolve("dv360").resolve(BAD_DAY.toString()))) {
+      report = files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+    List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
+    int last = lines.get(1).lastIndexOf(',');
+    lines.set(1, lines.get(1).substring(0, last + 1) + "-" + lines.get(1).substring(last + 1));
+    Files.write(report, lines, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,268 @@
+package io.adlake.jobs.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.SharedSpark;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.QualitySettingsLoader;
+import io.adlake.catalog.landing.LocalLandingStore;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.publish.IcebergTableBranches;
+import io.adlake.jobs.publish.PublishResult;
+import io.adlake.jobs.publish.WriteAuditPublish;
+import io.adlake.jobs.sample.SampleExports;
+import io.adlake.quality.GrainCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Write-audit-publish on the embedded catalog, through the real pipeline on sample exports: one lakehouse, steps in
+ * order (each builds on what the one before published), since a pipeline run takes tens of seconds.
+ */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WriteAuditPublishTest {
+
+  private static final LocalDate START = LocalDate.of(2026, 11, 2);
+  private static final LocalDate BAD_DAY = START.plusDays(2);
+
+  private Lakehouse lakehouse;
+  private Path landing;
+  private Path conf;
+  private RunOutcome first;
+
+  @BeforeAll
+  void landSampleExports() throws IOException {
+    lakehouse = SharedSpark.newLakehouse();
+    landing = Files.createTempDirectory("adlake-wap-landing");
+    conf = Files.createTempDirectory("adlake-wap-conf");
+    Files.copy(Path.of("../conf/quality.yaml"), conf.resolve(QualitySettingsLoader.FILE));
+    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(START, 2, 7L, false)).writeAll();
+  }
+
+  @Test
+  @Order(1)
+  void aRunPublishesEveryTableItWroteAfterBothGatesPass() {
+    first = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(firstRequest(false));
+
+    assertThat(first.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(first.silverGate().orElseThrow().passed()).isTrue();
+    assertThat(first.goldGate().orElseThrow().passed()).isTrue();
+    Map<String, Long> main = mainSnapshots();
+    assertThat(main).containsAllEntriesOf(first.record().stagedSnapshots()).containsKeys("silver.delivery_daily", "gold.pacing");
+    assertThat(first.record().publishedSnapshots()).isEqualTo(first.record().stagedSnapshots());
+    List<Row> ledger = lakehouse.read(Tables.JOB_RUNS).collectAsList();
+    assertThat(ledger).singleElement().satisfies(r -> {
+      assertThat(r.<String>getAs("status")).isEqualTo("published");
+      assertThat(r.<Long>getAs("rows_read")).isEqualTo(r.<Long>getAs("rows_accepted") + r.<Long>getAs("rows_quarantined"));
+    });
+    long results = lakehouse.read(Tables.QUALITY_RESULTS).filter("run_id = '" + first.record().runId() + "'").count();
+    assertThat(results).isEqualTo(first.silverGate().get().outcomes().size() + first.goldGate().get().outcomes().size());
+  }
+
+  @Test
+  @Order(2)
+  void publishingTheSameRunAgainChangesNothing() {
+    Map<String, Long> before = mainSnapshots();
+    try (WriteAuditPublish again = IcebergTableBranches.open(lakehouse, first.record().runId())) {
+      PublishResult result = again.publish();
+      assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.ALREADY_PUBLISHED);
+      assertThat(result.published()).isEmpty();
+    }
+    RunOutcome rerun = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(firstRequest(false));
+
+    assertThat(rerun.record().runId()).isEqualTo(first.record().runId());
+    assertThat(rerun.status()).isEqualTo(RunStatus.ALREADY_PUBLISHED);
+    assertThat(rerun.silverGate()).isEmpty();
+    assertThat(mainSnapshots()).isEqualTo(before);
+    assertThat(lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + first.record().runId() + "'").count()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(3)
+  void aForcedRerunOfTheSameDateGivesTheSameGold() {
+    Map<String, String> before = goldContent();
+    RunOutcome rerun = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(firstRequest(true));
+
+    assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(rerun.record().attempt()).isEqualTo(3);
+    assertThat(goldContent()).isEqualTo(before);
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (lakehouse.exists(table)) {
+        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aBadExportFailsTheGateAndLeavesMainAsItWas() throws IOException {
+    Map<String, Long> before = mainSnapshots();
+    Map<String, String> gold = goldContent();
+    landBadDay();
+
+    RunOutcome bad = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(RunRequest.daily(BAD_DAY));
+
+    assertThat(bad.status()).isEqualTo(RunStatus.GATE_FAILED);
+    assertThat(bad.goldGate()).isEmpty(); // gold is not built on a silver that failed its gate
+    assertThat(bad.silverGate().orElseThrow().errors())
+        .anySatisfy(e -> {
+          assertThat(e.table()).isEqualTo("silver.delivery_daily");
+          assertThat(e.check()).startsWith("non_negative");
+          assertThat(e.constraint()).contains("total_media_cost");
+        });
+    assertThat(mainSnapshots()).isEqualTo(before);
+    assertThat(goldContent()).isEqualTo(gold);
+    // The branch is kept, holding the rows that failed, for whoever investigates.
+    String branch = bad.record().branch();
+    assertThat(lakehouse.snapshotId(Tables.SILVER_DELIVERY, branch)).isNotNull().isNotEqualTo(before.get("silver.delivery_daily"));
+    long negative =
+        lakehouse.spark().read().option("branch", branch).table(lakehouse.name(Tables.SILVER_DELIVERY)).filter("total_media_cost < 0").count();
+    assertThat(negative).isEqualTo(1);
+    Row ledger = lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + bad.record().runId() + "'").collectAsList().get(0);
+    assertThat(ledger.<String>getAs("status")).isEqualTo("gate_failed");
+    assertThat(ledger.<String>getAs("message")).contains("non_negative").contains("main unchanged");
+    assertThat(lakehouse.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'").count())
+        .isPositive();
+  }
+
+  @Test
+  @Order(5)
+  void whenMainMovesUnderTheRunNothingIsPublishedAndARerunSucceeds() throws IOException {
+    fixBadDay();
+    Map<String, Long> before = mainSnapshots();
+    RunOutcome raced =
+        pipeline(branch -> new WriterCommitsFirst(IcebergTableBranches.begin(lakehouse, branch), lakehouse)).run(RunRequest.daily(BAD_DAY));
+
+    assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
+    assertThat(raced.publish().orElseThrow().conflicts()).singleElement().satisfies(c -> assertThat(c).startsWith("silver.bookings"));
+    Map<String, Long> after = mainSnapshots();
+    assertThat(after.get("silver.bookings")).isNotEqualTo(before.get("silver.bookings")); // the other writer's commit
+    after.remove("silver.bookings");
+    before.remove("silver.bookings");
+    assertThat(after).isEqualTo(before); // and nothing of the run's
+
+    RunOutcome rerun = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(RunRequest.daily(BAD_DAY));
+    assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(rerun.record().attempt()).isEqualTo(2);
+    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
+  }
+
+  /** Another writer commits to main of silver.bookings after the run's gates passed, before it publishes. */
+  private record WriterCommitsFirst(WriteAuditPublish run, Lakehouse lakehouse) implements WriteAuditPublish {
+    @Override
+    public String branch() {
+      return run.branch();
+    }
+
+    @Override
+    public Lakehouse staged() {
+      return run.staged();
+    }
+
+    @Override
+    public Map<String, Long> stagedSnapshots() {
+      return run.stagedSnapshots();
+    }
+
+    @Override
+    public PublishResult publish() {
+      lakehouse.spark().conf().unset("spark.wap.branch");
+      try {
+        lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.SILVER_BOOKINGS) + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
+      } finally {
+        lakehouse.spark().conf().set("spark.wap.branch", run.branch());
+      }
+      return run.publish();
+    }
+
+    @Override
+    public void close() {
+      run.close();
+    }
+  }
+
+  private PipelineRun pipeline(PipelineRun.Isolation isolation) {
+    return new PipelineRun(
+        lakehouse, isolation, "jdbc", TestLanding.registry(), new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
+        QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+  }
+
+  private static RunRequest firstRequest(boolean force) {
+    return new RunRequest(START, START.plusDays(1), START, 3, force);
+  }
+
+  /** Day three's exports, with one DV360 line carrying a negative total media cost (a credit the gate refuses). */
+  private void landBadDay() throws IOException {
+    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(BAD_DAY, 1, 7L, false)).writeAll();
+    Path report = dv360Report();
+    List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
+    String row = lines.get(1);
+    int last = row.lastIndexOf(',');
+    lines.set(1, row.substring(0, last + 1) + "-" + row.substring(last + 1));
+    Files.write(report, lines, StandardCharsets.UTF_8);
+  }
+
+  /** DV360 sends the day again, corrected: a restatement of that slice. */
+  private void fixBadDay() throws IOException {
+    Path report = dv360Report();
+    Files.writeString(report, Files.readString(report).replace(",-", ","));
+  }
+
+  private Path dv360Report() throws IOException {
+    try (Stream<Path> files = Files.list(landing.resolve("acme").resolve("dv360").resolve(BAD_DAY.toString()))) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+  }
+
+  private Map<String, Long> mainSnapshots() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableSpec table : Tables.PUBLISHED) {
+      Long id = lakehouse.snapshotId(table, "main");
+      if (id != null) {
+        out.put(table.path(), id);
+      }
+    }
+    return out;
+  }
+
+  /** A SHA-256 of each gold table's rows as JSON, sorted: equal hashes, equal content. */
+  private Map<String, String> goldContent() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (table.namespace().equals("gold") && lakehouse.exists(table)) {
+        try {
+          MessageDigest sha = MessageDigest.getInstance("SHA-256");
+          List<Row> rows = lakehouse.read(table).selectExpr("to_json(struct(*)) as j").orderBy("j").collectAsList();
+          rows.forEach(r -> sha.update((r.getString(0) + "\n").getBytes(StandardCharsets.UTF_8)));
+          out.put(table.path(), rows.size() + ":" + HexFormat.of().formatHex(sha.digest()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return out;
+  }
+}
