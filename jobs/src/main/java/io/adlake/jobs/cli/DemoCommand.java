@@ -2,8 +2,6 @@ package io.adlake.jobs.cli;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.config.ConfigException;
-import io.adlake.catalog.landing.LandedFile;
-import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.catalog.org.Org;
@@ -19,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;

@@ -7,23 +7,15 @@ import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.CatalogSettings;
-import io.adlake.catalog.config.QualitySettingsLoader;
-import io.adlake.catalog.landing.LocalLandingStore;
-import io.adlake.jobs.Progress;
-import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.RunBranches;
-import io.adlake.jobs.sample.SampleExports;
 import io.adlake.quality.GrainCheck;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +44,7 @@ class NessieWriteAuditPublishTest {
   private NessieServer nessie;
   private CatalogSettings catalog;
   private Lakehouse main;
-  private Path landing;
-  private Path conf;
+  private SampleRunFixture samples;
 
   @BeforeAll
   void startNessie() throws Exception {
@@ -65,10 +56,7 @@ class NessieWriteAuditPublishTest {
     SparkSession spark = SharedSpark.spark();
     catalog.sparkConf().forEach((k, v) -> spark.conf().set(k, v));
     main = new Lakehouse(spark, catalog.name());
-    landing = Files.createTempDirectory("adlake-nessie-landing");
-    conf = Files.createTempDirectory("adlake-nessie-conf");
-    Files.copy(Path.of("../conf/quality.yaml"), conf.resolve(QualitySettingsLoader.FILE));
-    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(START, 2, 7L, false)).writeAll();
+    samples = new SampleRunFixture(START, 2);
   }
 
   @AfterAll
@@ -106,15 +94,15 @@ class NessieWriteAuditPublishTest {
   @Test
   @Order(2)
   void aBadExportFailsTheGateAndMainKeepsItsSilverAndGold() throws IOException {
-    Map<String, Long> before = publishedSnapshots();
+    Map<String, Long> before = SampleRunFixture.publishedSnapshots(main);
     long goldRows = main.read(Tables.GOLD_CROSS_PLATFORM).count();
-    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(BAD_DAY, 1, 7L, false)).writeAll();
-    negateOneCost();
+    samples.land(BAD_DAY, 1);
+    BadExports.negateOneCost(samples.landing, "acme", BAD_DAY);
 
     RunOutcome bad = pipeline().run(RunRequest.daily(BAD_DAY));
 
     assertThat(bad.status()).isEqualTo(RunStatus.GATE_FAILED);
-    assertThat(publishedSnapshots()).isEqualTo(before);
+    assertThat(SampleRunFixture.publishedSnapshots(main)).isEqualTo(before);
     assertThat(main.read(Tables.GOLD_CROSS_PLATFORM).count()).isEqualTo(goldRows);
     try (NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(nessie.uri()).build(NessieApiV2.class)) {
       assertThat(api.getReference().refName(bad.record().branch()).get().getName()).isEqualTo(bad.record().branch());
@@ -123,31 +111,33 @@ class NessieWriteAuditPublishTest {
         .isPositive();
   }
 
+  @Test
+  @Order(3)
+  void whenATableTheRunWroteChangesOnMainNessieRefusesTheMerge() throws IOException {
+    BadExports.correct(samples.landing, "acme", BAD_DAY);
+    Map<String, Long> before = SampleRunFixture.publishedSnapshots(main);
+    PipelineRun.Isolation isolation = RunBranches.forCatalog(main, catalog);
+    Runnable otherWriter =
+        () -> main.spark().sql("UPDATE " + main.name(Tables.SILVER_BOOKINGS) + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
+
+    RunOutcome raced = pipeline(branch -> new BeforePublish(isolation.apply(branch), otherWriter)).run(RunRequest.daily(BAD_DAY));
+
+    assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
+    assertThat(raced.publish().orElseThrow().conflicts()).singleElement().satisfies(c -> assertThat(c).contains("silver.bookings"));
+    Map<String, Long> after = SampleRunFixture.publishedSnapshots(main);
+    assertThat(after.remove("silver.bookings")).isNotEqualTo(before.remove("silver.bookings")); // only the other writer's change
+    assertThat(after).isEqualTo(before);
+
+    RunOutcome rerun = pipeline().run(RunRequest.daily(BAD_DAY));
+    assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
+  }
+
   private PipelineRun pipeline() {
-    return new PipelineRun(
-        main, RunBranches.forCatalog(main, catalog), "nessie", TestLanding.registry(), new LocalLandingStore(), landing.toString(),
-        TestLanding.martSettings(), QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+    return pipeline(RunBranches.forCatalog(main, catalog));
   }
 
-  private Map<String, Long> publishedSnapshots() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (TableSpec table : Tables.PUBLISHED) {
-      Long id = main.snapshotId(table, "main");
-      if (id != null) {
-        out.put(table.path(), id);
-      }
-    }
-    return out;
+  private PipelineRun pipeline(PipelineRun.Isolation isolation) {
+    return samples.pipeline(main, isolation, "nessie");
   }
 
-  private void negateOneCost() throws IOException {
-    Path report;
-    try (Stream<Path> files = Files.list(landing.resolve("acme").resolve("dv360").resolve(BAD_DAY.toString()))) {
-      report = files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
-    }
-    List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
-    int last = lines.get(1).lastIndexOf(',');
-    lines.set(1, lines.get(1).substring(0, last + 1) + "-" + lines.get(1).substring(last + 1));
-    Files.write(report, lines, StandardCharsets.UTF_8);
-  }
 }

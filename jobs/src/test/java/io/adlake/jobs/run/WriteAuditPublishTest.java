@@ -6,27 +6,18 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.QualitySettingsLoader;
-import io.adlake.catalog.landing.LocalLandingStore;
-import io.adlake.jobs.Progress;
-import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.WriteAuditPublish;
-import io.adlake.jobs.sample.SampleExports;
 import io.adlake.quality.GrainCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,28 +40,29 @@ class WriteAuditPublishTest {
   private static final LocalDate BAD_DAY = START.plusDays(2);
 
   private Lakehouse lakehouse;
-  private Path landing;
-  private Path conf;
+  private SampleRunFixture samples;
   private RunOutcome first;
 
   @BeforeAll
   void landSampleExports() throws IOException {
     lakehouse = SharedSpark.newLakehouse();
-    landing = Files.createTempDirectory("adlake-wap-landing");
-    conf = Files.createTempDirectory("adlake-wap-conf");
-    Files.copy(Path.of("../conf/quality.yaml"), conf.resolve(QualitySettingsLoader.FILE));
-    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(START, 2, 7L, false)).writeAll();
+    samples = new SampleRunFixture(START, 2);
   }
 
   @Test
   @Order(1)
   void aRunPublishesEveryTableItWroteAfterBothGatesPass() {
-    first = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(firstRequest(false));
+    // As if an earlier publish of this run had moved silver.fx_rates and then lost its answer (Iceberg's "commit
+    // state unknown"): the publish must count that table as done and move the others, not call it a conflict.
+    first =
+        pipeline(branch -> new BeforePublish(IcebergTableBranches.begin(lakehouse, branch), () -> publishedEarlier(Tables.SILVER_FX, branch)))
+            .run(firstRequest(false));
 
     assertThat(first.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(first.publish().orElseThrow().published()).doesNotContain("silver.fx_rates").contains("silver.delivery_daily", "gold.pacing");
     assertThat(first.silverGate().orElseThrow().passed()).isTrue();
     assertThat(first.goldGate().orElseThrow().passed()).isTrue();
-    Map<String, Long> main = mainSnapshots();
+    Map<String, Long> main = SampleRunFixture.publishedSnapshots(lakehouse);
     assertThat(main).containsAllEntriesOf(first.record().stagedSnapshots()).containsKeys("silver.delivery_daily", "gold.pacing");
     assertThat(first.record().publishedSnapshots()).isEqualTo(first.record().stagedSnapshots());
     List<Row> ledger = lakehouse.read(Tables.JOB_RUNS).collectAsList();
@@ -85,7 +77,7 @@ class WriteAuditPublishTest {
   @Test
   @Order(2)
   void publishingTheSameRunAgainChangesNothing() {
-    Map<String, Long> before = mainSnapshots();
+    Map<String, Long> before = SampleRunFixture.publishedSnapshots(lakehouse);
     try (WriteAuditPublish again = IcebergTableBranches.open(lakehouse, first.record().runId())) {
       PublishResult result = again.publish();
       assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.ALREADY_PUBLISHED);
@@ -96,7 +88,7 @@ class WriteAuditPublishTest {
     assertThat(rerun.record().runId()).isEqualTo(first.record().runId());
     assertThat(rerun.status()).isEqualTo(RunStatus.ALREADY_PUBLISHED);
     assertThat(rerun.silverGate()).isEmpty();
-    assertThat(mainSnapshots()).isEqualTo(before);
+    assertThat(SampleRunFixture.publishedSnapshots(lakehouse)).isEqualTo(before);
     assertThat(lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + first.record().runId() + "'").count()).isEqualTo(2);
   }
 
@@ -119,7 +111,7 @@ class WriteAuditPublishTest {
   @Test
   @Order(4)
   void aBadExportFailsTheGateAndLeavesMainAsItWas() throws IOException {
-    Map<String, Long> before = mainSnapshots();
+    Map<String, Long> before = SampleRunFixture.publishedSnapshots(lakehouse);
     Map<String, String> gold = goldContent();
     landBadDay();
 
@@ -133,7 +125,7 @@ class WriteAuditPublishTest {
           assertThat(e.check()).startsWith("non_negative");
           assertThat(e.constraint()).contains("total_media_cost");
         });
-    assertThat(mainSnapshots()).isEqualTo(before);
+    assertThat(SampleRunFixture.publishedSnapshots(lakehouse)).isEqualTo(before);
     assertThat(goldContent()).isEqualTo(gold);
     // The branch is kept, holding the rows that failed, for whoever investigates.
     String branch = bad.record().branch();
@@ -152,13 +144,14 @@ class WriteAuditPublishTest {
   @Order(5)
   void whenMainMovesUnderTheRunNothingIsPublishedAndARerunSucceeds() throws IOException {
     fixBadDay();
-    Map<String, Long> before = mainSnapshots();
+    Map<String, Long> before = SampleRunFixture.publishedSnapshots(lakehouse);
     RunOutcome raced =
-        pipeline(branch -> new WriterCommitsFirst(IcebergTableBranches.begin(lakehouse, branch), lakehouse)).run(RunRequest.daily(BAD_DAY));
+        pipeline(branch -> new BeforePublish(IcebergTableBranches.begin(lakehouse, branch), () -> bookingsChangedOnMain(branch)))
+            .run(RunRequest.daily(BAD_DAY));
 
     assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
     assertThat(raced.publish().orElseThrow().conflicts()).singleElement().satisfies(c -> assertThat(c).startsWith("silver.bookings"));
-    Map<String, Long> after = mainSnapshots();
+    Map<String, Long> after = SampleRunFixture.publishedSnapshots(lakehouse);
     assertThat(after.get("silver.bookings")).isNotEqualTo(before.get("silver.bookings")); // the other writer's commit
     after.remove("silver.bookings");
     before.remove("silver.bookings");
@@ -170,44 +163,8 @@ class WriteAuditPublishTest {
     assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
   }
 
-  /** Another writer commits to main of silver.bookings after the run's gates passed, before it publishes. */
-  private record WriterCommitsFirst(WriteAuditPublish run, Lakehouse lakehouse) implements WriteAuditPublish {
-    @Override
-    public String branch() {
-      return run.branch();
-    }
-
-    @Override
-    public Lakehouse staged() {
-      return run.staged();
-    }
-
-    @Override
-    public Map<String, Long> stagedSnapshots() {
-      return run.stagedSnapshots();
-    }
-
-    @Override
-    public PublishResult publish() {
-      lakehouse.spark().conf().unset("spark.wap.branch");
-      try {
-        lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.SILVER_BOOKINGS) + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
-      } finally {
-        lakehouse.spark().conf().set("spark.wap.branch", run.branch());
-      }
-      return run.publish();
-    }
-
-    @Override
-    public void close() {
-      run.close();
-    }
-  }
-
   private PipelineRun pipeline(PipelineRun.Isolation isolation) {
-    return new PipelineRun(
-        lakehouse, isolation, "jdbc", TestLanding.registry(), new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
-        QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+    return samples.pipeline(lakehouse, isolation, "jdbc");
   }
 
   private static RunRequest firstRequest(boolean force) {
@@ -216,36 +173,26 @@ class WriteAuditPublishTest {
 
   /** Day three's exports, with one DV360 line carrying a negative total media cost (a credit the gate refuses). */
   private void landBadDay() throws IOException {
-    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(BAD_DAY, 1, 7L, false)).writeAll();
-    Path report = dv360Report();
-    List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
-    String row = lines.get(1);
-    int last = row.lastIndexOf(',');
-    lines.set(1, row.substring(0, last + 1) + "-" + row.substring(last + 1));
-    Files.write(report, lines, StandardCharsets.UTF_8);
+    samples.land(BAD_DAY, 1);
+    BadExports.negateOneCost(samples.landing, "acme", BAD_DAY);
   }
 
-  /** DV360 sends the day again, corrected: a restatement of that slice. */
   private void fixBadDay() throws IOException {
-    Path report = dv360Report();
-    Files.writeString(report, Files.readString(report).replace(",-", ","));
+    BadExports.correct(samples.landing, "acme", BAD_DAY);
   }
 
-  private Path dv360Report() throws IOException {
-    try (Stream<Path> files = Files.list(landing.resolve("acme").resolve("dv360").resolve(BAD_DAY.toString()))) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
-    }
+  private void publishedEarlier(TableSpec table, String branch) {
+    lakehouse.table(table).manageSnapshots().setCurrentSnapshot(lakehouse.snapshotId(table, branch)).commit();
   }
 
-  private Map<String, Long> mainSnapshots() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (TableSpec table : Tables.PUBLISHED) {
-      Long id = lakehouse.snapshotId(table, "main");
-      if (id != null) {
-        out.put(table.path(), id);
-      }
+  /** Another writer, outside the run's branch, changes silver.bookings on main. */
+  private void bookingsChangedOnMain(String runBranch) {
+    lakehouse.spark().conf().unset("spark.wap.branch");
+    try {
+      lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.SILVER_BOOKINGS) + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
+    } finally {
+      lakehouse.spark().conf().set("spark.wap.branch", runBranch);
     }
-    return out;
   }
 
   /** A SHA-256 of each gold table's rows as JSON, sorted: equal hashes, equal content. */

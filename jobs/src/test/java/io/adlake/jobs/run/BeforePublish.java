@@ -1,0 +1,39 @@
+package io.adlake.jobs.run;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.jobs.publish.PublishResult;
+import io.adlake.jobs.publish.WriteAuditPublish;
+import java.util.Map;
+
+/**
+ * A run during which something happens after the gates passed and just before the publish: another writer commits
+ * to main, or an earlier attempt's publish already landed part of the run.
+ */
+record BeforePublish(WriteAuditPublish run, Runnable before) implements WriteAuditPublish {
+
+  @Override
+  public String branch() {
+    return run.branch();
+  }
+
+  @Override
+  public Lakehouse staged() {
+    return run.staged();
+  }
+
+  @Override
+  public Map<String, Long> stagedSnapshots() {
+    return run.stagedSnapshots();
+  }
+
+  @Override
+  public PublishResult publish() {
+    before.run();
+    return run.publish();
+  }
+
+  @Override
+  public void close() {
+    run.close();
+  }
+}

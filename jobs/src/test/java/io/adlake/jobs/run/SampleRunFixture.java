@@ -1,0 +1,53 @@
+package io.adlake.jobs.run;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.QualitySettingsLoader;
+import io.adlake.catalog.landing.LocalLandingStore;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.sample.SampleExports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A landing zone of sample exports for the test org and the shipped gates, and pipelines over them. */
+final class SampleRunFixture {
+
+  final Path landing;
+  final Path conf;
+
+  SampleRunFixture(LocalDate start, int days) throws IOException {
+    landing = Files.createTempDirectory("adlake-run-landing");
+    conf = Files.createTempDirectory("adlake-run-conf");
+    Files.copy(Path.of("../conf/quality.yaml"), conf.resolve(QualitySettingsLoader.FILE));
+    land(start, days);
+  }
+
+  /** Writes the sample exports of more delivery days. */
+  void land(LocalDate start, int days) throws IOException {
+    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(start, days, 7L, false)).writeAll();
+  }
+
+  PipelineRun pipeline(Lakehouse main, PipelineRun.Isolation isolation, String catalogType) {
+    return new PipelineRun(
+        main, isolation, catalogType, TestLanding.registry(), new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
+        QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+  }
+
+  /** The snapshot main shows of each silver and gold table. */
+  static Map<String, Long> publishedSnapshots(Lakehouse main) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableSpec table : Tables.PUBLISHED) {
+      Long id = main.snapshotId(table, "main");
+      if (id != null) {
+        out.put(table.path(), id);
+      }
+    }
+    return out;
+  }
+}
