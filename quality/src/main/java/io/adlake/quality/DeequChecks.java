@@ -104,10 +104,11 @@ public final class DeequChecks {
     ComparisonResult result =
         ReferentialIntegrity.subsetCheck(rows, seq(spec.columns()), reference, seq(spec.referenceColumns()), Check$.MODULE$.IsOne());
     String constraint = "ReferentialIntegrity(" + spec.columns() + " in " + spec.reference() + spec.referenceColumns() + ")";
-    if (result instanceof ComparisonSucceeded ok) {
-      return new ConstraintOutcome(table, ConstraintOutcome.ALL_ORGS, spec.describe(), constraint, spec.level(), "success", "passed", ok.ratio());
+    // Deequ leaves the ratio of a comparison at 0 either way: success means every row matched (the assertion is
+    // ratio == 1), and a failure's message carries the measured ratio.
+    if (result instanceof ComparisonSucceeded) {
+      return new ConstraintOutcome(table, ConstraintOutcome.ALL_ORGS, spec.describe(), constraint, spec.level(), "success", "passed", 1.0);
     }
-    // Deequ leaves the ratio of a failed comparison at 0; its message carries the measured value.
     ComparisonFailed failed = (ComparisonFailed) result;
     return new ConstraintOutcome(
         table, ConstraintOutcome.ALL_ORGS, spec.describe(), constraint, spec.level(), "failure",

@@ -60,8 +60,8 @@ final class QualityCommand {
 
     private void print(String run, List<Row> rows) {
       System.out.printf(Locale.ROOT, "Gate results of %s%n", run);
-      String format = "%-7s %-8s %-7s %-26s %-14s %-46s %12s  %s%n";
-      System.out.printf(Locale.ROOT, format, "layer", "status", "level", "table", "org", "check", "metric", "message");
+      String format = "%-7s %-8s %-7s %-26s %-14s %-34s %-48s %10s  %s%n";
+      System.out.printf(Locale.ROOT, format, "layer", "status", "level", "table", "org", "check", "constraint", "metric", "message");
       long failed = 0;
       for (Row r : rows) {
         String status = r.getAs("status");
@@ -72,8 +72,8 @@ final class QualityCommand {
         }
         Double metric = r.getAs("metric_value");
         System.out.printf(
-            Locale.ROOT, format, r.getAs("layer"), status, r.getAs("level"), r.getAs("table_name"), r.getAs("org_id"), cut(r.getAs("check_name"), 46),
-            metric == null ? "" : String.format(Locale.ROOT, "%.4g", metric), cut(r.getAs("message"), 120));
+            Locale.ROOT, format, r.getAs("layer"), status, r.getAs("level"), r.getAs("table_name"), r.getAs("org_id"), cut(r.getAs("check_name"), 34),
+            cut(r.getAs("constraint_name"), 48), metric == null ? "" : String.format(Locale.ROOT, "%.4g", metric), cut(r.getAs("message"), 100));
       }
       System.out.printf(Locale.ROOT, "%d constraint(s), %d failed%n", rows.size(), failed);
     }

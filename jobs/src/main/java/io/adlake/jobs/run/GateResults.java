@@ -7,14 +7,11 @@ import io.adlake.catalog.Tables;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.quality.ConstraintOutcome;
 import io.adlake.quality.GateReport;
-import io.adlake.quality.MetricPoint;
-import java.sql.Date;
+import io.adlake.quality.QualityRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,48 +26,10 @@ import org.apache.spark.sql.types.StructType;
 public final class GateResults {
   private GateResults() {}
 
-  public static final StructType RESULTS =
-      new StructType()
-          .add("run_id", DataTypes.StringType, false)
-          .add("layer", DataTypes.StringType, false)
-          .add("table_name", DataTypes.StringType, false)
-          .add("org_id", DataTypes.StringType, false)
-          .add("check_name", DataTypes.StringType, false)
-          .add("constraint_name", DataTypes.StringType, false)
-          .add("level", DataTypes.StringType, false)
-          .add("status", DataTypes.StringType, false)
-          .add("message", DataTypes.StringType)
-          .add("metric_value", DataTypes.DoubleType)
-          .add("recorded_at", DataTypes.TimestampType, false);
-
-  public static final StructType METRICS =
-      new StructType()
-          .add("run_id", DataTypes.StringType, false)
-          .add("table_name", DataTypes.StringType, false)
-          .add("metric_name", DataTypes.StringType, false)
-          .add("org_id", DataTypes.StringType, false)
-          .add("metric_date", DataTypes.DateType, false)
-          .add("value", DataTypes.DoubleType, false)
-          .add("gate_passed", DataTypes.BooleanType, false)
-          .add("recorded_at", DataTypes.TimestampType, false);
-
   public static void record(Lakehouse main, GateReport report) {
     Timestamp now = Timestamp.from(Instant.now());
-    List<Row> results = new ArrayList<>();
-    for (ConstraintOutcome o : report.outcomes()) {
-      results.add(
-          RowFactory.create(
-              report.runId(), report.layer(), o.table(), o.orgId(), o.check(), o.constraint(), o.level(), o.status(), o.message(), o.metricValue(), now));
-    }
-    // Two anomaly checks on one metric (a rate and a band) measure it once.
-    Map<String, Row> metrics = new LinkedHashMap<>();
-    for (MetricPoint m : report.metrics()) {
-      metrics.putIfAbsent(
-          m.table() + '\u0000' + m.metric() + '\u0000' + m.orgId(),
-          RowFactory.create(report.runId(), m.table(), m.metric(), m.orgId(), Date.valueOf(m.metricDate()), m.value(), report.passed(), now));
-    }
-    replace(main, Tables.QUALITY_RESULTS, main.spark().createDataFrame(results, RESULTS), report);
-    replace(main, Tables.QUALITY_METRICS, main.spark().createDataFrame(new ArrayList<>(metrics.values()), METRICS), report);
+    replace(main, Tables.QUALITY_RESULTS, main.spark().createDataFrame(QualityRecords.results(report, now), QualityRecords.RESULTS), report);
+    replace(main, Tables.QUALITY_METRICS, main.spark().createDataFrame(QualityRecords.metrics(report, now), QualityRecords.METRICS), report);
   }
 
   private static void replace(Lakehouse main, io.adlake.catalog.TableSpec table, Dataset<Row> rows, GateReport report) {
