@@ -113,7 +113,6 @@ public final class PipelineRun {
       GateReport goldGate = gate.run(runId, "gold", layer("gold"), request.asOf());
       GateResults.record(main, goldGate);
       record.goldGate(goldGate.summary()).staged(wap);
-      layers.forEach(l -> l.tables().forEach(t -> record.rowsWritten.merge(t.table(), t.rows(), Long::sum)));
       if (!goldGate.passed()) {
         return finish(ledger, record.status(RunStatus.GATE_FAILED).message(goldGate.summary() + "; main unchanged, branch " + wap.branch() + " kept"),
             ingest, layers, silverGate, goldGate, null);
@@ -158,6 +157,7 @@ public final class PipelineRun {
 
   private RunOutcome finish(
       RunLedger ledger, Builder record, IngestReport ingest, List<LayerReport> layers, GateReport silver, GateReport gold, PublishResult publish) {
+    layers.forEach(l -> l.tables().forEach(t -> record.rowsWritten.merge(t.table(), t.rows(), Long::sum)));
     RunRecord done = record.build(catalogType, orgs);
     ledger.append(done);
     return new RunOutcome(done, ingest, layers, Optional.ofNullable(silver), Optional.ofNullable(gold), Optional.ofNullable(publish));
