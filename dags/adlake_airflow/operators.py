@@ -1,0 +1,106 @@
+"""An adlake command as an Airflow task, with adlake's exit codes turned into what Airflow should do.
+
+| exit | adlake meaning                         | task                                              |
+|------|----------------------------------------|---------------------------------------------------|
+| 0    | done                                   | success                                           |
+| 4    | nothing to do (no export for the date) | skipped, where the task allows it (ingest)        |
+| 5    | done, some files not ingested          | success, with a warning in the log                |
+| 7    | quality gate failed, nothing published | failed without retries: rerunning will not help   |
+| 2, 3 | wrong command line or configuration    | failed without retries                            |
+| 8    | main moved during the run              | failed, retried: the retry redoes the date        |
+| 1, 6 | crash, rows do not reconcile           | failed, retried                                   |
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from datetime import timedelta
+
+from airflow.sdk import BaseOperator
+from airflow.sdk.exceptions import AirflowException, AirflowFailException, AirflowSkipException
+
+from adlake_airflow import settings
+
+MEANING = {
+    1: "unexpected failure",
+    2: "wrong command line",
+    3: "configuration missing or invalid",
+    4: "input missing or nothing to do",
+    5: "some files were not ingested",
+    6: "rows written do not reconcile with rows read",
+    7: "a quality gate failed; nothing was published",
+    8: "main moved during the run; not published",
+}
+GATE_FAILED = 7
+NOT_RETRIED = {2, 3, GATE_FAILED}
+
+
+class AdlakeCommandOperator(BaseOperator):
+    """Runs `adlake <arguments>` through the ./adlake launcher (java -jar on this worker)."""
+
+    template_fields: Sequence[str] = ("arguments",)
+    ui_color = "#d6eaf8"
+
+    def __init__(self, *, arguments: Sequence[str], skip_when_nothing_to_do: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.arguments = list(arguments)
+        self.skip_when_nothing_to_do = skip_when_nothing_to_do
+
+    def execute(self, context):
+        conf = settings.load()
+        command = [str(conf.launcher), *self.arguments, "--profile", conf.profile]
+        self.log.info("running %s", " ".join(command))
+        env = dict(os.environ)
+        env.setdefault("ADLAKE_CONF_DIR", str(settings.conf_dir()))
+        process = subprocess.Popen(
+            command, cwd=settings.adlake_home(), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        assert process.stdout is not None
+        for line in process.stdout:
+            self.log.info("%s", line.rstrip())
+        code = process.wait()
+        return handle_exit(code, self.arguments[0], self.skip_when_nothing_to_do, self.log)
+
+
+def handle_exit(code: int, command: str, skip_when_nothing_to_do: bool, log) -> int:
+    if code == 0:
+        return code
+    if code == 4 and skip_when_nothing_to_do:
+        raise AirflowSkipException(f"adlake {command}: nothing delivered for this date (exit 4)")
+    if code == 5:
+        log.warning("adlake %s: done, but some files were not ingested (exit 5); see ops.ingest_manifest", command)
+        return code
+    message = f"adlake {command} exited with {code}: {MEANING.get(code, 'unknown exit code')}"
+    if code == GATE_FAILED:
+        raise AirflowFailException(f"{message}. The run's branch is kept: see `adlake quality report`, ops.job_runs.")
+    if code in NOT_RETRIED:
+        raise AirflowFailException(message)
+    raise AirflowException(message)
+
+
+def adlake_task(task_id: str, arguments: Sequence[str], **kwargs) -> BaseOperator:
+    """The task that runs an adlake command with the configured runner, retries, timeout and pool."""
+    conf = settings.load()
+    common = {
+        "task_id": task_id,
+        "retries": conf.retries,
+        "retry_delay": timedelta(minutes=conf.retry_delay_minutes),
+        "execution_timeout": timedelta(minutes=conf.execution_timeout_minutes),
+        "pool": conf.pool,
+        **kwargs,
+    }
+    if conf.runner == "spark_submit":
+        from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+        common.pop("skip_when_nothing_to_do", None)
+        return SparkSubmitOperator(
+            application=conf.spark_application,
+            java_class="io.adlake.jobs.cli.AdlakeCli",
+            application_args=[*arguments, "--profile", conf.profile],
+            conn_id=conf.spark_conn_id,
+            conf=conf.spark_conf,
+            **common,
+        )
+    return AdlakeCommandOperator(arguments=arguments, **common)

@@ -1,0 +1,34 @@
+"""adlake_downstream: what runs when gold is published (scheduled on the gold assets, not on a clock).
+
+Today: the gate report of the newest run and the pacing exceptions, both read from the published tables. Alerts
+and write-back planning join this DAG when their jobs exist; nothing here pretends to do them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from airflow.sdk import DAG
+
+from adlake_airflow.assets import GOLD
+from adlake_airflow.operators import adlake_task
+
+with DAG(
+    dag_id="adlake_downstream",
+    description="Reports over freshly published gold: gate results, pacing exceptions",
+    schedule=GOLD["pacing"] & GOLD["qa_findings"],
+    start_date=datetime(2026, 11, 1, tzinfo=timezone.utc),
+    catchup=False,
+    tags=["adlake"],
+    doc_md=__doc__,
+) as dag:
+    adlake_task("quality_report", ["quality", "report"])
+    adlake_task(
+        "pacing_exceptions",
+        [
+            "sql",
+            "select org_id, entity_type, entity_id, status, pacing_index, spend_to_date, expected_spend_to_date "
+            "from gold.pacing where as_of_date = (select max(as_of_date) from gold.pacing) "
+            "and status in ('under', 'over') order by org_id, abs(pacing_index - 1) desc",
+        ],
+    )

@@ -1,0 +1,110 @@
+"""The DAGs as Airflow sees them: they import cleanly, have the expected graph and assets, and pass ruff."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from airflow.dag_processing.dagbag import DagBag
+from airflow.sdk.exceptions import AirflowException, AirflowFailException, AirflowSkipException
+
+from adlake_airflow.operators import AdlakeCommandOperator, handle_exit
+
+DAGS = Path(__file__).resolve().parents[1]
+REPO = DAGS.parent
+
+
+@pytest.fixture(scope="module")
+def dagbag() -> DagBag:
+    return DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark"})
+
+
+def test_every_dag_imports_without_errors_or_warnings(dagbag):
+    assert dagbag.import_errors == {}
+    assert dagbag.captured_warnings == {}
+    assert dagbag.dag_warnings == set()
+    assert set(dagbag.dag_ids) == {"adlake_daily", "adlake_downstream", "adlake_maintenance"}
+
+
+def test_daily_ingests_each_source_then_runs_the_gated_pipeline(dagbag):
+    dag = dagbag.dags["adlake_daily"]
+    sources = ["dv360", "ttd", "meta", "bookings", "setup", "fx"]
+    assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | {"run"}
+    run = dag.get_task("run")
+    assert run.upstream_task_ids == {f"ingest_{s}" for s in sources}
+    assert run.trigger_rule == "none_failed"
+    assert run.arguments == ["run", "--date", "{{ ds }}"]
+    assert {a.name for a in run.outlets} == {f"gold.{t}" for t in gold_tables_in_java()}
+    for task in dag.tasks:
+        assert isinstance(task, AdlakeCommandOperator)
+        assert task.pool == "adlake_spark"
+        assert task.retries == 2
+        assert task.execution_timeout.total_seconds() == 7200
+    assert dag.get_task("ingest_fx").skip_when_nothing_to_do
+    assert dag.timetable.expression == "0 6 * * *"
+    assert dag.max_active_runs == 1
+
+
+def test_downstream_waits_for_published_gold(dagbag):
+    dag = dagbag.dags["adlake_downstream"]
+    assert {a.name for a in dag.timetable.asset_condition.objects} == {"gold.pacing", "gold.qa_findings"}
+    assert set(dag.task_ids) == {"quality_report", "pacing_exceptions"}
+
+
+def test_maintenance_expires_then_compacts_every_published_table(dagbag):
+    dag = dagbag.dags["adlake_maintenance"]
+    expire = dag.get_task("expire_gold__pacing")
+    assert expire.downstream_task_ids == {"compact_gold__pacing"}
+    assert len(dag.tasks) == 2 * (4 + len(gold_tables_in_java()))
+
+
+def test_the_gold_assets_name_every_gold_table_the_java_side_defines():
+    from adlake_airflow.assets import GOLD_TABLES
+
+    assert sorted(GOLD_TABLES) == sorted(gold_tables_in_java())
+
+
+@pytest.mark.parametrize(
+    ("code", "outcome"),
+    [
+        (0, None),
+        (5, None),
+        (4, AirflowSkipException),
+        (7, AirflowFailException),
+        (3, AirflowFailException),
+        (8, AirflowException),
+        (1, AirflowException),
+    ],
+)
+def test_exit_codes_become_task_outcomes(code, outcome):
+    class Log:
+        warnings: list[str] = []
+
+        def warning(self, *args):
+            self.warnings.append(args[0] % args[1:])
+
+    if outcome is None:
+        assert handle_exit(code, "run", True, Log()) == code
+        return
+    with pytest.raises(outcome) as raised:
+        handle_exit(code, "run", True, Log())
+    assert type(raised.value) is outcome  # a gate failure must not be retried like a crash
+    if code == 7:
+        assert "quality gate failed" in str(raised.value)
+
+
+def test_ruff_airflow_rules_pass():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--select", "AIR,E,F,I", "--line-length", "120", str(DAGS)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def gold_tables_in_java() -> list[str]:
+    source = (REPO / "catalog/src/main/java/io/adlake/catalog/Tables.java").read_text()
+    return re.findall(r'"gold",\s*"([a-z_]+)"', source)
