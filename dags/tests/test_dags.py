@@ -98,7 +98,7 @@ def test_exit_codes_become_task_outcomes(code, outcome):
 
 def test_ruff_airflow_rules_pass():
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--select", "AIR,E,F,I", "--line-length", "120", str(DAGS)],
+        [sys.executable, "-m", "ruff", "check", "--config", str(DAGS / "ruff.toml"), str(DAGS)],
         capture_output=True,
         text=True,
     )
