@@ -1,6 +1,8 @@
 package io.adlake.catalog;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -81,6 +83,18 @@ public final class Lakehouse {
     table.refresh(); // another process may have moved it since this session cached the table
     org.apache.iceberg.SnapshotRef ref = table.refs().get(branch);
     return ref == null ? null : ref.snapshotId();
+  }
+
+  /** The snapshot each existing table's branch points at, by table path; tables without the branch are left out. */
+  public Map<String, Long> snapshotIds(List<TableSpec> specs, String branch) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableSpec spec : specs) {
+      Long id = snapshotId(spec, branch);
+      if (id != null) {
+        out.put(spec.path(), id);
+      }
+    }
+    return out;
   }
 
   public Dataset<Row> read(TableSpec spec) {

@@ -41,7 +41,7 @@ public final class QualitySettingsLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": " + e.getMessage(), e);
     }
-    Set<String> gated = Tables.ALL.stream().filter(TableSpec::published).map(TableSpec::path).collect(Collectors.toSet());
+    Set<String> gated = Tables.PUBLISHED.stream().map(TableSpec::path).collect(Collectors.toSet());
     Set<String> known = Tables.ALL.stream().map(TableSpec::path).collect(Collectors.toSet());
     settings.tables().forEach(
         (table, checks) -> {

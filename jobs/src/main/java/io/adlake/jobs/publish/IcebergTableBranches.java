@@ -81,14 +81,7 @@ public final class IcebergTableBranches implements WriteAuditPublish {
 
   @Override
   public Map<String, Long> stagedSnapshots() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (TableSpec spec : Tables.PUBLISHED) {
-      Long id = lakehouse.snapshotId(spec, branch);
-      if (id != null) {
-        out.put(spec.path(), id);
-      }
-    }
-    return out;
+    return lakehouse.snapshotIds(Tables.PUBLISHED, branch);
   }
 
   @Override

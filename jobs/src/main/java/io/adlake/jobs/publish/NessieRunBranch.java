@@ -4,10 +4,11 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.CatalogSettings;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.projectnessie.client.NessieClientBuilder;
 import org.projectnessie.client.api.NessieApiV2;
 import org.projectnessie.error.NessieConflictException;
@@ -27,6 +28,7 @@ import org.projectnessie.model.Reference;
 public final class NessieRunBranch implements WriteAuditPublish {
 
   private static final AtomicInteger CATALOGS = new AtomicInteger();
+  private static final Set<String> PUBLISHED = Tables.PUBLISHED.stream().map(TableSpec::path).collect(Collectors.toSet());
 
   private final NessieApiV2 api;
   private final String target;
@@ -77,14 +79,8 @@ public final class NessieRunBranch implements WriteAuditPublish {
 
   @Override
   public Map<String, Long> stagedSnapshots() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (TableSpec spec : Tables.PUBLISHED) {
-      Long id = staged.snapshotId(spec, "main");
-      if (id != null) {
-        out.put(spec.path(), id);
-      }
-    }
-    return out;
+    // On the run's Nessie ref, a table's own main is the run's state of it.
+    return staged.snapshotIds(Tables.PUBLISHED, "main");
   }
 
   @Override
@@ -93,7 +89,7 @@ public final class NessieRunBranch implements WriteAuditPublish {
       Reference head = api.getReference().refName(branch).get();
       Reference main = api.getReference().refName(target).get();
       List<DiffResponse.DiffEntry> changes =
-          api.getDiff().fromRef(main).toRef(head).get().getDiffs().stream().filter(d -> published(d.getKey().getElements())).toList();
+          api.getDiff().fromRef(main).toRef(head).get().getDiffs().stream().filter(d -> PUBLISHED.contains(String.join(".", d.getKey().getElements()))).toList();
       if (changes.isEmpty()) {
         return new PublishResult(PublishResult.Outcome.ALREADY_PUBLISHED, List.of(), List.of(), Map.of(), target + " at " + main.getHash() + " already holds branch " + branch);
       }
@@ -107,10 +103,6 @@ public final class NessieRunBranch implements WriteAuditPublish {
     } catch (NessieNotFoundException e) {
       throw new IllegalStateException("cannot publish " + branch + ": " + e.getMessage(), e);
     }
-  }
-
-  private static boolean published(List<String> key) {
-    return !key.isEmpty() && (key.get(0).equals("silver") || key.get(0).equals("gold"));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.adlake.jobs.run;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A landing zone of sample exports for the test org and the shipped gates, and pipelines over them. */
@@ -41,13 +39,6 @@ final class SampleRunFixture {
 
   /** The snapshot main shows of each silver and gold table. */
   static Map<String, Long> publishedSnapshots(Lakehouse main) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (TableSpec table : Tables.PUBLISHED) {
-      Long id = main.snapshotId(table, "main");
-      if (id != null) {
-        out.put(table.path(), id);
-      }
-    }
-    return out;
+    return main.snapshotIds(Tables.PUBLISHED, "main");
   }
 }
