@@ -7,7 +7,7 @@
 | 5    | done, some files not ingested          | success, with a warning in the log                |
 | 7    | quality gate failed, nothing published | failed without retries: rerunning will not help   |
 | 2, 3 | wrong command line or configuration    | failed without retries                            |
-| 8    | main moved during the run              | failed, retried: the retry redoes the date        |
+| 8    | main moved during the run              | failed without retries: clear silver and after    |
 | 1, 6 | crash, rows do not reconcile           | failed, retried                                   |
 """
 
@@ -34,7 +34,8 @@ MEANING = {
     8: "main moved during the run; not published",
 }
 GATE_FAILED = 7
-NOT_RETRIED = {2, 3, GATE_FAILED}
+PUBLISH_CONFLICT = 8
+NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT}
 
 
 class AdlakeCommandOperator(BaseOperator):
@@ -75,6 +76,10 @@ def handle_exit(code: int, command: str, skip_when_nothing_to_do: bool, log) -> 
     message = f"adlake {command} exited with {code}: {MEANING.get(code, 'unknown exit code')}"
     if code == GATE_FAILED:
         raise AirflowFailException(f"{message}. The run's branch is kept: see `adlake quality report`, ops.job_runs.")
+    if code == PUBLISH_CONFLICT:
+        raise AirflowFailException(
+            f"{message}. The attempt has ended; clear the silver task with its downstream tasks to redo the date."
+        )
     if code in NOT_RETRIED:
         raise AirflowFailException(message)
     raise AirflowException(message)
@@ -92,10 +97,9 @@ def adlake_task(task_id: str, arguments: Sequence[str], **kwargs) -> BaseOperato
         **kwargs,
     }
     if conf.runner == "spark_submit":
-        from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+        from adlake_airflow.spark_submit import AdlakeSparkSubmitOperator
 
-        common.pop("skip_when_nothing_to_do", None)
-        return SparkSubmitOperator(
+        return AdlakeSparkSubmitOperator(
             application=conf.spark_application,
             java_class="io.adlake.jobs.cli.AdlakeCli",
             application_args=[*arguments, "--profile", conf.profile],

@@ -41,12 +41,12 @@ def test_a_run_triggered_through_the_rest_api_succeeds(tmp_path):
             return state == "success"
 
         wait_for(finished, 1200, server, tmp_path)
-        assert tasks(base, run_id, token)["run"] == "success"
+        assert tasks(base, run_id, token)["publish"] == "success"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(60)
         log.close()
-    query = "select status from ops.job_runs where last_date = date'2026-11-03'"
+    query = "select status from ops.job_runs where last_date = date'2026-11-03' order by finished_at"
     ledger = subprocess.run(
         [str(REPO / "adlake"), "sql", "--format", "csv", "--quiet", query],
         cwd=REPO,
@@ -54,7 +54,8 @@ def test_a_run_triggered_through_the_rest_api_succeeds(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert ledger.stdout.split() == ["status", "published"], ledger.stdout + ledger.stderr
+    statuses = ["silver_built", "silver_passed", "gold_built", "gold_passed", "published"]
+    assert ledger.stdout.split() == ["status", *statuses], ledger.stdout + ledger.stderr
 
 
 def call(base: str, method: str, path: str, body: dict | None = None, token: str | None = None):

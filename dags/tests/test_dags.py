@@ -29,15 +29,21 @@ def test_every_dag_imports_without_errors_or_warnings(dagbag):
     assert set(dagbag.dag_ids) == {"adlake_daily", "adlake_downstream", "adlake_maintenance"}
 
 
-def test_daily_ingests_each_source_then_runs_the_gated_pipeline(dagbag):
+def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dagbag):
     dag = dagbag.dags["adlake_daily"]
     sources = ["dv360", "ttd", "meta", "bookings", "setup", "fx"]
-    assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | {"run"}
-    run = dag.get_task("run")
-    assert run.upstream_task_ids == {f"ingest_{s}" for s in sources}
-    assert run.trigger_rule == "none_failed"
-    assert run.arguments == ["run", "--date", "{{ ds }}"]
-    assert {a.name for a in run.outlets} == {f"gold.{t}" for t in gold_tables_in_java()}
+    steps = ["silver", "silver_gate", "gold", "gold_gate", "publish"]
+    assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | set(steps)
+    silver = dag.get_task("silver")
+    assert silver.upstream_task_ids == {f"ingest_{s}" for s in sources}
+    assert silver.trigger_rule == "none_failed"  # a source with nothing that day is skipped, not a failure
+    for before, after in zip(steps, steps[1:]):
+        assert dag.get_task(after).upstream_task_ids == {before}
+        assert dag.get_task(after).trigger_rule == "all_success"
+    for step in steps:
+        assert dag.get_task(step).arguments == ["run", "--date", "{{ ds }}", "--step", step.replace("_", "-")]
+    assert {a.name for a in dag.get_task("publish").outlets} == {f"gold.{t}" for t in gold_tables_in_java()}
+    assert all(not dag.get_task(step).outlets for step in steps[:-1])
     for task in dag.tasks:
         assert isinstance(task, AdlakeCommandOperator)
         assert task.pool == "adlake_spark"
@@ -75,7 +81,7 @@ def test_the_gold_assets_name_every_gold_table_the_java_side_defines():
         (4, AirflowSkipException),
         (7, AirflowFailException),
         (3, AirflowFailException),
-        (8, AirflowException),
+        (8, AirflowFailException),
         (1, AirflowException),
     ],
 )
@@ -94,6 +100,8 @@ def test_exit_codes_become_task_outcomes(code, outcome):
     assert type(raised.value) is outcome  # a gate failure must not be retried like a crash
     if code == 7:
         assert "quality gate failed" in str(raised.value)
+    if code == 8:
+        assert "clear the silver task with its downstream tasks" in str(raised.value)
 
 
 def test_ruff_airflow_rules_pass():

@@ -1,6 +1,10 @@
 package io.adlake.catalog;
 
 import io.adlake.catalog.config.AdlakeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the one SparkSession a job uses, with adlake's catalog registered and made the default. */
@@ -8,6 +12,7 @@ public final class SparkSessionFactory {
   private SparkSessionFactory() {}
 
   public static SparkSession create(AdlakeConfig config, String appName) {
+    createSqliteFolder(config.catalog().uri());
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!config.spark().master().isBlank()) {
       builder.master(config.spark().master());
@@ -27,5 +32,19 @@ public final class SparkSessionFactory {
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
+  }
+
+  /** SQLite makes its database file but not the folder it goes in; a first run on a fresh data folder needs it. */
+  private static void createSqliteFolder(String uri) {
+    String prefix = "jdbc:sqlite:";
+    if (uri == null || !uri.startsWith(prefix) || uri.startsWith(prefix + ":memory:") || uri.startsWith(prefix + "file:")) {
+      return;
+    }
+    Path parent = Path.of(uri.substring(prefix.length())).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the folder of the catalog database " + uri, e);
+    }
   }
 }

@@ -142,9 +142,9 @@ public final class Tables {
       new TableSpec(
           "ops",
           "job_runs",
-          List.of("run_id", "attempt"),
+          List.of("run_id", "attempt", "step"),
           List.of(),
-          "The run ledger: one row per attempt of a pipeline run, with row counts, snapshot ids, gate outcome and duration");
+          "The run ledger: one row per step of each attempt of a pipeline run, with its status, row counts, snapshot ids, gate outcomes and duration");
 
   public static final List<TableSpec> ALL =
       List.of(

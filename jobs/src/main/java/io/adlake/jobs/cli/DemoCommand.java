@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
       // Reports run a day behind their delivery: the last complete report day is the as-of date.
       LocalDate asOf = lastDelivery.minusDays(1);
       RunOutcome first = pipeline.run(new RunRequest(settings.start(), lastDelivery, asOf, settings.days() + 1, false));
-      first.ingest().print(System.out);
+      first.ingest().ifPresent(i -> i.print(System.out));
       first.print(System.out);
 
       Org firstOrg = orgs.orgs().get(0);
@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
       SliceKey restated = exports.restateDv360(firstOrg, restatedDelivery);
       context.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; running that delivery date again");
       RunOutcome second = pipeline.run(new RunRequest(restatedDelivery, restatedDelivery, asOf, settings.days() + 1, false));
-      IngestReport reingest = second.ingest();
+      IngestReport reingest = second.ingest().orElseThrow();
       System.out.printf(
           Locale.ROOT,
           "%nRe-ingest: %d file(s) skipped as already ingested, %d restated (%s), rows read %d = accepted %d + quarantined %d%n",
@@ -121,9 +121,9 @@ final class DemoCommand implements Callable<Integer> {
     lakehouse
         .spark()
         .sql(
-            "select run_id, attempt, first_date, last_date, as_of_date, status, rows_read, rows_quarantined, "
-                + "round(duration_ms / 1000, 1) as seconds, coalesce(gold_gate, silver_gate) as gate "
-                + "from " + lakehouse.catalogName() + ".ops.job_runs order by started_at")
+            "select run_id, attempt, step, first_date, last_date, as_of_date, status, rows_read, rows_quarantined, "
+                + "round(duration_ms / 1000, 1) as seconds, case when step like '%gate' then coalesce(gold_gate, silver_gate) end as gate "
+                + "from " + lakehouse.catalogName() + ".ops.job_runs order by finished_at")
         .show(20, false);
   }
 

@@ -1,7 +1,11 @@
 package io.adlake.jobs.cli;
 
+import io.adlake.jobs.ingest.IngestReport;
+import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
 import io.adlake.jobs.run.RunRequest;
+import io.adlake.jobs.run.RunStep;
+import io.adlake.jobs.run.StepOrderException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +32,14 @@ import picocli.CommandLine.Option;
       "same inputs finds the earlier published run and does nothing (--force rebuilds and publishes again, with",
       "identical results). A restated export or a changed threshold makes a new run.",
       "",
+      "--step runs one step of 2 to 5 in this process, as the Airflow DAG does (ingest is its own command there):",
+      "silver begins an attempt, the others continue the newest attempt of the same dates, read from",
+      "ops.job_runs. A step the attempt has done already does nothing, so retrying a task is safe; a step asked",
+      "for too early exits with 4. Once an attempt has ended (gate failed, main moved), only silver begins anew.",
+      "",
       "Examples:",
       "  adlake run --date 2026-11-08",
+      "  adlake run --date 2026-11-08 --step gold-gate     # one step, as an Airflow task",
       "  adlake run --from 2026-11-01 --to 2026-11-08      # a backfill in one run",
       "  adlake quality report --run run-2026-11-08-1a2b3c4d5e"
     },
@@ -60,6 +70,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Run even if the same run was published already.")
   boolean force;
 
+  @Option(
+      names = "--step",
+      paramLabel = "STEP",
+      description = "Run one step only: silver, silver-gate, gold, gold-gate or publish (no ingest).")
+  String step;
+
   @Override
   public Integer call() {
     if ((date == null) == (from == null && to == null) || (date == null && (from == null || to == null))) {
@@ -68,17 +84,25 @@ final class RunCommand implements Callable<Integer> {
     LocalDate first = date != null ? date : from;
     LocalDate last = date != null ? date : to;
     RunRequest request = common.parse(() -> new RunRequest(first, last, asOf != null ? asOf : last.minusDays(1), rebuildDays, force));
-    try (CommandContext context = new CommandContext(common, "adlake-run")) {
-      RunOutcome outcome = context.pipeline(context.orgs()).run(request);
-      outcome.ingest().print(System.out);
+    RunStep only = step == null ? null : common.parse(() -> RunStep.of(step));
+    try (CommandContext context = new CommandContext(common, "adlake-run" + (only == null ? "" : "-" + only.id()))) {
+      PipelineRun pipeline = context.pipeline(context.orgs());
+      RunOutcome outcome;
+      try {
+        outcome = only == null ? pipeline.run(request) : pipeline.step(request, only);
+      } catch (StepOrderException early) {
+        throw new InputException(early.getMessage());
+      }
+      outcome.ingest().ifPresent(i -> i.print(System.out));
       outcome.print(System.out);
       return exitCode(outcome);
     }
   }
 
   static int exitCode(RunOutcome outcome) {
+    boolean reconciles = outcome.ingest().map(IngestReport::reconciles).orElse(true);
     return switch (outcome.status()) {
-      case PUBLISHED, ALREADY_PUBLISHED -> outcome.ingest().reconciles() ? ExitCodes.OK : ExitCodes.RECONCILIATION_FAILED;
+      case SILVER_BUILT, SILVER_PASSED, GOLD_BUILT, GOLD_PASSED, PUBLISHED, ALREADY_PUBLISHED -> reconciles ? ExitCodes.OK : ExitCodes.RECONCILIATION_FAILED;
       case GATE_FAILED -> ExitCodes.GATE_FAILED;
       case MAIN_MOVED, PARTIALLY_PUBLISHED -> ExitCodes.PUBLISH_CONFLICT;
     };

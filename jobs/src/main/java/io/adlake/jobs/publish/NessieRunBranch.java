@@ -44,9 +44,8 @@ public final class NessieRunBranch implements WriteAuditPublish {
 
   /** Creates the run's branch from the head of the catalog's ref; a branch of an earlier attempt is dropped first. */
   public static NessieRunBranch begin(Lakehouse main, CatalogSettings catalog, String branch) {
-    String target = catalog.properties().getOrDefault("ref", "main");
-    NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(catalog.uri()).build(NessieApiV2.class);
-    try {
+    String target = target(catalog);
+    try (NessieApiV2 api = client(catalog)) {
       Reference base = api.getReference().refName(target).get();
       try {
         Reference earlier = api.getReference().refName(branch).get();
@@ -56,15 +55,34 @@ public final class NessieRunBranch implements WriteAuditPublish {
       }
       api.createReference().sourceRefName(target).reference(Branch.of(branch, base.getHash())).create();
     } catch (NessieNotFoundException | NessieConflictException e) {
-      api.close();
       throw new IllegalStateException("cannot create Nessie branch " + branch + " from " + target + " at " + catalog.uri() + ": " + e.getMessage(), e);
+    }
+    return open(main, catalog, branch);
+  }
+
+  /** Continues on the branch an earlier step made, as it is. */
+  public static NessieRunBranch open(Lakehouse main, CatalogSettings catalog, String branch) {
+    NessieApiV2 api = client(catalog);
+    try {
+      api.getReference().refName(branch).get();
+    } catch (NessieNotFoundException missing) {
+      api.close();
+      throw new IllegalStateException("Nessie branch " + branch + " does not exist at " + catalog.uri() + "; begin the run again from its silver step", missing);
     }
     // Spark caches a catalog by name with the ref it was made with, so each run gets a catalog name of its own.
     String name = catalog.name() + "_run" + CATALOGS.incrementAndGet();
     String prefix = "spark.sql.catalog." + catalog.name();
     catalog.sparkConf().forEach((key, value) -> main.spark().conf().set("spark.sql.catalog." + name + key.substring(prefix.length()), value));
     main.spark().conf().set("spark.sql.catalog." + name + ".ref", branch);
-    return new NessieRunBranch(api, target, branch, new Lakehouse(main.spark(), name));
+    return new NessieRunBranch(api, target(catalog), branch, new Lakehouse(main.spark(), name));
+  }
+
+  private static String target(CatalogSettings catalog) {
+    return catalog.properties().getOrDefault("ref", "main");
+  }
+
+  private static NessieApiV2 client(CatalogSettings catalog) {
+    return NessieClientBuilder.createClientBuilder(null, null).withUri(catalog.uri()).build(NessieApiV2.class);
   }
 
   @Override

@@ -2,16 +2,38 @@ package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.config.CatalogSettings;
-import io.adlake.jobs.run.PipelineRun;
+import java.util.function.Function;
 
-/** Picks how a run is isolated from readers, by catalog: Iceberg table branches on JDBC, a Nessie branch on Nessie. */
-public final class RunBranches {
-  private RunBranches() {}
+/**
+ * Where a run's writes go, kept from readers until the publish: Iceberg table branches on the embedded JDBC catalog,
+ * one Nessie branch on Nessie. A run's first step begins the branch; later steps, maybe in other processes, open it.
+ */
+public interface RunBranches {
 
-  public static PipelineRun.Isolation forCatalog(Lakehouse main, CatalogSettings catalog) {
+  /** A fresh branch under this name, from main; a branch of an earlier attempt is dropped first. */
+  WriteAuditPublish begin(String branch);
+
+  /** The branch as an earlier step left it. */
+  WriteAuditPublish open(String branch);
+
+  static RunBranches of(Function<String, WriteAuditPublish> begin, Function<String, WriteAuditPublish> open) {
+    return new RunBranches() {
+      @Override
+      public WriteAuditPublish begin(String branch) {
+        return begin.apply(branch);
+      }
+
+      @Override
+      public WriteAuditPublish open(String branch) {
+        return open.apply(branch);
+      }
+    };
+  }
+
+  static RunBranches forCatalog(Lakehouse main, CatalogSettings catalog) {
     return switch (catalog.type()) {
-      case "jdbc" -> branch -> IcebergTableBranches.begin(main, branch);
-      case "nessie" -> branch -> NessieRunBranch.begin(main, catalog, branch);
+      case "jdbc" -> of(branch -> IcebergTableBranches.begin(main, branch), branch -> IcebergTableBranches.open(main, branch));
+      case "nessie" -> of(branch -> NessieRunBranch.begin(main, catalog, branch), branch -> NessieRunBranch.open(main, catalog, branch));
       default -> throw new IllegalArgumentException("no write-audit-publish for catalog type " + catalog.type());
     };
   }

@@ -17,6 +17,7 @@ import io.adlake.jobs.gold.GoldJob;
 import io.adlake.jobs.ingest.IngestJob;
 import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.publish.PublishResult;
+import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.quality.GateReport;
@@ -26,27 +27,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One pipeline run, write-audit-publish: ingest the deliveries into bronze (as delivered, directly), build silver
  * on the run's branch, gate it, build gold on the branch, gate it, publish. A gate that fails at error level stops
- * the run there: main is untouched and the branch is kept. Every attempt ends with a row in {@code ops.job_runs}.
+ * the attempt there: main is untouched and the branch is kept.
+ *
+ * <p>The steps after ingest ({@link RunStep}) can run all in one process ({@link #run}) or one per process
+ * ({@link #step}), as Airflow runs them: every step appends the attempt's new state to {@code ops.job_runs}, and a
+ * step reads the state it continues from there. A step whose work the attempt already holds does nothing, so a
+ * retried or cleared task leaves the tables as they were.
  */
 public final class PipelineRun {
 
-  /** Where the run's writes go: a branch of the catalog the run uses, begun fresh under the given name. */
-  public interface Isolation extends Function<String, WriteAuditPublish> {}
+  private static final List<RunStep> AFTER_SILVER = List.of(RunStep.SILVER_GATE, RunStep.GOLD, RunStep.GOLD_GATE, RunStep.PUBLISH);
 
   private final Lakehouse main;
-  private final Isolation isolation;
+  private final RunBranches branches;
   private final String catalogType;
   private final OrgRegistry orgs;
   private final LandingStore store;
@@ -56,12 +60,13 @@ public final class PipelineRun {
   private final int fxLookbackDays;
   private final Path confDir;
   private final Progress progress;
+  private final RunLedger ledger;
 
   public PipelineRun(
-      Lakehouse main, Isolation isolation, String catalogType, OrgRegistry orgs, LandingStore store, String landingRoot, OrgMartSettings marts,
+      Lakehouse main, RunBranches branches, String catalogType, OrgRegistry orgs, LandingStore store, String landingRoot, OrgMartSettings marts,
       QualitySettings quality, int fxLookbackDays, Path confDir, Progress progress) {
     this.main = main;
-    this.isolation = isolation;
+    this.branches = branches;
     this.catalogType = catalogType;
     this.orgs = orgs;
     this.store = store;
@@ -71,68 +76,125 @@ public final class PipelineRun {
     this.fxLookbackDays = fxLookbackDays;
     this.confDir = confDir;
     this.progress = progress;
+    this.ledger = new RunLedger(main);
   }
 
+  /** Ingest and every step, in one process, stopping where the attempt ends. */
   public RunOutcome run(RunRequest request) {
-    Instant started = Instant.now();
     IngestReport ingest = ingest(request);
+    RunOutcome outcome = silver(request, Optional.of(ingest), "run");
+    for (RunStep step : AFTER_SILVER) {
+      if (RunStatus.of(outcome.record().status()).ended()) {
+        break;
+      }
+      outcome = outcome.then(continueAttempt(request, step, outcome.record(), "run"));
+    }
+    return outcome;
+  }
+
+  /**
+   * One step, as its own Airflow task runs it: the silver step begins an attempt (bronze must hold the dates'
+   * deliveries already), the others continue the newest attempt of the same dates.
+   *
+   * @throws StepOrderException when the attempt has not reached the step before this one
+   */
+  public RunOutcome step(RunRequest request, RunStep step) {
+    String command = "run --step " + step.id();
+    if (step == RunStep.SILVER) {
+      return silver(request, Optional.empty(), command);
+    }
+    RunRecord state =
+        ledger.latest(request.firstDelivery(), request.lastDelivery(), request.asOf())
+            .orElseThrow(() -> new StepOrderException(
+                "no run of delivery dates " + request.firstDelivery() + " to " + request.lastDelivery() + " (as of " + request.asOf()
+                    + ") is in ops.job_runs; the silver step begins one"));
+    return continueAttempt(request, step, state, command);
+  }
+
+  private RunOutcome silver(RunRequest request, Optional<IngestReport> ingest, String command) {
+    Instant started = Instant.now();
     String runId = RunId.of(request, main, confDir);
-    RunLedger ledger = new RunLedger(main);
     int attempt = ledger.nextAttempt(runId);
-    Builder record = new Builder(request, runId, attempt, started, ingest);
+    Attempt next = new Attempt(runId, attempt, command, RunStep.SILVER, request, started, ingest);
 
     Optional<String> earlier = ledger.publishedBy(runId);
     if (earlier.isPresent() && !request.force()) {
       progress.step("run " + runId + ": already published (" + earlier.get() + "); inputs and configuration unchanged, nothing to do");
-      return finish(ledger, record.status(RunStatus.ALREADY_PUBLISHED).message("published before by " + earlier.get() + "; nothing done"), ingest,
-          List.of(), null, null, null);
+      return next.status(RunStatus.ALREADY_PUBLISHED).message("published before by " + earlier.get() + "; nothing done").append(ledger, catalogType, orgs);
     }
-
-    Set<String> knownOrgs = orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
-    List<LayerReport> layers = new ArrayList<>();
-    progress.step("run " + runId + ": writing silver and gold on branch " + runId);
-    try (WriteAuditPublish wap = isolation.apply(runId)) {
-      Lakehouse staged = wap.staged();
-      MetricHistory history = MetricHistory.load(main, request.asOf(), quality.historyRuns());
-      QualityGate gate = new QualityGate(staged, quality, knownOrgs, history);
-
-      layers.add(new SilverJob(staged, orgs, fxLookbackDays, progress).run(request.firstDelivery(), request.lastDelivery()));
-      progress.step("run " + runId + ": silver gate");
-      GateReport silverGate = gate.run(runId, "silver", layer("silver"), request.asOf());
-      GateResults.record(main, silverGate);
-      record.silverGate(silverGate.summary()).staged(wap);
-      if (!silverGate.passed()) {
-        return finish(ledger, record.status(RunStatus.GATE_FAILED).message(silverGate.summary() + "; main unchanged, branch " + wap.branch() + " kept"),
-            ingest, layers, silverGate, null, null);
-      }
-
-      Map<OrgId, java.time.LocalDate> asOf = new LinkedHashMap<>();
-      orgs.orgs().forEach(o -> asOf.put(o.id(), request.asOf()));
-      layers.add(new GoldJob(staged, orgs, marts, fxLookbackDays, progress).run(asOf, request.rebuildDays()));
-      progress.step("run " + runId + ": gold gate");
-      GateReport goldGate = gate.run(runId, "gold", layer("gold"), request.asOf());
-      GateResults.record(main, goldGate);
-      record.goldGate(goldGate.summary()).staged(wap);
-      if (!goldGate.passed()) {
-        return finish(ledger, record.status(RunStatus.GATE_FAILED).message(goldGate.summary() + "; main unchanged, branch " + wap.branch() + " kept"),
-            ingest, layers, silverGate, goldGate, null);
-      }
-
-      progress.step("run " + runId + ": gates passed; publishing");
-      PublishResult published = wap.publish();
-      record.published(published.mainAfter());
-      RunStatus status =
-          switch (published.outcome()) {
-            case PUBLISHED, ALREADY_PUBLISHED -> RunStatus.PUBLISHED;
-            case MAIN_MOVED -> RunStatus.MAIN_MOVED;
-            case PARTIALLY_PUBLISHED -> RunStatus.PARTIALLY_PUBLISHED;
-          };
-      String message = published.ok() ? null : published.detail() + ": " + String.join("; ", published.conflicts()) + "; branch " + wap.branch() + " kept, rerun the date";
-      return finish(ledger, record.status(status).message(message), ingest, layers, silverGate, goldGate, published);
+    progress.step("run " + runId + " attempt " + attempt + ": building silver on branch " + runId);
+    try (WriteAuditPublish wap = branches.begin(runId)) {
+      LayerReport silver = new SilverJob(wap.staged(), orgs, fxLookbackDays, progress).run(request.firstDelivery(), request.lastDelivery());
+      return next.layer(silver).staged(wap).status(RunStatus.SILVER_BUILT).append(ledger, catalogType, orgs);
     }
   }
 
-  private IngestReport ingest(RunRequest request) {
+  private RunOutcome continueAttempt(RunRequest request, RunStep step, RunRecord state, String command) {
+    RunStatus status = RunStatus.of(state.status());
+    String attemptName = "run " + state.runId() + " attempt " + state.attempt();
+    if (status.published()) {
+      return RunOutcome.unchanged(state, attemptName + " is " + status.code() + "; nothing to do for step " + step.id());
+    }
+    if (status.ended()) {
+      return RunOutcome.unchanged(
+          state, attemptName + " ended " + status.code() + " at step " + state.step() + (state.message() == null ? "" : " (" + state.message() + ")")
+              + "; a new attempt begins with the silver step");
+    }
+    if (status.ordinal() >= step.reaches().ordinal()) {
+      return RunOutcome.unchanged(state, attemptName + " is at " + status.code() + " already; step " + step.id() + " has nothing to do");
+    }
+    RunStep before = RunStep.values()[step.ordinal() - 1];
+    if (status != before.reaches()) {
+      throw new StepOrderException(attemptName + " is at " + status.code() + "; step " + step.id() + " needs step " + before.id() + " first");
+    }
+    Attempt next = Attempt.after(state, command, step, request);
+    progress.step(attemptName + ": " + step.id());
+    try (WriteAuditPublish wap = branches.open(state.branch())) {
+      return switch (step) {
+        case SILVER_GATE -> gate(next, wap, "silver", request.asOf());
+        case GOLD -> {
+          Map<OrgId, LocalDate> asOf = new LinkedHashMap<>();
+          orgs.orgs().forEach(o -> asOf.put(o.id(), request.asOf()));
+          LayerReport gold = new GoldJob(wap.staged(), orgs, marts, fxLookbackDays, progress).run(asOf, request.rebuildDays());
+          yield next.layer(gold).staged(wap).status(RunStatus.GOLD_BUILT).append(ledger, catalogType, orgs);
+        }
+        case GOLD_GATE -> gate(next, wap, "gold", request.asOf());
+        case PUBLISH -> publish(next, wap);
+        case SILVER -> throw new IllegalStateException("the silver step begins attempts");
+      };
+    }
+  }
+
+  private RunOutcome gate(Attempt next, WriteAuditPublish wap, String layer, LocalDate asOf) {
+    Set<String> knownOrgs = orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
+    QualityGate gate = new QualityGate(wap.staged(), quality, knownOrgs, MetricHistory.load(main, asOf, quality.historyRuns()));
+    List<TableSpec> tables = Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
+    GateReport report = gate.run(next.runId, layer, tables, asOf);
+    GateResults.record(main, report);
+    next.gate(report).staged(wap);
+    if (!report.passed()) {
+      return next.status(RunStatus.GATE_FAILED).message(report.summary() + "; main unchanged, branch " + wap.branch() + " kept").append(ledger, catalogType, orgs);
+    }
+    return next.status(next.step.reaches()).append(ledger, catalogType, orgs);
+  }
+
+  private RunOutcome publish(Attempt next, WriteAuditPublish wap) {
+    PublishResult published = wap.publish();
+    RunStatus status =
+        switch (published.outcome()) {
+          case PUBLISHED, ALREADY_PUBLISHED -> RunStatus.PUBLISHED;
+          case MAIN_MOVED -> RunStatus.MAIN_MOVED;
+          case PARTIALLY_PUBLISHED -> RunStatus.PARTIALLY_PUBLISHED;
+        };
+    next.publish(published).status(status);
+    if (!published.ok()) {
+      next.message(published.detail() + ": " + String.join("; ", published.conflicts()) + "; branch " + wap.branch() + " kept, rerun the date");
+    }
+    return next.append(ledger, catalogType, orgs);
+  }
+
+  /** Ingests the landing zone's deliveries of the run's dates into bronze, directly: bronze is as delivered. */
+  public IngestReport ingest(RunRequest request) {
     List<LandedFile> files;
     try {
       files = store.list(landingRoot);
@@ -151,76 +213,103 @@ public final class PipelineRun {
     return new IngestJob(main, orgs, store, progress).run(slices, scan.rejected());
   }
 
-  private static List<TableSpec> layer(String namespace) {
-    return Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(namespace)).toList();
-  }
-
-  private RunOutcome finish(
-      RunLedger ledger, Builder record, IngestReport ingest, List<LayerReport> layers, GateReport silver, GateReport gold, PublishResult publish) {
-    layers.forEach(l -> l.tables().forEach(t -> record.rowsWritten.merge(t.table(), t.rows(), Long::sum)));
-    RunRecord done = record.build(catalogType, orgs);
-    ledger.append(done);
-    return new RunOutcome(done, ingest, layers, Optional.ofNullable(silver), Optional.ofNullable(gold), Optional.ofNullable(publish));
-  }
-
-  /** The ledger row as the run fills it in. */
-  private static final class Builder {
-    private final RunRequest request;
+  /** A step of an attempt as it fills in its ledger row: what the attempt held before, plus what the step did. */
+  private static final class Attempt {
     private final String runId;
     private final int attempt;
+    private final String command;
+    private final RunStep step;
+    private final RunRequest request;
     private final Instant started;
-    private final IngestReport ingest;
+    private final Optional<IngestReport> ingest;
+    private long rowsRead;
+    private long rowsAccepted;
+    private long rowsQuarantined;
     private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
     private Map<String, Long> staged = Map.of();
     private Map<String, Long> published = Map.of();
-    private RunStatus status;
     private String silverGate;
     private String goldGate;
+    private RunStatus status;
     private String message;
+    private LayerReport layer;
+    private GateReport gate;
+    private PublishResult publish;
 
-    Builder(RunRequest request, String runId, int attempt, Instant started, IngestReport ingest) {
-      this.request = request;
+    Attempt(String runId, int attempt, String command, RunStep step, RunRequest request, Instant started, Optional<IngestReport> ingest) {
       this.runId = runId;
       this.attempt = attempt;
+      this.command = command;
+      this.step = step;
+      this.request = request;
       this.started = started;
       this.ingest = ingest;
+      ingest.ifPresent(i -> {
+        rowsRead = i.rowsRead();
+        rowsAccepted = i.rowsAccepted();
+        rowsQuarantined = i.rowsQuarantined();
+      });
     }
 
-    Builder status(RunStatus value) {
+    static Attempt after(RunRecord state, String command, RunStep step, RunRequest request) {
+      Attempt next = new Attempt(state.runId(), state.attempt(), command, step, request, Instant.now(), Optional.empty());
+      next.rowsRead = state.rowsRead();
+      next.rowsAccepted = state.rowsAccepted();
+      next.rowsQuarantined = state.rowsQuarantined();
+      next.rowsWritten.putAll(state.rowsWritten());
+      next.staged = state.stagedSnapshots();
+      next.silverGate = state.silverGate();
+      next.goldGate = state.goldGate();
+      return next;
+    }
+
+    Attempt status(RunStatus value) {
       status = value;
       return this;
     }
 
-    Builder message(String value) {
+    Attempt message(String value) {
       message = value;
       return this;
     }
 
-    Builder silverGate(String value) {
-      silverGate = value;
+    Attempt layer(LayerReport report) {
+      layer = report;
+      report.tables().forEach(t -> rowsWritten.merge(t.table(), t.rows(), Long::sum));
       return this;
     }
 
-    Builder goldGate(String value) {
-      goldGate = value;
+    Attempt gate(GateReport report) {
+      gate = report;
+      if (report.layer().equals("silver")) {
+        silverGate = report.summary();
+      } else {
+        goldGate = report.summary();
+      }
       return this;
     }
 
-    Builder staged(WriteAuditPublish wap) {
+    Attempt staged(WriteAuditPublish wap) {
       staged = wap.stagedSnapshots();
       return this;
     }
 
-    Builder published(Map<String, Long> value) {
-      published = value;
+    Attempt publish(PublishResult result) {
+      publish = result;
+      published = result.mainAfter();
       return this;
     }
 
-    RunRecord build(String catalogType, OrgRegistry orgs) {
-      return new RunRecord(
-          runId, attempt, "run", request.firstDelivery(), request.lastDelivery(), request.asOf(),
-          orgs.orgs().stream().map(o -> o.id().value()).toList(), catalogType, runId, status.code(), started, Instant.now(),
-          ingest.rowsRead(), ingest.rowsAccepted(), ingest.rowsQuarantined(), rowsWritten, staged, published, silverGate, goldGate, message);
+    RunOutcome append(RunLedger ledger, String catalogType, OrgRegistry orgs) {
+      RunRecord record =
+          new RunRecord(
+              runId, attempt, command, step.id(), request.firstDelivery(), request.lastDelivery(), request.asOf(),
+              orgs.orgs().stream().map(o -> o.id().value()).toList(), catalogType, runId, status.code(), started, Instant.now(), rowsRead, rowsAccepted,
+              rowsQuarantined, rowsWritten, staged, published, silverGate, goldGate, message);
+      ledger.append(record);
+      return new RunOutcome(
+          record, ingest, Optional.ofNullable(layer).stream().toList(), gate != null && gate.layer().equals("silver") ? Optional.of(gate) : Optional.empty(),
+          gate != null && gate.layer().equals("gold") ? Optional.of(gate) : Optional.empty(), Optional.ofNullable(publish));
     }
   }
 }

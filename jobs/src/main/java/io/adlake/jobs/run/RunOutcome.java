@@ -5,25 +5,52 @@ import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.quality.GateReport;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Everything a pipeline run did, for the command's report and for tests. Gates and publish are empty when the run did not reach them. */
+/**
+ * What a run, or one step of it, did, for the command's report and for tests. The record is the attempt's state
+ * afterwards; ingest, layers, gates and publish are empty where this process did not do them.
+ */
 public record RunOutcome(
-    RunRecord record, IngestReport ingest, List<LayerReport> layers, Optional<GateReport> silverGate, Optional<GateReport> goldGate, Optional<PublishResult> publish) {
+    RunRecord record,
+    Optional<IngestReport> ingest,
+    List<LayerReport> layers,
+    Optional<GateReport> silverGate,
+    Optional<GateReport> goldGate,
+    Optional<PublishResult> publish) {
 
   public RunOutcome {
     layers = List.copyOf(layers);
   }
 
+  /** A step that found its work done, or the attempt ended: the state as it was, and why nothing happened. */
+  static RunOutcome unchanged(RunRecord state, String why) {
+    RunRecord said =
+        new RunRecord(
+            state.runId(), state.attempt(), state.command(), state.step(), state.firstDate(), state.lastDate(), state.asOfDate(), state.orgs(),
+            state.catalog(), state.branch(), state.status(), state.startedAt(), state.finishedAt(), state.rowsRead(), state.rowsAccepted(),
+            state.rowsQuarantined(), state.rowsWritten(), state.stagedSnapshots(), state.publishedSnapshots(), state.silverGate(), state.goldGate(), why);
+    return new RunOutcome(said, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** This outcome followed by the next step's, in one process. */
+  RunOutcome then(RunOutcome next) {
+    List<LayerReport> all = new ArrayList<>(layers);
+    all.addAll(next.layers);
+    return new RunOutcome(
+        next.record, ingest.or(next::ingest), all, next.silverGate.or(this::silverGate), next.goldGate.or(this::goldGate), next.publish.or(this::publish));
+  }
+
   public RunStatus status() {
-    return RunStatus.valueOf(record.status().toUpperCase(Locale.ROOT));
+    return RunStatus.of(record.status());
   }
 
   public void print(PrintStream out) {
     layers.forEach(l -> l.print(out));
-    out.printf(Locale.ROOT, "%nRun %s (attempt %d, branch %s): %s%n", record.runId(), record.attempt(), record.branch(), record.status());
+    out.printf(Locale.ROOT, "%nRun %s (attempt %d, branch %s): %s after step %s%n", record.runId(), record.attempt(), record.branch(), record.status(), record.step());
     silverGate.ifPresent(g -> out.println("  " + g.summary()));
     goldGate.ifPresent(g -> out.println("  " + g.summary()));
     publish.ifPresent(p -> {

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One attempt of a pipeline run, as {@code ops.job_runs} keeps it.
+ * One step of an attempt of a pipeline run, as {@code ops.job_runs} keeps it. Each row carries the attempt's state
+ * so far (gates, snapshots, rows), so the newest row of an attempt is all there is to know about it.
  *
- * @param status            {@link RunStatus} name
+ * @param command           how the step was invoked: {@code run} (all steps in one process) or {@code run --step S}
+ * @param step              the {@link RunStep} this row records
+ * @param status            {@link RunStatus} code after the step
+ * @param startedAt         when the step began (the attempt began at its first row's)
  * @param rowsWritten       rows each table the run wrote holds in the replaced slices
  * @param stagedSnapshots   each table's snapshot on the run's branch
  * @param publishedSnapshots each table's snapshot on main after the publish (empty when nothing was published)
@@ -17,6 +21,7 @@ public record RunRecord(
     String runId,
     int attempt,
     String command,
+    String step,
     LocalDate firstDate,
     LocalDate lastDate,
     LocalDate asOfDate,

@@ -1,7 +1,21 @@
 package io.adlake.jobs.run;
 
-/** How a pipeline run ended; the ledger's {@code status}. */
+import java.util.Locale;
+
+/**
+ * Where an attempt of a pipeline run stands; the ledger's {@code status}. The first four are reached on the way
+ * and a later step continues from them; the others end the attempt (only a new attempt, begun by the silver step,
+ * goes on from there).
+ */
 public enum RunStatus {
+  /** Silver is built on the run's branch. */
+  SILVER_BUILT,
+  /** The silver gate passed. */
+  SILVER_PASSED,
+  /** Gold is built on the branch, from the gated silver. */
+  GOLD_BUILT,
+  /** The gold gate passed: the branch may be published. */
+  GOLD_PASSED,
   /** Gates passed and main now shows the run. */
   PUBLISHED,
   /** The same run (same dates, same inputs, same configuration) was published before: nothing was done. */
@@ -14,6 +28,20 @@ public enum RunStatus {
   PARTIALLY_PUBLISHED;
 
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static RunStatus of(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT));
+  }
+
+  /** Whether the attempt ended here; a step after this one has nothing to continue. */
+  public boolean ended() {
+    return ordinal() >= PUBLISHED.ordinal();
+  }
+
+  /** Whether the run's data is on main (now or from an earlier attempt). */
+  public boolean published() {
+    return this == PUBLISHED || this == ALREADY_PUBLISHED;
   }
 }

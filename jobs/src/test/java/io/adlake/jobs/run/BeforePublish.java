@@ -2,6 +2,7 @@ package io.adlake.jobs.run;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.jobs.publish.PublishResult;
+import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
 import java.util.Map;
 
@@ -10,6 +11,11 @@ import java.util.Map;
  * to main, or an earlier attempt's publish already landed part of the run.
  */
 record BeforePublish(WriteAuditPublish run, Runnable before) implements WriteAuditPublish {
+
+  /** The catalog's branches, with {@code before} run when a step publishes. */
+  static RunBranches around(RunBranches branches, Runnable before) {
+    return RunBranches.of(branches::begin, branch -> new BeforePublish(branches.open(branch), before));
+  }
 
   @Override
   public String branch() {

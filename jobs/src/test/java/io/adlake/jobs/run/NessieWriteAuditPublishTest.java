@@ -116,11 +116,10 @@ class NessieWriteAuditPublishTest {
   void whenATableTheRunWroteChangesOnMainNessieRefusesTheMerge() throws IOException {
     BadExports.correct(samples.landing, "acme", BAD_DAY);
     Map<String, Long> before = SampleRunFixture.publishedSnapshots(main);
-    PipelineRun.Isolation isolation = RunBranches.forCatalog(main, catalog);
     Runnable otherWriter =
         () -> main.spark().sql("UPDATE " + main.name(Tables.SILVER_BOOKINGS) + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
 
-    RunOutcome raced = pipeline(branch -> new BeforePublish(isolation.apply(branch), otherWriter)).run(RunRequest.daily(BAD_DAY));
+    RunOutcome raced = pipeline(BeforePublish.around(RunBranches.forCatalog(main, catalog), otherWriter)).run(RunRequest.daily(BAD_DAY));
 
     assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
     assertThat(raced.publish().orElseThrow().conflicts()).singleElement().satisfies(c -> assertThat(c).contains("silver.bookings"));
@@ -136,8 +135,8 @@ class NessieWriteAuditPublishTest {
     return pipeline(RunBranches.forCatalog(main, catalog));
   }
 
-  private PipelineRun pipeline(PipelineRun.Isolation isolation) {
-    return samples.pipeline(main, isolation, "nessie");
+  private PipelineRun pipeline(RunBranches branches) {
+    return samples.pipeline(main, branches, "nessie");
   }
 
 }

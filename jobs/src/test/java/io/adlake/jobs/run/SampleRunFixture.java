@@ -6,6 +6,7 @@ import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.sample.SampleExports;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,9 +32,9 @@ final class SampleRunFixture {
     new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(start, days, 7L, false)).writeAll();
   }
 
-  PipelineRun pipeline(Lakehouse main, PipelineRun.Isolation isolation, String catalogType) {
+  PipelineRun pipeline(Lakehouse main, RunBranches branches, String catalogType) {
     return new PipelineRun(
-        main, isolation, catalogType, TestLanding.registry(), new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
+        main, branches, catalogType, TestLanding.registry(), new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
         QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
   }
 

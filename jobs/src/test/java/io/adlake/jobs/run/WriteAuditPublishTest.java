@@ -8,6 +8,7 @@ import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.PublishResult;
+import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
 import io.adlake.quality.GrainCheck;
 import java.io.IOException;
@@ -55,7 +56,9 @@ class WriteAuditPublishTest {
     // As if an earlier publish of this run had moved silver.fx_rates and then lost its answer (Iceberg's "commit
     // state unknown"): the publish must count that table as done and move the others, not call it a conflict.
     first =
-        pipeline(branch -> new BeforePublish(IcebergTableBranches.begin(lakehouse, branch), () -> publishedEarlier(Tables.SILVER_FX, branch)))
+        pipeline(RunBranches.of(
+                branch -> IcebergTableBranches.begin(lakehouse, branch),
+                branch -> new BeforePublish(IcebergTableBranches.open(lakehouse, branch), () -> publishedEarlier(Tables.SILVER_FX, branch))))
             .run(firstRequest(false));
 
     assertThat(first.status()).isEqualTo(RunStatus.PUBLISHED);
@@ -65,11 +68,15 @@ class WriteAuditPublishTest {
     Map<String, Long> main = SampleRunFixture.publishedSnapshots(lakehouse);
     assertThat(main).containsAllEntriesOf(first.record().stagedSnapshots()).containsKeys("silver.delivery_daily", "gold.pacing");
     assertThat(first.record().publishedSnapshots()).isEqualTo(first.record().stagedSnapshots());
-    List<Row> ledger = lakehouse.read(Tables.JOB_RUNS).collectAsList();
-    assertThat(ledger).singleElement().satisfies(r -> {
-      assertThat(r.<String>getAs("status")).isEqualTo("published");
-      assertThat(r.<Long>getAs("rows_read")).isEqualTo(r.<Long>getAs("rows_accepted") + r.<Long>getAs("rows_quarantined"));
+    // One ledger row per step of the attempt, each carrying the ingest's reconciled counts forward.
+    List<Row> ledger = lakehouse.read(Tables.JOB_RUNS).orderBy("finished_at").collectAsList();
+    assertThat(ledger).extracting(r -> r.<String>getAs("step") + ":" + r.<String>getAs("status"))
+        .containsExactly("silver:silver_built", "silver-gate:silver_passed", "gold:gold_built", "gold-gate:gold_passed", "publish:published");
+    assertThat(ledger).allSatisfy(r -> {
+      assertThat(r.<Integer>getAs("attempt")).isEqualTo(1);
+      assertThat(r.<Long>getAs("rows_read")).isPositive().isEqualTo(r.<Long>getAs("rows_accepted") + r.<Long>getAs("rows_quarantined"));
     });
+    assertThat(ledger.get(4).<String>getAs("gold_gate")).isEqualTo(first.goldGate().get().summary());
     long results = lakehouse.read(Tables.QUALITY_RESULTS).filter("run_id = '" + first.record().runId() + "'").count();
     assertThat(results).isEqualTo(first.silverGate().get().outcomes().size() + first.goldGate().get().outcomes().size());
   }
@@ -83,20 +90,20 @@ class WriteAuditPublishTest {
       assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.ALREADY_PUBLISHED);
       assertThat(result.published()).isEmpty();
     }
-    RunOutcome rerun = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(firstRequest(false));
+    RunOutcome rerun = pipeline(branches()).run(firstRequest(false));
 
     assertThat(rerun.record().runId()).isEqualTo(first.record().runId());
     assertThat(rerun.status()).isEqualTo(RunStatus.ALREADY_PUBLISHED);
     assertThat(rerun.silverGate()).isEmpty();
     assertThat(SampleRunFixture.publishedSnapshots(lakehouse)).isEqualTo(before);
-    assertThat(lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + first.record().runId() + "'").count()).isEqualTo(2);
+    assertThat(lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + first.record().runId() + "'").count()).isEqualTo(6);
   }
 
   @Test
   @Order(3)
   void aForcedRerunOfTheSameDateGivesTheSameGold() {
     Map<String, String> before = goldContent();
-    RunOutcome rerun = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(firstRequest(true));
+    RunOutcome rerun = pipeline(branches()).run(firstRequest(true));
 
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(rerun.record().attempt()).isEqualTo(3);
@@ -115,7 +122,7 @@ class WriteAuditPublishTest {
     Map<String, String> gold = goldContent();
     landBadDay();
 
-    RunOutcome bad = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(RunRequest.daily(BAD_DAY));
+    RunOutcome bad = pipeline(branches()).run(RunRequest.daily(BAD_DAY));
 
     assertThat(bad.status()).isEqualTo(RunStatus.GATE_FAILED);
     assertThat(bad.goldGate()).isEmpty(); // gold is not built on a silver that failed its gate
@@ -133,8 +140,9 @@ class WriteAuditPublishTest {
     long negative =
         lakehouse.spark().read().option("branch", branch).table(lakehouse.name(Tables.SILVER_DELIVERY)).filter("total_media_cost < 0").count();
     assertThat(negative).isEqualTo(1);
-    Row ledger = lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + bad.record().runId() + "'").collectAsList().get(0);
+    Row ledger = lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + bad.record().runId() + "'").orderBy(org.apache.spark.sql.functions.desc("finished_at")).first();
     assertThat(ledger.<String>getAs("status")).isEqualTo("gate_failed");
+    assertThat(ledger.<String>getAs("step")).isEqualTo("silver-gate");
     assertThat(ledger.<String>getAs("message")).contains("non_negative").contains("main unchanged");
     assertThat(lakehouse.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'").count())
         .isPositive();
@@ -146,7 +154,9 @@ class WriteAuditPublishTest {
     fixBadDay();
     Map<String, Long> before = SampleRunFixture.publishedSnapshots(lakehouse);
     RunOutcome raced =
-        pipeline(branch -> new BeforePublish(IcebergTableBranches.begin(lakehouse, branch), () -> bookingsChangedOnMain(branch)))
+        pipeline(RunBranches.of(
+                branch -> IcebergTableBranches.begin(lakehouse, branch),
+                branch -> new BeforePublish(IcebergTableBranches.open(lakehouse, branch), () -> bookingsChangedOnMain(branch))))
             .run(RunRequest.daily(BAD_DAY));
 
     assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
@@ -157,14 +167,18 @@ class WriteAuditPublishTest {
     before.remove("silver.bookings");
     assertThat(after).isEqualTo(before); // and nothing of the run's
 
-    RunOutcome rerun = pipeline(branch -> IcebergTableBranches.begin(lakehouse, branch)).run(RunRequest.daily(BAD_DAY));
+    RunOutcome rerun = pipeline(branches()).run(RunRequest.daily(BAD_DAY));
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(rerun.record().attempt()).isEqualTo(2);
     assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
   }
 
-  private PipelineRun pipeline(PipelineRun.Isolation isolation) {
-    return samples.pipeline(lakehouse, isolation, "jdbc");
+  private PipelineRun pipeline(RunBranches branches) {
+    return samples.pipeline(lakehouse, branches, "jdbc");
+  }
+
+  private RunBranches branches() {
+    return RunBranches.of(branch -> IcebergTableBranches.begin(lakehouse, branch), branch -> IcebergTableBranches.open(lakehouse, branch));
   }
 
   private static RunRequest firstRequest(boolean force) {
