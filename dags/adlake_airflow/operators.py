@@ -9,6 +9,7 @@
 | 2, 3 | wrong command line or configuration    | failed without retries                            |
 | 8    | main moved during the run              | failed without retries: clear silver and after    |
 | 1, 6 | crash, rows do not reconcile           | failed, retried                                   |
+| 9    | a digest not delivered                 | failed, retried: the retry sends what is untold   |
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ MEANING = {
     6: "rows written do not reconcile with rows read",
     7: "a quality gate failed; nothing was published",
     8: "main moved during the run; not published",
+    9: "a notification could not be delivered; it is sent again next run",
 }
 GATE_FAILED = 7
 PUBLISH_CONFLICT = 8

@@ -30,10 +30,13 @@ def test_a_run_triggered_through_the_rest_api_succeeds(tmp_path):
     try:
         wait_for(lambda: call(base, "GET", "/api/v2/version") is not None, 300, server, tmp_path)
         token = call(base, "GET", "/auth/token")["access_token"]
-        call(base, "PATCH", "/api/v2/dags/adlake_daily", {"is_paused": False}, token)
+        wait_for(lambda: call(base, "GET", "/api/v2/dags/adlake_daily", token=token) is not None, 300, server, tmp_path)
+        # Triggered while paused and with the earliest run_after, so it runs before the run that unpausing
+        # schedules for today (max_active_runs is 1).
         run_id = "api-2026-11-03"
-        trigger = {"logical_date": "2026-11-03T06:00:00Z", "dag_run_id": run_id}
-        call(base, "POST", "/api/v2/dags/adlake_daily/dagRuns", trigger, token)
+        trigger = {"logical_date": "2026-11-03T06:00:00Z", "run_after": "2026-11-03T06:00:00Z", "dag_run_id": run_id}
+        assert call(base, "POST", "/api/v2/dags/adlake_daily/dagRuns", trigger, token) is not None
+        call(base, "PATCH", "/api/v2/dags/adlake_daily", {"is_paused": False}, token)
 
         def finished():
             state = call(base, "GET", f"/api/v2/dags/adlake_daily/dagRuns/{run_id}", token=token)["state"]

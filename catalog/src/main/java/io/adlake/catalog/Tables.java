@@ -146,6 +146,22 @@ public final class Tables {
           List.of(),
           "The run ledger: one row per step of each attempt of a pipeline run, with its status, row counts, snapshot ids, gate outcomes and duration");
 
+  public static final TableSpec ALERTS =
+      new TableSpec(
+          "ops",
+          "alerts",
+          List.of("alert_id"),
+          List.of(),
+          "One row per alert (rule, org, entity): status open / acknowledged / resolved, first and last seen, the values the rule read, the action it proposes, what the last digest told");
+
+  public static final TableSpec NOTIFICATIONS =
+      new TableSpec(
+          "ops",
+          "notifications",
+          List.of("digest_id", "channel", "attempted_at"),
+          List.of(),
+          "Every delivery of an alert digest to a channel: org, how many alerts, delivered or failed, attempts, the error");
+
   public static final List<TableSpec> ALL =
       List.of(
           BRONZE_DV360,
@@ -172,7 +188,9 @@ public final class Tables {
           GOLD_TAXONOMY,
           QUALITY_RESULTS,
           QUALITY_METRICS,
-          JOB_RUNS);
+          JOB_RUNS,
+          ALERTS,
+          NOTIFICATIONS);
 
   /** The tables a run writes behind its branch and publishes together. */
   public static final List<TableSpec> PUBLISHED = ALL.stream().filter(TableSpec::published).toList();

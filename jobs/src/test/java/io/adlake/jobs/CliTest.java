@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "sql", "tables", "org", "benchmark"})
+  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "alerts", "notify", "sql", "tables", "org", "benchmark"})
   void everyCommandExplainsItself(String command) {
     Captured out = run(command, "--help");
     assertThat(out.code).isEqualTo(ExitCodes.OK);
@@ -75,6 +75,12 @@ class CliTest {
     Captured neither = run("run", "--conf-dir", "../conf");
     assertThat(neither.code).isEqualTo(ExitCodes.USAGE);
     assertThat(neither.stderr).contains("give either --date, or --from and --to");
+    Captured step = run("run", "--conf-dir", "../conf", "--date", "2026-11-03", "--step", "bronze");
+    assertThat(step.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(step.stderr).contains("unknown run step 'bronze'; expected one of silver, silver-gate, gold, gold-gate, publish");
+    Captured both = run("alerts", "--conf-dir", "../conf", "--date", "2026-11-03", "--latest");
+    assertThat(both.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.stderr).contains("give either --date or --latest");
   }
 
   @Test

@@ -61,4 +61,18 @@ public final class TestLanding {
     Files.createDirectories(dir);
     Files.copy(FIXTURES.resolve(fixture), dir.resolve(name));
   }
+
+  /** The repository's conf/alerts.yaml rules and delivery settings (its org sections name orgs this registry does not have). */
+  public static io.adlake.catalog.config.AlertSettings alertSettings() {
+    try {
+      var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+      var shipped = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(Path.of("../conf/alerts.yaml").toFile());
+      shipped.remove("orgs");
+      Path dir = Files.createTempDirectory("adlake-conf");
+      yaml.writeValue(dir.resolve(io.adlake.catalog.config.AlertSettingsLoader.FILE).toFile(), shipped);
+      return io.adlake.catalog.config.AlertSettingsLoader.load(dir, registry());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

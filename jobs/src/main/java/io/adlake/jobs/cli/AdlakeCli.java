@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       GoldCommand.class,
       RunCommand.class,
       QualityCommand.class,
+      AlertsCommand.class,
+      NotifyCommand.class,
       SqlCommand.class,
       TablesCommand.class,
       OrgCommand.class,

@@ -6,6 +6,9 @@ import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.catalog.config.AlertSettingsLoader;
+import io.adlake.jobs.alerts.AlertsJob;
+import io.adlake.jobs.alerts.AlertsReport;
 import io.adlake.jobs.run.GateResults;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
@@ -15,6 +18,7 @@ import io.adlake.jobs.sample.SampleExports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Locale;
@@ -98,6 +102,7 @@ final class DemoCommand implements Callable<Integer> {
       printSummary(lakehouse);
       printGold(lakehouse, asOf);
       printGates(lakehouse, second.record().runId());
+      printAlerts(lakehouse, new AlertsJob(lakehouse, orgs, AlertSettingsLoader.load(context.config.confDir(), orgs), context.progress).run(asOf, Instant.now()));
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
@@ -108,6 +113,18 @@ final class DemoCommand implements Callable<Integer> {
       int firstExit = RunCommand.exitCode(first);
       return firstExit != ExitCodes.OK ? firstExit : RunCommand.exitCode(second);
     }
+  }
+
+  private static void printAlerts(Lakehouse lakehouse, AlertsReport report) {
+    report.print(System.out);
+    System.out.println("\nProposed actions (dry run: nothing was sent to any platform; approval and execution are 'adlake writeback'):");
+    lakehouse
+        .read(io.adlake.catalog.Tables.ALERTS)
+        .filter("proposed_action is not null and status in ('open', 'acknowledged')")
+        .selectExpr("org_id", "platform", "entity_type", "entity_id", "proposed_action", "rule_id", "severity")
+        .orderBy("org_id", "rule_id", "entity_id")
+        .show(100, false);
+    System.out.println("Send the digests with: ./adlake notify   (channels per org in conf/alerts.yaml; secrets from the environment)");
   }
 
   private static void printGates(Lakehouse lakehouse, String runId) {

@@ -22,6 +22,8 @@ public final class ExitCodes {
   public static final int GATE_FAILED = 7;
   /** Main changed under a table the run wrote: nothing (or, on the embedded catalog, not everything) was published; rerun the date. */
   public static final int PUBLISH_CONFLICT = 8;
+  /** A digest could not be delivered to a channel after its retries; the alerts stay untold and go out next run. */
+  public static final int NOT_DELIVERED = 9;
 
   static final String DESCRIPTION =
       "%nExit codes:%n"
@@ -33,5 +35,6 @@ public final class ExitCodes {
           + "  5  done, but some files were not ingested (see the report)%n"
           + "  6  rows written do not reconcile with rows read%n"
           + "  7  a quality gate failed: nothing published (adlake quality report --run R)%n"
-          + "  8  main moved during the run: not published; rerun the date%n";
+          + "  8  main moved during the run: not published; rerun the date%n"
+          + "  9  a notification could not be delivered (it is sent again next run)%n";
 }

@@ -14,16 +14,24 @@ import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.catalog.org.SourceOptions;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.alerts.AlertsJob;
+import io.adlake.jobs.alerts.AlertsReport;
 import io.adlake.jobs.gold.GoldJob;
 import io.adlake.jobs.ingest.IngestJob;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.gold.qa.QaLibrary;
+import io.adlake.transforms.rules.RuleMart;
+import io.adlake.transforms.rules.RuleType;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +70,44 @@ class SampleGoldTest {
     assertThat(names).anyMatch(n -> n.startsWith("UK_ACME_SOCIAL") && n.contains("-> ACME_UK_SOCIAL"));
     assertThat(names).anyMatch(n -> n.contains("_EMEA_") && n.endsWith("-> none"));
     assertThat(names).anyMatch(n -> n.startsWith("acme-"));
+
+    theShippedRulesReadRealColumnsAndRaiseTheSampleCases(lakehouse, orgs, asOf);
+  }
+
+  /** conf/alerts.yaml over the sample gold: the allow-lists match the marts, and alerts open, stay and resolve. */
+  private static void theShippedRulesReadRealColumnsAndRaiseTheSampleCases(Lakehouse lakehouse, OrgRegistry orgs, LocalDate asOf) {
+    for (RuleMart mart : RuleMart.values()) {
+      TableSpec table = Tables.ALL.stream().filter(t -> t.namespace().equals("gold") && t.name().equals(mart.id())).findFirst().orElseThrow();
+      StructType schema = lakehouse.read(table).schema();
+      mart.columns().forEach((column, type) -> assertThat(RuleType.of(schema.apply(column).dataType())).as(mart.id() + "." + column).isEqualTo(type));
+    }
+    AlertsJob job = new AlertsJob(lakehouse, orgs, TestLanding.alertSettings(), Progress.silent());
+    Instant wednesdayMorning = Instant.parse("2026-11-11T07:00:00Z");
+
+    AlertsReport first = job.run(asOf, wednesdayMorning);
+
+    assertThat(first.opened()).extracting(r -> r.<String>getAs("rule_id")).contains("behind_plan", "over_budget", "qa_high", "low_margin");
+    assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("over_budget")).allSatisfy(r -> assertThat(r.<String>getAs("proposed_action")).isEqualTo("pause"));
+    assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("behind_plan"))
+        .allSatisfy(r -> assertThat(r.<String>getAs("proposed_action")).matches("set_daily_cap \\d+\\.\\d{2}"));
+    long qaHigh = lakehouse.read(Tables.GOLD_QA_FINDINGS).filter("severity = 'high' and as_of_date = date'" + asOf + "'").count();
+    assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("qa_high")).hasSize((int) qaHigh);
+    Dataset<Row> before = lakehouse.read(Tables.ALERTS).drop("last_evaluated_at").selectExpr("to_json(struct(*)) as alert").localCheckpoint();
+
+    job.run(asOf, wednesdayMorning.plusSeconds(3600));
+    Dataset<Row> after = lakehouse.read(Tables.ALERTS).drop("last_evaluated_at").selectExpr("to_json(struct(*)) as alert");
+    assertThat(after.exceptAll(before).count()).as("the same day again changes nothing").isZero();
+    assertThat(after.count()).isEqualTo(before.count());
+
+    // The next day has no daily gold rows yet, so the daily rules' alerts resolve; the monthly margin is the
+    // same month's, still found: those alerts stay open (last seen moves on) and are not new.
+    AlertsReport next = job.run(asOf.plusDays(1), wednesdayMorning.plusSeconds(86_400));
+    long monthly = first.opened().stream().filter(r -> r.getAs("rule_id").equals("low_margin")).count();
+    assertThat(monthly).isPositive();
+    assertThat(next.resolved()).hasSize((int) (first.opened().size() - monthly));
+    assertThat(next.stillOpen()).hasSize((int) monthly).allSatisfy(r -> assertThat(r.<Integer>getAs("days_seen")).isEqualTo(2));
+    assertThat(next.opened()).isEmpty();
+    assertThat(GrainCheck.check(Tables.ALERTS.path(), lakehouse.read(Tables.ALERTS), Tables.ALERTS.grain())).isEmpty();
   }
 
   private static List<String> values(Lakehouse lakehouse, String sql) {

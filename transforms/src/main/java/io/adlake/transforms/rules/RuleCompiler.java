@@ -27,13 +27,22 @@ public final class RuleCompiler {
 
   /** Parses and compiles {@code text} over the allowed columns; a {@link RuleException} says what is wrong and where. */
   public static Compiled compile(String text, Map<String, RuleType> allowed) {
+    return compile(text, allowed, RuleType.BOOLEAN, "the condition is a %s, not true or false; compare it with something");
+  }
+
+  /** Parses and compiles a number expression (an action's value, e.g. {@code budget * 1.1}) over the allowed columns. */
+  public static Compiled compileNumber(String text, Map<String, RuleType> allowed) {
+    return compile(text, allowed, RuleType.NUMBER, "the value is a %s, not a number");
+  }
+
+  private static Compiled compile(String text, Map<String, RuleType> allowed, RuleType expected, String mismatch) {
     RuleExpr parsed = RuleParser.parse(text);
     Set<String> used = new LinkedHashSet<>();
-    Typed condition = new Typing(allowed, used).typed(parsed);
-    if (condition.type != RuleType.BOOLEAN) {
-      throw new RuleException("the condition is a " + name(condition.type) + ", not true or false; compare it with something", parsed.position());
+    Typed result = new Typing(allowed, used).typed(parsed);
+    if (result.type != expected) {
+      throw new RuleException(String.format(java.util.Locale.ROOT, mismatch, name(result.type)), parsed.position());
     }
-    return new Compiled(text, condition.column, List.copyOf(used));
+    return new Compiled(text, result.column, List.copyOf(used));
   }
 
   private record Typed(Column column, RuleType type, String literalText) {

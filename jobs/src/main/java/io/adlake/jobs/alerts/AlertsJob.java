@@ -1,0 +1,148 @@
+package io.adlake.jobs.alerts;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.AlertSettings;
+import io.adlake.catalog.config.ConfigException;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.SliceMerge;
+import io.adlake.quality.GrainCheck;
+import io.adlake.transforms.alerts.AlertHits;
+import io.adlake.transforms.alerts.AlertLifecycle;
+import io.adlake.transforms.alerts.AlertRule;
+import io.adlake.transforms.rules.RuleMart;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code adlake alerts}: evaluates every org's rules over the published gold marts on an as-of date and moves
+ * {@code ops.alerts} to its next state in one commit. Rules outside their schedule (weekday and hour in the org's
+ * time zone at the evaluation time) are not evaluated, and their alerts stay as they were.
+ */
+public final class AlertsJob {
+
+  private static final StructType EVALUATED = new StructType().add("rule_id", DataTypes.StringType).add("org_id", DataTypes.StringType);
+
+  private final Lakehouse lakehouse;
+  private final OrgRegistry orgs;
+  private final AlertSettings settings;
+  private final Progress progress;
+
+  public AlertsJob(Lakehouse lakehouse, OrgRegistry orgs, AlertSettings settings, Progress progress) {
+    this.lakehouse = lakehouse;
+    this.orgs = orgs;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Every org's rules compiled; a rule outside the language or its mart's allow-list stops the job with its name. */
+  public Map<Org, List<AlertRule>> compile() {
+    Map<Org, List<AlertRule>> out = new LinkedHashMap<>();
+    for (Org org : orgs.orgs()) {
+      List<AlertRule> rules = new ArrayList<>();
+      for (var spec : settings.rulesFor(org.id().value())) {
+        try {
+          rules.add(AlertRule.compile(spec));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException("conf/alerts.yaml, org " + org.id() + ": " + e.getMessage(), e);
+        }
+      }
+      out.put(org, rules);
+    }
+    return out;
+  }
+
+  public AlertsReport run(LocalDate asOf, Instant at) {
+    Map<Org, List<AlertRule>> rules = compile();
+    Map<RuleMart, Dataset<Row>> marts = new LinkedHashMap<>();
+    List<Dataset<Row>> hits = new ArrayList<>();
+    List<Row> evaluated = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    rules.forEach(
+        (org, orgRules) -> {
+          var local = at.atZone(ZoneId.of(org.timezone()));
+          for (AlertRule rule : orgRules) {
+            if (!rule.spec().schedule().includes(local)) {
+              skipped.add(org.id() + "/" + rule.id() + ": not scheduled at " + local.toLocalDateTime() + " " + org.timezone());
+              continue;
+            }
+            Dataset<Row> mart = marts.computeIfAbsent(rule.mart(), this::published);
+            if (mart == null) {
+              skipped.add(org.id() + "/" + rule.id() + ": gold." + rule.mart().id() + " has not been published");
+              continue;
+            }
+            hits.add(AlertHits.find(mart, rule, org.id().value(), asOf));
+            evaluated.add(RowFactory.create(rule.id(), org.id().value()));
+          }
+        });
+    progress.step("alerts: " + evaluated.size() + " rule evaluation(s) for " + rules.size() + " org(s) as of " + asOf + ", " + skipped.size() + " not scheduled or without data");
+
+    Dataset<Row> existing =
+        lakehouse.exists(Tables.ALERTS) ? lakehouse.read(Tables.ALERTS) : lakehouse.spark().createDataFrame(List.of(), AlertLifecycle.SCHEMA);
+    Dataset<Row> found =
+        hits.stream()
+            .reduce(Dataset::unionByName)
+            .orElse(lakehouse.spark().createDataFrame(List.of(), AlertLifecycle.SCHEMA).select(AlertHits.COLUMNS.stream().map(functions::col).toArray(org.apache.spark.sql.Column[]::new)));
+    Dataset<Row> next = AlertLifecycle.next(existing, found, lakehouse.spark().createDataFrame(evaluated, EVALUATED), asOf, at).localCheckpoint();
+    GrainCheck.require(Tables.ALERTS.path(), next, Tables.ALERTS.grain());
+
+    // A MERGE by alert id, not an overwrite: Iceberg refuses it if someone acknowledged an alert meanwhile.
+    lakehouse.ensure(Tables.ALERTS, AlertLifecycle.SCHEMA);
+    SliceMerge.replace(lakehouse, Tables.ALERTS, next, next.select("alert_id"), "alerts-" + asOf + "-" + at.toEpochMilli());
+    return AlertsReport.of(next, asOf, at, evaluated.size(), skipped);
+  }
+
+  /** The newest as-of date published in gold.pacing, the mart every daily run writes. */
+  public java.util.Optional<LocalDate> latestAsOf() {
+    if (!lakehouse.exists(Tables.GOLD_PACING)) {
+      return java.util.Optional.empty();
+    }
+    Row newest = lakehouse.read(Tables.GOLD_PACING).agg(functions.max("as_of_date")).first();
+    return newest.isNullAt(0) ? java.util.Optional.empty() : java.util.Optional.of(newest.getDate(0).toLocalDate());
+  }
+
+  /** The published mart (main): alerts describe what readers see, never a run's unaudited branch. */
+  private Dataset<Row> published(RuleMart mart) {
+    TableSpec table = Tables.ALL.stream().filter(t -> t.namespace().equals("gold") && t.name().equals(mart.id())).findFirst().orElseThrow();
+    return lakehouse.exists(table) ? lakehouse.read(table) : null;
+  }
+
+  /** Marks an alert acknowledged by a person; it stays so while its rule keeps finding it, and closes when it no longer does. */
+  public static Row acknowledge(Lakehouse lakehouse, String alertId, String by, Instant at) {
+    if (!lakehouse.exists(Tables.ALERTS)) {
+      throw new IllegalArgumentException("no alerts yet: " + Tables.ALERTS.path() + " does not exist");
+    }
+    Dataset<Row> alerts = lakehouse.read(Tables.ALERTS).localCheckpoint();
+    List<Row> target = alerts.filter(col("alert_id").equalTo(alertId)).collectAsList();
+    if (target.isEmpty()) {
+      throw new IllegalArgumentException("no alert with id '" + alertId + "'");
+    }
+    if (!AlertLifecycle.OPEN.equals(target.get(0).getAs("status"))) {
+      throw new IllegalArgumentException("alert " + alertId + " is " + target.get(0).getAs("status") + "; only an open alert can be acknowledged");
+    }
+    Dataset<Row> acked =
+        alerts
+            .filter(col("alert_id").equalTo(alertId))
+            .withColumn("status", functions.lit(AlertLifecycle.ACKNOWLEDGED))
+            .withColumn("acknowledged_by", functions.lit(by))
+            .withColumn("acknowledged_at", functions.lit(java.sql.Timestamp.from(at)));
+    SliceMerge.replace(lakehouse, Tables.ALERTS, lakehouse.spark().createDataFrame(acked.rdd(), AlertLifecycle.SCHEMA), acked.select("alert_id"), "ack-" + alertId);
+    return lakehouse.read(Tables.ALERTS).filter(col("alert_id").equalTo(alertId)).first();
+  }
+}

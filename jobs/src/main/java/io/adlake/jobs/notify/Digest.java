@@ -1,0 +1,54 @@
+package io.adlake.jobs.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One org's news since its last digest: alerts opened (or opened again) and alerts resolved. Its id is a hash of
+ * the org and each alert with its status, so the same news is the same digest, and a channel that delivered it is
+ * not sent it again.
+ */
+public record Digest(String orgId, LocalDate asOf, List<DigestLine> opened, List<DigestLine> resolved) {
+
+  public Digest {
+    opened = List.copyOf(opened);
+    resolved = List.copyOf(resolved);
+  }
+
+  public boolean isEmpty() {
+    return opened.isEmpty() && resolved.isEmpty();
+  }
+
+  public String id() {
+    StringBuilder text = new StringBuilder(orgId);
+    Stream.concat(opened.stream(), resolved.stream()).map(l -> l.alertId() + ":" + l.status()).sorted().forEach(s -> text.append('|').append(s));
+    try {
+      return "digest-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String subject() {
+    return "adlake alerts for " + orgId + ": " + opened.size() + " new, " + resolved.size() + " resolved (as of " + asOf + ")";
+  }
+
+  public String text() {
+    StringBuilder out = new StringBuilder(subject()).append('\n');
+    if (!opened.isEmpty()) {
+      out.append("\nNew:\n");
+      opened.forEach(l -> out.append("- ").append(l.describe()).append('\n'));
+    }
+    if (!resolved.isEmpty()) {
+      out.append("\nResolved:\n");
+      resolved.forEach(l -> out.append("- ").append(l.describe()).append('\n'));
+    }
+    out.append("\nadlake alerts list --org ").append(orgId).append(" shows every open alert; adlake alerts ack ID --by NAME takes one on.\n");
+    return out.toString();
+  }
+}
