@@ -27,7 +27,7 @@ public record AlertsReport(LocalDate asOf, Instant at, int evaluations, List<Row
 
   static AlertsReport of(Dataset<Row> alerts, LocalDate asOf, Instant at, int evaluations, List<String> skipped) {
     Date day = Date.valueOf(asOf);
-    Dataset<Row> active = alerts.filter(col("status").isin(AlertLifecycle.OPEN, AlertLifecycle.ACKNOWLEDGED)).orderBy("org_id", "severity", "rule_id", "entity_id");
+    Dataset<Row> active = alerts.filter(col("status").isin(AlertLifecycle.OPEN, AlertLifecycle.ACKNOWLEDGED)).orderBy(col("org_id"), AlertLifecycle.severityRank(), col("rule_id"), col("entity_id"));
     return new AlertsReport(
         asOf, at, evaluations,
         active.filter(col("first_seen_date").equalTo(day)).collectAsList(),

@@ -1,16 +1,14 @@
 package io.adlake.jobs.notify;
 
+import io.adlake.jobs.Backoff;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends with retries: up to {@code attempts} tries, waiting between them an exponentially growing time with full
- * jitter (so many orgs' digests do not retry in step), capped at 30 s, or what the receiver's Retry-After asks if
- * that is longer (capped at 5 minutes: a run must end).
+ * Sends with retries: up to {@code attempts} tries, waiting between them as {@link Backoff} says (exponential with
+ * full jitter, capped at 30 s, or the receiver's Retry-After if longer).
  */
 public final class Delivery {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
   /** How a delivery ended. */
   public record Outcome(boolean delivered, int attempts, String error) {}
@@ -34,21 +32,9 @@ public final class Delivery {
         if (!e.retryable() || attempt == attempts) {
           return new Outcome(false, attempt, error);
         }
-        long exponential = Math.min(MAX_BACKOFF.toMillis(), backoffMillis * (1L << Math.min(attempt - 1, 20)));
-        long wait = ThreadLocalRandom.current().nextLong(exponential + 1);
-        long asked = e.retryAfter().map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER.toMillis())).orElse(0L);
-        sleep(Math.max(wait, asked));
+        Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(backoffMillis), MAX_BACKOFF, e.retryAfter()));
       }
     }
     return new Outcome(false, attempts, error);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry a delivery", e);
-    }
   }
 }

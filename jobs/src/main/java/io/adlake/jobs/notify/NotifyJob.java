@@ -77,7 +77,7 @@ public final class NotifyJob {
         .filter(
             col("status").equalTo(AlertLifecycle.OPEN).and(col("notified_status").isNull().or(col("notified_status").notEqual(AlertLifecycle.OPEN)))
                 .or(col("status").equalTo(AlertLifecycle.RESOLVED).and(col("notified_status").equalTo(AlertLifecycle.OPEN))))
-        .orderBy("org_id", "severity", "rule_id", "entity_id")
+        .orderBy(col("org_id"), AlertLifecycle.severityRank(), col("rule_id"), col("entity_id"))
         .collectAsList()
         .forEach(r -> news.computeIfAbsent(r.getAs("org_id"), k -> new ArrayList<>()).add(r));
     Set<String> delivered = deliveredBefore();

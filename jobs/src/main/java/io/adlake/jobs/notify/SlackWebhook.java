@@ -2,6 +2,7 @@ package io.adlake.jobs.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.adlake.jobs.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,19 +59,9 @@ public final class SlackWebhook implements NotificationChannel {
     }
     String what = name + ": HTTP " + status + " " + abbreviate(response.body());
     if (status == 429) {
-      throw new DeliveryException(what, true, retryAfter(response).orElse(null), null);
+      throw new DeliveryException(what, true, Backoff.retryAfter(response).orElse(null), null);
     }
     throw new DeliveryException(what, status >= 500, null, null);
-  }
-
-  private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(v -> {
-      try {
-        return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-      } catch (NumberFormatException e) {
-        return java.util.Optional.empty();
-      }
-    });
   }
 
   private static String abbreviate(String body) {

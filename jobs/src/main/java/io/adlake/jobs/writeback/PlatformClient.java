@@ -1,15 +1,12 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.jobs.Backoff;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * HTTP to one platform's API, politely: requests at most one per {@code minInterval} (the platform's rate limit),
@@ -32,8 +29,6 @@ public final class PlatformClient {
       return new Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMillis(250));
     }
   }
-
-  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
   private final String platform;
   private final Policy policy;
@@ -69,7 +64,7 @@ public final class PlatformClient {
         if (status != 429 && status < 500) {
           throw new PlatformException(last, status, null);
         }
-        asked = retryAfter(response);
+        asked = Backoff.retryAfter(response);
       } catch (IOException e) {
         last = platform + " " + what + ": " + e.getClass().getSimpleName() + " " + e.getMessage();
         lastStatus = 0;
@@ -78,10 +73,7 @@ public final class PlatformClient {
         throw new PlatformException(platform + " " + what + ": interrupted", 0, e);
       }
       if (attempt < policy.attempts()) {
-        long cap = Math.min(policy.maxBackoff().toMillis(), policy.baseBackoff().toMillis() * (1L << Math.min(attempt - 1, 20)));
-        long jittered = ThreadLocalRandom.current().nextLong(cap + 1);
-        long wait = asked.map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER.toMillis())).map(d -> Math.max(d, jittered)).orElse(jittered);
-        sleep(wait);
+        Backoff.sleep(Backoff.after(attempt, policy.baseBackoff(), policy.maxBackoff(), asked));
       }
     }
     throw new PlatformException(last + " (gave up after " + policy.attempts() + " attempts)", lastStatus, null);
@@ -97,37 +89,12 @@ public final class PlatformClient {
       wait = slot - now;
     }
     if (wait > 0) {
-      sleep(wait / 1_000_000);
+      Backoff.sleep(Duration.ofNanos(wait));
     }
-  }
-
-  static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
-      String v = value.trim();
-      try {
-        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-      } catch (NumberFormatException notSeconds) {
-        try {
-          Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-          return Optional.of(until.isNegative() ? Duration.ZERO : until);
-        } catch (DateTimeParseException notADate) {
-          return Optional.empty();
-        }
-      }
-    });
   }
 
   private static String abbreviate(String body) {
     String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlatformException("interrupted while waiting to call the platform", 0, e);
-    }
   }
 }

@@ -16,6 +16,7 @@ import io.adlake.transforms.rules.RuleCompiler;
 import io.adlake.transforms.rules.RuleMart;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * What one rule finds for one org on an as-of date: a row per entity of the mart for which the condition is true,
+ * What one rule finds on an as-of date: a row per entity of the mart for which the condition is true,
  * with a deterministic alert id (rule, org, entity), the values the rule read, and the action it proposes.
  */
 public final class AlertHits {
@@ -41,7 +42,8 @@ public final class AlertHits {
     return substring(sha2(concat_ws("|", ruleId, orgId, coalesce(platform, lit("")), entityType, entityId), 256), 1, 24);
   }
 
-  public static Dataset<Row> find(Dataset<Row> mart, AlertRule rule, String orgId, LocalDate asOf) {
+  /** What the rule finds for these orgs (those it is evaluated for in this run), in one scan of the mart. */
+  public static Dataset<Row> find(Dataset<Row> mart, AlertRule rule, Collection<String> orgIds, LocalDate asOf) {
     RuleMart m = rule.mart();
     Column day =
         m == RuleMart.MARGIN_MONTHLY
@@ -60,7 +62,7 @@ public final class AlertHits {
         when(actionType.isNull(), lit(null).cast(DataTypes.StringType))
             .when(actionValue.isNull(), actionType)
             .otherwise(concat_ws(" ", actionType, actionValue.cast(DataTypes.createDecimalType(20, 2)).cast(DataTypes.StringType)));
-    return mart.filter(col("org_id").equalTo(lit(orgId)).and(day).and(rule.condition().condition()))
+    return mart.filter(col("org_id").isin(orgIds.toArray()).and(day).and(rule.condition().condition()))
         .select(
             alertId(lit(rule.id()), col("org_id"), m.platform(), m.entityType(), m.entityId()).as("alert_id"),
             lit(rule.id()).as("rule_id"),

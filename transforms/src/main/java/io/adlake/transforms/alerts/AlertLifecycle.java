@@ -69,6 +69,11 @@ public final class AlertLifecycle {
   public static final String ACKNOWLEDGED = "acknowledged";
   public static final String RESOLVED = "resolved";
 
+  /** high before medium before low, for listings and digests. */
+  public static Column severityRank() {
+    return when(col("severity").equalTo("high"), 0).when(col("severity").equalTo("medium"), 1).otherwise(2);
+  }
+
   /**
    * @param existing  current alerts (any orgs; those of orgs not evaluated come back unchanged)
    * @param hits      {@link AlertHits} rows of every rule evaluated

@@ -49,7 +49,7 @@ class AlertLifecycleTest {
   }
 
   private static Dataset<Row> evaluate(SparkSession spark, Dataset<Row> existing, LocalDate day, Map<String, String> indexes, boolean evaluated) {
-    Dataset<Row> hits = AlertHits.find(pacing(spark, day, indexes), BEHIND, "acme", day);
+    Dataset<Row> hits = AlertHits.find(pacing(spark, day, indexes), BEHIND, List.of("acme"), day);
     Dataset<Row> ran = spark.createDataFrame(evaluated ? List.of(RowFactory.create("behind", "acme")) : List.of(), new StructType().add("rule_id", DataTypes.StringType).add("org_id", DataTypes.StringType));
     if (!evaluated) {
       hits = hits.limit(0);
