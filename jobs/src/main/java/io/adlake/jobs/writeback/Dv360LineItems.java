@@ -3,7 +3,6 @@ package io.adlake.jobs.writeback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -39,7 +38,7 @@ public final class Dv360LineItems implements PlatformAdapter {
   @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(uri(entity, null))).GET().build();
-    return state(parse(client.send(request, "read " + entity).body()));
+    return state(PlatformClient.json(client.send(request, "read " + entity).body()));
   }
 
   @Override
@@ -65,7 +64,7 @@ public final class Dv360LineItems implements PlatformAdapter {
             .header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
-    return state(parse(client.send(request, change + " " + entity).body()));
+    return state(PlatformClient.json(client.send(request, change + " " + entity).body()));
   }
 
   private URI uri(EntityRef entity, String mask) {
@@ -83,7 +82,7 @@ public final class Dv360LineItems implements PlatformAdapter {
   private static EntityState state(JsonNode item) {
     JsonNode status = item.path("entityStatus");
     if (!status.isTextual()) {
-      throw new PlatformException("DV360 answered without an entityStatus: " + abbreviate(item), 200, null);
+      throw new PlatformException("DV360 answered without an entityStatus: " + PlatformClient.abbreviate(item.toString()), 200, null);
     }
     return new EntityState(
         status.asText().equals("ENTITY_STATUS_ACTIVE"), amount(item.path("budget").path("maxAmount")), amount(item.path("pacing").path("dailyMaxMicros")));
@@ -99,18 +98,5 @@ public final class Dv360LineItems implements PlatformAdapter {
   /** int64 fields travel as JSON strings in Google APIs. */
   private static String micros(BigDecimal amount) {
     return amount.multiply(MICROS).setScale(0, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  static JsonNode parse(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      throw new PlatformException("the platform answered with something that is not JSON: " + abbreviate(body), 200, e);
-    }
-  }
-
-  static String abbreviate(Object body) {
-    String text = String.valueOf(body);
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 }

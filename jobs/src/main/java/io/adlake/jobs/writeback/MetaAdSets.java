@@ -35,7 +35,7 @@ public final class MetaAdSets implements PlatformAdapter {
   @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(entity.entityId() + "?fields=status,lifetime_budget,daily_budget"))).GET().build();
-    return state(entity, Dv360LineItems.parse(client.send(request, "read " + entity).body()));
+    return state(entity, PlatformClient.json(client.send(request, "read " + entity).body()));
   }
 
   @Override
@@ -53,9 +53,9 @@ public final class MetaAdSets implements PlatformAdapter {
             // the form is adlake's own words and digits, nothing to escape
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
-    JsonNode answer = Dv360LineItems.parse(client.send(request, change + " " + entity).body());
+    JsonNode answer = PlatformClient.json(client.send(request, change + " " + entity).body());
     if (!answer.path("success").asBoolean(false)) {
-      throw new PlatformException("Meta did not confirm " + change + " of " + entity + ": " + Dv360LineItems.abbreviate(answer), 200, null);
+      throw new PlatformException("Meta did not confirm " + change + " of " + entity + ": " + PlatformClient.abbreviate(answer.toString()), 200, null);
     }
     // The update answers only {"success": true}; the state is what a read says now.
     return read(entity);
@@ -68,7 +68,7 @@ public final class MetaAdSets implements PlatformAdapter {
   private static EntityState state(EntityRef entity, JsonNode adSet) {
     JsonNode status = adSet.path("status");
     if (!status.isTextual()) {
-      throw new PlatformException("Meta answered without a status: " + Dv360LineItems.abbreviate(adSet), 200, null);
+      throw new PlatformException("Meta answered without a status: " + PlatformClient.abbreviate(adSet.toString()), 200, null);
     }
     return new EntityState(status.asText().equals("ACTIVE"), major(entity, adSet.path("lifetime_budget")), major(entity, adSet.path("daily_budget")));
   }

@@ -1,5 +1,7 @@
 package io.adlake.jobs.writeback;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adlake.jobs.Backoff;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -29,6 +31,8 @@ public final class PlatformClient {
       return new Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMillis(250));
     }
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String platform;
   private final Policy policy;
@@ -93,7 +97,16 @@ public final class PlatformClient {
     }
   }
 
-  private static String abbreviate(String body) {
+  /** An answer's JSON; an answer that is not JSON is the platform's fault, said with what came. */
+  static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new PlatformException("the platform answered with something that is not JSON: " + abbreviate(body), 200, e);
+    }
+  }
+
+  static String abbreviate(String body) {
     String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }

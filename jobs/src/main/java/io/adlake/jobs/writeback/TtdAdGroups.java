@@ -36,7 +36,7 @@ public final class TtdAdGroups implements PlatformAdapter {
   @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve("adgroup/" + entity.entityId()))).GET().build();
-    return state(Dv360LineItems.parse(client.send(request, "read " + entity).body()));
+    return state(PlatformClient.json(client.send(request, "read " + entity).body()));
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class TtdAdGroups implements PlatformAdapter {
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
-    return state(Dv360LineItems.parse(client.send(request, change + " " + entity).body()));
+    return state(PlatformClient.json(client.send(request, change + " " + entity).body()));
   }
 
   private HttpRequest.Builder authorized(HttpRequest.Builder request) {
@@ -67,7 +67,7 @@ public final class TtdAdGroups implements PlatformAdapter {
   private static EntityState state(JsonNode group) {
     JsonNode enabled = group.path("IsEnabled");
     if (!enabled.isBoolean()) {
-      throw new PlatformException("TTD answered without IsEnabled: " + Dv360LineItems.abbreviate(group), 200, null);
+      throw new PlatformException("TTD answered without IsEnabled: " + PlatformClient.abbreviate(group.toString()), 200, null);
     }
     JsonNode budgets = group.path("RTBAttributes").path("BudgetSettings");
     return new EntityState(enabled.asBoolean(), amount(budgets.path("Budget")), amount(budgets.path("DailyBudget")));
