@@ -35,16 +35,6 @@ public record Change(String type, BigDecimal value) {
     };
   }
 
-  /** The state this change leaves, from {@code before}. */
-  public EntityState applyTo(EntityState before) {
-    return switch (type) {
-      case "pause" -> new EntityState(false, before.budget(), before.dailyCap());
-      case "resume" -> new EntityState(true, before.budget(), before.dailyCap());
-      case "set_budget" -> new EntityState(before.active(), value, before.dailyCap());
-      default -> new EntityState(before.active(), before.budget(), value);
-    };
-  }
-
   @Override
   public String toString() {
     return value == null ? type : type + " " + value.toPlainString();

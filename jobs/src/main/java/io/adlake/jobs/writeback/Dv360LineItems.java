@@ -31,11 +31,6 @@ public final class Dv360LineItems implements PlatformAdapter {
   }
 
   @Override
-  public String platform() {
-    return "dv360";
-  }
-
-  @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(uri(entity, null))).GET().build();
     return state(PlatformClient.json(client.send(request, "read " + entity).body()));

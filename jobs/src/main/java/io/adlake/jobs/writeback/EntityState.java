@@ -9,10 +9,4 @@ import java.math.BigDecimal;
  * @param budget   the flight or lifetime budget in major units of the entity's currency; null when it has none
  * @param dailyCap the daily spend cap in major units; null when it has none
  */
-public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap) {
-
-  public String describe() {
-    return (active ? "active" : "paused") + ", budget " + (budget == null ? "-" : budget.toPlainString()) + ", daily cap "
-        + (dailyCap == null ? "-" : dailyCap.toPlainString());
-  }
-}
+public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap) {}

@@ -28,11 +28,6 @@ public final class MetaAdSets implements PlatformAdapter {
   }
 
   @Override
-  public String platform() {
-    return "meta";
-  }
-
-  @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(entity.entityId() + "?fields=status,lifetime_budget,daily_budget"))).GET().build();
     return state(entity, PlatformClient.json(client.send(request, "read " + entity).body()));

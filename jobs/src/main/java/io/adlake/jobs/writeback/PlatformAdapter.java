@@ -3,9 +3,6 @@ package io.adlake.jobs.writeback;
 /** One DSP's API for the entities write-back changes: read the current state, and change it. */
 public interface PlatformAdapter {
 
-  /** The platform's name in adlake's tables: dv360, ttd, meta. */
-  String platform();
-
   EntityState read(EntityRef entity);
 
   /** Makes the change and returns the state the platform reports afterwards. */

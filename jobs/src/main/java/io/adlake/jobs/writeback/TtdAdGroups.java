@@ -29,11 +29,6 @@ public final class TtdAdGroups implements PlatformAdapter {
   }
 
   @Override
-  public String platform() {
-    return "ttd";
-  }
-
-  @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve("adgroup/" + entity.entityId()))).GET().build();
     return state(PlatformClient.json(client.send(request, "read " + entity).body()));

@@ -77,8 +77,7 @@ class SampleGoldTest {
   /** conf/alerts.yaml over the sample gold: the allow-lists match the marts, and alerts open, stay and resolve. */
   private static void theShippedRulesReadRealColumnsAndRaiseTheSampleCases(Lakehouse lakehouse, OrgRegistry orgs, LocalDate asOf) {
     for (RuleMart mart : RuleMart.values()) {
-      TableSpec table = Tables.ALL.stream().filter(t -> t.namespace().equals("gold") && t.name().equals(mart.id())).findFirst().orElseThrow();
-      StructType schema = lakehouse.read(table).schema();
+      StructType schema = lakehouse.read(mart.table()).schema();
       mart.columns().forEach((column, type) -> assertThat(RuleType.of(schema.apply(column).dataType())).as(mart.id() + "." + column).isEqualTo(type));
     }
     AlertsJob job = new AlertsJob(lakehouse, orgs, TestLanding.alertSettings(), Progress.silent());

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.apache.spark.sql.Column;
  */
 public enum RuleMart {
   PACING(
-      "pacing", "as_of_date", true, col("platform"), col("entity_type"), col("entity_id"),
+      Tables.GOLD_PACING, "as_of_date", true, col("platform"), col("entity_type"), col("entity_id"),
       columns(
           "platform text", "entity_type text", "entity_id text", "entity_name text", "entity_status text", "pacing_rate text",
           "budget number", "daily_cap number", "flight_start date", "flight_end date", "flight_days number", "elapsed_days number",
@@ -25,27 +27,27 @@ public enum RuleMart {
           "run_rate_daily number", "projected_end_spend number", "remaining_budget number", "required_daily_spend number",
           "last_delivery_date date", "lines_without_fx number", "ahead_by_design boolean", "status text")),
   QA_FINDINGS(
-      "qa_findings", "as_of_date", true, col("platform"), col("entity_type"), concat_ws("/", col("entity_id"), col("check_id")),
+      Tables.GOLD_QA_FINDINGS, "as_of_date", true, col("platform"), col("entity_type"), concat_ws("/", col("entity_id"), col("check_id")),
       columns("platform text", "entity_type text", "entity_id text", "entity_name text", "check_id text", "severity text")),
   MARGIN_DAILY(
-      "margin_daily", "report_date", false, col("platform"), lit("booking_line"), col("booking_line_id"),
+      Tables.GOLD_MARGIN_DAILY, "report_date", false, col("platform"), lit("booking_line"), col("booking_line_id"),
       columns(
           "booking_line_id text", "is_booked boolean", "platform text", "campaign_id text", "advertiser_name text", "buy_type text",
           "in_flight boolean", "impressions number", "clicks number", "media_cost number", "total_media_cost number",
           "billable_revenue number", "gross_margin number", "margin_pct number", "lines_without_fx number")),
   MARGIN_MONTHLY(
-      "margin_monthly", "month", false, col("platform"), lit("booking_line"), concat_ws("/", col("booking_line_id"), col("month").cast("string")),
+      Tables.GOLD_MARGIN_MONTHLY, "month", false, col("platform"), lit("booking_line"), concat_ws("/", col("booking_line_id"), col("month").cast("string")),
       columns(
           "booking_line_id text", "is_booked boolean", "platform text", "campaign_id text", "advertiser_name text", "buy_type text",
           "days number", "impressions number", "clicks number", "media_cost number", "total_media_cost number", "billable_revenue number",
           "gross_margin number", "margin_pct number", "lines_without_fx number")),
   ORG_DAILY_SUMMARY(
-      "org_daily_summary", "report_date", false, lit(null).cast("string"), lit("org"), col("org_id"),
+      Tables.GOLD_ORG_DAILY, "report_date", false, lit(null).cast("string"), lit("org"), col("org_id"),
       columns(
           "platforms number", "campaigns number", "impressions number", "clicks number", "conversions number", "media_cost number",
           "total_media_cost number", "revenue number", "ctr number", "cpm number", "lines_without_fx number"));
 
-  private final String id;
+  private final TableSpec table;
   private final String dateColumn;
   private final boolean platformEntities;
   private final Column platform;
@@ -53,8 +55,8 @@ public enum RuleMart {
   private final Column entityId;
   private final Map<String, RuleType> columns;
 
-  RuleMart(String id, String dateColumn, boolean platformEntities, Column platform, Column entityType, Column entityId, Map<String, RuleType> columns) {
-    this.id = id;
+  RuleMart(TableSpec table, String dateColumn, boolean platformEntities, Column platform, Column entityType, Column entityId, Map<String, RuleType> columns) {
+    this.table = table;
     this.dateColumn = dateColumn;
     this.platformEntities = platformEntities;
     this.platform = platform;
@@ -63,9 +65,14 @@ public enum RuleMart {
     this.columns = columns;
   }
 
-  /** As in {@code conf/alerts.yaml} and the gold table's name. */
+  /** As in {@code conf/alerts.yaml}: the gold table's name. */
   public String id() {
-    return id;
+    return table.name();
+  }
+
+  /** The gold table the rules read (its published state). */
+  public TableSpec table() {
+    return table;
   }
 
   /** The mart's date column; a run evaluates the rows of its as-of date (of its month, for the monthly margin). */
@@ -98,7 +105,7 @@ public enum RuleMart {
 
   public static RuleMart of(String id) {
     for (RuleMart mart : values()) {
-      if (mart.id.equals(id)) {
+      if (mart.id().equals(id)) {
         return mart;
       }
     }
