@@ -28,12 +28,7 @@ public record RunOutcome(
 
   /** A step that found its work done, or the attempt ended: the state as it was, and why nothing happened. */
   static RunOutcome unchanged(RunRecord state, String why) {
-    RunRecord said =
-        new RunRecord(
-            state.runId(), state.attempt(), state.command(), state.step(), state.firstDate(), state.lastDate(), state.asOfDate(), state.orgs(),
-            state.catalog(), state.branch(), state.status(), state.startedAt(), state.finishedAt(), state.rowsRead(), state.rowsAccepted(),
-            state.rowsQuarantined(), state.rowsWritten(), state.stagedSnapshots(), state.publishedSnapshots(), state.silverGate(), state.goldGate(), why);
-    return new RunOutcome(said, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new RunOutcome(state.withMessage(why), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** This outcome followed by the next step's, in one process. */

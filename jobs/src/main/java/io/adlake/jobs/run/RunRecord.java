@@ -48,6 +48,13 @@ public record RunRecord(
     publishedSnapshots = Map.copyOf(publishedSnapshots);
   }
 
+  /** The same row, saying something else. */
+  public RunRecord withMessage(String text) {
+    return new RunRecord(
+        runId, attempt, command, step, firstDate, lastDate, asOfDate, orgs, catalog, branch, status, startedAt, finishedAt, rowsRead, rowsAccepted,
+        rowsQuarantined, rowsWritten, stagedSnapshots, publishedSnapshots, silverGate, goldGate, text);
+  }
+
   public long durationMs() {
     return finishedAt.toEpochMilli() - startedAt.toEpochMilli();
   }
