@@ -3,7 +3,6 @@ package io.adlake.jobs.alerts;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.AlertSettings;
 import io.adlake.catalog.config.ConfigException;
@@ -105,9 +104,7 @@ public final class AlertsJob {
     Dataset<Row> next = AlertLifecycle.next(existing, found, lakehouse.spark().createDataFrame(evaluated, EVALUATED), asOf, at).localCheckpoint();
     GrainCheck.require(Tables.ALERTS.path(), next, Tables.ALERTS.grain());
 
-    // A MERGE by alert id, not an overwrite: Iceberg refuses it if someone acknowledged an alert meanwhile.
-    lakehouse.ensure(Tables.ALERTS, AlertLifecycle.SCHEMA);
-    SliceMerge.replace(lakehouse, Tables.ALERTS, next, next.select("alert_id"), "alerts-" + asOf + "-" + at.toEpochMilli());
+    merge(lakehouse, next, "alerts-" + asOf + "-" + at.toEpochMilli());
     return AlertsReport.of(next, asOf, at, evaluated.size(), skipped);
   }
 
@@ -122,8 +119,18 @@ public final class AlertsJob {
 
   /** The published mart (main): alerts describe what readers see, never a run's unaudited branch. */
   private Dataset<Row> published(RuleMart mart) {
-    TableSpec table = Tables.ALL.stream().filter(t -> t.namespace().equals("gold") && t.name().equals(mart.id())).findFirst().orElseThrow();
-    return lakehouse.exists(table) ? lakehouse.read(table) : null;
+    return lakehouse.exists(mart.table()) ? lakehouse.read(mart.table()) : null;
+  }
+
+  /**
+   * Writes these alerts' new rows to {@code ops.alerts}, by a MERGE on the alert id rather than an overwrite: Iceberg
+   * refuses it if another writer (an acknowledgement, a digest) changed the table meanwhile, instead of losing that.
+   */
+  public static void merge(Lakehouse lakehouse, Dataset<Row> alerts, String batchId) {
+    lakehouse.ensure(Tables.ALERTS, AlertLifecycle.SCHEMA);
+    // withColumn leaves a column nullable; the table's required columns need the declared schema back
+    Dataset<Row> typed = lakehouse.spark().createDataFrame(alerts.rdd(), AlertLifecycle.SCHEMA);
+    SliceMerge.replace(lakehouse, Tables.ALERTS, typed, typed.select("alert_id"), batchId);
   }
 
   /** Marks an alert acknowledged by a person; it stays so while its rule keeps finding it, and closes when it no longer does. */
@@ -145,7 +152,7 @@ public final class AlertsJob {
             .withColumn("status", functions.lit(AlertLifecycle.ACKNOWLEDGED))
             .withColumn("acknowledged_by", functions.lit(by))
             .withColumn("acknowledged_at", functions.lit(java.sql.Timestamp.from(at)));
-    SliceMerge.replace(lakehouse, Tables.ALERTS, lakehouse.spark().createDataFrame(acked.rdd(), AlertLifecycle.SCHEMA), acked.select("alert_id"), "ack-" + alertId);
+    merge(lakehouse, acked, "ack-" + alertId);
     return lakehouse.read(Tables.ALERTS).filter(col("alert_id").equalTo(alertId)).first();
   }
 }

@@ -10,8 +10,8 @@ import io.adlake.catalog.config.NotifyTarget;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.SliceMerge;
 import io.adlake.jobs.TableWrites;
+import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import java.net.URI;
 import java.sql.Timestamp;
@@ -145,7 +145,7 @@ public final class NotifyJob {
     org.apache.spark.sql.Column mine = col("alert_id").isin(told.toArray());
     Dataset<Row> marked =
         alerts.filter(mine).withColumn("notified_status", col("status")).withColumn("notified_at", functions.lit(Timestamp.from(now)));
-    SliceMerge.replace(lakehouse, Tables.ALERTS, lakehouse.spark().createDataFrame(marked.rdd(), AlertLifecycle.SCHEMA), marked.select("alert_id"), "notify-" + now.toEpochMilli());
+    AlertsJob.merge(lakehouse, marked, "notify-" + now.toEpochMilli());
   }
 
   private record ChannelOrProblem(String name, NotificationChannel channel, String problem) {}
