@@ -162,6 +162,22 @@ public final class Tables {
           List.of(),
           "Every delivery of an alert digest to a channel: org, how many alerts, delivered or failed, attempts, the error");
 
+  public static final TableSpec WRITEBACK_ACTIONS =
+      new TableSpec(
+          "ops",
+          "writeback_actions",
+          List.of("action_id"),
+          List.of(),
+          "One row per proposed platform change (the action id is its idempotency key: alert episode and change): who asked, who approved, its status through execution, before and after");
+
+  public static final TableSpec AUDIT_LOG =
+      new TableSpec(
+          "ops",
+          "audit_log",
+          List.of("audit_id"),
+          List.of(),
+          "Append-only: every write-back event (planned, approved, rejected, each execution attempt with the entity's state before and after, its outcome), who and when");
+
   public static final List<TableSpec> ALL =
       List.of(
           BRONZE_DV360,
@@ -190,7 +206,9 @@ public final class Tables {
           QUALITY_METRICS,
           JOB_RUNS,
           ALERTS,
-          NOTIFICATIONS);
+          NOTIFICATIONS,
+          WRITEBACK_ACTIONS,
+          AUDIT_LOG);
 
   /** The tables a run writes behind its branch and publishes together. */
   public static final List<TableSpec> PUBLISHED = ALL.stream().filter(TableSpec::published).toList();

@@ -1,14 +1,6 @@
 package io.adlake.catalog.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.adlake.catalog.org.OrgId;
 import io.adlake.catalog.org.OrgRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -26,35 +18,15 @@ public final class AlertSettingsLoader {
 
   public static final String FILE = "alerts.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-
   public static AlertSettings load(Path confDir, OrgRegistry orgs) {
     Path file = confDir.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException("alert settings not found: " + file);
-    }
-    AlertSettings settings;
-    try {
-      JsonNode root = YAML.readTree(file.toFile());
-      RecordKeys.refuseUnknown(file, root, AlertSettings.class, "");
-      settings = YAML.treeToValue(root, AlertSettings.class);
-    } catch (ValueInstantiationException e) {
-      throw new ConfigException(file + ": " + (e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage()), e);
-    } catch (IOException e) {
-      throw new ConfigException(file + ": " + e.getMessage(), e);
-    }
+    AlertSettings settings = SettingsFile.read(file, AlertSettings.class, "alert settings");
+    SettingsFile.requireKnownOrgs(file, settings.orgs().keySet(), orgs);
     refuseDuplicates(file, "rules", settings.rules());
     Set<String> shared = new HashSet<>();
     settings.rules().forEach(r -> shared.add(r.id()));
     for (Map.Entry<String, OrgAlertSettings> entry : settings.orgs().entrySet()) {
       String org = entry.getKey();
-      try {
-        if (orgs.find(OrgId.of(org)).isEmpty()) {
-          throw new ConfigException(file + ": orgs." + org + " is not in the org registry");
-        }
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(file + ": orgs." + org + ": " + e.getMessage());
-      }
       refuseDuplicates(file, "orgs." + org + ".rules", entry.getValue().rules());
       for (String disabled : entry.getValue().disable()) {
         if (!shared.contains(disabled)) {

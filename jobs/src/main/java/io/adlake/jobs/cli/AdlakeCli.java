@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       QualityCommand.class,
       AlertsCommand.class,
       NotifyCommand.class,
+      WritebackCommand.class,
       SqlCommand.class,
       TablesCommand.class,
       OrgCommand.class,
@@ -70,6 +71,10 @@ public final class AdlakeCli {
     if (cause instanceof InputException) {
       err.println("adlake: " + cause.getMessage());
       return ExitCodes.INPUT;
+    }
+    if (e instanceof io.adlake.jobs.writeback.DecisionRefused) {
+      err.println("adlake: refused: " + e.getMessage());
+      return ExitCodes.NOT_ALLOWED;
     }
     if (e instanceof GrainCheck.GrainViolationException) {
       err.println("adlake: refusing to write duplicates: " + e.getMessage());

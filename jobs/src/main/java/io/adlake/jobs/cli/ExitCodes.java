@@ -25,6 +25,11 @@ public final class ExitCodes {
   /** A digest could not be delivered to a channel after its retries; the alerts stay untold and go out next run. */
   public static final int NOT_DELIVERED = 9;
 
+  /** A write-back decision the rules refuse: approving one's own change above the threshold, or a decided action. */
+  public static final int NOT_ALLOWED = 10;
+  /** Some approved write-back actions failed on their platform or could not be attempted (no token); they are tried again next execute. */
+  public static final int NOT_EXECUTED = 11;
+
   static final String DESCRIPTION =
       "%nExit codes:%n"
           + "  0  done (quarantined rows are reported, not a failure)%n"
@@ -36,5 +41,7 @@ public final class ExitCodes {
           + "  6  rows written do not reconcile with rows read%n"
           + "  7  a quality gate failed: nothing published (adlake quality report --run R)%n"
           + "  8  main moved during the run: not published; rerun the date%n"
-          + "  9  a notification could not be delivered (it is sent again next run)%n";
+          + "  9  a notification could not be delivered (it is sent again next run)%n"
+          + " 10  write-back decision refused (self-approval above the threshold, or already decided)%n"
+          + " 11  write-back: some approved actions failed or could not be attempted (see the report)%n";
 }

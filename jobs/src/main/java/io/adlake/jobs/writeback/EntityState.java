@@ -9,4 +9,14 @@ import java.math.BigDecimal;
  * @param budget   the flight or lifetime budget in major units of the entity's currency; null when it has none
  * @param dailyCap the daily spend cap in major units; null when it has none
  */
-public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap) {}
+public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap) {
+
+  /** As the audit log keeps it: {"active":true,"budget":"1500.00","daily_cap":null}. */
+  public String toJson() {
+    return "{\"active\":" + active + ",\"budget\":" + amount(budget) + ",\"daily_cap\":" + amount(dailyCap) + "}";
+  }
+
+  private static String amount(BigDecimal value) {
+    return value == null ? "null" : "\"" + value.toPlainString() + "\"";
+  }
+}

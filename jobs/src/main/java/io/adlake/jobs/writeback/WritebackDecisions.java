@@ -1,0 +1,70 @@
+package io.adlake.jobs.writeback;
+
+import io.adlake.transforms.writeback.WritebackActions;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code adlake writeback approve|reject}: a person's decision on a proposed action, recorded with who and when in
+ * the action and the audit log. Maker-checker: a budget or daily cap above the org's threshold cannot be approved
+ * by the person who planned it. Names are compared ignoring case and surrounding blanks, so "Jane" cannot approve
+ * what "jane " planned.
+ */
+public final class WritebackDecisions {
+  private final WritebackLedger ledger;
+
+  public WritebackDecisions(WritebackLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  public Row approve(String actionId, String by, String note, Instant at) {
+    Row action = pending(actionId, List.of(WritebackActions.PROPOSED), "approved");
+    if (Boolean.TRUE.equals(action.getAs("needs_second_person")) && samePerson(by, action.getAs("requested_by"))) {
+      BigDecimal value = action.getAs("change_value_rc");
+      throw new DecisionRefused(
+          String.format(
+              Locale.ROOT,
+              "%s cannot approve action %s: they planned it, and %s %s is above %s's threshold of %s %s, so someone else must approve it",
+              by.strip(), actionId, value.toPlainString(), action.getAs("reporting_currency"), action.getAs("org_id"),
+              ((BigDecimal) action.getAs("approval_threshold")).toPlainString(), action.getAs("reporting_currency")));
+    }
+    return decide(action, WritebackActions.APPROVED, by, note, at);
+  }
+
+  public Row reject(String actionId, String by, String note, Instant at) {
+    return decide(pending(actionId, WritebackActions.PENDING, "rejected"), WritebackActions.REJECTED, by, note, at);
+  }
+
+  private Row pending(String actionId, List<String> allowed, String decision) {
+    Row action = ledger.find(actionId).orElseThrow(() -> new IllegalArgumentException("no write-back action with id '" + actionId + "'"));
+    String status = action.getAs("status");
+    if (!allowed.contains(status)) {
+      throw new DecisionRefused("action " + actionId + " is " + status + "; only a " + String.join(" or ", allowed) + " action can be " + decision);
+    }
+    return action;
+  }
+
+  private Row decide(Row action, String status, String by, String note, Instant at) {
+    if (by == null || by.isBlank()) {
+      throw new IllegalArgumentException("a decision needs the name of who makes it");
+    }
+    Map<String, Object> changes = new HashMap<>();
+    changes.put("status", status);
+    changes.put("decided_by", by.strip());
+    changes.put("decided_at", Timestamp.from(at));
+    changes.put("decision_note", note);
+    Row decided = WritebackLedger.with(action, changes, at);
+    ledger.record(List.of(decided), List.of(WritebackLedger.audit(decided, by.strip(), at, status, null, false, null, null, status, note)), status + "-" + action.getAs("action_id"));
+    return decided;
+  }
+
+  static boolean samePerson(String a, String b) {
+    return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+  }
+}

@@ -1,0 +1,80 @@
+package io.adlake.jobs.writeback;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.jobs.Progress;
+import io.adlake.transforms.writeback.WritebackActions;
+import io.adlake.transforms.writeback.WritebackPlan;
+import io.adlake.transforms.writeback.WritebackProposals;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code adlake writeback plan}: turns the actions the open alerts propose into {@code ops.writeback_actions}
+ * (idempotently: planning twice proposes nothing twice), supersedes and withdraws pending ones their alerts no
+ * longer propose, and audits every change. It reads only the lakehouse and calls no platform.
+ */
+public final class WritebackPlanner {
+  private static final StructType THRESHOLDS =
+      new StructType().add("org_id", DataTypes.StringType).add("approval_threshold", DataTypes.createDecimalType(20, 2));
+
+  private final WritebackLedger ledger;
+  private final OrgRegistry orgs;
+  private final WritebackSettings settings;
+  private final Progress progress;
+
+  public WritebackPlanner(WritebackLedger ledger, OrgRegistry orgs, WritebackSettings settings, Progress progress) {
+    this.ledger = ledger;
+    this.orgs = orgs;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  public PlanReport plan(String by, Instant at) {
+    Lakehouse lakehouse = ledger.lakehouse();
+    for (TableSpec needed : List.of(Tables.ALERTS, Tables.GOLD_PACING, Tables.SILVER_SETUP, Tables.SILVER_DELIVERY)) {
+      if (!lakehouse.exists(needed)) {
+        throw new IllegalStateException("nothing to plan from: " + needed.path() + " does not exist (run the pipeline and 'adlake alerts' first)");
+      }
+    }
+    List<Row> thresholds = new ArrayList<>();
+    for (Org org : orgs.orgs()) {
+      thresholds.add(RowFactory.create(org.id().value(), settings.thresholdFor(org.id().value())));
+    }
+    Dataset<Row> proposals =
+        WritebackProposals.from(
+                lakehouse.read(Tables.ALERTS),
+                lakehouse.read(Tables.GOLD_PACING),
+                lakehouse.read(Tables.SILVER_SETUP),
+                lakehouse.read(Tables.SILVER_DELIVERY),
+                lakehouse.spark().createDataFrame(thresholds, THRESHOLDS),
+                at,
+                by)
+            .localCheckpoint();
+    List<Row> changed = WritebackPlan.next(ledger.actions(), proposals, at).collectAsList();
+    List<Row> audit = new ArrayList<>();
+    for (Row action : changed) {
+      String status = action.getAs("status");
+      String event = status.equals(WritebackActions.PROPOSED) ? "planned" : status;
+      audit.add(WritebackLedger.audit(action, by, at, event, null, false, null, null, status, action.getAs("message")));
+    }
+    ledger.record(changed, audit, "writeback-plan-" + at.toEpochMilli());
+    List<Row> blocked = proposals.filter(col("blocked_reason").isNotNull()).orderBy("org_id", "platform", "entity_id").collectAsList();
+    List<Row> pending =
+        ledger.actions().filter(col("status").isin(WritebackActions.PENDING.toArray())).orderBy("org_id", "platform", "entity_id", "change_type").collectAsList();
+    progress.step("writeback plan: " + changed.size() + " change(s) to ops.writeback_actions, " + pending.size() + " pending, " + blocked.size() + " not actionable");
+    return new PlanReport(changed, blocked, pending);
+  }
+}

@@ -1,0 +1,344 @@
+package io.adlake.jobs.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.apache.spark.sql.functions.col;
+
+import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.SharedSpark;
+import io.adlake.catalog.Tables;
+import io.adlake.catalog.config.PlatformEndpoint;
+import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TableWrites;
+import io.adlake.jobs.TestLanding;
+import io.adlake.transforms.alerts.AlertLifecycle;
+import io.adlake.transforms.writeback.WritebackActions;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.iceberg.Snapshot;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The write-back workflow end to end against {@link FakePlatforms} (a real HTTP server on 127.0.0.1 with each
+ * API's shapes): plan from open alerts, maker-checker approval, dry run, execute with a crash between the call and
+ * the ledger, drift, rate limit, and an audit log that accounts for every step.
+ *
+ * <p>The alerts (org acme, reporting currency EUR, approval threshold 1,000 EUR):
+ * <ul>
+ *   <li>over: dv360 line item 111, pause;
+ *   <li>ttd: TTD ad group ag1 (USD, 1 USD = 0.8 EUR), set_daily_cap 2,400 EUR = 3,000 USD: above the threshold;
+ *   <li>meta: Meta ad set as1, set_daily_cap 80 EUR, below it;
+ *   <li>drift: Meta ad set as3, set_daily_cap 90 EUR; the data saw a cap of 50, the platform now has 60;
+ *   <li>io: a DV360 insertion order, which write-back does not change;
+ *   <li>later: Meta ad set as5, set_daily_cap 70, whose value and alert change in the last test.
+ * </ul>
+ */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WritebackWorkflowTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 7);
+  private static final String PLANNER = "planner@agency.example";
+  private static final String CHECKER = "checker@agency.example";
+
+  private Lakehouse lakehouse;
+  private FakePlatforms platforms;
+  private WritebackLedger ledger;
+  private WritebackSettings settings;
+
+  @BeforeAll
+  void seed() throws IOException {
+    lakehouse = SharedSpark.newLakehouse();
+    ledger = new WritebackLedger(lakehouse);
+    platforms = new FakePlatforms();
+    platforms.dv360LineItem("42", "111", true, 1_500_000_000L, 0);
+    platforms.ttdAdGroup("ag1", true, "5000.0", "USD");
+    platforms.metaAdSet("as1", true, 5000, 0);
+    platforms.metaAdSet("as3", true, 6000, 0);
+    platforms.metaAdSet("as5", true, 5000, 0);
+    settings =
+        new WritebackSettings(
+            Map.of(
+                "dv360", endpoint("dv360/v4/", "T_DV360"),
+                "ttd", endpoint("ttd/v3/", "T_TTD"),
+                "meta", endpoint("meta/v21.0/", "T_META")),
+            new BigDecimal("1000"),
+            Map.of());
+
+    write(Tables.ALERTS, AlertLifecycle.SCHEMA, List.of(
+        alert("over", "dv360", "line_item", "111", "pause", null),
+        alert("ttd", "ttd", "ad_group", "ag1", "set_daily_cap", "2400"),
+        alert("meta", "meta", "ad_set", "as1", "set_daily_cap", "80"),
+        alert("drift", "meta", "ad_set", "as3", "set_daily_cap", "90"),
+        alert("io", "dv360", "insertion_order", "9", "pause", null),
+        alert("later", "meta", "ad_set", "as5", "set_daily_cap", "70")));
+    StructType pacing =
+        new StructType().add("org_id", DataTypes.StringType).add("as_of_date", DataTypes.DateType).add("entity_type", DataTypes.StringType)
+            .add("platform", DataTypes.StringType).add("entity_id", DataTypes.StringType).add("entity_name", DataTypes.StringType)
+            .add("reporting_currency", DataTypes.StringType).add("budget_currency", DataTypes.StringType).add("budget_fx_rate", DataTypes.createDecimalType(20, 10));
+    write(Tables.GOLD_PACING, pacing, List.of(
+        pacingRow("dv360", "line_item", "111", "EUR", "1"),
+        pacingRow("ttd", "ad_group", "ag1", "USD", "0.8"),
+        pacingRow("meta", "ad_set", "as1", "EUR", "1"),
+        pacingRow("meta", "ad_set", "as3", "EUR", "1"),
+        pacingRow("meta", "ad_set", "as5", "EUR", "1")));
+    StructType setup =
+        new StructType().add("org_id", DataTypes.StringType).add("platform", DataTypes.StringType).add("entity_type", DataTypes.StringType)
+            .add("entity_id", DataTypes.StringType).add("name", DataTypes.StringType).add("status", DataTypes.StringType)
+            .add("budget_amount", DataTypes.createDecimalType(20, 6)).add("daily_budget_amount", DataTypes.createDecimalType(20, 6));
+    write(Tables.SILVER_SETUP, setup, List.of(
+        RowFactory.create("acme", "dv360", "line_item", "111", "LI 111", "Active", new BigDecimal("1500"), null),
+        RowFactory.create("acme", "ttd", "ad_group", "ag1", "AG 1", "Active", new BigDecimal("5000"), null),
+        RowFactory.create("acme", "meta", "ad_set", "as1", "AS 1", "Active", null, new BigDecimal("50")),
+        RowFactory.create("acme", "meta", "ad_set", "as3", "AS 3", "Active", null, new BigDecimal("50")),
+        RowFactory.create("acme", "meta", "ad_set", "as5", "AS 5", "Active", null, new BigDecimal("50"))));
+    StructType delivery =
+        new StructType().add("org_id", DataTypes.StringType).add("report_date", DataTypes.DateType).add("platform", DataTypes.StringType)
+            .add("advertiser_id", DataTypes.StringType).add("campaign_id", DataTypes.StringType).add("line_item_id", DataTypes.StringType);
+    write(Tables.SILVER_DELIVERY, delivery, List.of(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "42", "c1", "111")));
+  }
+
+  @AfterAll
+  void stop() {
+    platforms.close();
+  }
+
+  @Test
+  @Order(1)
+  void planRecordsEachProposalOnceAndSaysWhyOthersCannotBeMade() {
+    PlanReport first = planner().plan(PLANNER, Instant.parse("2026-11-08T07:00:00Z"));
+
+    assertThat(first.count(WritebackActions.PROPOSED)).isEqualTo(5);
+    assertThat(first.blocked()).singleElement().satisfies(r -> assertThat((String) r.getAs("blocked_reason")).startsWith("write-back changes DV360 line items").endsWith("not dv360 insertion_order"));
+    Row ttd = action("ttd");
+    assertThat((BigDecimal) ttd.getAs("change_value")).isEqualByComparingTo("3000.00");
+    assertThat((String) ttd.getAs("currency")).isEqualTo("USD");
+    assertThat((BigDecimal) ttd.getAs("change_value_rc")).isEqualByComparingTo("2400.00");
+    assertThat((Boolean) ttd.getAs("needs_second_person")).isTrue();
+    assertThat((Boolean) action("meta").getAs("needs_second_person")).isFalse();
+    assertThat((Boolean) action("over").getAs("needs_second_person")).as("pause is no budget change").isFalse();
+    assertThat((String) action("over").getAs("advertiser_id")).isEqualTo("42");
+    assertThat((BigDecimal) action("drift").getAs("expected_daily_cap")).isEqualByComparingTo("50");
+
+    PlanReport again = planner().plan(PLANNER, Instant.parse("2026-11-08T08:00:00Z"));
+    assertThat(again.changed()).as("the idempotency key: nothing is proposed twice").isEmpty();
+    assertThat(ledger.actions().count()).isEqualTo(5);
+    assertThat(again.pending()).hasSize(5);
+    assertThat(platforms.requests).as("plan calls no platform").isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void aBudgetAboveTheThresholdNeedsSomeoneOtherThanItsPlanner() {
+    WritebackDecisions desk = new WritebackDecisions(ledger);
+    String ttd = action("ttd").getAs("action_id");
+
+    assertThatThrownBy(() -> desk.approve(ttd, PLANNER, null, Instant.now()))
+        .isInstanceOf(DecisionRefused.class)
+        .hasMessage(PLANNER + " cannot approve action " + ttd + ": they planned it, and 2400.00 EUR is above acme's threshold of 1000.00 EUR, so someone else must approve it");
+    assertThatThrownBy(() -> desk.approve(ttd, "  Planner@Agency.example ", null, Instant.now())).as("the same person in other letters").isInstanceOf(DecisionRefused.class);
+    assertThat((String) action("ttd").getAs("status")).isEqualTo(WritebackActions.PROPOSED);
+
+    assertThat((String) desk.approve(ttd, CHECKER, "agreed with the client", Instant.now()).getAs("status")).isEqualTo(WritebackActions.APPROVED);
+    for (String below : List.of("over", "meta", "drift")) {
+      desk.approve(action(below).getAs("action_id"), PLANNER, null, Instant.now());
+    }
+    assertThatThrownBy(() -> desk.approve(ttd, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class).hasMessageContaining("is approved; only a proposed action can be approved");
+    assertThatThrownBy(() -> desk.approve("nope", CHECKER, null, Instant.now())).isInstanceOf(IllegalArgumentException.class).hasMessage("no write-back action with id 'nope'");
+    assertThat((String) action("ttd").getAs("decided_by")).isEqualTo(CHECKER);
+  }
+
+  @Test
+  @Order(3)
+  void aDryRunReadsButSendsNothingAndChangesNoAction() {
+    ExecuteReport report = executor(Function.identity()).execute(false, CHECKER, List.of(), null);
+
+    assertThat(report.dryRun()).isTrue();
+    assertThat(report.results()).extracting(ExecuteReport.Result::outcome).containsExactlyInAnyOrder("would_apply", "would_apply", "would_apply", "drifted");
+    assertThat(platforms.changes()).isEmpty();
+    assertThat(ledger.actions().filter(col("status").equalTo(WritebackActions.APPROVED)).count()).isEqualTo(4);
+    assertThat(ledger.auditLog().filter(col("event").equalTo("dry_run")).count()).isEqualTo(4);
+  }
+
+  @Test
+  @Order(4)
+  void aCrashBetweenTheCallAndTheLedgerDoesNotChangeTheEntityTwice() {
+    String over = action("over").getAs("action_id");
+    Function<PlatformAdapter, PlatformAdapter> crashAfterTheCall =
+        real ->
+            new PlatformAdapter() {
+              @Override
+              public EntityState read(EntityRef entity) {
+                return real.read(entity);
+              }
+
+              @Override
+              public EntityState apply(EntityRef entity, Change change) {
+                real.apply(entity, change);
+                throw new SimulatedCrash();
+              }
+            };
+
+    assertThatThrownBy(() -> executor(crashAfterTheCall).execute(true, CHECKER, List.of(over), null)).isInstanceOf(SimulatedCrash.class);
+    assertThat((String) action("over").getAs("status")).isEqualTo(WritebackActions.EXECUTING);
+    assertThat(platforms.changes()).containsExactly("PATCH /dv360/v4/advertisers/42/lineItems/111?updateMask=entityStatus Bearer secret-token-123 {\"entityStatus\":\"ENTITY_STATUS_PAUSED\"}");
+
+    ExecuteReport rerun = executor(Function.identity()).execute(true, CHECKER, List.of(over), null);
+
+    assertThat(rerun.results()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("confirmed"));
+    assertThat(platforms.changes()).as("no second PATCH").hasSize(1);
+    Row done = action("over");
+    assertThat((String) done.getAs("status")).isEqualTo(WritebackActions.DONE);
+    assertThat((Integer) done.getAs("attempts")).isEqualTo(2);
+    assertThat((String) done.getAs("after_state")).isEqualTo("{\"active\":false,\"budget\":\"1500.00\",\"daily_cap\":null}");
+  }
+
+  @Test
+  @Order(5)
+  void executeMakesTheApprovedChangesSkipsADriftedOneAndKeepsToTheRateLimit() {
+    platforms.failFirst.add(429);
+    int before = platforms.requests.size();
+
+    ExecuteReport report = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
+
+    assertThat(report.results()).extracting(r -> r.action().getAs("entity_id") + " " + r.outcome())
+        .containsExactlyInAnyOrder("ag1 applied", "as1 applied", "as3 drifted");
+    assertThat(report.allSettled()).isTrue();
+    assertThat(platforms.entities.get("ttd/ag1").path("RTBAttributes").path("BudgetSettings").path("DailyBudget").path("Amount").decimalValue()).isEqualByComparingTo("3000.00");
+    assertThat(platforms.entities.get("meta/as1").path("daily_budget").asText()).isEqualTo("8000");
+    assertThat(platforms.entities.get("meta/as3").path("daily_budget").asText()).as("drifted: untouched").isEqualTo("6000");
+    assertThat(action("drift").<String>getAs("message")).startsWith("the daily cap is 60.00, the plan saw 50.00; nothing sent");
+    // meta: read as1 (429, then again), change as1, read as1 (Meta's answer is {success}), read as3: each at least 200 ms after the last
+    List<Long> metaTimes = new ArrayList<>();
+    for (int i = before; i < platforms.requests.size(); i++) {
+      if (platforms.requests.get(i).contains("/meta/")) {
+        metaTimes.add(platforms.times.get(i));
+      }
+    }
+    assertThat(metaTimes).as("the first read answered 429 and was sent again").hasSize(5);
+    assertThat((metaTimes.get(1) - metaTimes.get(0)) / 1_000_000).as("waited the Retry-After of 1 s").isGreaterThanOrEqualTo(1000);
+    for (int i = 1; i < metaTimes.size(); i++) {
+      assertThat((metaTimes.get(i) - metaTimes.get(i - 1)) / 1_000_000).as("meta request %d waited for the rate limit", i).isGreaterThanOrEqualTo(195);
+    }
+
+    ExecuteReport nothingLeft = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
+    assertThat(nothingLeft.results()).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void planSupersedesAChangedValueAndWithdrawsWhatAResolvedAlertProposed() {
+    lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET action_value = 75 WHERE alert_id = 'later'");
+    String old = action("later").getAs("action_id");
+    PlanReport report = planner().plan(PLANNER, Instant.parse("2026-11-09T07:00:00Z"));
+    assertThat(report.count(WritebackActions.SUPERSEDED)).isEqualTo(1);
+    assertThat(report.count(WritebackActions.PROPOSED)).isEqualTo(1);
+    Row superseded = ledger.find(old).orElseThrow();
+    assertThat((String) superseded.getAs("status")).isEqualTo(WritebackActions.SUPERSEDED);
+    String newer = superseded.getAs("superseded_by");
+    assertThat((BigDecimal) ledger.find(newer).orElseThrow().getAs("change_value")).isEqualByComparingTo("75");
+
+    lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET status = 'resolved' WHERE alert_id = 'later'");
+    PlanReport resolved = planner().plan(PLANNER, Instant.parse("2026-11-10T07:00:00Z"));
+    assertThat(resolved.changed()).singleElement().satisfies(r -> {
+      assertThat((String) r.getAs("action_id")).isEqualTo(newer);
+      assertThat((String) r.getAs("status")).isEqualTo(WritebackActions.WITHDRAWN);
+    });
+    assertThatThrownBy(() -> new WritebackDecisions(ledger).approve(newer, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class);
+  }
+
+  @Test
+  @Order(7)
+  void theAuditLogIsAppendOnlyAndAccountsForEveryStepOfEveryAction() {
+    List<Row> audit = ledger.auditLog().orderBy("at").collectAsList();
+    for (Row action : ledger.actions().collectAsList()) {
+      String id = action.getAs("action_id");
+      List<Row> events = audit.stream().filter(a -> id.equals(a.getAs("action_id"))).toList();
+      List<String> eventNames = events.stream().map(a -> (String) a.getAs("event")).toList();
+      String status = action.getAs("status");
+      assertThat(eventNames).as("action %s", id).contains("planned");
+      List<Integer> started = events.stream().filter(a -> "execution_started".equals(a.getAs("event"))).map(a -> (Integer) a.getAs("attempt")).toList();
+      List<Integer> executed = events.stream().filter(a -> "executed".equals(a.getAs("event"))).map(a -> (Integer) a.getAs("attempt")).toList();
+      int attempts = action.getAs("attempts");
+      assertThat(started).as("every attempt of %s is recorded before its call", id).hasSize(attempts).doesNotHaveDuplicates();
+      assertThat(started).containsAll(executed);
+      if (attempts > 0 && !WritebackActions.EXECUTING.equals(status)) {
+        assertThat(executed).as("the last attempt of %s has its result", id).contains(attempts);
+      }
+      if (List.of(WritebackActions.DONE, WritebackActions.SKIPPED).contains(status)) {
+        Row last = events.get(events.size() - 1);
+        assertThat((String) last.getAs("outcome")).isEqualTo(action.getAs("outcome"));
+        assertThat((String) last.getAs("before_state")).isNotNull();
+        assertThat(eventNames).contains("approved");
+      }
+    }
+    assertThat(audit).allSatisfy(a -> {
+      assertThat((String) a.getAs("actor")).isNotBlank();
+      assertThat(a.toString()).doesNotContain(FakePlatforms.TOKEN);
+    });
+    // "over": planned, approved, dry run, attempt 1 started (then the crash), attempt 2 started and confirmed
+    assertThat(audit.stream().filter(a -> a.getAs("action_id").equals(action("over").getAs("action_id"))).map(a -> a.getAs("event") + "/" + a.getAs("outcome")).toList())
+        .containsExactly("planned/proposed", "approved/approved", "dry_run/would_apply", "execution_started/started", "execution_started/started", "executed/confirmed");
+    for (Snapshot snapshot : lakehouse.table(Tables.AUDIT_LOG).snapshots()) {
+      assertThat(snapshot.operation()).as("snapshot %d of ops.audit_log", snapshot.snapshotId()).isEqualTo("append");
+    }
+  }
+
+  private WritebackPlanner planner() {
+    return new WritebackPlanner(ledger, TestLanding.registry(), settings, Progress.silent());
+  }
+
+  private WritebackExecutor executor(Function<PlatformAdapter, PlatformAdapter> wrap) {
+    PlatformAdapters adapters = new PlatformAdapters(settings, name -> name.startsWith("T_") ? FakePlatforms.TOKEN : null);
+    return new WritebackExecutor(ledger, platform -> wrap.apply(adapters.forPlatform(platform)), Progress.silent(), Clock.systemUTC());
+  }
+
+  private Row action(String alertId) {
+    return ledger.actions().filter(col("alert_id").equalTo(alertId)).orderBy(col("planned_at").desc()).first();
+  }
+
+  private PlatformEndpoint endpoint(String path, String tokenEnv) {
+    return new PlatformEndpoint(platforms.base.resolve(path), tokenEnv, 3, 200L, 20L, 100L);
+  }
+
+  private void write(io.adlake.catalog.TableSpec table, StructType schema, List<Row> rows) {
+    lakehouse.ensure(table, schema);
+    TableWrites.append(lakehouse, table, lakehouse.spark().createDataFrame(rows, schema), "seed");
+  }
+
+  private static Row pacingRow(String platform, String type, String id, String currency, String rate) {
+    return RowFactory.create("acme", Date.valueOf(DAY), type, platform, id, "name of " + id, "EUR", currency, new BigDecimal(rate));
+  }
+
+  private static Row alert(String id, String platform, String type, String entityId, String action, String value) {
+    Timestamp seen = Timestamp.from(Instant.parse("2026-11-08T06:00:00Z"));
+    BigDecimal amount = value == null ? null : new BigDecimal(value);
+    return RowFactory.create(
+        id, "rule_" + id, "v1", "acme", "pacing", platform, type, entityId, "high", "A title", AlertLifecycle.OPEN, Date.valueOf(DAY), Date.valueOf(DAY), 1,
+        seen, seen, null, null, null, null, Map.of("x", "1"), action, amount, amount == null ? action : action + " " + value, null, null);
+  }
+
+  /** Stands for the process dying: nothing in the executor catches an Error. */
+  private static final class SimulatedCrash extends Error {}
+}
