@@ -1,9 +1,13 @@
 """adlake_downstream: what runs when gold is published (scheduled on the gold assets, not on a clock).
 
 alerts evaluates conf/alerts.yaml over the newest published as-of date and updates ops.alerts; notify then sends
-each org one digest of what changed (retried by Airflow if a channel failed: exit 9). Beside them, the gate report
-of the newest run and the pacing exceptions, read from the published tables. Write-back planning joins this DAG
-when its job exists; nothing here pretends to do it.
+each org one digest of what changed (retried by Airflow if a channel failed: exit 9), and writeback_plan records
+the changes the alerts propose in ops.writeback_actions, for a person to approve. Nothing here executes a change:
+`adlake writeback execute --apply` is run by a person after approval. Beside them, the gate report of the newest run
+and the pacing exceptions, read from the published tables.
+
+The plan's requester is "airflow", so maker-checker still needs a person's approval of every change, but one
+person suffices above the threshold too; an org that wants two people plans by hand (`--by NAME`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ with DAG(
     alerts = adlake_task("alerts", ["alerts", "--latest"])
     notify = adlake_task("notify", ["notify"])
     alerts >> notify
+    alerts >> adlake_task("writeback_plan", ["writeback", "plan", "--by", "airflow"])
     adlake_task("quality_report", ["quality", "report"])
     adlake_task(
         "pacing_exceptions",

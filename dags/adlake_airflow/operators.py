@@ -10,6 +10,8 @@
 | 8    | main moved during the run              | failed without retries: clear silver and after    |
 | 1, 6 | crash, rows do not reconcile           | failed, retried                                   |
 | 9    | a digest not delivered                 | failed, retried: the retry sends what is untold   |
+| 10   | write-back decision refused            | failed without retries                            |
+| 11   | write-back actions failed on a platform| failed, retried: execute tries them again         |
 """
 
 from __future__ import annotations
@@ -34,10 +36,13 @@ MEANING = {
     7: "a quality gate failed; nothing was published",
     8: "main moved during the run; not published",
     9: "a notification could not be delivered; it is sent again next run",
+    10: "a write-back decision was refused",
+    11: "some approved write-back actions failed or could not be attempted",
 }
 GATE_FAILED = 7
 PUBLISH_CONFLICT = 8
-NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT}
+DECISION_REFUSED = 10
+NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT, DECISION_REFUSED}
 
 
 class AdlakeCommandOperator(BaseOperator):

@@ -57,8 +57,10 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
 def test_downstream_waits_for_published_gold(dagbag):
     dag = dagbag.dags["adlake_downstream"]
     assert {a.name for a in dag.timetable.asset_condition.objects} == {"gold.pacing", "gold.qa_findings"}
-    assert set(dag.task_ids) == {"alerts", "notify", "quality_report", "pacing_exceptions"}
+    assert set(dag.task_ids) == {"alerts", "notify", "writeback_plan", "quality_report", "pacing_exceptions"}
     assert dag.get_task("notify").upstream_task_ids == {"alerts"}
+    assert dag.get_task("writeback_plan").upstream_task_ids == {"alerts"}
+    assert dag.get_task("writeback_plan").arguments == ["writeback", "plan", "--by", "airflow"]
     assert dag.get_task("alerts").arguments == ["alerts", "--latest"]
 
 

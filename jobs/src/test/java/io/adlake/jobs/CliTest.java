@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "alerts", "notify", "sql", "tables", "org", "benchmark"})
+  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "alerts", "notify", "writeback", "sql", "tables", "org", "benchmark"})
   void everyCommandExplainsItself(String command) {
     Captured out = run(command, "--help");
     assertThat(out.code).isEqualTo(ExitCodes.OK);
@@ -88,6 +88,19 @@ class CliTest {
     Captured out = run("quality", "report", "--conf-dir", "../conf", "--data-dir", data.toString(), "--quiet");
     assertThat(out.code).isEqualTo(ExitCodes.INPUT);
     assertThat(out.stderr).contains("no gate has run yet: ops.quality_results does not exist");
+  }
+
+  @Test
+  void writebackBeforeAnyAlertIsAnInputErrorAndNeedsAStep(@TempDir Path data) {
+    Captured plan = run("writeback", "plan", "--by", "jane", "--conf-dir", "../conf", "--data-dir", data.toString(), "--quiet");
+    assertThat(plan.code).as(plan.stderr).isEqualTo(ExitCodes.INPUT);
+    assertThat(plan.stderr).contains("nothing to plan from: ops.alerts does not exist");
+    Captured approve = run("writeback", "approve", "0123abcd", "--by", "jane", "--conf-dir", "../conf", "--data-dir", data.toString(), "--quiet");
+    assertThat(approve.code).isEqualTo(ExitCodes.INPUT);
+    assertThat(approve.stderr).contains("no write-back action with id '0123abcd'");
+    Captured bare = run("writeback", "--conf-dir", "../conf");
+    assertThat(bare.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(bare.stderr).contains("name a step: plan, approve, reject, execute or history");
   }
 
   private record Captured(int code, String stdout, String stderr) {}

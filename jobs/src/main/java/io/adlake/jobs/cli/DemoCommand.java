@@ -7,8 +7,11 @@ import io.adlake.catalog.landing.SliceKey;
 import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.catalog.config.AlertSettingsLoader;
+import io.adlake.catalog.config.WritebackSettingsLoader;
 import io.adlake.jobs.alerts.AlertsJob;
-import io.adlake.jobs.alerts.AlertsReport;
+import io.adlake.jobs.writeback.PlanReport;
+import io.adlake.jobs.writeback.WritebackLedger;
+import io.adlake.jobs.writeback.WritebackPlanner;
 import io.adlake.jobs.run.GateResults;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
@@ -39,7 +42,9 @@ import picocli.CommandLine.Mixin;
       "  3. delivers one DV360 report again with corrected numbers and runs that delivery date again: that",
       "     slice is restated, every other file is skipped as already ingested, gold is rebuilt, gated, published;",
       "  4. prints row counts, delivery per org, a pacing summary per org, margin and unbooked spend, the top",
-      "     QA and taxonomy findings, the gate results, the run ledger, and where the warehouse is.",
+      "     QA and taxonomy findings, the gate results, the run ledger, and where the warehouse is;",
+      "  5. evaluates the alert rules of conf/alerts.yaml and plans the write-back actions they propose:",
+      "     a dry run, nothing is sent to any platform.",
       "",
       "The demo starts from an empty data folder each time. It only deletes a folder it created itself."
     },
@@ -102,7 +107,9 @@ final class DemoCommand implements Callable<Integer> {
       printSummary(lakehouse);
       printGold(lakehouse, asOf);
       printGates(lakehouse, second.record().runId());
-      printAlerts(lakehouse, new AlertsJob(lakehouse, orgs, AlertSettingsLoader.load(context.config.confDir(), orgs), context.progress).run(asOf, Instant.now()));
+      Instant now = Instant.now();
+      new AlertsJob(lakehouse, orgs, AlertSettingsLoader.load(context.config.confDir(), orgs), context.progress).run(asOf, now).print(System.out);
+      printWriteback(new WritebackPlanner(new WritebackLedger(lakehouse), orgs, WritebackSettingsLoader.load(context.config.confDir(), orgs), context.progress).plan("adlake-demo", now));
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
@@ -115,16 +122,14 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void printAlerts(Lakehouse lakehouse, AlertsReport report) {
-    report.print(System.out);
-    System.out.println("\nProposed actions (dry run: nothing was sent to any platform; approval and execution are 'adlake writeback'):");
-    lakehouse
-        .read(io.adlake.catalog.Tables.ALERTS)
-        .filter("proposed_action is not null and status in ('open', 'acknowledged')")
-        .selectExpr("org_id", "platform", "entity_type", "entity_id", "proposed_action", "rule_id", "severity")
-        .orderBy("org_id", "rule_id", "entity_id")
-        .show(100, false);
-    System.out.println("Send the digests with: ./adlake notify   (channels per org in conf/alerts.yaml; secrets from the environment)");
+  private static void printWriteback(PlanReport plan) {
+    plan.print(System.out);
+    System.out.println(
+        "\nDRY RUN: nothing was sent to any platform. Each action needs a person's approval, and execute sends nothing without --apply:"
+            + "\n  ./adlake writeback approve ACTION_ID --by you@agency.example"
+            + "\n  ./adlake writeback execute --by you@agency.example            # reads each entity, says what would change"
+            + "\n  ./adlake writeback history"
+            + "\nSend the alert digests with: ./adlake notify   (channels per org in conf/alerts.yaml; secrets from the environment)");
   }
 
   private static void printGates(Lakehouse lakehouse, String runId) {

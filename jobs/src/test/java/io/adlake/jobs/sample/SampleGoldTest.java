@@ -15,6 +15,12 @@ import io.adlake.catalog.org.SourceOptions;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.alerts.AlertsJob;
+import io.adlake.jobs.writeback.PlanReport;
+import io.adlake.jobs.writeback.WritebackLedger;
+import io.adlake.jobs.writeback.WritebackPlanner;
+import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.transforms.writeback.WritebackActions;
+import java.math.BigDecimal;
 import io.adlake.jobs.alerts.AlertsReport;
 import io.adlake.jobs.gold.GoldJob;
 import io.adlake.jobs.ingest.IngestJob;
@@ -93,6 +99,25 @@ class SampleGoldTest {
     assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("qa_high")).hasSize((int) qaHigh);
     Dataset<Row> before = lakehouse.read(Tables.ALERTS).drop("last_evaluated_at").selectExpr("to_json(struct(*)) as alert").localCheckpoint();
 
+    // Write-back plans from the real alerts, marts and silver tables: every proposal is recorded or explained.
+    WritebackPlanner planner = new WritebackPlanner(new WritebackLedger(lakehouse), orgs, new WritebackSettings(Map.of(), new BigDecimal("1000"), Map.of()), Progress.silent());
+    PlanReport plan = planner.plan("sample-planner", wednesdayMorning);
+    long proposing = first.opened().stream().filter(r -> r.getAs("proposed_action") != null).count();
+    assertThat(plan.changed().size() + plan.blocked().size()).isEqualTo((int) proposing);
+    assertThat(plan.pending()).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.<String>getAs("status")).isEqualTo(WritebackActions.PROPOSED);
+      if (a.<String>getAs("change_type").startsWith("set_")) {
+        assertThat(a.<BigDecimal>getAs("change_value")).isPositive();
+        assertThat(a.<String>getAs("currency")).hasSize(3);
+      } else {
+        assertThat(a.<Boolean>getAs("expected_active")).as("over_budget pauses active entities").isTrue();
+      }
+      if (a.getAs("platform").equals("dv360")) {
+        assertThat(a.<String>getAs("advertiser_id")).isNotNull();
+      }
+    });
+    assertThat(plan.pending()).extracting(a -> a.<String>getAs("change_type")).contains("pause", "set_daily_cap");
+
     job.run(asOf, wednesdayMorning.plusSeconds(3600));
     Dataset<Row> after = lakehouse.read(Tables.ALERTS).drop("last_evaluated_at").selectExpr("to_json(struct(*)) as alert");
     assertThat(after.exceptAll(before).count()).as("the same day again changes nothing").isZero();
@@ -106,6 +131,8 @@ class SampleGoldTest {
     assertThat(next.resolved()).hasSize((int) (first.opened().size() - monthly));
     assertThat(next.stillOpen()).hasSize((int) monthly).allSatisfy(r -> assertThat(r.<Integer>getAs("days_seen")).isEqualTo(2));
     assertThat(next.opened()).isEmpty();
+    PlanReport afterResolution = planner.plan("sample-planner", wednesdayMorning.plusSeconds(86_400));
+    assertThat(afterResolution.count(WritebackActions.WITHDRAWN)).as("the resolved alerts' actions are withdrawn").isEqualTo(plan.pending().size());
     assertThat(GrainCheck.check(Tables.ALERTS.path(), lakehouse.read(Tables.ALERTS), Tables.ALERTS.grain())).isEmpty();
   }
 
