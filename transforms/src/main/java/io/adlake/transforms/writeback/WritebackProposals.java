@@ -90,7 +90,8 @@ public final class WritebackProposals {
             .withColumn("currency", col("budget_currency"))
             .withColumn("entity_name", org.apache.spark.sql.functions.coalesce(col("setup_name"), col("pacing_entity_name")))
             .withColumn("approval_threshold", col("approval_threshold").cast(MONEY))
-            .withColumn("needs_second_person", setsAmount.and(col("change_value_rc").gt(col("approval_threshold"))))
+            // an org without a threshold (not in the registry any more) gets the stricter rule
+            .withColumn("needs_second_person", setsAmount.and(org.apache.spark.sql.functions.coalesce(col("change_value_rc").gt(col("approval_threshold")), lit(true))))
             .withColumn(
                 "action_id",
                 substring(
