@@ -90,58 +90,54 @@ final class WritebackCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "approve", description = "Approve a proposed action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
-  static final class Approve implements Callable<Integer> {
-    @Mixin CommonOptions common;
-
+  /** What a decision names: the action, who decides, and why. */
+  static final class DecisionOptions {
     @Parameters(paramLabel = "ACTION_ID", description = "As 'adlake writeback plan' prints it.")
     String actionId;
 
-    @Option(names = "--by", required = true, description = "Who approves (recorded).")
+    @Option(names = "--by", required = true, description = "Who decides (recorded).")
     String by;
 
     @Option(names = "--note", description = "Why (recorded).")
     String note;
 
+    Row decide(CommonOptions common, WritebackDecision decision) {
+      try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
+        var settings = WritebackSettingsLoader.load(context.config.confDir(), context.orgs());
+        return decision.make(new WritebackDecisions(new WritebackLedger(context.lakehouse()), settings), actionId, by, note, Instant.now());
+      } catch (IllegalArgumentException e) {
+        throw new InputException(e.getMessage());
+      }
+    }
+  }
+
+  interface WritebackDecision {
+    Row make(WritebackDecisions desk, String actionId, String by, String note, Instant at);
+  }
+
+  @Command(name = "approve", description = "Approve a proposed action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
+  static final class Approve implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin DecisionOptions decision;
+
     @Override
     public Integer call() {
-      try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        Row decided;
-        try {
-          decided = new WritebackDecisions(new WritebackLedger(context.lakehouse())).approve(actionId, by, note, Instant.now());
-        } catch (IllegalArgumentException e) {
-          throw new InputException(e.getMessage());
-        }
-        System.out.println("action " + actionId + " approved by " + decided.getAs("decided_by") + "; 'adlake writeback execute' makes it (dry run unless --apply)");
-        return ExitCodes.OK;
-      }
+      Row decided = decision.decide(common, WritebackDecisions::approve);
+      System.out.println("action " + decided.getAs("action_id") + " approved by " + decided.getAs("decided_by") + "; 'adlake writeback execute' makes it (dry run unless --apply)");
+      return ExitCodes.OK;
     }
   }
 
   @Command(name = "reject", description = "Reject a proposed or approved action; it is never executed.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
   static final class Reject implements Callable<Integer> {
     @Mixin CommonOptions common;
-
-    @Parameters(paramLabel = "ACTION_ID", description = "As 'adlake writeback plan' prints it.")
-    String actionId;
-
-    @Option(names = "--by", required = true, description = "Who rejects (recorded).")
-    String by;
-
-    @Option(names = "--note", description = "Why (recorded).")
-    String note;
+    @Mixin DecisionOptions decision;
 
     @Override
     public Integer call() {
-      try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        try {
-          new WritebackDecisions(new WritebackLedger(context.lakehouse())).reject(actionId, by, note, Instant.now());
-        } catch (IllegalArgumentException e) {
-          throw new InputException(e.getMessage());
-        }
-        System.out.println("action " + actionId + " rejected by " + by.strip());
-        return ExitCodes.OK;
-      }
+      Row decided = decision.decide(common, WritebackDecisions::reject);
+      System.out.println("action " + decided.getAs("action_id") + " rejected by " + decided.getAs("decided_by"));
+      return ExitCodes.OK;
     }
   }
 

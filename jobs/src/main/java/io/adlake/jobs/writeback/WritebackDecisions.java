@@ -1,5 +1,6 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.catalog.config.WritebackSettings;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -18,21 +19,31 @@ import org.apache.spark.sql.Row;
  */
 public final class WritebackDecisions {
   private final WritebackLedger ledger;
+  private final WritebackSettings settings;
 
-  public WritebackDecisions(WritebackLedger ledger) {
+  public WritebackDecisions(WritebackLedger ledger, WritebackSettings settings) {
     this.ledger = ledger;
+    this.settings = settings;
   }
 
+  /**
+   * Approves a proposed action. The threshold is the stricter of the one the plan recorded and the org's current
+   * one, so lowering a threshold takes effect on actions already planned.
+   */
   public Row approve(String actionId, String by, String note, Instant at) {
     Row action = pending(actionId, List.of(WritebackActions.PROPOSED), "approved");
-    if (Boolean.TRUE.equals(action.getAs("needs_second_person")) && samePerson(by, action.getAs("requested_by"))) {
-      BigDecimal value = action.getAs("change_value_rc");
+    BigDecimal value = action.getAs("change_value_rc");
+    BigDecimal current = settings.thresholdFor(action.getAs("org_id"));
+    boolean needsSecond = Boolean.TRUE.equals(action.getAs("needs_second_person")) || (value != null && value.compareTo(current) > 0);
+    if (needsSecond && samePerson(by, action.getAs("requested_by"))) {
+      BigDecimal planned = action.getAs("approval_threshold");
+      BigDecimal threshold = planned == null ? current : planned.min(current);
       throw new DecisionRefused(
           String.format(
               Locale.ROOT,
               "%s cannot approve action %s: they planned it, and %s %s is above %s's threshold of %s %s, so someone else must approve it",
               by.strip(), actionId, value.toPlainString(), action.getAs("reporting_currency"), action.getAs("org_id"),
-              ((BigDecimal) action.getAs("approval_threshold")).toPlainString(), action.getAs("reporting_currency")));
+              threshold.toPlainString(), action.getAs("reporting_currency")));
     }
     return decide(action, WritebackActions.APPROVED, by, note, at);
   }

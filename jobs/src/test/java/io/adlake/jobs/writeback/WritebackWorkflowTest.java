@@ -151,7 +151,7 @@ class WritebackWorkflowTest {
   @Test
   @Order(2)
   void aBudgetAboveTheThresholdNeedsSomeoneOtherThanItsPlanner() {
-    WritebackDecisions desk = new WritebackDecisions(ledger);
+    WritebackDecisions desk = new WritebackDecisions(ledger, settings);
     String ttd = action("ttd").getAs("action_id");
 
     assertThatThrownBy(() -> desk.approve(ttd, PLANNER, null, Instant.now()))
@@ -161,6 +161,11 @@ class WritebackWorkflowTest {
     assertThat((String) action("ttd").getAs("status")).isEqualTo(WritebackActions.PROPOSED);
 
     assertThat((String) desk.approve(ttd, CHECKER, "agreed with the client", Instant.now()).getAs("status")).isEqualTo(WritebackActions.APPROVED);
+    WritebackSettings lowered = new WritebackSettings(settings.platforms(), new BigDecimal("50"), Map.of());
+    assertThatThrownBy(() -> new WritebackDecisions(ledger, lowered).approve(action("meta").getAs("action_id"), PLANNER, null, Instant.now()))
+        .as("a threshold lowered after the plan applies")
+        .isInstanceOf(DecisionRefused.class)
+        .hasMessageContaining("80.00 EUR is above acme's threshold of 50 EUR");
     for (String below : List.of("over", "meta", "drift")) {
       desk.approve(action(below).getAs("action_id"), PLANNER, null, Instant.now());
     }
@@ -265,7 +270,7 @@ class WritebackWorkflowTest {
       assertThat((String) r.getAs("action_id")).isEqualTo(newer);
       assertThat((String) r.getAs("status")).isEqualTo(WritebackActions.WITHDRAWN);
     });
-    assertThatThrownBy(() -> new WritebackDecisions(ledger).approve(newer, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class);
+    assertThatThrownBy(() -> new WritebackDecisions(ledger, settings).approve(newer, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class);
   }
 
   @Test
