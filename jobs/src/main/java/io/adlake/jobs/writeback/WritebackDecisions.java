@@ -33,11 +33,8 @@ public final class WritebackDecisions {
   public Row approve(String actionId, String by, String note, Instant at) {
     Row action = pending(actionId, List.of(WritebackActions.PROPOSED), "approved");
     BigDecimal value = action.getAs("change_value_rc");
-    BigDecimal current = settings.thresholdFor(action.getAs("org_id"));
-    boolean needsSecond = Boolean.TRUE.equals(action.getAs("needs_second_person")) || (value != null && value.compareTo(current) > 0);
-    if (needsSecond && samePerson(by, action.getAs("requested_by"))) {
-      BigDecimal planned = action.getAs("approval_threshold");
-      BigDecimal threshold = planned == null ? current : planned.min(current);
+    BigDecimal threshold = threshold(action, settings.thresholdFor(action.getAs("org_id")));
+    if (needsSecondPerson(action, threshold) && samePerson(by, action.getAs("requested_by"))) {
       throw new DecisionRefused(
           String.format(
               Locale.ROOT,
@@ -73,6 +70,17 @@ public final class WritebackDecisions {
     Row decided = WritebackLedger.with(action, changes, at);
     ledger.record(List.of(decided), List.of(WritebackLedger.audit(decided, by.strip(), at, status, null, false, null, null, status, note)), status + "-" + action.getAs("action_id"));
     return decided;
+  }
+
+  /** The stricter of the threshold the plan recorded and the org's current one. */
+  static BigDecimal threshold(Row action, BigDecimal current) {
+    BigDecimal planned = action.getAs("approval_threshold");
+    return planned == null ? current : planned.min(current);
+  }
+
+  static boolean needsSecondPerson(Row action, BigDecimal threshold) {
+    BigDecimal value = action.getAs("change_value_rc");
+    return Boolean.TRUE.equals(action.getAs("needs_second_person")) || (value != null && value.compareTo(threshold) > 0);
   }
 
   static boolean samePerson(String a, String b) {

@@ -13,7 +13,10 @@ import io.adlake.transforms.writeback.WritebackActions;
 import io.adlake.transforms.writeback.WritebackPlan;
 import io.adlake.transforms.writeback.WritebackProposals;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,8 +53,10 @@ public final class WritebackPlanner {
       }
     }
     List<Row> thresholds = new ArrayList<>();
+    Map<String, BigDecimal> byOrg = new HashMap<>();
     for (Org org : orgs.orgs()) {
       thresholds.add(RowFactory.create(org.id().value(), settings.thresholdFor(org.id().value())));
+      byOrg.put(org.id().value(), settings.thresholdFor(org.id().value()));
     }
     Dataset<Row> proposals =
         WritebackProposals.from(
@@ -75,6 +80,6 @@ public final class WritebackPlanner {
     List<Row> pending =
         ledger.actions().filter(col("status").isin(WritebackActions.PENDING.toArray())).orderBy("org_id", "platform", "entity_id", "change_type").collectAsList();
     progress.step("writeback plan: " + changed.size() + " change(s) to ops.writeback_actions, " + pending.size() + " pending, " + blocked.size() + " not actionable");
-    return new PlanReport(changed, blocked, pending);
+    return new PlanReport(changed, blocked, pending, byOrg);
   }
 }
