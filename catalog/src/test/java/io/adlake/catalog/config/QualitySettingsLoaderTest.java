@@ -35,7 +35,7 @@ class QualitySettingsLoaderTest {
     assertRefused(conf, "tables:\n  gold.pacing:\n    - {check: anomaly, metric: row_count, max_decrease: 1.5}\n", "max_decrease is the lowest allowed");
     assertRefused(conf, "tables:\n  gold.pacing:\n    - {check: complete, columns: [a]}\n    - {check: complete, columns: [a]}\n", "lists complete(a) twice");
     assertRefused(conf, "history_runs: 0\n", "history_runs must be between 1 and 1000");
-    assertRefused(conf, "tables:\n  gold.pacing:\n    - {check: complete, colums: [a]}\n", "unknown key 'colums'");
+    assertRefused(conf, "tables:\n  gold.pacing:\n    - {check: complete, colums: [a]}\n", "unknown key 'tables.gold.pacing[0].colums'");
   }
 
   private static void assertRefused(Path conf, String yaml, String message) throws IOException {
