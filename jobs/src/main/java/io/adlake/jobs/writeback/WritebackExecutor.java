@@ -97,7 +97,7 @@ public final class WritebackExecutor {
         outcome = "would_apply";
         after = predicted(before, change);
       }
-    } catch (IllegalStateException | PlatformException e) {
+    } catch (IllegalStateException | IllegalArgumentException | PlatformException e) {
       outcome = "not_read";
       message = e.getMessage();
     }
