@@ -65,6 +65,8 @@ final class SampleWorld {
   final Set<String> asap = new HashSet<>();
   /** Line items that stop delivering after this report day. */
   final Map<String, LocalDate> silentAfter = new HashMap<>();
+  /** Line items that spend four times their usual on this report day (a spend spike for the anomaly alert). */
+  final Map<String, LocalDate> surgeOn = new HashMap<>();
 
   SampleWorld(Org org, long seed, LocalDate start, int days) {
     this.org = org;
@@ -103,6 +105,9 @@ final class SampleWorld {
     asap.add(insertionOrders.get(0).id());
     unbooked.add(insertionOrders.get(3).id());
     silentAfter.put(lineItems.get(6).id(), start);
+    // On the as-of day of a run over all the days. A line item starting after its IO: its share of the IO's budget
+    // is the same on every day of the baseline, so the spike is the surge alone.
+    surgeOn.put(lineItems.get(3).id(), start.plusDays(days - 2L));
 
     Entity brandA = dv360Advertisers.get(0);
     LocalDate upcoming = start.plusDays(days + 3);
@@ -170,7 +175,8 @@ final class SampleWorld {
     BigDecimal share = firstSegment ? FIRST_SEGMENT_SHARE : BigDecimal.ONE.subtract(FIRST_SEGMENT_SHARE);
     double segmentDaily = io.budget().multiply(share).doubleValue() / (firstSegment ? FIRST_SEGMENT_DAYS : FLIGHT_DAYS - FIRST_SEGMENT_DAYS);
     long sharing = lineItems.stream().filter(li -> li.parentId().equals(io.id()) && inFlight(flight(li), day)).count();
-    return pace.getOrDefault(io.id(), 1.0) * segmentDaily / Math.max(1, sharing);
+    double surge = day.equals(surgeOn.get(lineItem.id())) ? 4.0 : 1.0;
+    return surge * pace.getOrDefault(io.id(), 1.0) * segmentDaily / Math.max(1, sharing);
   }
 
   /** What one of a campaign's {@code units} delivering children (ad groups, or ads) should cost on a day. */

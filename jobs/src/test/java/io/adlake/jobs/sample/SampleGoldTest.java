@@ -91,7 +91,11 @@ class SampleGoldTest {
 
     AlertsReport first = job.run(asOf, wednesdayMorning);
 
-    assertThat(first.opened()).extracting(r -> r.<String>getAs("rule_id")).contains("behind_plan", "over_budget", "qa_high", "low_margin");
+    assertThat(first.opened()).extracting(r -> r.<String>getAs("rule_id")).contains("behind_plan", "over_budget", "qa_high", "low_margin", "spend_spike");
+    assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("spend_spike"))
+        .as("the sample's surging line item and the one that went silent")
+        .anySatisfy(r -> assertThat(spendVsBaseline(r)).isGreaterThanOrEqualTo(2.5))
+        .anySatisfy(r -> assertThat(spendVsBaseline(r)).isLessThanOrEqualTo(0.2));
     assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("over_budget")).allSatisfy(r -> assertThat(r.<String>getAs("proposed_action")).isEqualTo("pause"));
     assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("behind_plan"))
         .allSatisfy(r -> assertThat(r.<String>getAs("proposed_action")).matches("set_daily_cap \\d+\\.\\d{2}"));
@@ -134,6 +138,10 @@ class SampleGoldTest {
     PlanReport afterResolution = planner.plan("sample-planner", wednesdayMorning.plusSeconds(86_400));
     assertThat(afterResolution.count(WritebackActions.WITHDRAWN)).as("the resolved alerts' actions are withdrawn").isEqualTo(plan.pending().size());
     assertThat(GrainCheck.check(Tables.ALERTS.path(), lakehouse.read(Tables.ALERTS), Tables.ALERTS.grain())).isEmpty();
+  }
+
+  private static double spendVsBaseline(Row alert) {
+    return Double.parseDouble(alert.<String, String>getJavaMap(alert.fieldIndex("observed")).get("spend_vs_baseline"));
   }
 
   private static List<String> values(Lakehouse lakehouse, String sql) {

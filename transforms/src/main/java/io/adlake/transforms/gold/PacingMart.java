@@ -35,6 +35,8 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>Expected spend to date is even pacing per budget segment: each segment's budget x its elapsed days / its
  *       days, summed; a flight with one budget is one segment.
  *   <li>The run rate is the mean daily spend over the last {@code run_rate_days} flight days up to the as-of date.
+ *       For spend anomalies, the as-of day's spend is set against the mean of the window's days before it
+ *       ({@code spend_vs_baseline}, null without such days or when they spent nothing).
  *       The end-of-flight projection adds run rate x remaining days, the run rate held to the entity's daily cap;
  *       platform entities stop at their budget, so their projection is capped there, booking lines are not.
  *   <li>Status, first that applies: {@code no_flight} (missing, or ending before it starts), {@code not_started} (as-of before the flight),
@@ -108,7 +110,13 @@ public final class PacingMart {
             .withColumn("run_rate_window_days", least(col("run_rate_days"), col("elapsed_days")))
             .withColumn(
                 "run_rate_daily",
-                when(col("run_rate_window_days").gt(0), coalesce(col("recent_spend"), lit(0)).cast(WIDE).divide(col("run_rate_window_days")).cast(Values.AMOUNT)));
+                when(col("run_rate_window_days").gt(0), coalesce(col("recent_spend"), lit(0)).cast(WIDE).divide(col("run_rate_window_days")).cast(Values.AMOUNT)))
+            // the as-of day against the days before it in the window: a spike or a stop shows, not dampened by itself
+            .withColumn("day_spend", when(asOf.geq(start).and(asOf.leq(end)), coalesce(col("day_spend"), lit(BigDecimal.ZERO)).cast(Values.AMOUNT)))
+            .withColumn(
+                "baseline_daily_spend",
+                when(col("run_rate_window_days").gt(1), coalesce(col("prior_recent_spend"), lit(0)).cast(WIDE).divide(col("run_rate_window_days").minus(1)).cast(Values.AMOUNT)))
+            .withColumn("spend_vs_baseline", Rates.ratio(col("day_spend"), col("baseline_daily_spend")));
     Column projectedRate =
         when(col("daily_cap_rc").isNotNull(), least(col("run_rate_daily"), col("daily_cap_rc"))).otherwise(col("run_rate_daily"));
     Column uncapped = col("spend_to_date").plus(coalesce(projectedRate, lit(0)).multiply(col("remaining_days")));
@@ -161,6 +169,9 @@ public final class PacingMart {
             col("pacing_index"),
             col("pct_ahead_behind"),
             col("run_rate_daily"),
+            col("day_spend"),
+            col("baseline_daily_spend"),
+            col("spend_vs_baseline"),
             col("projected_end_spend"),
             col("remaining_budget"),
             col("required_daily_spend"),
@@ -191,6 +202,8 @@ public final class PacingMart {
         .agg(
             sum("spend").cast(Values.AMOUNT).as("spend_to_date"),
             sum(when(recent, col("spend"))).cast(Values.AMOUNT).as("recent_spend"),
+            sum(when(recent.and(col("report_date").lt(col("as_of_date"))), col("spend"))).cast(Values.AMOUNT).as("prior_recent_spend"),
+            sum(when(col("report_date").equalTo(col("as_of_date")), col("spend"))).cast(Values.AMOUNT).as("day_spend"),
             max(when(col("delivered"), col("report_date"))).as("last_delivery_date"),
             sum("lines_without_fx").as("lines_without_fx"),
             max("currency").as("delivery_currency"));

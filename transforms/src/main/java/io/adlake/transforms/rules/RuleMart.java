@@ -24,7 +24,7 @@ public enum RuleMart {
           "platform text", "entity_type text", "entity_id text", "entity_name text", "entity_status text", "pacing_rate text",
           "budget number", "daily_cap number", "flight_start date", "flight_end date", "flight_days number", "elapsed_days number",
           "remaining_days number", "spend_to_date number", "expected_spend_to_date number", "pacing_index number", "pct_ahead_behind number",
-          "run_rate_daily number", "projected_end_spend number", "remaining_budget number", "required_daily_spend number",
+          "run_rate_daily number", "day_spend number", "baseline_daily_spend number", "spend_vs_baseline number", "projected_end_spend number", "remaining_budget number", "required_daily_spend number",
           "last_delivery_date date", "lines_without_fx number", "ahead_by_design boolean", "status text")),
   QA_FINDINGS(
       Tables.GOLD_QA_FINDINGS, "as_of_date", true, col("platform"), col("entity_type"), concat_ws("/", col("entity_id"), col("check_id")),

@@ -33,6 +33,10 @@ class PacingMartTest {
       f.spend(day, "dv360", "io6", "li6", "45");
     }
     f.spend("2026-11-10", "dv360", "io5", "li5", "150");
+    for (int d = 4; d <= 9; d++) {
+      f.spend(LocalDate.of(2026, 11, d).toString(), "dv360", "io7", "li7", "20");
+    }
+    f.spend("2026-11-10", "dv360", "io7", "li7", "100"); // five times its usual day
     f.spend("2026-10-31", "dv360", "io1", "li1", "999"); // before every flight: not spend to date
     f.delivery("2026-11-10", "ttd", "c7", "ag1", 5000, 4, "USD", "50", "40"); // 50 USD = 40 EUR
     f.rate("2026-11-10", "USD", "1.25");
@@ -51,6 +55,7 @@ class PacingMartTest {
         .entity("dv360", "line_item", "li2", "io1", "LI two", "600", null, "ASAP", "2026-11-01", "2026-11-30", null)
         .entity("dv360", "line_item", "li8", "io1", "LI reversed", "300", null, "Even", "2026-11-12", "2026-11-05", null)
         .entity("dv360", "line_item", "li9", "io1", "LI silent", "300", null, "Even", "2026-11-01", "2026-11-30", null)
+        .entity("dv360", "line_item", "li7", "io7", "LI spiking", "3000", null, "Even", "2026-11-01", "2026-11-30", null)
         .entity("dv360", "insertion_order", "io2", "camp1", "IO upcoming", "3000", null, "Even", "2026-11-15", "2026-11-30", null)
         .entity("ttd", "ad_group", "ag1", "c7", "AG one", "200", null, "Even", null, null, "USD")
         .entity("ttd", "ad_group", "ag2", "c9", "AG two", "200", null, "Even", null, null, "USD")
@@ -124,6 +129,19 @@ class PacingMartTest {
     assertThat(upcoming.<String>getAs("budget_currency")).isEqualTo("EUR");
     assertThat(amount(upcoming, "budget")).isEqualByComparingTo("3000");
     assertThat(upcoming.<String>getAs("status")).isEqualTo("not_started");
+  }
+
+  @Test
+  void theAsOfDaysSpendAgainstTheDaysBeforeItShowsASpike() {
+    Row spiking = rows.get("li7");
+    assertThat(amount(spiking, "day_spend")).isEqualByComparingTo("100");
+    assertThat(amount(spiking, "baseline_daily_spend")).isEqualByComparingTo("20"); // 6 x 20 over the 6 days before
+    assertThat(amount(spiking, "spend_vs_baseline")).isEqualByComparingTo("5");
+    assertThat(amount(rows.get("li1"), "spend_vs_baseline")).isEqualByComparingTo("1");
+    assertThat(amount(rows.get("li9"), "day_spend")).isEqualByComparingTo("0");
+    assertThat(rows.get("li9").<BigDecimal>getAs("spend_vs_baseline")).as("nothing spent before: no ratio").isNull();
+    assertThat(rows.get("B5").<BigDecimal>getAs("baseline_daily_spend")).as("first flight day: no day before").isNull();
+    assertThat(rows.get("B3").<BigDecimal>getAs("day_spend")).as("ended flight").isNull();
   }
 
   @Test
