@@ -98,6 +98,9 @@ class CliTest {
     Captured approve = run("writeback", "approve", "0123abcd", "--by", "jane", "--conf-dir", "../conf", "--data-dir", data.toString(), "--quiet");
     assertThat(approve.code).isEqualTo(ExitCodes.INPUT);
     assertThat(approve.stderr).contains("no write-back action with id '0123abcd'");
+    Captured anonymous = run("writeback", "plan", "--by", "  ", "--conf-dir", "../conf");
+    assertThat(anonymous.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(anonymous.stderr).contains("--by names who plans");
     Captured bare = run("writeback", "--conf-dir", "../conf");
     assertThat(bare.code).isEqualTo(ExitCodes.USAGE);
     assertThat(bare.stderr).contains("name a step: plan, approve, reject, execute or history");

@@ -74,6 +74,9 @@ final class WritebackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      if (by.isBlank()) {
+        throw common.usageError("--by names who plans; maker-checker compares it with the approver");
+      }
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
         var orgs = context.orgs();
         WritebackPlanner planner =
@@ -167,6 +170,9 @@ final class WritebackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      if (by.isBlank()) {
+        throw common.usageError("--by names who executes; it is recorded with every change");
+      }
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
         var orgs = context.orgs();
         var settings = WritebackSettingsLoader.load(context.config.confDir(), orgs);

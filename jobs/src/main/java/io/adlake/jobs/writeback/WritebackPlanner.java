@@ -45,7 +45,11 @@ public final class WritebackPlanner {
     this.progress = progress;
   }
 
+  /** @param by who plans: the requester maker-checker compares approvers with */
   public PlanReport plan(String by, Instant at) {
+    if (by == null || by.isBlank()) {
+      throw new IllegalArgumentException("a plan needs the name of who makes it: maker-checker compares it with the approver");
+    }
     Lakehouse lakehouse = ledger.lakehouse();
     for (TableSpec needed : List.of(Tables.ALERTS, Tables.GOLD_PACING, Tables.SILVER_SETUP, Tables.SILVER_DELIVERY)) {
       if (!lakehouse.exists(needed)) {
