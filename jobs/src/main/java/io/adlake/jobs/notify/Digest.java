@@ -1,10 +1,7 @@
 package io.adlake.jobs.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.adlake.catalog.Hashes;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,11 +24,7 @@ public record Digest(String orgId, LocalDate asOf, List<DigestLine> opened, List
   public String id() {
     StringBuilder text = new StringBuilder(orgId);
     Stream.concat(opened.stream(), resolved.stream()).map(l -> l.alertId() + ":" + l.status()).sorted().forEach(s -> text.append('|').append(s));
-    try {
-      return "digest-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 20);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "digest-" + Hashes.sha256Hex(text.toString()).substring(0, 20);
   }
 
   public String subject() {

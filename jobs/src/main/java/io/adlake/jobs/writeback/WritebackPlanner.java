@@ -6,7 +6,6 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.WritebackSettings;
-import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.transforms.writeback.WritebackActions;
@@ -31,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class WritebackPlanner {
   private static final StructType THRESHOLDS =
-      new StructType().add("org_id", DataTypes.StringType).add("approval_threshold", DataTypes.createDecimalType(20, 2));
+      new StructType().add("org_id", DataTypes.StringType).add("approval_threshold", WritebackActions.MONEY);
 
   private final WritebackLedger ledger;
   private final OrgRegistry orgs;
@@ -56,12 +55,9 @@ public final class WritebackPlanner {
         throw new IllegalStateException("nothing to plan from: " + needed.path() + " does not exist (run the pipeline and 'adlake alerts' first)");
       }
     }
-    List<Row> thresholds = new ArrayList<>();
     Map<String, BigDecimal> byOrg = new HashMap<>();
-    for (Org org : orgs.orgs()) {
-      thresholds.add(RowFactory.create(org.id().value(), settings.thresholdFor(org.id().value())));
-      byOrg.put(org.id().value(), settings.thresholdFor(org.id().value()));
-    }
+    orgs.orgs().forEach(org -> byOrg.put(org.id().value(), settings.thresholdFor(org.id().value())));
+    List<Row> thresholds = byOrg.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
     Dataset<Row> proposals =
         WritebackProposals.from(
                 lakehouse.read(Tables.ALERTS),

@@ -1,13 +1,10 @@
 package io.adlake.transforms.alerts;
 
+import io.adlake.catalog.Hashes;
 import io.adlake.catalog.config.AlertRuleSpec;
 import io.adlake.transforms.rules.RuleCompiler;
 import io.adlake.transforms.rules.RuleException;
 import io.adlake.transforms.rules.RuleMart;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -57,11 +54,6 @@ public record AlertRule(AlertRuleSpec spec, RuleMart mart, RuleCompiler.Compiled
   /** The first 12 hex digits of a SHA-256 of everything that decides what the rule finds and says. */
   private static String version(AlertRuleSpec spec) {
     String text = String.join("\u0000", spec.mart(), spec.when(), spec.severity(), spec.title(), String.valueOf(spec.schedule()), String.valueOf(spec.action()));
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256Hex(text).substring(0, 12);
   }
 }

@@ -37,7 +37,8 @@ public final class WritebackActions {
   /** An execute attempt is made at most this often for one action; after that it stays failed. */
   public static final int MAX_ATTEMPTS = 3;
 
-  private static final DataType MONEY = DataTypes.createDecimalType(20, 2);
+  /** Amounts of write-back: what a platform is sent, to the cent. */
+  public static final DataType MONEY = DataTypes.createDecimalType(20, 2);
 
   public static final StructType SCHEMA =
       new StructType()

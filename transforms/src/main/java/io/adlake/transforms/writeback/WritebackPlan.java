@@ -9,7 +9,6 @@ import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * What a plan changes in {@code ops.writeback_actions}, given its rows and the current proposals: only the rows
@@ -62,7 +61,7 @@ public final class WritebackPlan {
             .withColumn("status", lit(WritebackActions.SUPERSEDED))
             .withColumn("superseded_by", col("newer_id"))
             .withColumn("message", lit("its alert now proposes another value"))
-            .withColumn("updated_at", lit(now).cast(DataTypes.TimestampType))
+            .withColumn("updated_at", lit(now))
             .select(columns);
     return fresh.unionByName(withdrawn).unionByName(superseded);
   }

@@ -1,10 +1,12 @@
 package io.adlake.transforms.writeback;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
@@ -21,7 +23,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -68,8 +69,8 @@ public final class WritebackProposals {
         setup.select(
             col("org_id"), col("platform"), col("entity_type"), col("entity_id"), col("name").as("setup_name"),
             col("status").equalTo("Active").as("expected_active"),
-            col("budget_amount").cast(MONEY).as("expected_budget"),
-            col("daily_budget_amount").cast(MONEY).as("expected_daily_cap"));
+            col("budget_amount").cast(WritebackActions.MONEY).as("expected_budget"),
+            col("daily_budget_amount").cast(WritebackActions.MONEY).as("expected_daily_cap"));
     Dataset<Row> advertisers =
         delivery
             .filter(col("platform").equalTo(Platform.DV360.code()))
@@ -85,17 +86,17 @@ public final class WritebackProposals {
             .join(known, new String[] {"org_id", "platform", "entity_type", "entity_id"}, "left")
             .join(advertisers, new String[] {"org_id", "platform", "entity_type", "entity_id"}, "left")
             .join(thresholds, new String[] {"org_id"}, "left")
-            .withColumn("change_value_rc", when(setsAmount, col("action_value")).cast(MONEY))
-            .withColumn("change_value", when(setsAmount, col("action_value").divide(col("budget_fx_rate"))).cast(MONEY))
+            .withColumn("change_value_rc", when(setsAmount, col("action_value")).cast(WritebackActions.MONEY))
+            .withColumn("change_value", when(setsAmount, col("action_value").divide(col("budget_fx_rate"))).cast(WritebackActions.MONEY))
             .withColumn("currency", col("budget_currency"))
-            .withColumn("entity_name", org.apache.spark.sql.functions.coalesce(col("setup_name"), col("pacing_entity_name")))
-            .withColumn("approval_threshold", col("approval_threshold").cast(MONEY))
+            .withColumn("entity_name", coalesce(col("setup_name"), col("pacing_entity_name")))
+            .withColumn("approval_threshold", col("approval_threshold").cast(WritebackActions.MONEY))
             // an org without a threshold (not in the registry any more) gets the stricter rule
-            .withColumn("needs_second_person", setsAmount.and(org.apache.spark.sql.functions.coalesce(col("change_value_rc").gt(col("approval_threshold")), lit(true))))
+            .withColumn("needs_second_person", setsAmount.and(coalesce(col("change_value_rc").gt(col("approval_threshold")), lit(true))))
             .withColumn(
                 "action_id",
                 substring(
-                    sha2(concat_ws("|", col("alert_id"), col("alert_first_seen_date").cast("string"), col("change_type"), org.apache.spark.sql.functions.coalesce(col("change_value").cast("string"), lit(""))), 256),
+                    sha2(concat_ws("|", col("alert_id"), col("alert_first_seen_date").cast("string"), col("change_type"), coalesce(col("change_value").cast("string"), lit(""))), 256),
                     1,
                     24))
             .withColumn("blocked_reason", blockedReason(setsAmount))
@@ -113,15 +114,13 @@ public final class WritebackProposals {
     return joined.select(columns.toArray(Column[]::new));
   }
 
-  private static final org.apache.spark.sql.types.DataType MONEY = DataTypes.createDecimalType(20, 2);
-
   private static Column blockedReason(Column setsAmount) {
     Column supported =
         col("platform").equalTo(Platform.DV360.code()).and(col("entity_type").equalTo(SetupEntities.LINE_ITEM))
             .or(col("platform").equalTo(Platform.TTD.code()).and(col("entity_type").equalTo(SetupEntities.AD_GROUP)))
             .or(col("platform").equalTo(Platform.META.code()).and(col("entity_type").equalTo(SetupEntities.AD_SET)));
     return when(
-            org.apache.spark.sql.functions.not(supported),
+            not(supported),
             concat(lit("write-back changes DV360 line items, TTD ad groups and Meta ad sets, not "), concat_ws(" ", col("platform"), col("entity_type"))))
         .when(col("entity_id").rlike("^[A-Za-z0-9_-]{1,64}$").equalTo(false), concat(lit("'"), col("entity_id"), lit("' is not a platform id")))
         .when(col("platform").equalTo(Platform.DV360.code()).and(col("advertiser_id").isNull()), lit("its advertiser is unknown: silver.delivery_daily has no delivery of this line item"))
