@@ -12,6 +12,7 @@
 | 9    | a digest not delivered                 | failed, retried: the retry sends what is untold   |
 | 10   | write-back decision refused            | failed without retries                            |
 | 11   | write-back actions failed on a platform| failed, retried: execute tries them again         |
+| 12   | published, some orgs held by a gate    | success, with a warning naming the held orgs      |
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ MEANING = {
     9: "a notification could not be delivered; it is sent again next run",
     10: "a write-back decision was refused",
     11: "some approved write-back actions failed or could not be attempted",
+    12: "published, but some orgs were held by a gate; main keeps their last rows",
 }
 GATE_FAILED = 7
 PUBLISH_CONFLICT = 8
 DECISION_REFUSED = 10
+ORGS_HELD = 12
 NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT, DECISION_REFUSED}
 
 
@@ -79,6 +82,15 @@ def handle_exit(code: int, command: str, skip_when_nothing_to_do: bool, log) -> 
         raise AirflowSkipException(f"adlake {command}: nothing delivered for this date (exit 4)")
     if code == 5:
         log.warning("adlake %s: done, but some files were not ingested (exit 5); see ops.ingest_manifest", command)
+        return code
+    if code == ORGS_HELD:
+        # The other orgs are published: the DAG run goes on, and the held orgs reach their alert channels
+        # through the downstream DAG. A retry would hold them again.
+        log.warning(
+            "adlake %s: published, but some orgs were held by a gate (exit 12); the held orgs and why are in the"
+            " log above and in ops.org_holds (adlake quality report --run R)",
+            command,
+        )
         return code
     message = f"adlake {command} exited with {code}: {MEANING.get(code, 'unknown exit code')}"
     if code == GATE_FAILED:

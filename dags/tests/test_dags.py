@@ -82,6 +82,7 @@ def test_the_gold_assets_name_every_gold_table_the_java_side_defines():
     [
         (0, None),
         (5, None),
+        (12, None),
         (4, AirflowSkipException),
         (7, AirflowFailException),
         (3, AirflowFailException),
@@ -97,7 +98,10 @@ def test_exit_codes_become_task_outcomes(code, outcome):
             self.warnings.append(args[0] % args[1:])
 
     if outcome is None:
-        assert handle_exit(code, "run", True, Log()) == code
+        log = Log()
+        assert handle_exit(code, "run", True, log) == code
+        if code == 12:
+            assert "held by a gate" in log.warnings[-1]
         return
     with pytest.raises(outcome) as raised:
         handle_exit(code, "run", True, Log())
@@ -106,6 +110,16 @@ def test_exit_codes_become_task_outcomes(code, outcome):
         assert "quality gate failed" in str(raised.value)
     if code == 8:
         assert "clear the silver task with its downstream tasks" in str(raised.value)
+
+
+def test_every_exit_code_of_the_java_side_has_a_meaning_here():
+    from adlake_airflow.operators import MEANING
+
+    source = (REPO / "jobs/src/main/java/io/adlake/jobs/cli/ExitCodes.java").read_text()
+    declared = {int(n) for n in re.findall(r"public static final int \w+ = (\d+);", source)}
+    described = {int(n) for n in re.findall(r'^\s*\+ "\s*(\d+)  ', source, re.MULTILINE)}
+    assert declared == described  # the --help table lists every code
+    assert set(MEANING) == declared - {0}
 
 
 def test_ruff_airflow_rules_pass():

@@ -146,6 +146,14 @@ public final class Tables {
           List.of(),
           "The run ledger: one row per step of each attempt of a pipeline run, with its status, row counts, snapshot ids, gate outcomes and duration");
 
+  public static final TableSpec ORG_HOLDS =
+      new TableSpec(
+          "ops",
+          "org_holds",
+          List.of("org_id", "run_id"),
+          List.of(),
+          "An org a run held back (its rows failed an error-level check): layer, delivery dates, the failures; released by the first later run that publishes the org");
+
   public static final TableSpec ALERTS =
       new TableSpec(
           "ops",
@@ -205,6 +213,7 @@ public final class Tables {
           QUALITY_RESULTS,
           QUALITY_METRICS,
           JOB_RUNS,
+          ORG_HOLDS,
           ALERTS,
           NOTIFICATIONS,
           WRITEBACK_ACTIONS,

@@ -22,11 +22,20 @@ public final class TestLanding {
   public static final String DATE = "2026-11-03";
 
   public static OrgRegistry registry() {
+    return registry("acme");
+  }
+
+  /** Orgs with the same sources, reporting in EUR from Berlin. */
+  public static OrgRegistry registry(String... ids) {
     Map<String, SourceOptions> sources = new LinkedHashMap<>();
     for (String s : List.of("dv360", "meta", "bookings", "setup", "fx")) {
       sources.put(s, SourceOptions.defaults());
     }
-    return new OrgRegistry(List.of(new Org(OrgId.of("acme"), "Acme", "EUR", "Europe/Berlin", sources)));
+    List<Org> orgs = new java.util.ArrayList<>();
+    for (String id : ids) {
+      orgs.add(new Org(OrgId.of(id), id.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + id.substring(1), "EUR", "Europe/Berlin", sources));
+    }
+    return new OrgRegistry(orgs);
   }
 
   /** The repository's conf/marts.yaml defaults (its per-org sections name orgs this registry does not have). */

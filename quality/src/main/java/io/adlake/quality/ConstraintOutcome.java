@@ -3,7 +3,8 @@ package io.adlake.quality;
 /**
  * What one gate constraint found. Immutable; one row of {@code ops.quality_results}.
  *
- * @param orgId       the org an anomaly check judged; {@code *} for checks over the whole table
+ * @param orgId       the org whose rows the constraint judged (anomaly checks, and column checks attributed to the
+ *                    orgs whose rows failed them); {@code *} for a constraint over the whole table
  * @param check       the configured check, e.g. {@code non_negative(impressions,clicks)}
  * @param constraint  the constraint Deequ evaluated, e.g. {@code ComplianceConstraint(Compliance(impressions is non-negative,...))}
  * @param level       {@code error} or {@code warning}
@@ -19,7 +20,13 @@ public record ConstraintOutcome(
     return status.equals("failure");
   }
 
+  /** An error-level failure of the whole table: nothing of the run may be published. */
   public boolean blocksPublish() {
-    return failed() && level.equals("error");
+    return failed() && level.equals("error") && orgId.equals(ALL_ORGS);
+  }
+
+  /** An error-level failure of one org's rows: that org is held, the others publish. */
+  public boolean holdsOrg() {
+    return failed() && level.equals("error") && !orgId.equals(ALL_ORGS);
   }
 }

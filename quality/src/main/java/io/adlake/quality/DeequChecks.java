@@ -53,9 +53,9 @@ public final class DeequChecks {
     Map<Check, String[]> checks = new LinkedHashMap<>();
     if (!grain.isEmpty()) {
       Check unique =
-          new Check(CheckLevel$.MODULE$.Error(), "grain(" + String.join(",", grain) + ")", Check$.MODULE$.apply$default$3())
+          new Check(CheckLevel$.MODULE$.Error(), grainName(grain), Check$.MODULE$.apply$default$3())
               .hasUniqueness(seq(grain), Check$.MODULE$.IsOne(), Option.apply("the table's grain must be unique"), Option.apply(nullsAsValues()));
-      checks.put(unique, new String[] {"grain(" + String.join(",", grain) + ")", "error"});
+      checks.put(unique, new String[] {grainName(grain), "error"});
     }
     for (CheckSpec spec : specs) {
       Check check = new Check(spec.isError() ? CheckLevel$.MODULE$.Error() : CheckLevel$.MODULE$.Warning(), spec.describe(), Check$.MODULE$.apply$default$3());
@@ -97,6 +97,11 @@ public final class DeequChecks {
           }
         });
     return out;
+  }
+
+  /** How the grain's uniqueness is named among a gate's outcomes, e.g. {@code grain(org_id,report_date)}. */
+  public static String grainName(List<String> grain) {
+    return "grain(" + String.join(",", grain) + ")";
   }
 
   /** Referential integrity: the share of {@code rows} whose columns are found in the reference must be 1. */

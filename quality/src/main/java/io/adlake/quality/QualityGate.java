@@ -14,6 +14,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,17 +36,29 @@ public final class QualityGate {
   private final Lakehouse staged;
   private final QualitySettings settings;
   private final Set<String> knownOrgs;
+  private final Optional<Set<String>> scope;
   private final MetricHistory history;
 
   /**
+   * A gate over every org's rows.
+   *
    * @param staged    the run's view of the tables (its branch), which is what is audited
    * @param knownOrgs the org registry: {@code known_org} checks against it, and anomaly checks judge every org in
    *                  it, so an org whose export is missing shows as a drop to zero rather than as nothing
    */
   public QualityGate(Lakehouse staged, QualitySettings settings, Set<String> knownOrgs, MetricHistory history) {
+    this(staged, settings, knownOrgs, Optional.empty(), history);
+  }
+
+  /**
+   * @param scope the orgs a run processes, when it processes only some ({@code --org}, or orgs held by the
+   *              layer before): only their rows are judged, and only they are measured by anomaly checks
+   */
+  public QualityGate(Lakehouse staged, QualitySettings settings, Set<String> knownOrgs, Optional<Set<String>> scope, MetricHistory history) {
     this.staged = staged;
     this.settings = settings;
     this.knownOrgs = Set.copyOf(knownOrgs);
+    this.scope = scope.map(Set::copyOf);
     this.history = history;
   }
 
@@ -56,7 +70,8 @@ public final class QualityGate {
       if (!staged.exists(table)) {
         continue;
       }
-      Dataset<Row> rows = staged.read(table).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> all = staged.read(table);
+      Dataset<Row> rows = scope.map(orgs -> all.filter(col("org_id").isin(orgs.toArray()))).orElse(all).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         audit(table, rows, day, outcomes, metrics);
       } finally {
@@ -91,20 +106,59 @@ public final class QualityGate {
         outcomes.add(new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "skipped", "no rows", null));
       }
     } else {
-      outcomes.addAll(DeequChecks.verify(name, rows, table.grain(), columnChecks, knownOrgs));
+      outcomes.addAll(attributed(name, rows, table.grain(), columnChecks, DeequChecks.verify(name, rows, table.grain(), columnChecks, knownOrgs)));
     }
     for (CheckSpec spec : others) {
       if (spec.check().equals("references")) {
-        outcomes.add(references(table, rows, spec, empty));
+        ConstraintOutcome checked = references(table, rows, spec, empty);
+        Optional<TableSpec> reference = referenceOf(spec).filter(staged::exists);
+        Optional<List<ConstraintOutcome>> perOrg =
+            checked.blocksPublish() && reference.isPresent()
+                ? OrgAttribution.attributeReferences(name, rows, new OrgAttribution.Failed(checked.check(), spec), staged.read(reference.get()))
+                : Optional.empty();
+        perOrg.ifPresentOrElse(outcomes::addAll, () -> outcomes.add(checked));
       } else {
         anomalies(table, rows, spec, day, outcomes, metrics);
       }
     }
   }
 
+  /**
+   * Deequ's outcomes with each table-wide error replaced by the failures of the orgs whose rows fail it, where the
+   * check can be attributed ({@link OrgAttribution}); the others stay table-wide and stop the run.
+   */
+  private List<ConstraintOutcome> attributed(String table, Dataset<Row> rows, List<String> grain, List<CheckSpec> specs, List<ConstraintOutcome> verified) {
+    Map<String, CheckSpec> byName = new LinkedHashMap<>();
+    if (!grain.isEmpty()) {
+      byName.put(DeequChecks.grainName(grain), CheckSpec.unique(grain, "error"));
+    }
+    specs.forEach(s -> byName.put(s.describe(), s));
+    List<OrgAttribution.Failed> failed =
+        verified.stream().filter(ConstraintOutcome::blocksPublish).map(ConstraintOutcome::check).distinct()
+            .map(n -> new OrgAttribution.Failed(n, byName.get(n))).toList();
+    if (failed.isEmpty()) {
+      return verified;
+    }
+    List<Optional<List<ConstraintOutcome>>> perOrg = OrgAttribution.attribute(table, rows, failed, knownOrgs);
+    Set<String> replaced = new HashSet<>();
+    List<ConstraintOutcome> out = new ArrayList<>();
+    for (int i = 0; i < failed.size(); i++) {
+      perOrg.get(i).ifPresent(out::addAll);
+      if (perOrg.get(i).isPresent()) {
+        replaced.add(failed.get(i).name());
+      }
+    }
+    verified.stream().filter(o -> !(o.blocksPublish() && replaced.contains(o.check()))).forEach(out::add);
+    return out;
+  }
+
+  private static Optional<TableSpec> referenceOf(CheckSpec spec) {
+    return io.adlake.catalog.Tables.ALL.stream().filter(t -> t.path().equals(spec.reference())).findFirst();
+  }
+
   private ConstraintOutcome references(TableSpec table, Dataset<Row> rows, CheckSpec spec, boolean empty) {
     String name = table.path();
-    Optional<TableSpec> reference = io.adlake.catalog.Tables.ALL.stream().filter(t -> t.path().equals(spec.reference())).findFirst();
+    Optional<TableSpec> reference = referenceOf(spec);
     if (empty) {
       return new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "skipped", "no rows", null);
     }
@@ -126,7 +180,7 @@ public final class QualityGate {
     for (Row r : measured.groupBy("org_id").agg(value.as("v")).collectAsList()) {
       byOrg.put(r.getString(0), r.getDouble(1));
     }
-    for (String org : new TreeSet<>(knownOrgs)) {
+    for (String org : new TreeSet<>(scope.orElse(knownOrgs))) {
       double now = byOrg.getOrDefault(org, 0.0);
       metrics.add(new MetricPoint(name, metric, org, day, now));
       List<Double> past = history.of(name, metric, org);

@@ -51,13 +51,17 @@ public final class QualityRecords {
     return rows;
   }
 
-  /** One row per table, metric and org: two anomaly checks on one metric (a rate and a band) measured it once. */
+  /**
+   * One row per table, metric and org: two anomaly checks on one metric (a rate and a band) measured it once. A
+   * held org's value is not history its next runs are judged against ({@code gate_passed} false).
+   */
   public static List<Row> metrics(GateReport report, Timestamp recordedAt) {
     Map<String, Row> rows = new LinkedHashMap<>();
+    java.util.Set<String> held = report.heldOrgs().keySet();
     for (MetricPoint m : report.metrics()) {
       rows.putIfAbsent(
           m.table() + '\u0000' + m.metric() + '\u0000' + m.orgId(),
-          RowFactory.create(report.runId(), m.table(), m.metric(), m.orgId(), Date.valueOf(m.metricDate()), m.value(), report.passed(), recordedAt));
+          RowFactory.create(report.runId(), m.table(), m.metric(), m.orgId(), Date.valueOf(m.metricDate()), m.value(), report.passed() && !held.contains(m.orgId()), recordedAt));
     }
     return new ArrayList<>(rows.values());
   }

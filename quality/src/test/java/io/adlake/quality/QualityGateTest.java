@@ -37,7 +37,7 @@ class QualityGateTest {
           .add("total_media_cost_rc", DataTypes.DoubleType);
 
   @Test
-  void anOrgWhoseExportDidNotArriveIsAnAnomalyAndBlocksThePublishAtErrorLevel(Lakehouse lakehouse) throws Exception {
+  void anOrgWhoseExportDidNotArriveIsAnAnomalyThatHoldsThatOrgAtErrorLevel(Lakehouse lakehouse) throws Exception {
     List<Row> delivery = new ArrayList<>();
     delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l1", 60.0));
     delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l2", 41.0));
@@ -75,10 +75,13 @@ class QualityGateTest {
     assertThat(outcome(report, band, "nova").status()).isEqualTo("skipped");
     assertThat(outcome(report, band, "nova").message()).contains("history has 0 of the 5");
     assertThat(outcome(report, drop, "acme").status()).isEqualTo("success");
-    assertThat(outcome(report, drop, "kiwi").blocksPublish()).isTrue();
-    assertThat(report.passed()).isFalse();
-    assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.orgId()).isEqualTo("kiwi"));
-    assertThat(report.summary()).startsWith("silver gate failed: silver.delivery_daily anomaly(row_count,rate_of_change) [kiwi]");
+    // An org's anomaly at error level holds that org, not the run.
+    assertThat(outcome(report, drop, "kiwi").holdsOrg()).isTrue();
+    assertThat(outcome(report, drop, "kiwi").blocksPublish()).isFalse();
+    assertThat(report.passed()).isTrue();
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.heldOrgs()).containsOnlyKeys("kiwi");
+    assertThat(report.summary()).contains("held 1 org(s): silver.delivery_daily anomaly(row_count,rate_of_change) [kiwi]");
     // the grain is always checked, without being configured
     assertThat(report.outcomes()).anySatisfy(o -> {
       assertThat(o.check()).startsWith("grain(org_id,report_date");

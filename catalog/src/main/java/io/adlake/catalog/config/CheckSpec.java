@@ -113,6 +113,11 @@ public record CheckSpec(
     }
   }
 
+  /** Uniqueness of these columns together: how a table's grain is checked without being configured. */
+  public static CheckSpec unique(List<String> columns, String level) {
+    return new CheckSpec("unique", columns, null, null, null, null, null, null, null, null, null, null, level);
+  }
+
   public boolean isError() {
     return level.equals("error");
   }

@@ -25,6 +25,12 @@ public final class ExitCodes {
   /** A digest could not be delivered to a channel after its retries; the alerts stay untold and go out next run. */
   public static final int NOT_DELIVERED = 9;
 
+  /**
+   * Published, but some orgs were held: their rows failed an error-level check, so main keeps their last
+   * published rows (ops.org_holds says why); every other org is published. Not a failure to retry.
+   */
+  public static final int ORGS_HELD = 12;
+
   /** A write-back decision the rules refuse: approving one's own change above the threshold, or a decided action. */
   public static final int NOT_ALLOWED = 10;
   /** Some approved write-back actions failed on their platform or could not be attempted (no token); they are tried again next execute. */
@@ -43,5 +49,6 @@ public final class ExitCodes {
           + "  8  main moved during the run: not published; rerun the date%n"
           + "  9  a notification could not be delivered (it is sent again next run)%n"
           + " 10  write-back decision refused (self-approval above the threshold, or already decided)%n"
-          + " 11  write-back: some approved actions failed or could not be attempted (see the report)%n";
+          + " 11  write-back: some approved actions failed or could not be attempted (see the report)%n"
+          + " 12  published, but some orgs were held by a gate: main keeps their last rows (see ops.org_holds)%n";
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
       "",
       "Report days from the as-of date minus --rebuild-days to the as-of date are rebuilt and replaced, so",
       "restated days reach gold. Without --date each org's as-of date is its last complete day in its own",
-      "timezone.",
+      "timezone. --org builds only the named orgs; every other org's rows stay as they are.",
       "",
       "Examples:",
       "  adlake gold --date 2026-11-08",
@@ -48,6 +49,8 @@ import picocli.CommandLine.Option;
 final class GoldCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
+
+  @Mixin OrgScopeOptions scope;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The as-of date of every org (default: each org's last complete day).")
   LocalDate date;
@@ -65,9 +68,13 @@ final class GoldCommand implements Callable<Integer> {
     }
     try (CommandContext context = new CommandContext(common, "adlake-gold")) {
       OrgRegistry registry = context.orgs();
+      Set<String> only = common.parse(() -> scope.resolve(registry));
       Map<OrgId, LocalDate> asOf = new LinkedHashMap<>();
       Instant now = Instant.now();
       for (Org org : registry.orgs()) {
+        if (!only.isEmpty() && !only.contains(org.id().value())) {
+          continue;
+        }
         asOf.put(org.id(), date != null ? date : AsOfDate.lastCompleteDay(now, org.timezone()));
       }
       if (asOf.isEmpty()) {

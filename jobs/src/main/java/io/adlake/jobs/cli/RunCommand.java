@@ -28,6 +28,15 @@ import picocli.CommandLine.Option;
       "why in ops.quality_results and ops.job_runs, and exits with 7. If a table the run wrote changed on main",
       "during the run, nothing is published and the exit code is 8: run the date again.",
       "",
+      "Each org's fate is its own: when the rows of one org fail an error-level check (a negative cost in its",
+      "export), that org is held: none of its slices from this run reach main, in any table, and main keeps its",
+      "last published rows for it, while every other org publishes in the same atomic publish. Holds are kept",
+      "in ops.org_holds (with the table, check and values that failed) and the exit code is 12. The held org's",
+      "deliveries are read again by its next run, which publishes it once its export is fixed. Only a check no",
+      "org can answer for (a table-wide one) stops the whole run.",
+      "",
+      "--org ORG (repeatable) runs the pipeline for those orgs only; every other org's rows stay as they are.",
+      "",
       "The run id comes from the dates, what bronze holds and the configuration: running a date again with the",
       "same inputs finds the earlier published run and does nothing (--force rebuilds and publishes again, with",
       "identical results). A restated export or a changed threshold makes a new run.",
@@ -41,6 +50,7 @@ import picocli.CommandLine.Option;
       "  adlake run --date 2026-11-08",
       "  adlake run --date 2026-11-08 --step gold-gate     # one step, as an Airflow task",
       "  adlake run --from 2026-11-01 --to 2026-11-08      # a backfill in one run",
+      "  adlake run --from 2026-01-01 --to 2026-11-08 --org nova-retail   # onboard one org's history",
       "  adlake quality report --run run-2026-11-08-1a2b3c4d5e"
     },
     footer = ExitCodes.DESCRIPTION,
@@ -48,6 +58,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
+
+  @Mixin OrgScopeOptions scope;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date (the Airflow logical date).")
   LocalDate date;
@@ -83,9 +95,10 @@ final class RunCommand implements Callable<Integer> {
     }
     LocalDate first = date != null ? date : from;
     LocalDate last = date != null ? date : to;
-    RunRequest request = common.parse(() -> new RunRequest(first, last, asOf != null ? asOf : last.minusDays(1), rebuildDays, force));
     RunStep only = step == null ? null : common.parse(() -> RunStep.of(step));
     try (CommandContext context = new CommandContext(common, "adlake-run" + (only == null ? "" : "-" + only.id()))) {
+      RunRequest request =
+          common.parse(() -> new RunRequest(first, last, asOf != null ? asOf : last.minusDays(1), rebuildDays, force, scope.resolve(context.orgs())));
       PipelineRun pipeline = context.pipeline(context.orgs());
       RunOutcome outcome;
       try {
@@ -102,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
   static int exitCode(RunOutcome outcome) {
     boolean reconciles = outcome.ingest().map(IngestReport::reconciles).orElse(true);
     return switch (outcome.status()) {
-      case SILVER_BUILT, SILVER_PASSED, GOLD_BUILT, GOLD_PASSED, PUBLISHED, ALREADY_PUBLISHED -> reconciles ? ExitCodes.OK : ExitCodes.RECONCILIATION_FAILED;
+      case SILVER_BUILT, SILVER_PASSED, GOLD_BUILT, GOLD_PASSED, PUBLISHED, ALREADY_PUBLISHED ->
+          !reconciles ? ExitCodes.RECONCILIATION_FAILED : outcome.record().heldOrgs().isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
       case GATE_FAILED -> ExitCodes.GATE_FAILED;
       case MAIN_MOVED, PARTIALLY_PUBLISHED -> ExitCodes.PUBLISH_CONFLICT;
     };

@@ -1,7 +1,11 @@
 package io.adlake.jobs.cli;
 
+import io.adlake.jobs.silver.DeliveryWindow;
 import io.adlake.jobs.silver.SilverJob;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,16 +22,20 @@ import picocli.CommandLine.Option;
       "silver.bookings and silver.setup_entities take each org's snapshot of the date.",
       "",
       "A range is processed in one job, with the same result as running its dates in order (backfills).",
+      "--org processes only the named orgs' deliveries; every other org's rows stay as they are.",
       "",
       "Examples:",
       "  adlake silver --date 2026-11-03",
-      "  adlake silver --from 2026-11-01 --to 2026-11-07"
+      "  adlake silver --from 2026-11-01 --to 2026-11-07",
+      "  adlake silver --from 2026-01-01 --to 2026-11-07 --org nova-retail"
     },
     footer = ExitCodes.DESCRIPTION,
     mixinStandardHelpOptions = true)
 final class SilverCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
+
+  @Mixin OrgScopeOptions scope;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date to process.")
   LocalDate date;
@@ -47,7 +55,8 @@ final class SilverCommand implements Callable<Integer> {
     }
     try (CommandContext context = new CommandContext(common, "adlake-silver")) {
       SilverJob job = new SilverJob(context.lakehouse(), context.orgs(), context.config.fxLookbackDays(), context.progress);
-      job.run(first, last).print(System.out);
+      Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
+      job.run(new DeliveryWindow(first, last, orgs.isEmpty() ? Optional.empty() : Optional.of(orgs), Map.of())).print(System.out);
       return ExitCodes.OK;
     }
   }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
@@ -77,6 +80,20 @@ public final class IcebergTableBranches implements WriteAuditPublish {
   @Override
   public Lakehouse staged() {
     return lakehouse;
+  }
+
+  @Override
+  public Optional<Dataset<Row>> mainRows(TableSpec spec) {
+    if (!lakehouse.exists(spec)) {
+      return Optional.empty();
+    }
+    Table table = lakehouse.table(spec);
+    table.refresh();
+    if (table.currentSnapshot() == null) {
+      return Optional.empty();
+    }
+    // Named explicitly: with spark.wap.branch set, a plain read of a write-audit-publish table reads the branch.
+    return Optional.of(lakehouse.spark().read().option("branch", SnapshotRef.MAIN_BRANCH).table(lakehouse.name(spec)));
   }
 
   @Override

@@ -6,6 +6,9 @@ import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.CatalogSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -34,8 +37,10 @@ public final class NessieRunBranch implements WriteAuditPublish {
   private final String target;
   private final String branch;
   private final Lakehouse staged;
+  private final Lakehouse main;
 
-  private NessieRunBranch(NessieApiV2 api, String target, String branch, Lakehouse staged) {
+  private NessieRunBranch(NessieApiV2 api, String target, String branch, Lakehouse staged, Lakehouse main) {
+    this.main = main;
     this.api = api;
     this.target = target;
     this.branch = branch;
@@ -74,7 +79,7 @@ public final class NessieRunBranch implements WriteAuditPublish {
     String prefix = "spark.sql.catalog." + catalog.name();
     catalog.sparkConf().forEach((key, value) -> main.spark().conf().set("spark.sql.catalog." + name + key.substring(prefix.length()), value));
     main.spark().conf().set("spark.sql.catalog." + name + ".ref", branch);
-    return new NessieRunBranch(api, target(catalog), branch, new Lakehouse(main.spark(), name));
+    return new NessieRunBranch(api, target(catalog), branch, new Lakehouse(main.spark(), name), main);
   }
 
   private static String target(CatalogSettings catalog) {
@@ -93,6 +98,11 @@ public final class NessieRunBranch implements WriteAuditPublish {
   @Override
   public Lakehouse staged() {
     return staged;
+  }
+
+  @Override
+  public Optional<Dataset<Row>> mainRows(TableSpec spec) {
+    return main.exists(spec) ? Optional.of(main.read(spec)) : Optional.empty();
   }
 
   @Override

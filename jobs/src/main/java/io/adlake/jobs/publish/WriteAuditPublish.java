@@ -1,7 +1,11 @@
 package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A run's isolated view of silver and gold: the run writes there, the gates audit there, and {@link #publish}
@@ -19,6 +23,9 @@ public interface WriteAuditPublish extends AutoCloseable {
 
   /** Where the run reads and writes silver and gold, and what the gates read. */
   Lakehouse staged();
+
+  /** A table as readers of main see it now (empty when main has no snapshot of it yet), whatever the run wrote. */
+  Optional<Dataset<Row>> mainRows(TableSpec table);
 
   /** The snapshot each table written by the run has on the branch, by table path. */
   Map<String, Long> stagedSnapshots();

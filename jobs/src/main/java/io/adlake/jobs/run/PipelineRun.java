@@ -19,7 +19,10 @@ import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
+import io.adlake.jobs.silver.DeliveryWindow;
 import io.adlake.jobs.silver.SilverJob;
+import io.adlake.jobs.publish.HeldOrgRestore;
+import io.adlake.quality.ConstraintOutcome;
 import io.adlake.quality.GateReport;
 import io.adlake.quality.MetricHistory;
 import io.adlake.quality.QualityGate;
@@ -33,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +66,7 @@ public final class PipelineRun {
   private final Path confDir;
   private final Progress progress;
   private final RunLedger ledger;
+  private final OrgHolds holds;
 
   public PipelineRun(
       Lakehouse main, RunBranches branches, String catalogType, OrgRegistry orgs, LandingStore store, String landingRoot, OrgMartSettings marts,
@@ -77,6 +83,7 @@ public final class PipelineRun {
     this.confDir = confDir;
     this.progress = progress;
     this.ledger = new RunLedger(main);
+    this.holds = new OrgHolds(main);
   }
 
   /** Ingest and every step, in one process, stopping where the attempt ends. */
@@ -113,9 +120,11 @@ public final class PipelineRun {
 
   private RunOutcome silver(RunRequest request, Optional<IngestReport> ingest, String command) {
     Instant started = Instant.now();
-    String runId = RunId.of(request, main, confDir);
+    // An org held by an earlier run reads its deliveries again from that run's first date: its slices are retried.
+    Map<String, LocalDate> retryFrom = holds.openSince(scope(request));
+    String runId = RunId.of(request, retryFrom, main, confDir);
     int attempt = ledger.nextAttempt(runId);
-    Attempt next = new Attempt(runId, attempt, command, RunStep.SILVER, request, started, ingest);
+    Attempt next = new Attempt(runId, attempt, command, RunStep.SILVER, request, started, ingest, scope(request));
 
     Optional<String> earlier = ledger.publishedBy(runId);
     if (earlier.isPresent() && !request.force()) {
@@ -124,7 +133,13 @@ public final class PipelineRun {
     }
     progress.step("run " + runId + " attempt " + attempt + ": building silver on branch " + runId);
     try (WriteAuditPublish wap = branches.begin(runId)) {
-      LayerReport silver = new SilverJob(wap.staged(), orgs, fxLookbackDays, progress).run(request.firstDelivery(), request.lastDelivery());
+      DeliveryWindow window =
+          new DeliveryWindow(
+              request.firstDelivery(), request.lastDelivery(), request.orgs().isEmpty() ? Optional.empty() : Optional.of(request.orgs()), retryFrom);
+      if (!retryFrom.isEmpty()) {
+        progress.step("run " + runId + ": retrying the slices of held org(s) " + retryFrom);
+      }
+      LayerReport silver = new SilverJob(wap.staged(), orgs, fxLookbackDays, progress).run(window);
       return next.layer(silver).staged(wap).status(RunStatus.SILVER_BUILT).append(ledger, catalogType, orgs);
     }
   }
@@ -151,31 +166,56 @@ public final class PipelineRun {
     progress.step(attemptName + ": " + step.id());
     try (WriteAuditPublish wap = branches.open(state.branch())) {
       return switch (step) {
-        case SILVER_GATE -> gate(next, wap, "silver", request.asOf());
+        case SILVER_GATE -> gate(next, wap, "silver", request);
         case GOLD -> {
+          // Gold is built for the orgs silver did not hold only: a held org's gold stays main's.
           Map<OrgId, LocalDate> asOf = new LinkedHashMap<>();
-          orgs.orgs().forEach(o -> asOf.put(o.id(), request.asOf()));
+          orgs.orgs().stream().filter(o -> next.judged().contains(o.id().value())).forEach(o -> asOf.put(o.id(), request.asOf()));
+          if (asOf.isEmpty()) {
+            progress.step(attemptName + ": every org is held; no gold to build");
+            yield next.status(RunStatus.GOLD_BUILT).append(ledger, catalogType, orgs);
+          }
           LayerReport gold = new GoldJob(wap.staged(), orgs, marts, fxLookbackDays, progress).run(asOf, request.rebuildDays());
           yield next.layer(gold).staged(wap).status(RunStatus.GOLD_BUILT).append(ledger, catalogType, orgs);
         }
-        case GOLD_GATE -> gate(next, wap, "gold", request.asOf());
+        case GOLD_GATE -> gate(next, wap, "gold", request);
         case PUBLISH -> publish(next, wap);
         case SILVER -> throw new IllegalStateException("the silver step begins attempts");
       };
     }
   }
 
-  private RunOutcome gate(Attempt next, WriteAuditPublish wap, String layer, LocalDate asOf) {
+  /**
+   * Gates a layer. A table-wide error ends the attempt; an org whose rows fail is held: its rows on the branch
+   * become main's again in every table, the hold is recorded, and the other orgs go on.
+   */
+  private RunOutcome gate(Attempt next, WriteAuditPublish wap, String layer, RunRequest request) {
+    LocalDate asOf = request.asOf();
     Set<String> knownOrgs = orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
-    QualityGate gate = new QualityGate(wap.staged(), quality, knownOrgs, MetricHistory.load(main, asOf, quality.historyRuns()));
+    Optional<Set<String>> judged = request.orgs().isEmpty() && next.held.isEmpty() ? Optional.empty() : Optional.of(next.judged());
+    QualityGate gate = new QualityGate(wap.staged(), quality, knownOrgs, judged, MetricHistory.load(main, asOf, quality.historyRuns()));
     List<TableSpec> tables = Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
     GateReport report = gate.run(next.runId, layer, tables, asOf);
     GateResults.record(main, report);
-    next.gate(report).staged(wap);
+    next.gate(report);
     if (!report.passed()) {
-      return next.status(RunStatus.GATE_FAILED).message(report.summary() + "; main unchanged, branch " + wap.branch() + " kept").append(ledger, catalogType, orgs);
+      return next.staged(wap).status(RunStatus.GATE_FAILED).message(report.summary() + "; main unchanged, branch " + wap.branch() + " kept")
+          .append(ledger, catalogType, orgs);
     }
-    return next.status(next.step.reaches()).append(ledger, catalogType, orgs);
+    Map<String, List<ConstraintOutcome>> held = new TreeMap<>(report.heldOrgs());
+    held.keySet().removeAll(next.held);
+    if (!held.isEmpty()) {
+      progress.step("run " + next.runId + ": holding " + held.keySet() + " (" + layer + " gate); their rows on the branch are main's again");
+      HeldOrgRestore.restore(wap, held.keySet(), next.runId);
+      Map<String, LocalDate> retried = holds.openSince(held.keySet());
+      held.forEach(
+          (org, failures) -> {
+            LocalDate first = retried.getOrDefault(org, request.firstDelivery());
+            holds.hold(next.runId, next.attempt, layer, first.isBefore(request.firstDelivery()) ? first : request.firstDelivery(), request.lastDelivery(), Map.of(org, failures));
+          });
+      next.held.addAll(held.keySet());
+    }
+    return next.staged(wap).status(next.step.reaches()).append(ledger, catalogType, orgs);
   }
 
   private RunOutcome publish(Attempt next, WriteAuditPublish wap) {
@@ -189,8 +229,18 @@ public final class PipelineRun {
     next.publish(published).status(status);
     if (!published.ok()) {
       next.message(published.detail() + ": " + String.join("; ", published.conflicts()) + "; branch " + wap.branch() + " kept, rerun the date");
+    } else {
+      holds.release(next.runId, next.judged(), next.request.lastDelivery());
+      if (!next.held.isEmpty()) {
+        next.message("published without the held org(s) " + next.held + ": main keeps their last published rows; see ops.org_holds");
+      }
     }
     return next.append(ledger, catalogType, orgs);
+  }
+
+  /** The orgs a request processes: those it names, or every registered org. */
+  private Set<String> scope(RunRequest request) {
+    return request.orgs().isEmpty() ? orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toCollection(TreeSet::new)) : request.orgs();
   }
 
   /** Ingests the landing zone's deliveries of the run's dates into bronze, directly: bronze is as delivered. */
@@ -230,13 +280,15 @@ public final class PipelineRun {
     private Map<String, Long> published = Map.of();
     private String silverGate;
     private String goldGate;
+    private final Set<String> scope;
+    private final Set<String> held = new TreeSet<>();
     private RunStatus status;
     private String message;
     private LayerReport layer;
     private GateReport gate;
     private PublishResult publish;
 
-    Attempt(String runId, int attempt, String command, RunStep step, RunRequest request, Instant started, Optional<IngestReport> ingest) {
+    Attempt(String runId, int attempt, String command, RunStep step, RunRequest request, Instant started, Optional<IngestReport> ingest, Set<String> scope) {
       this.runId = runId;
       this.attempt = attempt;
       this.command = command;
@@ -244,6 +296,7 @@ public final class PipelineRun {
       this.request = request;
       this.started = started;
       this.ingest = ingest;
+      this.scope = new TreeSet<>(scope);
       ingest.ifPresent(i -> {
         rowsRead = i.rowsRead();
         rowsAccepted = i.rowsAccepted();
@@ -252,7 +305,7 @@ public final class PipelineRun {
     }
 
     static Attempt after(RunRecord state, String command, RunStep step, RunRequest request) {
-      Attempt next = new Attempt(state.runId(), state.attempt(), command, step, request, Instant.now(), Optional.empty());
+      Attempt next = new Attempt(state.runId(), state.attempt(), command, step, request, Instant.now(), Optional.empty(), new TreeSet<>(state.orgs()));
       next.rowsRead = state.rowsRead();
       next.rowsAccepted = state.rowsAccepted();
       next.rowsQuarantined = state.rowsQuarantined();
@@ -260,7 +313,15 @@ public final class PipelineRun {
       next.staged = state.stagedSnapshots();
       next.silverGate = state.silverGate();
       next.goldGate = state.goldGate();
+      next.held.addAll(state.heldOrgs());
       return next;
+    }
+
+    /** The orgs the attempt still carries: its scope, less the held ones. */
+    Set<String> judged() {
+      Set<String> judged = new TreeSet<>(scope);
+      judged.removeAll(held);
+      return judged;
     }
 
     Attempt status(RunStatus value) {
@@ -303,8 +364,8 @@ public final class PipelineRun {
     RunOutcome append(RunLedger ledger, String catalogType, OrgRegistry orgs) {
       RunRecord record =
           new RunRecord(
-              runId, attempt, command, step.id(), request.firstDelivery(), request.lastDelivery(), request.asOf(),
-              orgs.orgs().stream().map(o -> o.id().value()).toList(), catalogType, runId, status.code(), started, Instant.now(), rowsRead, rowsAccepted,
+              runId, attempt, command, step.id(), request.firstDelivery(), request.lastDelivery(), request.asOf(), List.copyOf(scope), List.copyOf(held),
+              catalogType, runId, status.code(), started, Instant.now(), rowsRead, rowsAccepted,
               rowsQuarantined, rowsWritten, staged, published, silverGate, goldGate, message);
       ledger.append(record);
       return new RunOutcome(

@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A run's id names what it computes from: its dates, the bronze tables' snapshots (what was ingested) and the
@@ -24,7 +28,10 @@ public final class RunId {
 
   static final List<String> CONF_FILES = List.of("orgs.yaml", "marts.yaml", "quality.yaml");
 
-  public static String of(RunRequest request, Lakehouse main, Path confDir) {
+  /**
+   * @param retryFrom the held orgs whose earlier deliveries the run reads again: another window is another run
+   */
+  public static String of(RunRequest request, Map<String, LocalDate> retryFrom, Lakehouse main, Path confDir) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -32,6 +39,13 @@ public final class RunId {
       throw new IllegalStateException(e);
     }
     update(sha, request.firstDelivery() + "|" + request.lastDelivery() + "|" + request.asOf() + "|" + request.rebuildDays());
+    // Only when given, so that the ids of every-org runs without holds stay what they were.
+    if (!request.orgs().isEmpty()) {
+      update(sha, "|orgs=" + String.join(",", new TreeSet<>(request.orgs())));
+    }
+    if (!retryFrom.isEmpty()) {
+      update(sha, "|retry=" + new TreeMap<>(retryFrom));
+    }
     for (TableSpec table : Tables.ALL) {
       if (table.namespace().equals("bronze")) {
         update(sha, "|" + table.path() + "=" + main.snapshotId(table, "main"));

@@ -50,7 +50,9 @@ public final class RunLedger {
           .add("published_snapshots", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
           .add("silver_gate", DataTypes.StringType)
           .add("gold_gate", DataTypes.StringType)
-          .add("message", DataTypes.StringType);
+          .add("message", DataTypes.StringType)
+          // nullable only so that a ledger made before per-org holds existed can gain the column
+          .add("held_orgs", DataTypes.createArrayType(DataTypes.StringType));
 
   private final Lakehouse main;
 
@@ -107,17 +109,24 @@ public final class RunLedger {
             r.runId(), r.attempt(), r.command(), r.step(), Date.valueOf(r.firstDate()), Date.valueOf(r.lastDate()), Date.valueOf(r.asOfDate()), r.orgs(),
             r.catalog(), r.branch(), r.status(), Timestamp.from(r.startedAt()), Timestamp.from(r.finishedAt()), r.durationMs(), r.rowsRead(),
             r.rowsAccepted(), r.rowsQuarantined(), r.rowsWritten(), r.stagedSnapshots(), r.publishedSnapshots(), r.silverGate(), r.goldGate(),
-            r.message());
+            r.message(), r.heldOrgs());
     TableWrites.append(main, Tables.JOB_RUNS, main.spark().createDataFrame(List.of(row), SCHEMA), r.runId());
   }
 
   private static RunRecord record(Row r) {
     return new RunRecord(
         r.getAs("run_id"), r.<Integer>getAs("attempt"), r.getAs("command"), r.getAs("step"), r.<Date>getAs("first_date").toLocalDate(),
-        r.<Date>getAs("last_date").toLocalDate(), r.<Date>getAs("as_of_date").toLocalDate(), r.getList(r.fieldIndex("orgs")), r.getAs("catalog"),
+        r.<Date>getAs("last_date").toLocalDate(), r.<Date>getAs("as_of_date").toLocalDate(), r.getList(r.fieldIndex("orgs")),
+        list(r, "held_orgs"), r.getAs("catalog"),
         r.getAs("branch"), r.getAs("status"), r.<Timestamp>getAs("started_at").toInstant(), r.<Timestamp>getAs("finished_at").toInstant(),
         r.<Long>getAs("rows_read"), r.<Long>getAs("rows_accepted"), r.<Long>getAs("rows_quarantined"), map(r, "rows_written"),
         map(r, "staged_snapshots"), map(r, "published_snapshots"), r.getAs("silver_gate"), r.getAs("gold_gate"), r.getAs("message"));
+  }
+
+  /** Empty also for a ledger written before the column existed. */
+  private static List<String> list(Row row, String column) {
+    boolean has = List.of(row.schema().fieldNames()).contains(column);
+    return !has || row.isNullAt(row.fieldIndex(column)) ? List.of() : row.getList(row.fieldIndex(column));
   }
 
   private static Map<String, Long> map(Row row, String column) {

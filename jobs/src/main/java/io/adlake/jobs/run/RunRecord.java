@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param command           how the step was invoked: {@code run} (all steps in one process) or {@code run --step S}
  * @param step              the {@link RunStep} this row records
+ * @param orgs              the orgs the run processes (every registered org unless {@code --org} chose some)
+ * @param heldOrgs          the orgs a gate of the attempt held so far: their rows on the branch are main's again
  * @param status            {@link RunStatus} code after the step
  * @param startedAt         when the step began (the attempt began at its first row's)
  * @param rowsWritten       rows each table the run wrote holds in the replaced slices
@@ -26,6 +28,7 @@ public record RunRecord(
     LocalDate lastDate,
     LocalDate asOfDate,
     List<String> orgs,
+    List<String> heldOrgs,
     String catalog,
     String branch,
     String status,
@@ -43,6 +46,7 @@ public record RunRecord(
 
   public RunRecord {
     orgs = List.copyOf(orgs);
+    heldOrgs = List.copyOf(heldOrgs);
     rowsWritten = Map.copyOf(rowsWritten);
     stagedSnapshots = Map.copyOf(stagedSnapshots);
     publishedSnapshots = Map.copyOf(publishedSnapshots);
@@ -51,7 +55,7 @@ public record RunRecord(
   /** The same row, saying something else. */
   public RunRecord withMessage(String text) {
     return new RunRecord(
-        runId, attempt, command, step, firstDate, lastDate, asOfDate, orgs, catalog, branch, status, startedAt, finishedAt, rowsRead, rowsAccepted,
+        runId, attempt, command, step, firstDate, lastDate, asOfDate, orgs, heldOrgs, catalog, branch, status, startedAt, finishedAt, rowsRead, rowsAccepted,
         rowsQuarantined, rowsWritten, stagedSnapshots, publishedSnapshots, silverGate, goldGate, text);
   }
 

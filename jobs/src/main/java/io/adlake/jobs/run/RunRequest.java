@@ -1,6 +1,8 @@
 package io.adlake.jobs.run;
 
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a pipeline run covers.
@@ -11,16 +13,28 @@ import java.time.LocalDate;
  *                      the last delivery
  * @param rebuildDays   report days before the as-of date that gold rebuilds (the restatement window)
  * @param force         run again even if the same run was published already
+ * @param orgs          the orgs the run processes ({@code --org}); empty means every registered org. Other orgs'
+ *                      rows are left as they are.
  */
-public record RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force) {
+public record RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force, Set<String> orgs) {
+
+  public RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force) {
+    this(firstDelivery, lastDelivery, asOf, rebuildDays, force, Set.of());
+  }
 
   public RunRequest {
+    orgs = Set.copyOf(new TreeSet<>(orgs));
     if (lastDelivery.isBefore(firstDelivery)) {
       throw new IllegalArgumentException("the last delivery date " + lastDelivery + " is before the first " + firstDelivery);
     }
     if (rebuildDays < 0 || rebuildDays > 400) {
       throw new IllegalArgumentException("rebuild days must be between 0 and 400, was " + rebuildDays);
     }
+  }
+
+  /** The same run for these orgs only. */
+  public RunRequest forOrgs(Set<String> only) {
+    return new RunRequest(firstDelivery, lastDelivery, asOf, rebuildDays, force, only);
   }
 
   public static RunRequest daily(LocalDate delivery) {

@@ -25,7 +25,6 @@ import io.adlake.transforms.silver.MetaDelivery;
 import io.adlake.transforms.silver.SetupEntities;
 import io.adlake.transforms.silver.SilverDelivery;
 import io.adlake.transforms.silver.TtdDelivery;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +70,18 @@ public final class SilverJob {
    * latest delivery in the range. A backfill is one job instead of one per day.
    */
   public LayerReport run(LocalDate first, LocalDate last) {
+    return run(DeliveryWindow.of(first, last));
+  }
+
+  /**
+   * Processes the deliveries the window selects: some orgs only, and held orgs' earlier deliveries again. Only the
+   * orgs and report days those deliveries touch are replaced; every other org's rows stay as they are.
+   */
+  public LayerReport run(DeliveryWindow window) {
+    LocalDate first = window.first();
+    LocalDate last = window.last();
     String runId = "silver-" + first + (first.equals(last) ? "" : "-to-" + last) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Date from = Date.valueOf(first);
-    Date day = Date.valueOf(last);
-    Column delivered = col("delivery_date").between(from, day);
+    Column delivered = window.filter();
     List<LayerReport.TableResult> results = new ArrayList<>();
 
     progress.step("silver " + runId + ": FX rates");

@@ -4,7 +4,11 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
+import io.adlake.catalog.TableSpec;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A run during which something happens after the gates passed and just before the publish: another writer commits
@@ -25,6 +29,11 @@ record BeforePublish(WriteAuditPublish run, Runnable before) implements WriteAud
   @Override
   public Lakehouse staged() {
     return run.staged();
+  }
+
+  @Override
+  public Optional<Dataset<Row>> mainRows(TableSpec table) {
+    return run.mainRows(table);
   }
 
   @Override

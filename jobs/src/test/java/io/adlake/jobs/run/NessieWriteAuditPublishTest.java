@@ -31,7 +31,8 @@ import org.projectnessie.model.LogResponse;
 
 /**
  * The pipeline on a real Nessie server: a day goes through ingest, silver, gates, gold, gates and one merge into
- * main; a bad export fails the gate and main's silver and gold stay as they were.
+ * main; a broken export of one org holds that org (main keeps its rows) while the other org is merged; the fixed
+ * export publishes it.
  */
 @ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -93,22 +94,27 @@ class NessieWriteAuditPublishTest {
 
   @Test
   @Order(2)
-  void aBadExportFailsTheGateAndMainKeepsItsSilverAndGold() throws IOException {
-    Map<String, Long> before = SampleRunFixture.publishedSnapshots(main);
-    long goldRows = main.read(Tables.GOLD_CROSS_PLATFORM).count();
+  void aBrokenExportHoldsItsOrgAndTheOtherOrgIsMergedIntoMain() throws IOException {
+    Map<String, String> acme = SampleRunFixture.content(main, "acme");
+    Map<String, String> kiwi = SampleRunFixture.content(main, "kiwi");
     samples.land(BAD_DAY, 1);
     BadExports.negateOneCost(samples.landing, "acme", BAD_DAY);
 
     RunOutcome bad = pipeline().run(RunRequest.daily(BAD_DAY));
 
-    assertThat(bad.status()).isEqualTo(RunStatus.GATE_FAILED);
-    assertThat(SampleRunFixture.publishedSnapshots(main)).isEqualTo(before);
-    assertThat(main.read(Tables.GOLD_CROSS_PLATFORM).count()).isEqualTo(goldRows);
+    assertThat(bad.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(bad.record().heldOrgs()).containsExactly("acme");
+    assertThat(bad.publish().orElseThrow().detail()).startsWith("merged " + bad.record().branch() + " into main");
+    assertThat(SampleRunFixture.content(main, "acme")).isEqualTo(acme);
+    assertThat(SampleRunFixture.content(main, "kiwi").get("gold.org_daily_summary")).isNotEqualTo(kiwi.get("gold.org_daily_summary"));
+    // The run's branch keeps its history: the commit before the hold restored acme still has the bad row.
     try (NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(nessie.uri()).build(NessieApiV2.class)) {
       assertThat(api.getReference().refName(bad.record().branch()).get().getName()).isEqualTo(bad.record().branch());
     }
-    assertThat(main.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'").count())
-        .isPositive();
+    assertThat(main.read(Tables.ORG_HOLDS).filter("run_id = '" + bad.record().runId() + "'").select("org_id", "layer").collectAsList())
+        .extracting(Object::toString).containsExactly("[acme,silver]");
+    assertThat(main.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'")
+            .select("org_id").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("acme");
   }
 
   @Test
@@ -129,6 +135,14 @@ class NessieWriteAuditPublishTest {
 
     RunOutcome rerun = pipeline().run(RunRequest.daily(BAD_DAY));
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(rerun.record().heldOrgs()).isEmpty();
+    assertThat(main.read(Tables.ORG_HOLDS).filter("released_by is null").count()).isZero();
+    assertThat(main.read(Tables.SILVER_DELIVERY).filter("org_id = 'acme' and report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (main.exists(table)) {
+        assertThat(GrainCheck.check(table.path(), main.read(table), table.grain())).as(table.path()).isEmpty();
+      }
+    }
   }
 
   private PipelineRun pipeline() {

@@ -1,6 +1,9 @@
 package io.adlake.jobs.run;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
@@ -8,14 +11,27 @@ import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.sample.SampleExports;
+import io.adlake.catalog.org.OrgRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.spark.sql.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A landing zone of sample exports for the test org and the shipped gates, and pipelines over them. */
+/**
+ * A landing zone of sample exports for two test orgs (acme and kiwi: one to break, one to stay healthy) and the
+ * shipped gates, and pipelines over them.
+ */
 final class SampleRunFixture {
+
+  static final OrgRegistry ORGS = TestLanding.registry("acme", "kiwi");
 
   final Path landing;
   final Path conf;
@@ -29,13 +45,41 @@ final class SampleRunFixture {
 
   /** Writes the sample exports of more delivery days. */
   void land(LocalDate start, int days) throws IOException {
-    new SampleExports(TestLanding.registry(), new LocalLandingStore(), landing.toString(), new SampleExports.Settings(start, days, 7L, false)).writeAll();
+    new SampleExports(ORGS, new LocalLandingStore(), landing.toString(), new SampleExports.Settings(start, days, 7L, false)).writeAll();
   }
 
   PipelineRun pipeline(Lakehouse main, RunBranches branches, String catalogType) {
     return new PipelineRun(
-        main, branches, catalogType, TestLanding.registry(), new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
+        main, branches, catalogType, ORGS, new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
         QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+  }
+
+  /**
+   * A SHA-256 of each silver and gold table's rows of one org (every org: null) as JSON, sorted: equal hashes,
+   * equal content. Tables without such rows are left out.
+   */
+  static Map<String, String> content(Lakehouse lakehouse, String org) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (lakehouse.exists(table)) {
+        List<Row> rows =
+            (org == null ? lakehouse.read(table) : lakehouse.read(table).filter(col("org_id").equalTo(org))).selectExpr("to_json(struct(*)) as j").orderBy("j").collectAsList();
+        MessageDigest sha = sha256();
+        rows.forEach(r -> sha.update((r.getString(0) + "\n").getBytes(StandardCharsets.UTF_8)));
+        if (!rows.isEmpty()) {
+          out.put(table.path(), rows.size() + ":" + HexFormat.of().formatHex(sha.digest()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The snapshot main shows of each silver and gold table. */

@@ -12,11 +12,7 @@ import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
 import io.adlake.quality.GrainCheck;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -102,12 +98,12 @@ class WriteAuditPublishTest {
   @Test
   @Order(3)
   void aForcedRerunOfTheSameDateGivesTheSameGold() {
-    Map<String, String> before = goldContent();
+    Map<String, String> before = SampleRunFixture.content(lakehouse, null);
     RunOutcome rerun = pipeline(branches()).run(firstRequest(true));
 
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(rerun.record().attempt()).isEqualTo(3);
-    assertThat(goldContent()).isEqualTo(before);
+    assertThat(SampleRunFixture.content(lakehouse, null)).isEqualTo(before);
     for (TableSpec table : Tables.PUBLISHED) {
       if (lakehouse.exists(table)) {
         assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
@@ -117,40 +113,59 @@ class WriteAuditPublishTest {
 
   @Test
   @Order(4)
-  void aBadExportFailsTheGateAndLeavesMainAsItWas() throws IOException {
-    Map<String, Long> before = SampleRunFixture.publishedSnapshots(lakehouse);
-    Map<String, String> gold = goldContent();
+  void aBrokenExportHoldsItsOrgWhileTheOtherOrgPublishes() throws IOException {
+    Map<String, String> acmeBefore = SampleRunFixture.content(lakehouse, "acme");
+    Map<String, String> kiwiBefore = SampleRunFixture.content(lakehouse, "kiwi");
     landBadDay();
 
     RunOutcome bad = pipeline(branches()).run(RunRequest.daily(BAD_DAY));
 
-    assertThat(bad.status()).isEqualTo(RunStatus.GATE_FAILED);
-    assertThat(bad.goldGate()).isEmpty(); // gold is not built on a silver that failed its gate
-    assertThat(bad.silverGate().orElseThrow().errors())
+    assertThat(bad.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(bad.record().heldOrgs()).containsExactly("acme");
+    assertThat(bad.silverGate().orElseThrow().passed()).isTrue();
+    assertThat(bad.silverGate().get().heldOrgs().get("acme"))
         .anySatisfy(e -> {
           assertThat(e.table()).isEqualTo("silver.delivery_daily");
           assertThat(e.check()).startsWith("non_negative");
-          assertThat(e.constraint()).contains("total_media_cost");
+          assertThat(e.message()).contains("of org acme").contains("total_media_cost < 0 (lowest -");
         });
-    assertThat(SampleRunFixture.publishedSnapshots(lakehouse)).isEqualTo(before);
-    assertThat(goldContent()).isEqualTo(gold);
-    // The branch is kept, holding the rows that failed, for whoever investigates.
-    String branch = bad.record().branch();
-    assertThat(lakehouse.snapshotId(Tables.SILVER_DELIVERY, branch)).isNotNull().isNotEqualTo(before.get("silver.delivery_daily"));
-    long negative =
-        lakehouse.spark().read().option("branch", branch).table(lakehouse.name(Tables.SILVER_DELIVERY)).filter("total_media_cost < 0").count();
-    assertThat(negative).isEqualTo(1);
+    // The held org's rows on main are exactly as before, in every table; the healthy org moved on.
+    assertThat(SampleRunFixture.content(lakehouse, "acme")).isEqualTo(acmeBefore);
+    Map<String, String> kiwiAfter = SampleRunFixture.content(lakehouse, "kiwi");
+    assertThat(kiwiAfter.get("silver.delivery_daily")).isNotEqualTo(kiwiBefore.get("silver.delivery_daily"));
+    assertThat(kiwiAfter.get("gold.pacing")).isNotEqualTo(kiwiBefore.get("gold.pacing"));
+    assertThat(lakehouse.read(Tables.GOLD_PACING).filter("as_of_date = date'" + BAD_DAY.minusDays(1) + "'").select("org_id").distinct().collectAsList())
+        .extracting(r -> r.getString(0)).containsExactly("kiwi");
+    // Why, where ops look: the hold, the gate's per-org result, the ledger.
+    Row hold = lakehouse.read(Tables.ORG_HOLDS).filter("run_id = '" + bad.record().runId() + "'").collectAsList().get(0);
+    assertThat(hold.<String>getAs("org_id")).isEqualTo("acme");
+    assertThat(hold.<String>getAs("layer")).isEqualTo("silver");
+    assertThat(hold.<String>getAs("reason")).startsWith("silver.delivery_daily non_negative").contains("total_media_cost < 0");
+    assertThat(hold.<String>getAs("released_by")).isNull();
+    assertThat(lakehouse.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'")
+            .select("org_id").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("acme");
     Row ledger = lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + bad.record().runId() + "'").orderBy(org.apache.spark.sql.functions.desc("finished_at")).first();
-    assertThat(ledger.<String>getAs("status")).isEqualTo("gate_failed");
-    assertThat(ledger.<String>getAs("step")).isEqualTo("silver-gate");
-    assertThat(ledger.<String>getAs("message")).contains("non_negative").contains("main unchanged");
-    assertThat(lakehouse.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'").count())
-        .isPositive();
+    assertThat(ledger.<String>getAs("status")).isEqualTo("published");
+    assertThat(ledger.getList(ledger.fieldIndex("held_orgs"))).containsExactly("acme");
+    assertThat(ledger.<String>getAs("message")).contains("held org(s) [acme]");
+    // What would have been published stays readable: the snapshot silver was built at, before the hold.
+    long built =
+        lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + bad.record().runId() + "' and step = 'silver'").first()
+            .<scala.collection.Map<String, Long>>getAs("staged_snapshots").apply("silver.delivery_daily");
+    long negative =
+        lakehouse.spark().read().option("snapshot-id", built).table(lakehouse.name(Tables.SILVER_DELIVERY))
+            .filter("org_id = 'acme' and total_media_cost < 0").count();
+    assertThat(negative).isEqualTo(1);
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (lakehouse.exists(table)) {
+        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
+      }
+    }
   }
 
   @Test
   @Order(5)
-  void whenMainMovesUnderTheRunNothingIsPublishedAndARerunSucceeds() throws IOException {
+  void theFixedExportPublishesTheHeldOrgOnTheRerunAfterMainMoved() throws IOException {
     fixBadDay();
     Map<String, Long> before = SampleRunFixture.publishedSnapshots(lakehouse);
     RunOutcome raced =
@@ -160,17 +175,44 @@ class WriteAuditPublishTest {
             .run(RunRequest.daily(BAD_DAY));
 
     assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
+    assertThat(raced.record().heldOrgs()).isEmpty();
     assertThat(raced.publish().orElseThrow().conflicts()).singleElement().satisfies(c -> assertThat(c).startsWith("silver.bookings"));
     Map<String, Long> after = SampleRunFixture.publishedSnapshots(lakehouse);
     assertThat(after.get("silver.bookings")).isNotEqualTo(before.get("silver.bookings")); // the other writer's commit
     after.remove("silver.bookings");
     before.remove("silver.bookings");
     assertThat(after).isEqualTo(before); // and nothing of the run's
+    assertThat(lakehouse.read(Tables.ORG_HOLDS).filter("released_by is null").count()).isEqualTo(1); // not released by a run that did not publish
 
     RunOutcome rerun = pipeline(branches()).run(RunRequest.daily(BAD_DAY));
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(rerun.record().attempt()).isEqualTo(2);
-    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
+    assertThat(rerun.record().heldOrgs()).isEmpty();
+    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("org_id = 'acme' and report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
+    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("total_media_cost < 0").count()).isZero();
+    assertThat(lakehouse.read(Tables.ORG_HOLDS).filter("released_by is null").count()).isZero();
+    assertThat(lakehouse.read(Tables.ORG_HOLDS).first().<String>getAs("released_by")).isEqualTo(rerun.record().runId());
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (lakehouse.exists(table)) {
+        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aRunOfOneOrgLeavesEveryOtherOrgsRowsAsTheyWere() throws IOException {
+    LocalDate next = BAD_DAY.plusDays(1);
+    samples.land(next, 1);
+    Map<String, String> acme = SampleRunFixture.content(lakehouse, "acme");
+    Map<String, String> kiwi = SampleRunFixture.content(lakehouse, "kiwi");
+
+    RunOutcome kiwiOnly = pipeline(branches()).run(RunRequest.daily(next).forOrgs(java.util.Set.of("kiwi")));
+
+    assertThat(kiwiOnly.status()).isEqualTo(RunStatus.PUBLISHED);
+    assertThat(kiwiOnly.record().orgs()).containsExactly("kiwi");
+    assertThat(SampleRunFixture.content(lakehouse, "acme")).isEqualTo(acme);
+    assertThat(SampleRunFixture.content(lakehouse, "kiwi").get("gold.pacing")).isNotEqualTo(kiwi.get("gold.pacing"));
   }
 
   private PipelineRun pipeline(RunBranches branches) {
@@ -207,23 +249,5 @@ class WriteAuditPublishTest {
     } finally {
       lakehouse.spark().conf().set("spark.wap.branch", runBranch);
     }
-  }
-
-  /** A SHA-256 of each gold table's rows as JSON, sorted: equal hashes, equal content. */
-  private Map<String, String> goldContent() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (table.namespace().equals("gold") && lakehouse.exists(table)) {
-        try {
-          MessageDigest sha = MessageDigest.getInstance("SHA-256");
-          List<Row> rows = lakehouse.read(table).selectExpr("to_json(struct(*)) as j").orderBy("j").collectAsList();
-          rows.forEach(r -> sha.update((r.getString(0) + "\n").getBytes(StandardCharsets.UTF_8)));
-          out.put(table.path(), rows.size() + ":" + HexFormat.of().formatHex(sha.digest()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return out;
   }
 }
