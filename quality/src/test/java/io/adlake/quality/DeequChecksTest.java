@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedSpark.class)
 class DeequChecksTest {
 
-  private static final StructType DELIVERY =
+  /** A delivery frame's columns, for the check tests of this package. */
+  static final StructType DELIVERY =
       new StructType()
           .add("org_id", DataTypes.StringType)
           .add("report_date", DataTypes.StringType)

@@ -20,13 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedSpark.class)
 class OrgAttributionTest {
 
-  private static final StructType DELIVERY =
-      new StructType()
-          .add("org_id", DataTypes.StringType)
-          .add("report_date", DataTypes.StringType)
-          .add("platform", DataTypes.StringType)
-          .add("impressions", DataTypes.LongType)
-          .add("cost", DataTypes.DoubleType);
+  private static final StructType DELIVERY = DeequChecksTest.DELIVERY;
 
   private static final List<String> GRAIN = List.of("org_id", "report_date", "platform");
 

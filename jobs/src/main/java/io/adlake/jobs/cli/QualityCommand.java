@@ -1,7 +1,10 @@
 package io.adlake.jobs.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.Tables;
+import io.adlake.quality.ConstraintOutcome;
 import io.adlake.jobs.run.GateResults;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,8 @@ final class QualityCommand {
       name = "report",
       description = {
         "Print one run's gate results as a table: failed error-level checks first, then warnings, passes and",
-        "skipped checks (no rows, not enough history). Without --run, the newest run.",
+        "skipped checks (no rows, not enough history), then the orgs the run held and why. Without --run, the",
+        "newest run. Exits with 7 when a table-wide check failed, 12 when only some orgs were held.",
         "",
         "Examples:",
         "  adlake quality report --run run-2026-11-08-1a2b3c4d5e",
@@ -54,7 +58,10 @@ final class QualityCommand {
           throw new InputException("no gate results for run '" + run + "'");
         }
         print(run, rows);
-        return rows.stream().anyMatch(r -> r.getAs("status").equals("failure") && r.getAs("level").equals("error")) ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+        List<Row> held = printHolds(lakehouse, run);
+        boolean tableWide =
+            rows.stream().anyMatch(r -> r.getAs("status").equals("failure") && r.getAs("level").equals("error") && r.getAs("org_id").equals(ConstraintOutcome.ALL_ORGS));
+        return tableWide ? ExitCodes.GATE_FAILED : held.isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
       }
     }
 
@@ -76,6 +83,25 @@ final class QualityCommand {
             cut(r.getAs("constraint_name"), 48), metric == null ? "" : String.format(Locale.ROOT, "%.4g", metric), cut(r.getAs("message"), 100));
       }
       System.out.printf(Locale.ROOT, "%d constraint(s), %d failed%n", rows.size(), failed);
+    }
+
+    /** The orgs the run held, each with why and whether a later run has published it since. */
+    private static List<Row> printHolds(Lakehouse lakehouse, String run) {
+      if (!lakehouse.exists(Tables.ORG_HOLDS)) {
+        return List.of();
+      }
+      List<Row> held = lakehouse.read(Tables.ORG_HOLDS).filter(col("run_id").equalTo(run)).orderBy("org_id").collectAsList();
+      if (held.isEmpty()) {
+        return held;
+      }
+      System.out.printf(Locale.ROOT, "%nHeld orgs (none of their rows from this run were published; main keeps their last published rows):%n");
+      for (Row h : held) {
+        String released = h.getAs("released_by");
+        System.out.printf(
+            Locale.ROOT, "  %-20s %-6s gate, deliveries %s to %s: %s%n    %s%n", h.getAs("org_id"), h.getAs("layer"), h.getAs("first_date"), h.getAs("last_date"),
+            released == null ? "still held (its next run retries these deliveries)" : "published since by " + released, h.getAs("reason"));
+      }
+      return held;
     }
 
     private static String newestRun(Lakehouse lakehouse) {

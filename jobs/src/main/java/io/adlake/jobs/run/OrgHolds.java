@@ -28,11 +28,13 @@ import org.apache.spark.sql.types.StructType;
  * {@code ops.org_holds}, on main, grain (org_id, run_id): the orgs a run held back because their rows failed an
  * error-level check, with the failures. A hold stays open until a later run publishes the org over the held
  * deliveries; until then each run of the org reads its deliveries again from the hold's first delivery date, so
- * the held slices are retried, and an org that fixed its export (a restatement) publishes then.
+ * the held slices are retried, and an org that fixed its export (a restatement) publishes then. Rules of
+ * {@code conf/alerts.yaml} read it as the {@code org_holds} mart (by the run's as-of date), so a hold reaches the
+ * org's alert channels like any alert.
  */
 public final class OrgHolds {
 
-  static final StructType SCHEMA =
+  public static final StructType SCHEMA =
       new StructType()
           .add("org_id", DataTypes.StringType, false)
           .add("run_id", DataTypes.StringType, false)
@@ -40,6 +42,7 @@ public final class OrgHolds {
           .add("layer", DataTypes.StringType, false)
           .add("first_date", DataTypes.DateType, false)
           .add("last_date", DataTypes.DateType, false)
+          .add("as_of_date", DataTypes.DateType, false)
           .add("held_at", DataTypes.TimestampType, false)
           .add("failures", DataTypes.IntegerType, false)
           .add("reason", DataTypes.StringType, false)
@@ -55,7 +58,7 @@ public final class OrgHolds {
   }
 
   /** Records the orgs a gate held; a retried step of the same run writes the same rows again. */
-  public void hold(String runId, int attempt, String layer, LocalDate first, LocalDate last, Map<String, List<ConstraintOutcome>> held) {
+  public void hold(String runId, int attempt, String layer, LocalDate first, LocalDate last, LocalDate asOf, Map<String, List<ConstraintOutcome>> held) {
     if (held.isEmpty()) {
       return;
     }
@@ -63,7 +66,7 @@ public final class OrgHolds {
     List<Row> rows = new ArrayList<>();
     held.forEach(
         (org, failures) ->
-            rows.add(RowFactory.create(org, runId, attempt, layer, Date.valueOf(first), Date.valueOf(last), now, failures.size(), reason(failures), null, null)));
+            rows.add(RowFactory.create(org, runId, attempt, layer, Date.valueOf(first), Date.valueOf(last), Date.valueOf(asOf), now, failures.size(), reason(failures), null, null)));
     write(main.spark().createDataFrame(rows, SCHEMA), runId);
   }
 

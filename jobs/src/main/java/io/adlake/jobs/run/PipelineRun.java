@@ -211,7 +211,7 @@ public final class PipelineRun {
       held.forEach(
           (org, failures) -> {
             LocalDate first = retried.getOrDefault(org, request.firstDelivery());
-            holds.hold(next.runId, next.attempt, layer, first.isBefore(request.firstDelivery()) ? first : request.firstDelivery(), request.lastDelivery(), Map.of(org, failures));
+            holds.hold(next.runId, next.attempt, layer, first.isBefore(request.firstDelivery()) ? first : request.firstDelivery(), request.lastDelivery(), asOf, Map.of(org, failures));
           });
       next.held.addAll(held.keySet());
     }

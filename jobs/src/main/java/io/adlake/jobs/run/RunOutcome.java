@@ -55,5 +55,8 @@ public record RunOutcome(
     if (record.message() != null) {
       out.println("  " + record.message());
     }
+    for (GateReport gate : List.of(silverGate, goldGate).stream().flatMap(Optional::stream).toList()) {
+      gate.heldOrgs().forEach((org, failures) -> out.printf(Locale.ROOT, "  held by the %s gate: %s: %s%n", gate.layer(), org, OrgHolds.reason(failures)));
+    }
   }
 }

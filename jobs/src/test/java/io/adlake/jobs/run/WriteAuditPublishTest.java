@@ -6,12 +6,17 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.alerts.AlertsJob;
+import io.adlake.jobs.alerts.AlertsReport;
 import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
 import io.adlake.quality.GrainCheck;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +153,12 @@ class WriteAuditPublishTest {
     assertThat(ledger.<String>getAs("status")).isEqualTo("published");
     assertThat(ledger.getList(ledger.fieldIndex("held_orgs"))).containsExactly("acme");
     assertThat(ledger.<String>getAs("message")).contains("held org(s) [acme]");
+    // The hold reaches the org's alert channels like an alert (the shipped org_held rule over ops.org_holds).
+    AlertsReport alerts = new AlertsJob(lakehouse, SampleRunFixture.ORGS, TestLanding.alertSettings(), Progress.silent()).run(BAD_DAY.minusDays(1), Instant.now());
+    assertThat(alerts.opened()).filteredOn(r -> r.getAs("rule_id").equals("org_held")).singleElement().satisfies(r -> {
+      assertThat(r.<String>getAs("org_id")).isEqualTo("acme");
+      assertThat(r.<String>getAs("entity_id")).isEqualTo(bad.record().runId());
+    });
     // What would have been published stays readable: the snapshot silver was built at, before the hold.
     long built =
         lakehouse.read(Tables.JOB_RUNS).filter("run_id = '" + bad.record().runId() + "' and step = 'silver'").first()

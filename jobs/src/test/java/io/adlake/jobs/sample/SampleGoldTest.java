@@ -15,6 +15,7 @@ import io.adlake.catalog.org.SourceOptions;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.alerts.AlertsJob;
+import io.adlake.jobs.run.OrgHolds;
 import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.jobs.writeback.WritebackLedger;
 import io.adlake.jobs.writeback.WritebackPlanner;
@@ -83,7 +84,8 @@ class SampleGoldTest {
   /** conf/alerts.yaml over the sample gold: the allow-lists match the marts, and alerts open, stay and resolve. */
   private static void theShippedRulesReadRealColumnsAndRaiseTheSampleCases(Lakehouse lakehouse, OrgRegistry orgs, LocalDate asOf) {
     for (RuleMart mart : RuleMart.values()) {
-      StructType schema = lakehouse.read(mart.table()).schema();
+      // The sample builds gold without a gated run, so no run has held an org: the ledger's own schema stands in.
+      StructType schema = mart == RuleMart.ORG_HOLDS ? OrgHolds.SCHEMA : lakehouse.read(mart.table()).schema();
       mart.columns().forEach((column, type) -> assertThat(RuleType.of(schema.apply(column).dataType())).as(mart.id() + "." + column).isEqualTo(type));
     }
     AlertsJob job = new AlertsJob(lakehouse, orgs, TestLanding.alertSettings(), Progress.silent());

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 
 /**
- * The gold marts a rule may read, each with the columns a rule may name (the allow-list, with their types), the
+ * The gold marts a rule may read (and ops.org_holds, so that a held org is told like any alert), each with the columns a rule may name (the allow-list, with their types), the
  * column that picks the evaluated day, and what identifies the entity an alert is about. Ids and currencies that
  * would make a rule org-specific by accident are left out; an org's own rule may still filter on entity ids.
  */
@@ -45,7 +45,11 @@ public enum RuleMart {
       Tables.GOLD_ORG_DAILY, "report_date", false, lit(null).cast("string"), lit("org"), col("org_id"),
       columns(
           "platforms number", "campaigns number", "impressions number", "clicks number", "conversions number", "media_cost number",
-          "total_media_cost number", "revenue number", "ctr number", "cpm number", "lines_without_fx number"));
+          "total_media_cost number", "revenue number", "ctr number", "cpm number", "lines_without_fx number")),
+  /** ops.org_holds: an org a run held back; one alert per held run, resolved once the org is published again. */
+  ORG_HOLDS(
+      Tables.ORG_HOLDS, "as_of_date", false, lit(null).cast("string"), lit("org_hold"), col("run_id"),
+      columns("layer text", "first_date date", "last_date date", "failures number", "reason text", "released_by text"));
 
   private final TableSpec table;
   private final String dateColumn;
