@@ -18,6 +18,13 @@ public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, L
 
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
+  /** A setting that names an environment variable (where a secret is), never the secret. */
+  public static void requireEnvName(String key, String name) {
+    if (name == null || !ENV.matcher(name).matches()) {
+      throw new IllegalArgumentException(key + " names an environment variable (A-Z, 0-9, _), was '" + name + "'");
+    }
+  }
+
   public PlatformEndpoint {
     if (baseUrl == null || baseUrl.getScheme() == null || !baseUrl.getScheme().matches("https?")) {
       throw new IllegalArgumentException("base_url must be an http(s) URL, was '" + baseUrl + "'");
@@ -25,9 +32,7 @@ public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, L
     if (!baseUrl.getPath().endsWith("/")) {
       baseUrl = URI.create(baseUrl + "/");
     }
-    if (tokenEnv == null || !ENV.matcher(tokenEnv).matches()) {
-      throw new IllegalArgumentException("token_env names an environment variable (A-Z, 0-9, _), was '" + tokenEnv + "'");
-    }
+    requireEnvName("token_env", tokenEnv);
     attempts = attempts == null ? 5 : attempts;
     minIntervalMillis = minIntervalMillis == null ? 250L : minIntervalMillis;
     backoffMillis = backoffMillis == null ? 1_000L : backoffMillis;

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param platforms         dv360, ttd, meta: base URL, token variable, retries and rate limit
  * @param approvalThreshold a budget or daily cap set above this amount (the org's reporting currency) must be
  *                          approved by someone other than who planned it
- * @param orgs              per org: its own threshold
+ * @param orgs              per org: its own threshold, and its own token variables per platform
  */
 public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDecimal approvalThreshold, Map<String, OrgWritebackSettings> orgs) {
 
@@ -30,13 +30,42 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
     }
   }
 
-  /** Per org: its own approval threshold, else the shared one. */
-  public record OrgWritebackSettings(BigDecimal approvalThreshold) {
+  /**
+   * Per org: its own threshold, else the shared one; and per platform the environment variable holding the org's
+   * own token (agencies hold credentials per DV360 partner, TTD partner, Meta business), else the platform's.
+   */
+  public record OrgWritebackSettings(BigDecimal approvalThreshold, Map<String, String> tokenEnv) {
     public OrgWritebackSettings {
       if (approvalThreshold != null && approvalThreshold.signum() < 0) {
         throw new IllegalArgumentException("approval_threshold must be >= 0, was " + approvalThreshold);
       }
+      tokenEnv = tokenEnv == null ? Map.of() : Map.copyOf(tokenEnv);
+      tokenEnv.forEach(
+          (platform, env) -> {
+            if (!PLATFORMS.contains(platform)) {
+              throw new IllegalArgumentException("token_env." + platform + ": write-back knows " + new java.util.TreeSet<>(PLATFORMS));
+            }
+            PlatformEndpoint.requireEnvName("token_env." + platform, env);
+          });
     }
+  }
+
+  /**
+   * The environment variable with the token write-back uses for this org's entities on this platform: the org's
+   * own, else the platform's shared one.
+   *
+   * @throws IllegalStateException when the platform has no endpoint
+   */
+  public String tokenEnvFor(String orgId, String platform) {
+    OrgWritebackSettings org = orgs.get(orgId);
+    if (org != null && org.tokenEnv().containsKey(platform)) {
+      return org.tokenEnv().get(platform);
+    }
+    PlatformEndpoint endpoint = platforms.get(platform);
+    if (endpoint == null) {
+      throw new IllegalStateException("conf/writeback.yaml has no platforms." + platform);
+    }
+    return endpoint.tokenEnv();
   }
 
   public BigDecimal thresholdFor(String orgId) {

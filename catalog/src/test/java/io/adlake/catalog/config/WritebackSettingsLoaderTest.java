@@ -34,6 +34,10 @@ class WritebackSettingsLoaderTest {
     assertThat(settings.thresholdFor("kiwi-retail")).as("the shared one").isEqualByComparingTo("1000");
     assertThat(settings.platforms()).containsOnlyKeys("dv360", "ttd", "meta");
     assertThat(settings.platforms().get("dv360").baseUrl()).isEqualTo(URI.create("https://displayvideo.googleapis.com/v4/"));
+    // An org's own credentials per platform, else the platform's shared variable.
+    assertThat(settings.tokenEnvFor("acme-media", "dv360")).isEqualTo("ADLAKE_DV360_TOKEN_ACME_MEDIA");
+    assertThat(settings.tokenEnvFor("acme-media", "ttd")).isEqualTo("ADLAKE_TTD_TOKEN");
+    assertThat(settings.tokenEnvFor("kiwi-retail", "dv360")).isEqualTo("ADLAKE_DV360_TOKEN");
   }
 
   @Test
@@ -43,6 +47,8 @@ class WritebackSettingsLoaderTest {
     assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("dv360:", "tiktok:"), "platforms.tiktok: write-back knows [dv360, meta, ttd]");
     assertRefused(conf, PLATFORM, "approval_threshold is required");
     assertRefused(conf, "approval_threshold: 10\norgs:\n  nobody:\n    approval_threshold: 5\n", "orgs.nobody is not in the org registry");
+    assertRefused(conf, "approval_threshold: 10\norgs:\n  acme-media:\n    token_env: {dv360: ya29.a0secret}\n", "token_env.dv360 names an environment variable");
+    assertRefused(conf, "approval_threshold: 10\norgs:\n  acme-media:\n    token_env: {tiktok: T}\n", "token_env.tiktok: write-back knows [dv360, meta, ttd]");
     assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("https://displayvideo.googleapis.com/v4", "file:///etc"), "base_url must be an http(s) URL");
   }
 

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The adapter for each platform, built from conf/writeback.yaml and the token in the environment variable it
- * names. One client per platform for the whole run, so its rate limit spaces all the run's calls to it.
+ * The adapter for each org and platform, built from conf/writeback.yaml and the token in the environment variable
+ * it names for that org (its own, else the platform's shared one), so an org's token is only ever sent for that
+ * org's entities. One client per platform for the whole run, so its rate limit spaces all the run's calls to it.
  */
 public final class PlatformAdapters {
   private final WritebackSettings settings;
   private final UnaryOperator<String> env;
+  private final Map<String, PlatformClient> clients = new HashMap<>();
   private final Map<String, PlatformAdapter> built = new HashMap<>();
 
   /** @param env environment lookup ({@code System::getenv} in production) */
@@ -22,25 +24,27 @@ public final class PlatformAdapters {
     this.env = env;
   }
 
-  /** The adapter, or an {@link IllegalStateException} saying what is missing (never the token). */
-  public synchronized PlatformAdapter forPlatform(String platform) {
-    PlatformAdapter adapter = built.get(platform);
+  /** The adapter for an org's entities, or an {@link IllegalStateException} saying what is missing (never the token). */
+  public synchronized PlatformAdapter forOrg(String org, String platform) {
+    String tokenEnv = settings.tokenEnvFor(org, platform);
+    String key = platform + "\u0000" + tokenEnv;
+    PlatformAdapter adapter = built.get(key);
     if (adapter != null) {
       return adapter;
     }
     PlatformEndpoint endpoint = settings.platforms().get(platform);
-    if (endpoint == null) {
-      throw new IllegalStateException("conf/writeback.yaml has no platforms." + platform);
-    }
-    String token = env.apply(endpoint.tokenEnv());
+    String token = env.apply(tokenEnv);
     if (token == null || token.isBlank()) {
-      throw new IllegalStateException("$" + endpoint.tokenEnv() + " is not set: no token for " + platform);
+      throw new IllegalStateException("$" + tokenEnv + " is not set: no " + platform + " token for org " + org);
     }
     PlatformClient client =
-        new PlatformClient(
+        clients.computeIfAbsent(
             platform,
-            new PlatformClient.Policy(
-                endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()), Duration.ofMillis(endpoint.minIntervalMillis())));
+            p -> new PlatformClient(
+                p,
+                new PlatformClient.Policy(
+                    endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()),
+                    Duration.ofMillis(endpoint.minIntervalMillis()))));
     adapter =
         switch (platform) {
           case "dv360" -> new Dv360LineItems(endpoint.baseUrl(), token, client);
@@ -48,7 +52,7 @@ public final class PlatformAdapters {
           case "meta" -> new MetaAdSets(endpoint.baseUrl(), token, client);
           default -> throw new IllegalStateException("write-back has no adapter for " + platform);
         };
-    built.put(platform, adapter);
+    built.put(key, adapter);
     return adapter;
   }
 }

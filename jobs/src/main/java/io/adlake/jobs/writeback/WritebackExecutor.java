@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,12 +34,15 @@ import org.apache.spark.sql.Row;
  */
 public final class WritebackExecutor {
   private final WritebackLedger ledger;
-  private final Function<String, PlatformAdapter> adapters;
+  private final BiFunction<String, String, PlatformAdapter> adapters;
   private final Progress progress;
   private final Clock clock;
 
-  /** @param adapters the adapter of a platform ({@link PlatformAdapters#forPlatform}); IllegalStateException when there is none */
-  public WritebackExecutor(WritebackLedger ledger, Function<String, PlatformAdapter> adapters, Progress progress, Clock clock) {
+  /**
+   * @param adapters the adapter for an org's entities on a platform ({@link PlatformAdapters#forOrg}); an
+   *                 IllegalStateException when there is none (no token)
+   */
+  public WritebackExecutor(WritebackLedger ledger, BiFunction<String, String, PlatformAdapter> adapters, Progress progress, Clock clock) {
     this.ledger = ledger;
     this.adapters = adapters;
     this.progress = progress;
@@ -86,7 +89,7 @@ public final class WritebackExecutor {
     EntityState after = null;
     String message = null;
     try {
-      before = adapters.apply(entity.platform()).read(entity);
+      before = adapters.apply(action.getAs("org_id"), entity.platform()).read(entity);
       String drift = drift(action, change, before);
       if (change.satisfiedBy(before)) {
         outcome = "already_matched";
@@ -110,7 +113,7 @@ public final class WritebackExecutor {
     Change change = change(action);
     PlatformAdapter adapter;
     try {
-      adapter = adapters.apply(entity.platform());
+      adapter = adapters.apply(action.getAs("org_id"), entity.platform());
     } catch (IllegalStateException e) {
       // Nothing was attempted: the action keeps its status and its attempts, and waits for the token.
       return new ExecuteReport.Result(action, "not_attempted", null, null, e.getMessage());

@@ -31,6 +31,8 @@ final class FakePlatforms implements AutoCloseable {
   final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   final List<Long> times = Collections.synchronizedList(new ArrayList<>());
   final Map<String, ObjectNode> entities = new ConcurrentHashMap<>();
+  /** Entity key to the token of the partner that owns it; an entity not listed answers to {@link #TOKEN}. */
+  final Map<String, String> owners = new ConcurrentHashMap<>();
   private final HttpServer server;
   final URI base;
 
@@ -98,8 +100,13 @@ final class FakePlatforms implements AutoCloseable {
       return;
     }
     ObjectNode item = entities.get("dv360/" + path[6]);
-    if (!("Bearer " + TOKEN).equals(auth) || item == null || !item.path("advertiserId").asText().equals(path[4])) {
+    if (item == null || !item.path("advertiserId").asText().equals(path[4])) {
       answer(ex, 404, "{\"error\":{\"code\":404,\"status\":\"NOT_FOUND\"}}");
+      return;
+    }
+    if (!("Bearer " + owners.getOrDefault("dv360/" + path[6], TOKEN)).equals(auth)) {
+      // Google APIs answer a token without access to the partner's advertiser with 403 PERMISSION_DENIED.
+      answer(ex, 403, "{\"error\":{\"code\":403,\"status\":\"PERMISSION_DENIED\",\"message\":\"The caller does not have permission\"}}");
       return;
     }
     if (ex.getRequestMethod().equals("PATCH")) {

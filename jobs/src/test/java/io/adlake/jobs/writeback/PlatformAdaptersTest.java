@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adlake.catalog.config.PlatformEndpoint;
+import io.adlake.catalog.config.WritebackSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -145,6 +147,41 @@ class PlatformAdaptersTest {
     assertThat(new Change("set_budget", new BigDecimal("100")).satisfiedBy(new EntityState(true, new BigDecimal("90"), null))).isFalse();
     assertThatThrownBy(() -> new EntityRef("dv360", "line_item", "../../advertisers", "42", null)).hasMessageContaining("is not a platform id");
     assertThatThrownBy(() -> new Change("set_budget", new BigDecimal("-5"))).hasMessageContaining("needs a positive amount");
+  }
+
+  @Test
+  void eachOrgsTokenIsSentForThatOrgsEntitiesOnlyAndNeverShown() {
+    platforms.dv360LineItem("77", "222", true, 900_000_000L, 0L);
+    platforms.owners.put("dv360/111", "acme-partner-token");
+    platforms.owners.put("dv360/222", "kiwi-partner-token");
+    WritebackSettings settings =
+        new WritebackSettings(
+            Map.of("dv360", new PlatformEndpoint(base.resolve("dv360/v4/"), "ADLAKE_DV360_TOKEN", 1, 0L, 10L, 10L)), BigDecimal.TEN,
+            Map.of(
+                "acme", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_ACME")),
+                "kiwi", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_KIWI")),
+                "nova", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_NOVA"))));
+    Map<String, String> env = Map.of("TOKEN_ACME", "acme-partner-token", "TOKEN_KIWI", "kiwi-partner-token", "ADLAKE_DV360_TOKEN", TOKEN);
+    PlatformAdapters adapters = new PlatformAdapters(settings, env::get);
+    EntityRef acmeItem = new EntityRef("dv360", "line_item", "111", "42", "EUR");
+    EntityRef kiwiItem = new EntityRef("dv360", "line_item", "222", "77", "EUR");
+
+    adapters.forOrg("acme", "dv360").apply(acmeItem, new Change("pause", null));
+    adapters.forOrg("kiwi", "dv360").apply(kiwiItem, new Change("pause", null));
+
+    assertThat(requests).filteredOn(r -> r.contains("/lineItems/111")).isNotEmpty().allSatisfy(r -> assertThat(r).contains(" Bearer acme-partner-token"));
+    assertThat(requests).filteredOn(r -> r.contains("/lineItems/222")).isNotEmpty().allSatisfy(r -> assertThat(r).contains(" Bearer kiwi-partner-token"));
+    // Kiwi's token asked for Acme's line item (a wrong entity id in an action) is refused by the platform, and no
+    // message carries either token.
+    assertThatThrownBy(() -> adapters.forOrg("kiwi", "dv360").read(acmeItem))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining("HTTP 403")
+        .hasMessageNotContaining("kiwi-partner-token")
+        .hasMessageNotContaining("acme-partner-token");
+    assertThatThrownBy(() -> adapters.forOrg("nova", "dv360"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("$TOKEN_NOVA is not set: no dv360 token for org nova");
+    assertThat(settings.tokenEnvFor("blue", "dv360")).as("an org without its own uses the shared variable").isEqualTo("ADLAKE_DV360_TOKEN");
   }
 
   private static PlatformClient client(String platform, int attempts, Duration minInterval) {

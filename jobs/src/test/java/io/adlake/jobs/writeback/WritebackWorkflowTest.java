@@ -316,7 +316,7 @@ class WritebackWorkflowTest {
 
   private WritebackExecutor executor(Function<PlatformAdapter, PlatformAdapter> wrap) {
     PlatformAdapters adapters = new PlatformAdapters(settings, name -> name.startsWith("T_") ? FakePlatforms.TOKEN : null);
-    return new WritebackExecutor(ledger, platform -> wrap.apply(adapters.forPlatform(platform)), Progress.silent(), Clock.systemUTC());
+    return new WritebackExecutor(ledger, (org, platform) -> wrap.apply(adapters.forOrg(org, platform)), Progress.silent(), Clock.systemUTC());
   }
 
   private Row action(String alertId) {
