@@ -10,6 +10,7 @@ import io.adlake.catalog.org.Org;
 import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.SliceMerge;
+import io.adlake.jobs.run.OrgHolds;
 import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.alerts.AlertHits;
 import io.adlake.transforms.alerts.AlertLifecycle;
@@ -82,7 +83,7 @@ public final class AlertsJob {
             if (!rule.spec().schedule().includes(local)) {
               skipped.add(org.id() + "/" + rule.id() + ": not scheduled at " + local.toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " " + org.timezone());
             } else if (marts.computeIfAbsent(rule.mart(), this::published) == null) {
-              skipped.add(org.id() + "/" + rule.id() + ": gold." + rule.mart().id() + " has not been published");
+              skipped.add(org.id() + "/" + rule.id() + ": " + rule.mart().table().path() + " has not been published");
             } else {
               String key = rule.id() + "@" + rule.version();
               distinct.putIfAbsent(key, rule);
@@ -117,9 +118,15 @@ public final class AlertsJob {
     return newest.isNullAt(0) ? java.util.Optional.empty() : java.util.Optional.of(newest.getDate(0).toLocalDate());
   }
 
-  /** The published mart (main): alerts describe what readers see, never a run's unaudited branch. */
+  /**
+   * The published mart (main): alerts describe what readers see, never a run's unaudited branch. No
+   * {@code ops.org_holds} yet means no run ever held an org: nothing to find, rather than a mart not published.
+   */
   private Dataset<Row> published(RuleMart mart) {
-    return lakehouse.exists(mart.table()) ? lakehouse.read(mart.table()) : null;
+    if (lakehouse.exists(mart.table())) {
+      return lakehouse.read(mart.table());
+    }
+    return mart == RuleMart.ORG_HOLDS ? lakehouse.spark().createDataFrame(List.of(), OrgHolds.SCHEMA) : null;
   }
 
   /**

@@ -29,19 +29,50 @@ final class OrgCommand {
     return loader.confDir(common.confDir).resolve("orgs.yaml");
   }
 
-  @Command(name = "list", description = "List registered orgs.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = {
+        "List registered orgs, a page at a time (sorted by id), with the count of all that match.",
+        "",
+        "Examples:",
+        "  adlake org list",
+        "  adlake org list --page 3 --page-size 100",
+        "  adlake org list --match retail"
+      },
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
   static final class ListOrgs implements Callable<Integer> {
     @Mixin CommonOptions common;
 
+    @Option(names = "--page", defaultValue = "1", description = "Which page, from 1 (default ${DEFAULT-VALUE}).")
+    int page;
+
+    @Option(names = "--page-size", defaultValue = "50", description = "Orgs per page, 1 to 1000 (default ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Option(names = "--match", paramLabel = "TEXT", description = "Only orgs whose id or name contains this (any case).")
+    String match;
+
     @Override
     public Integer call() {
+      if (page < 1 || pageSize < 1 || pageSize > 1000) {
+        throw common.usageError("--page must be at least 1 and --page-size between 1 and 1000");
+      }
       OrgRegistry registry = OrgRegistry.load(registryFile(common));
+      String needle = match == null ? null : match.toLowerCase(Locale.ROOT);
+      List<Org> matching =
+          registry.orgs().stream()
+              .filter(o -> needle == null || o.id().value().contains(needle) || o.name().toLowerCase(Locale.ROOT).contains(needle))
+              .sorted(java.util.Comparator.comparing(Org::id))
+              .toList();
+      int pages = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
       System.out.printf(Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", "id", "name", "ccy", "timezone", "sources");
-      for (Org org : registry.orgs()) {
+      for (Org org : matching.subList(Math.min(matching.size(), (page - 1) * pageSize), Math.min(matching.size(), page * pageSize))) {
         System.out.printf(
             Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", org.id(), org.name(), org.reportingCurrency(), org.timezone(),
             String.join(",", org.sources().keySet()));
       }
+      System.out.printf(Locale.ROOT, "page %d of %d, %d org(s)%s%n", page, pages, matching.size(), needle == null ? "" : " matching '" + match + "'");
       return ExitCodes.OK;
     }
   }
