@@ -92,7 +92,7 @@ public final class IngestBenchmark {
   }
 
   /** One report per org; line items are unique per org, so every line is its own silver row. */
-  private static long writeReports(Path landing, List<Org> orgs, long rows) throws IOException {
+  static long writeReports(Path landing, List<Org> orgs, long rows) throws IOException {
     Random random = new Random(1);
     long perOrg = rows / orgs.size();
     long bytes = 0;
