@@ -3,11 +3,14 @@ package io.adlake.jobs;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.TableSpec;
 import io.adlake.quality.GrainCheck;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +26,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SliceMerge {
   private SliceMerge() {}
+
+  /** Tries of a MERGE that another writer's concurrent commit invalidated. */
+  static final int CONFLICT_ATTEMPTS = 5;
 
   /**
    * @param rows   the new content of the slices, unique on the table's grain
@@ -56,13 +62,26 @@ public final class SliceMerge {
             + " WHEN NOT MATCHED THEN INSERT *"
             + " WHEN NOT MATCHED BY SOURCE AND (" + sliceCondition + ") THEN DELETE";
     try {
-      CommitMetadata.withCommitProperties(
-          Map.of("adlake.batch-id", batchId),
-          () -> {
-            lakehouse.spark().sql(sql);
-            return null;
-          },
-          RuntimeException.class);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          CommitMetadata.withCommitProperties(
+              Map.of("adlake.batch-id", batchId),
+              () -> {
+                lakehouse.spark().sql(sql);
+                return null;
+              },
+              RuntimeException.class);
+          return;
+        } catch (RuntimeException failed) {
+          // Another process committed files the MERGE may have had to judge (two runs recording their gate
+          // results at once). The MERGE replaces its slices whole, so running it again on the new state is right.
+          if (attempt >= CONFLICT_ATTEMPTS || !concurrentCommit(failed)) {
+            throw failed;
+          }
+          Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(200), Duration.ofSeconds(5), Optional.empty()));
+          lakehouse.spark().catalog().refreshTable(lakehouse.name(table));
+        }
+      }
     } finally {
       lakehouse.spark().catalog().dropTempView(view);
     }
@@ -90,6 +109,15 @@ public final class SliceMerge {
         cached.unpersist();
       }
     }
+  }
+
+  private static boolean concurrentCommit(Throwable failed) {
+    for (Throwable t = failed; t != null; t = t.getCause()) {
+      if (t instanceof ValidationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String quote(String column) {

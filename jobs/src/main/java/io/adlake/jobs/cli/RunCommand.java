@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
       "The embedded catalog gives each table an Iceberg branch and fast-forwards main to it; Nessie uses one",
       "branch per run and one merge. A table-wide check failing at error level publishes nothing, keeps the branch,",
       "records why in ops.quality_results and ops.job_runs, and exits with 7. If a table the run wrote changed on main",
-      "during the run, nothing is published and the exit code is 8: run the date again.",
+      "during the run, nothing is published; `adlake run` then begins a new attempt on the new main (at most",
+      "--main-moved-retries times), a single --step exits with 8: run the date again.",
       "",
       "Each org's fate is its own: when the rows of one org fail an error-level check (a negative cost in its",
       "export), that org is held: none of its slices from this run reach main, in any table, and main keeps its",
@@ -36,6 +37,8 @@ import picocli.CommandLine.Option;
       "org can answer for (a table-wide one) stops the whole run.",
       "",
       "--org ORG (repeatable) runs the pipeline for those orgs only; every other org's rows stay as they are.",
+      "A one-org backfill and the daily run may overlap: the one that publishes second finds main moved and",
+      "redoes its attempt on top of the other's publish, so both end published.",
       "",
       "The run id comes from the dates, what bronze holds and the configuration: running a date again with the",
       "same inputs finds the earlier published run and does nothing (--force rebuilds and publishes again, with",
@@ -83,6 +86,16 @@ final class RunCommand implements Callable<Integer> {
   boolean force;
 
   @Option(
+      names = "--main-moved-retries",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = {
+        "Without --step: when another run published a table this run wrote first (main moved), begin a new",
+        "attempt on the new main, at most N times (default ${DEFAULT-VALUE}); then exit 8."
+      })
+  int mainMovedRetries;
+
+  @Option(
       names = "--step",
       paramLabel = "STEP",
       description = "Run one step only: silver, silver-gate, gold, gold-gate or publish (no ingest).")
@@ -95,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
     }
     LocalDate first = date != null ? date : from;
     LocalDate last = date != null ? date : to;
+    if (mainMovedRetries < 0 || mainMovedRetries > 10) {
+      throw common.usageError("--main-moved-retries must be between 0 and 10, was " + mainMovedRetries);
+    }
     RunStep only = step == null ? null : common.parse(() -> RunStep.of(step));
     try (CommandContext context = new CommandContext(common, "adlake-run" + (only == null ? "" : "-" + only.id()))) {
       RunRequest request =
@@ -102,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
       PipelineRun pipeline = context.pipeline(context.orgs());
       RunOutcome outcome;
       try {
-        outcome = only == null ? pipeline.run(request) : pipeline.step(request, only);
+        outcome = only == null ? pipeline.run(request, mainMovedRetries) : pipeline.step(request, only);
       } catch (StepOrderException early) {
         throw new InputException(early.getMessage());
       }

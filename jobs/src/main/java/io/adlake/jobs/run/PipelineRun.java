@@ -88,7 +88,27 @@ public final class PipelineRun {
 
   /** Ingest and every step, in one process, stopping where the attempt ends. */
   public RunOutcome run(RunRequest request) {
+    return run(request, 0);
+  }
+
+  /**
+   * Ingest and every step, in one process; when another run published a table this one wrote first (main moved),
+   * a new attempt begins on the new main, at most {@code mainMovedRetries} times. Two runs of different orgs or
+   * dates that overlap (a one-org backfill beside the daily run) both end published this way, each with its own
+   * slices on top of the other's, and a run that keeps losing the race stops with main moved instead of retrying
+   * for ever.
+   */
+  public RunOutcome run(RunRequest request, int mainMovedRetries) {
     IngestReport ingest = ingest(request);
+    RunOutcome outcome = attempt(request, ingest);
+    for (int retry = 1; retry <= mainMovedRetries && outcome.status().mainMoved(); retry++) {
+      progress.step("run " + outcome.record().runId() + ": main moved during the publish; attempt again on the new main (" + retry + " of " + mainMovedRetries + ")");
+      outcome = attempt(request, ingest);
+    }
+    return outcome;
+  }
+
+  private RunOutcome attempt(RunRequest request, IngestReport ingest) {
     RunOutcome outcome = silver(request, Optional.of(ingest), "run");
     for (RunStep step : AFTER_SILVER) {
       if (RunStatus.of(outcome.record().status()).ended()) {
@@ -255,11 +275,15 @@ public final class PipelineRun {
     Map<SliceKey, List<LandedFile>> slices = new LinkedHashMap<>();
     scan.slices().forEach(
         (key, landed) -> {
-          if (!key.deliveryDate().isBefore(request.firstDelivery()) && !key.deliveryDate().isAfter(request.lastDelivery())) {
+          boolean dated = !key.deliveryDate().isBefore(request.firstDelivery()) && !key.deliveryDate().isAfter(request.lastDelivery());
+          // A run for some orgs ingests only theirs: the other orgs' deliveries wait for their own runs.
+          if (dated && (request.orgs().isEmpty() || request.orgs().contains(key.org().value()))) {
             slices.put(key, landed);
           }
         });
-    progress.step("run: ingesting " + slices.size() + " slice(s) delivered " + request.firstDelivery() + " to " + request.lastDelivery());
+    progress.step(
+        "run: ingesting " + slices.size() + " slice(s) delivered " + request.firstDelivery() + " to " + request.lastDelivery()
+            + (request.orgs().isEmpty() ? "" : " for " + request.orgs()));
     return new IngestJob(main, orgs, store, progress).run(slices, scan.rejected());
   }
 

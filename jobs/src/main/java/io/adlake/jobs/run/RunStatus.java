@@ -40,6 +40,11 @@ public enum RunStatus {
     return ordinal() >= PUBLISHED.ordinal();
   }
 
+  /** Whether another writer changed main under the run's tables: a new attempt on the new main can publish. */
+  public boolean mainMoved() {
+    return this == MAIN_MOVED || this == PARTIALLY_PUBLISHED;
+  }
+
   /** Whether the run's data is on main (now or from an earlier attempt). */
   public boolean published() {
     return this == PUBLISHED || this == ALREADY_PUBLISHED;

@@ -217,6 +217,7 @@ class WriteAuditPublishTest {
     samples.land(next, 1);
     Map<String, String> acme = SampleRunFixture.content(lakehouse, "acme");
     Map<String, String> kiwi = SampleRunFixture.content(lakehouse, "kiwi");
+    long acmeBronze = lakehouse.read(Tables.BRONZE_DV360).filter("org_id = 'acme'").count();
 
     RunOutcome kiwiOnly = pipeline(branches()).run(RunRequest.daily(next).forOrgs(java.util.Set.of("kiwi")));
 
@@ -224,6 +225,9 @@ class WriteAuditPublishTest {
     assertThat(kiwiOnly.record().orgs()).containsExactly("kiwi");
     assertThat(SampleRunFixture.content(lakehouse, "acme")).isEqualTo(acme);
     assertThat(SampleRunFixture.content(lakehouse, "kiwi").get("gold.pacing")).isNotEqualTo(kiwi.get("gold.pacing"));
+    // acme's delivery of the day stays in the landing zone for acme's own run: not even bronze took it.
+    assertThat(lakehouse.read(Tables.BRONZE_DV360).filter("org_id = 'acme'").count()).isEqualTo(acmeBronze);
+    assertThat(kiwiOnly.ingest().orElseThrow().rowsRead()).isPositive();
   }
 
   private PipelineRun pipeline(RunBranches branches) {
