@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.CatalogSettings;
 import io.adlake.catalog.config.MartSettingsLoader;
 import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
 import io.adlake.jobs.sample.SampleExports;
-import io.adlake.quality.GrainCheck;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -74,11 +72,7 @@ class ConcurrentRunsTest {
     assertThat(expected).isNotEmpty();
     assertThat(silver).containsExactlyElementsOf(expected);
     assertThat(lakehouse.read(Tables.GOLD_ORG_DAILY).filter("org_id = 'kiwi'").count()).isGreaterThan(lakehouse.read(Tables.GOLD_ORG_DAILY).filter("org_id = 'acme'").count());
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (lakehouse.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(lakehouse);
   }
 
   /** `adlake <args>` as its own JVM, with this test JVM's class path and flags, logging to data/<name>.log. */

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.CatalogSettings;
 import io.adlake.jobs.publish.RunBranches;
-import io.adlake.quality.GrainCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +81,7 @@ class NessieWriteAuditPublishTest {
       assertThat(messages).anyMatch(m -> m.equals("adlake: publish " + run.record().branch()));
       assertThat(newest).isNotNull();
     }
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (main.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), main.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(main);
     assertThat(main.read(Tables.GOLD_ORG_DAILY).count()).isPositive();
     assertThat(main.read(Tables.JOB_RUNS).filter("status = 'published'").count()).isEqualTo(1);
   }
@@ -138,11 +132,7 @@ class NessieWriteAuditPublishTest {
     assertThat(rerun.record().heldOrgs()).isEmpty();
     assertThat(main.read(Tables.ORG_HOLDS).filter("released_by is null").count()).isZero();
     assertThat(main.read(Tables.SILVER_DELIVERY).filter("org_id = 'acme' and report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (main.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), main.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(main);
   }
 
   private PipelineRun pipeline() {

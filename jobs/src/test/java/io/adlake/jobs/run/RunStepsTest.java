@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.RunBranches;
-import io.adlake.quality.GrainCheck;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -97,11 +95,7 @@ class RunStepsTest {
     assertThat(publish.record().goldGate()).isNotNull();
     assertThat(SampleRunFixture.publishedSnapshots(lakehouse)).containsAllEntriesOf(staged);
     assertThat(lakehouse.read(Tables.GOLD_PACING).count()).isPositive();
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (lakehouse.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(lakehouse);
   }
 
   @Test

@@ -1,29 +1,31 @@
 package io.adlake.jobs.run;
 
 import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
+import io.adlake.catalog.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.sample.SampleExports;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.quality.GrainCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 
 /**
  * A landing zone of sample exports for two test orgs (acme and kiwi: one to break, one to stay healthy) and the
@@ -79,6 +81,15 @@ final class SampleRunFixture {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every silver and gold table is unique on exactly its grain. */
+  static void assertGrainsUnique(Lakehouse lakehouse) {
+    for (TableSpec table : Tables.PUBLISHED) {
+      if (lakehouse.exists(table)) {
+        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
+      }
     }
   }
 

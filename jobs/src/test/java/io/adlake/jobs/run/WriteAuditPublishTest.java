@@ -14,7 +14,6 @@ import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
-import io.adlake.quality.GrainCheck;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,11 +108,7 @@ class WriteAuditPublishTest {
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(rerun.record().attempt()).isEqualTo(3);
     assertThat(SampleRunFixture.content(lakehouse, null)).isEqualTo(before);
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (lakehouse.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(lakehouse);
   }
 
   @Test
@@ -167,11 +162,7 @@ class WriteAuditPublishTest {
         lakehouse.spark().read().option("snapshot-id", built).table(lakehouse.name(Tables.SILVER_DELIVERY))
             .filter("org_id = 'acme' and total_media_cost < 0").count();
     assertThat(negative).isEqualTo(1);
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (lakehouse.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(lakehouse);
   }
 
   @Test
@@ -203,11 +194,7 @@ class WriteAuditPublishTest {
     assertThat(lakehouse.read(Tables.SILVER_DELIVERY).filter("total_media_cost < 0").count()).isZero();
     assertThat(lakehouse.read(Tables.ORG_HOLDS).filter("released_by is null").count()).isZero();
     assertThat(lakehouse.read(Tables.ORG_HOLDS).first().<String>getAs("released_by")).isEqualTo(rerun.record().runId());
-    for (TableSpec table : Tables.PUBLISHED) {
-      if (lakehouse.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
-      }
-    }
+    SampleRunFixture.assertGrainsUnique(lakehouse);
   }
 
   @Test
