@@ -57,8 +57,15 @@ public final class OrgHolds {
     this.main = main;
   }
 
-  /** Records the orgs a gate held; a retried step of the same run writes the same rows again. */
-  public void hold(String runId, int attempt, String layer, LocalDate first, LocalDate last, LocalDate asOf, Map<String, List<ConstraintOutcome>> held) {
+  /**
+   * Records the orgs a gate held, in one commit; a retried step of the same run writes the same rows again.
+   *
+   * @param firstDelivery per held org, the first delivery date its run read when it differs from {@code first}
+   *                      (an org retrying an earlier hold)
+   */
+  public void hold(
+      String runId, int attempt, String layer, Map<String, LocalDate> firstDelivery, LocalDate first, LocalDate last, LocalDate asOf,
+      Map<String, List<ConstraintOutcome>> held) {
     if (held.isEmpty()) {
       return;
     }
@@ -66,7 +73,10 @@ public final class OrgHolds {
     List<Row> rows = new ArrayList<>();
     held.forEach(
         (org, failures) ->
-            rows.add(RowFactory.create(org, runId, attempt, layer, Date.valueOf(first), Date.valueOf(last), Date.valueOf(asOf), now, failures.size(), reason(failures), null, null)));
+            rows.add(
+                RowFactory.create(
+                    org, runId, attempt, layer, Date.valueOf(firstDelivery.getOrDefault(org, first)), Date.valueOf(last), Date.valueOf(asOf), now,
+                    failures.size(), reason(failures), null, null)));
     write(main.spark().createDataFrame(rows, SCHEMA), runId);
   }
 

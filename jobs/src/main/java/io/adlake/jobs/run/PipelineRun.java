@@ -227,12 +227,10 @@ public final class PipelineRun {
     if (!held.isEmpty()) {
       progress.step("run " + next.runId + ": holding " + held.keySet() + " (" + layer + " gate); their rows on the branch are main's again");
       HeldOrgRestore.restore(wap, held.keySet(), next.runId);
-      Map<String, LocalDate> retried = holds.openSince(held.keySet());
-      held.forEach(
-          (org, failures) -> {
-            LocalDate first = retried.getOrDefault(org, request.firstDelivery());
-            holds.hold(next.runId, next.attempt, layer, first.isBefore(request.firstDelivery()) ? first : request.firstDelivery(), request.lastDelivery(), asOf, Map.of(org, failures));
-          });
+      // A held org that was retrying an earlier hold read its deliveries from that hold's first date.
+      Map<String, LocalDate> firstDelivery = new TreeMap<>();
+      holds.openSince(held.keySet()).forEach((org, since) -> firstDelivery.put(org, since.isBefore(request.firstDelivery()) ? since : request.firstDelivery()));
+      holds.hold(next.runId, next.attempt, layer, firstDelivery, request.firstDelivery(), request.lastDelivery(), asOf, held);
       next.held.addAll(held.keySet());
     }
     return next.staged(wap).status(next.step.reaches()).append(ledger, catalogType, orgs);
