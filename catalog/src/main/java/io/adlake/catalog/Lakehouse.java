@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -23,6 +24,8 @@ public final class Lakehouse {
 
   /** With this on a table and {@code spark.wap.branch} set in the session, writes go to that branch. */
   public static final String WAP_ENABLED = "write.wap.enabled";
+  /** Tries to open the catalog when the database behind it is busy (see {@link #iceberg}). */
+  private static final int CATALOG_ATTEMPTS = 6;
 
   private final SparkSession spark;
   private final String catalogName;
@@ -46,11 +49,32 @@ public final class Lakehouse {
   }
 
   public Catalog iceberg() {
-    try {
-      return Spark3Util.loadIcebergCatalog(spark, catalogName);
-    } catch (Exception e) {
-      throw new IllegalStateException("catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Spark3Util.loadIcebergCatalog(spark, catalogName);
+      } catch (Exception e) {
+        // Two processes opening a new embedded catalog at once both create its tables; SQLite makes one wait
+        // ("database is locked") and Iceberg gives up at once. Spark keeps no failed catalog, so trying again works.
+        if (attempt >= CATALOG_ATTEMPTS || !causedBySql(e)) {
+          throw new IllegalStateException("catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
+        }
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(100L << attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while opening catalog '" + catalogName + "'", interrupted);
+        }
+      }
     }
+  }
+
+  private static boolean causedBySql(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException || t instanceof org.apache.iceberg.jdbc.UncheckedSQLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean exists(TableSpec spec) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two real `adlake run` processes on one embedded catalog at once: kiwi's history backfilled on its own while the
+ * Two real `adlake run` processes on one embedded catalog at once: kiwi's history (two days) backfilled on its own while the
  * daily run of every org publishes the next day. Whichever publishes second finds main moved and redoes its
  * attempt on the new main; both end published, nothing of either is lost, no grain key is duplicated, and neither
  * retries more than its bound.
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrentRunsTest {
 
   private static final LocalDate START = LocalDate.of(2026, 11, 2);
-  private static final LocalDate DAILY = START.plusDays(3);
+  private static final LocalDate DAILY = START.plusDays(2);
 
   @Test
   void aOneOrgBackfillAndTheDailyRunOfEveryOrgOverlapAndBothEndPublished() throws Exception {
@@ -44,11 +44,14 @@ class ConcurrentRunsTest {
     String marts = Files.readString(Path.of("../conf", MartSettingsLoader.FILE));
     Files.writeString(conf.resolve(MartSettingsLoader.FILE), marts.substring(0, marts.indexOf("\norgs:")) + "\n");
     SampleRunFixture.ORGS.save(conf.resolve("orgs.yaml"));
-    new SampleExports(SampleRunFixture.ORGS, new LocalLandingStore(), data.resolve("landing").toString(), new SampleExports.Settings(START, 4, 7L, false))
+    new SampleExports(SampleRunFixture.ORGS, new LocalLandingStore(), data.resolve("landing").toString(), new SampleExports.Settings(START, 3, 7L, false))
         .writeAll();
 
-    Process backfill = adlake(data, conf, "backfill", "run", "--org", "kiwi", "--from", START.toString(), "--to", DAILY.minusDays(1).toString());
     Process daily = adlake(data, conf, "daily", "run", "--date", DAILY.toString());
+    // The backfill starts once the daily run has opened the new catalog, so the two overlap in their runs, which
+    // is what this test is about (two processes creating a catalog at once are retried by Lakehouse.iceberg).
+    awaitLine(data, "daily", "run: ingesting", daily);
+    Process backfill = adlake(data, conf, "backfill", "run", "--org", "kiwi", "--from", START.toString(), "--to", DAILY.minusDays(1).toString());
     assertThat(backfill.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(daily.waitFor(10, TimeUnit.MINUTES)).isTrue();
 
@@ -85,6 +88,15 @@ class ConcurrentRunsTest {
     command.addAll(List.of("--conf-dir", conf.toString(), "--data-dir", data.toString(), "--profile", "local"));
     File log = data.resolve(name + ".log").toFile();
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+  }
+
+  private static void awaitLine(Path data, String name, String line, Process process) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!Files.readString(data.resolve(name + ".log")).contains(line)) {
+      assertThat(process.isAlive()).as(log(data, name)).isTrue();
+      assertThat(System.nanoTime()).as("'%s' in %s.log", line, name).isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   private static String log(Path data, String name) {
