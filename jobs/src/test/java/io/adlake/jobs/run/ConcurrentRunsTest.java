@@ -9,6 +9,10 @@ import io.adlake.catalog.config.CatalogSettings;
 import io.adlake.catalog.config.MartSettingsLoader;
 import io.adlake.catalog.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
+import io.adlake.catalog.org.Org;
+import io.adlake.catalog.org.OrgId;
+import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.catalog.org.SourceOptions;
 import io.adlake.jobs.sample.SampleExports;
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -43,9 +47,12 @@ class ConcurrentRunsTest {
     Files.copy(Path.of("../conf", QualitySettingsLoader.FILE), conf.resolve(QualitySettingsLoader.FILE));
     String marts = Files.readString(Path.of("../conf", MartSettingsLoader.FILE));
     Files.writeString(conf.resolve(MartSettingsLoader.FILE), marts.substring(0, marts.indexOf("\norgs:")) + "\n");
-    SampleRunFixture.ORGS.save(conf.resolve("orgs.yaml"));
-    new SampleExports(SampleRunFixture.ORGS, new LocalLandingStore(), data.resolve("landing").toString(), new SampleExports.Settings(START, 3, 7L, false))
-        .writeAll();
+    // Delivery and FX only: what the race is about is the publish, and fewer sources keep two JVMs short.
+    Map<String, SourceOptions> sources = Map.of("dv360", SourceOptions.defaults(), "fx", SourceOptions.defaults());
+    OrgRegistry orgs =
+        new OrgRegistry(List.of(new Org(OrgId.of("acme"), "Acme", "EUR", "Europe/Berlin", sources), new Org(OrgId.of("kiwi"), "Kiwi", "EUR", "Europe/Berlin", sources)));
+    orgs.save(conf.resolve("orgs.yaml"));
+    new SampleExports(orgs, new LocalLandingStore(), data.resolve("landing").toString(), new SampleExports.Settings(START, 3, 7L, false)).writeAll();
 
     Process daily = adlake(data, conf, "daily", "run", "--date", DAILY.toString());
     // The backfill starts once the daily run has opened the new catalog, so the two overlap in their runs, which
