@@ -12,12 +12,21 @@ import java.time.format.DateTimeFormatter;
  * @param dateFormat       a {@link DateTimeFormatter} pattern for the report's date column; null = the format's own
  * @param decimalSeparator {@code .} or {@code ,}; null = {@code .}
  * @param timezone         the ad account's timezone when it differs from the org's; null = the org's
+ * @param conversionTypes  what counts as a conversion: for Meta the {@code actions} types (null = the roll-ups,
+ *                         {@link io.adlake.catalog.platforms.MetaApi#ROLLUP_CONVERSION_TYPES}); for TTD the names
+ *                         of the conversion reporting columns before " - Total Click + View Conversions" (null =
+ *                         every such column); not used by other sources
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceOptions(String dateFormat, String decimalSeparator, String timezone) implements Serializable {
+public record SourceOptions(String dateFormat, String decimalSeparator, String timezone, java.util.List<String> conversionTypes) implements Serializable {
 
   public static SourceOptions defaults() {
-    return new SourceOptions(null, null, null);
+    return new SourceOptions(null, null, null, null);
+  }
+
+  /** Locale options only, no conversion types. */
+  public SourceOptions(String dateFormat, String decimalSeparator, String timezone) {
+    this(dateFormat, decimalSeparator, timezone, null);
   }
 
   public SourceOptions {
@@ -34,6 +43,12 @@ public record SourceOptions(String dateFormat, String decimalSeparator, String t
     }
     if (timezone != null) {
       Org.zone(timezone);
+    }
+    if (conversionTypes != null) {
+      if (conversionTypes.isEmpty() || conversionTypes.stream().anyMatch(t -> t == null || t.isBlank())) {
+        throw new IllegalArgumentException("conversion_types lists what counts as a conversion: leave it out for the default, never empty or with blanks");
+      }
+      conversionTypes = java.util.List.copyOf(conversionTypes);
     }
   }
 

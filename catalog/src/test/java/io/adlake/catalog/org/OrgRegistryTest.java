@@ -25,12 +25,14 @@ class OrgRegistryTest {
   void roundTripsThroughYaml(@TempDir Path dir) {
     Path file = dir.resolve("orgs.yaml");
     Org org = new Org(OrgId.of("acme-media"), "Acme", "EUR", "Europe/Berlin",
-        Map.of("ttd", new SourceOptions("dd/MM/yyyy", ",", null), "dv360", SourceOptions.defaults()));
+        Map.of("ttd", new SourceOptions("dd/MM/yyyy", ",", null), "dv360", SourceOptions.defaults(),
+            "meta", new SourceOptions(null, null, null, java.util.List.of("purchase", "offsite_conversion.custom.123"))));
     new OrgRegistry(java.util.List.of()).with(org).save(file);
     OrgRegistry loaded = OrgRegistry.load(file);
     assertThat(loaded.orgs()).containsExactly(org);
     assertThat(loaded.require(OrgId.of("acme-media")).options(Source.TTD).decimalChar()).isEqualTo(',');
-    assertThat(loaded.require(OrgId.of("acme-media")).enabled(Source.META)).isFalse();
+    assertThat(loaded.require(OrgId.of("acme-media")).options(Source.META).conversionTypes()).containsExactly("purchase", "offsite_conversion.custom.123");
+    assertThat(loaded.require(OrgId.of("acme-media")).enabled(Source.BOOKINGS)).isFalse();
   }
 
   @Test

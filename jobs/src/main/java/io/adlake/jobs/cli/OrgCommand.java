@@ -156,7 +156,7 @@ final class OrgCommand {
           throw new IllegalArgumentException("unknown source option '" + key + "'; known: date_format, decimal_separator, timezone");
         }
       }
-      return new SourceOptions(mine.get("date_format"), mine.get("decimal_separator"), mine.get("timezone"));
+      return new SourceOptions(mine.get("date_format"), mine.get("decimal_separator"), mine.get("timezone"), null);
     }
   }
 }

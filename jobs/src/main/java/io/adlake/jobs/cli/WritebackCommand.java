@@ -177,7 +177,7 @@ final class WritebackCommand implements Callable<Integer> {
         var orgs = context.orgs();
         var settings = WritebackSettingsLoader.load(context.config.confDir(), orgs);
         WritebackExecutor executor =
-            new WritebackExecutor(new WritebackLedger(context.lakehouse()), new PlatformAdapters(settings, System::getenv)::forOrg, context.progress, Clock.systemUTC());
+            new WritebackExecutor(new WritebackLedger(context.lakehouse()), new PlatformAdapters(settings, System::getenv, Clock.systemUTC())::forOrg, context.progress, Clock.systemUTC());
         ExecuteReport report = executor.execute(apply, by.strip(), actions, org);
         report.print(System.out);
         return report.dryRun() || report.allSettled() ? ExitCodes.OK : ExitCodes.NOT_EXECUTED;

@@ -102,7 +102,7 @@ public final class SilverJob {
     addPlatform(
         Source.META,
         "date_start",
-        b -> MetaDelivery.toDelivery(b, MetaDelivery.DEFAULT_CONVERSION_ACTIONS),
+        b -> MetaDelivery.toDelivery(b, metaConversionTypes()),
         delivered,
         unified,
         slices);
@@ -218,6 +218,20 @@ public final class SilverJob {
   }
 
   /** Each org's account on each platform: reporting currency and the timezone the platform reports in. */
+  /** The orgs that name their own Meta conversion action types (conf/orgs.yaml, sources.meta.conversion_types). */
+  private Dataset<Row> metaConversionTypes() {
+    List<Row> rows = new ArrayList<>();
+    for (Org org : orgs.orgs()) {
+      List<String> types = org.options(Source.META).conversionTypes();
+      if (types != null) {
+        rows.add(RowFactory.create(org.id().value(), types.toArray(String[]::new)));
+      }
+    }
+    StructType schema =
+        new StructType().add("org_id", DataTypes.StringType).add("conversion_types", DataTypes.createArrayType(DataTypes.StringType));
+    return lakehouse.spark().createDataFrame(rows, schema);
+  }
+
   private Dataset<Row> accounts() {
     List<Row> rows = new ArrayList<>();
     for (Org org : orgs.orgs()) {

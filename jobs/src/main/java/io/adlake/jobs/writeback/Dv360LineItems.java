@@ -13,11 +13,20 @@ import java.time.Duration;
  * DV360 line items through the Display & Video 360 API v4: {@code GET} and {@code PATCH
  * advertisers/{advertiserId}/lineItems/{lineItemId}?updateMask=...} with an OAuth bearer token. The mask names
  * exactly the field changed ({@code entityStatus}, {@code budget.maxAmount}, {@code pacing.dailyMaxMicros}), so
- * nothing else of the line item is touched. Amounts are micros of the advertiser's currency.
+ * nothing else of the line item is touched.
+ *
+ * <p>What a change means depends on the line item (developers.google.com/display-video/api/reference/rest/v4/
+ * advertisers.lineItems, LineItemBudget and Pacing): {@code budget.maxAmount} is micros of the advertiser's
+ * currency only with {@code budgetUnit} BUDGET_UNIT_CURRENCY and a FIXED allocation (with BUDGET_UNIT_IMPRESSIONS
+ * it counts impressions; an AUTOMATIC allocation is set by the system and immutable; UNLIMITED ignores it);
+ * {@code pacing.dailyMaxMicros} applies with {@code pacingPeriod} PACING_PERIOD_DAILY only; and a line item serves
+ * only while its insertion order ({@code GET advertisers/{a}/insertionOrders/{io}}) is ENTITY_STATUS_ACTIVE. A read
+ * reports all three, so {@link Change#refusal} can refuse what would not work.
  */
 public final class Dv360LineItems implements PlatformAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
+  private static final String ACTIVE = "ENTITY_STATUS_ACTIVE";
 
   private final URI base;
   private final String token;
@@ -33,7 +42,20 @@ public final class Dv360LineItems implements PlatformAdapter {
   @Override
   public EntityState read(EntityRef entity) {
     HttpRequest request = authorized(HttpRequest.newBuilder(uri(entity, null))).GET().build();
-    return state(PlatformClient.json(client.send(request, "read " + entity).body()));
+    JsonNode item = PlatformClient.json(client.send(request, "read " + entity).body());
+    return state(item, insertionOrderActive(entity, item));
+  }
+
+  /** Whether the line item's insertion order is active; null when the line item names none. */
+  private Boolean insertionOrderActive(EntityRef entity, JsonNode item) {
+    String io = item.path("insertionOrderId").asText("");
+    if (!io.matches("[0-9]{1,20}")) {
+      return null;
+    }
+    HttpRequest request =
+        authorized(HttpRequest.newBuilder(base.resolve("advertisers/" + entity.advertiserId() + "/insertionOrders/" + io))).GET().build();
+    JsonNode order = PlatformClient.json(client.send(request, "read insertion order " + io + " of " + entity).body());
+    return ACTIVE.equals(order.path("entityStatus").asText());
   }
 
   @Override
@@ -59,7 +81,8 @@ public final class Dv360LineItems implements PlatformAdapter {
             .header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
-    return state(PlatformClient.json(client.send(request, change + " " + entity).body()));
+    JsonNode item = PlatformClient.json(client.send(request, change + " " + entity).body());
+    return state(item, insertionOrderActive(entity, item));
   }
 
   private URI uri(EntityRef entity, String mask) {
@@ -74,13 +97,30 @@ public final class Dv360LineItems implements PlatformAdapter {
     return request.timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token).header("Accept", "application/json");
   }
 
-  private static EntityState state(JsonNode item) {
+  private static EntityState state(JsonNode item, Boolean parentActive) {
     JsonNode status = item.path("entityStatus");
     if (!status.isTextual()) {
       throw new PlatformException("DV360 answered without an entityStatus: " + PlatformClient.abbreviate(item.toString()), 200, null);
     }
+    JsonNode budget = item.path("budget");
+    String kind = budgetKind(budget.path("budgetAllocationType").asText(""), budget.path("budgetUnit").asText(""));
+    boolean daily = item.path("pacing").path("pacingPeriod").asText("").equals("PACING_PERIOD_DAILY");
     return new EntityState(
-        status.asText().equals("ENTITY_STATUS_ACTIVE"), amount(item.path("budget").path("maxAmount")), amount(item.path("pacing").path("dailyMaxMicros")));
+        status.asText().equals(ACTIVE),
+        kind.equals(EntityState.MONEY) ? amount(budget.path("maxAmount")) : null,
+        daily ? amount(item.path("pacing").path("dailyMaxMicros")) : null,
+        kind,
+        daily,
+        parentActive);
+  }
+
+  /** A FIXED (or, in older answers, unstated) allocation in BUDGET_UNIT_CURRENCY is money; see the class comment. */
+  static String budgetKind(String allocation, String unit) {
+    return switch (allocation) {
+      case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC" -> EntityState.AUTOMATIC;
+      case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_UNLIMITED" -> EntityState.NONE;
+      default -> unit.equals("BUDGET_UNIT_IMPRESSIONS") ? EntityState.IMPRESSIONS : EntityState.MONEY;
+    };
   }
 
   private static BigDecimal amount(JsonNode micros) {

@@ -1,18 +1,21 @@
 package io.adlake.jobs.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.adlake.catalog.platforms.MetaApi;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Currency;
 
 /**
- * Meta ad sets through the Marketing API (Graph API): {@code GET {adset-id}?fields=status,lifetime_budget,
- * daily_budget} and {@code POST {adset-id}} with form fields {@code status}, {@code lifetime_budget} or
- * {@code daily_budget}, token as a bearer header. Budgets are integers in the account currency's minor unit
- * (cents, but whole yen).
+ * Meta ad sets through the Marketing API (Graph API, version in the base URL, see {@link MetaApi#VERSION}):
+ * {@code GET {adset-id}?fields=status,lifetime_budget,daily_budget} and {@code POST {adset-id}} with form fields
+ * {@code status}, {@code lifetime_budget} or {@code daily_budget}, token as a bearer header. Budgets are integers
+ * counted in Meta's offset of the account currency ({@link MetaApi#toApi}: 10 EUR is 1000, 5000 HUF is 5000,
+ * 12.34 BHD is 1234). An ad set has a lifetime or a daily budget and Meta writes the other as "0" ("either
+ * daily_budget or lifetime_budget must be greater than 0", developers.facebook.com/docs/marketing-api/reference/
+ * ad-campaign); both at "0" is an ad set whose campaign holds the budget. Write-back sets only the kind the ad set
+ * has: turning a daily budget into a lifetime one is a new delivery plan, not a budget change.
  */
 public final class MetaAdSets implements PlatformAdapter {
 
@@ -20,7 +23,7 @@ public final class MetaAdSets implements PlatformAdapter {
   private final String token;
   private final PlatformClient client;
 
-  /** @param base {@code https://graph.facebook.com/v21.0/} in production */
+  /** @param base {@code https://graph.facebook.com/v27.0/} in production */
   public MetaAdSets(URI base, String token, PlatformClient client) {
     this.base = base;
     this.token = token;
@@ -39,8 +42,8 @@ public final class MetaAdSets implements PlatformAdapter {
         switch (change.type()) {
           case "pause" -> "status=PAUSED";
           case "resume" -> "status=ACTIVE";
-          case "set_budget" -> "lifetime_budget=" + minor(entity, change.value());
-          default -> "daily_budget=" + minor(entity, change.value());
+          case "set_budget" -> "lifetime_budget=" + MetaApi.toApi(change.value(), currency(entity));
+          default -> "daily_budget=" + MetaApi.toApi(change.value(), currency(entity));
         };
     HttpRequest request =
         authorized(HttpRequest.newBuilder(base.resolve(entity.entityId())))
@@ -65,25 +68,24 @@ public final class MetaAdSets implements PlatformAdapter {
     if (!status.isTextual()) {
       throw new PlatformException("Meta answered without a status: " + PlatformClient.abbreviate(adSet.toString()), 200, null);
     }
-    return new EntityState(status.asText().equals("ACTIVE"), major(entity, adSet.path("lifetime_budget")), major(entity, adSet.path("daily_budget")));
+    BigDecimal lifetime = major(entity, adSet.path("lifetime_budget"));
+    BigDecimal daily = major(entity, adSet.path("daily_budget"));
+    String kind = lifetime != null ? EntityState.MONEY : daily != null ? EntityState.NONE : EntityState.CAMPAIGN;
+    return new EntityState(status.asText().equals("ACTIVE"), lifetime, daily, kind, daily != null, null);
   }
 
-  /** Meta sends budgets as strings of minor units; "0" means no budget of that kind. */
-  private static BigDecimal major(EntityRef entity, JsonNode minor) {
-    if (minor.isMissingNode() || minor.isNull() || minor.asText().isEmpty() || minor.asText().equals("0")) {
+  /** Meta sends budgets as strings in its units; "0" is the kind of budget the ad set does not use. */
+  private static BigDecimal major(EntityRef entity, JsonNode amount) {
+    if (amount.isMissingNode() || amount.isNull() || amount.asText().isEmpty() || amount.asText().equals("0")) {
       return null;
     }
-    return new BigDecimal(minor.asText()).movePointLeft(digits(entity)).setScale(2, RoundingMode.HALF_UP);
+    return MetaApi.fromApi(Long.parseLong(amount.asText()), currency(entity));
   }
 
-  private static String minor(EntityRef entity, BigDecimal major) {
-    return major.movePointRight(digits(entity)).setScale(0, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  private static int digits(EntityRef entity) {
+  private static String currency(EntityRef entity) {
     if (entity.currency() == null) {
       throw new IllegalArgumentException("Meta ad set " + entity.entityId() + " needs its account currency");
     }
-    return Math.max(0, Currency.getInstance(entity.currency()).getDefaultFractionDigits());
+    return entity.currency();
   }
 }

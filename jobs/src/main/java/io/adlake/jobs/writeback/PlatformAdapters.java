@@ -2,7 +2,10 @@ package io.adlake.jobs.writeback;
 
 import io.adlake.catalog.config.PlatformEndpoint;
 import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.catalog.platforms.MetaApi;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -11,17 +14,23 @@ import java.util.function.UnaryOperator;
  * The adapter for each org and platform, built from conf/writeback.yaml and the token in the environment variable
  * it names for that org (its own, else the platform's shared one), so an org's token is only ever sent for that
  * org's entities. One client per platform for the whole run, so its rate limit spaces all the run's calls to it.
+ * A Meta base URL whose Graph API version has expired is refused before any call.
  */
 public final class PlatformAdapters {
   private final WritebackSettings settings;
   private final UnaryOperator<String> env;
+  private final Clock clock;
   private final Map<String, PlatformClient> clients = new HashMap<>();
   private final Map<String, PlatformAdapter> built = new HashMap<>();
 
-  /** @param env environment lookup ({@code System::getenv} in production) */
-  public PlatformAdapters(WritebackSettings settings, UnaryOperator<String> env) {
+  /**
+   * @param env   environment lookup ({@code System::getenv} in production)
+   * @param clock today, for the Graph API version's expiry and the TTD flight running now
+   */
+  public PlatformAdapters(WritebackSettings settings, UnaryOperator<String> env, Clock clock) {
     this.settings = settings;
     this.env = env;
+    this.clock = clock;
   }
 
   /** The adapter for an org's entities, or an {@link IllegalStateException} saying what is missing (never the token). */
@@ -33,6 +42,10 @@ public final class PlatformAdapters {
       return adapter;
     }
     PlatformEndpoint endpoint = settings.platforms().get(platform);
+    String outdated = platform.equals("meta") ? MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock)) : null;
+    if (outdated != null) {
+      throw new IllegalStateException(outdated);
+    }
     String token = env.apply(tokenEnv);
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("$" + tokenEnv + " is not set: no " + platform + " token for org " + org);
@@ -44,11 +57,12 @@ public final class PlatformAdapters {
                 p,
                 new PlatformClient.Policy(
                     endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()),
-                    Duration.ofMillis(endpoint.minIntervalMillis()))));
+                    Duration.ofMillis(endpoint.minIntervalMillis())),
+                p.equals("meta") ? new MetaRetrySignals() : RetrySignals.HTTP));
     adapter =
         switch (platform) {
           case "dv360" -> new Dv360LineItems(endpoint.baseUrl(), token, client);
-          case "ttd" -> new TtdAdGroups(endpoint.baseUrl(), token, client);
+          case "ttd" -> new TtdAdGroups(endpoint.baseUrl(), token, client, clock);
           case "meta" -> new MetaAdSets(endpoint.baseUrl(), token, client);
           default -> throw new IllegalStateException("write-back has no adapter for " + platform);
         };

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * HTTP to one platform's API, politely: requests at most one per {@code minInterval} (the platform's rate limit),
- * and retries of 429 and 5xx answers and broken connections up to {@code attempts} tries, waiting what Retry-After
- * asks (seconds or an HTTP date) or else an exponential backoff with full jitter, capped. Every change write-back
+ * and retries what the platform's {@link RetrySignals} call transient (429 and 5xx for DV360 and TTD; Meta's
+ * throttling codes in the body) and broken connections, up to {@code attempts} tries, waiting what the platform
+ * asks (Retry-After, Meta's usage headers) or else an exponential backoff with full jitter, capped. Every change write-back
  * sends is absolute (status = paused, budget = 500.00), so sending one again after an answer got lost changes
  * nothing twice. Tokens go in headers, never in URLs, so messages and logs do not carry them.
  */
@@ -36,13 +37,15 @@ public final class PlatformClient {
 
   private final String platform;
   private final Policy policy;
+  private final RetrySignals signals;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
   private long nextSlotNanos;
   private int requests;
 
-  public PlatformClient(String platform, Policy policy) {
+  public PlatformClient(String platform, Policy policy, RetrySignals signals) {
     this.platform = platform;
     this.policy = policy;
+    this.signals = signals;
   }
 
   /** Requests sent so far, retries included. */
@@ -50,7 +53,7 @@ public final class PlatformClient {
     return requests;
   }
 
-  /** Sends until a 2xx (returned), a 4xx other than 429 (thrown at once), or the attempts run out (thrown). */
+  /** Sends until a 2xx (returned), an answer the signals call final (thrown at once), or the attempts run out (thrown). */
   public HttpResponse<String> send(HttpRequest request, String what) {
     String last = null;
     int lastStatus = 0;
@@ -63,12 +66,13 @@ public final class PlatformClient {
         if (status / 100 == 2) {
           return response;
         }
-        last = platform + " " + what + ": HTTP " + status + " " + abbreviate(response.body());
+        RetrySignals.Verdict verdict = signals.judge(response);
+        last = platform + " " + what + ": HTTP " + status + (verdict.explanation() == null ? "" : " (" + verdict.explanation() + ")") + " " + abbreviate(response.body());
         lastStatus = status;
-        if (status != 429 && status < 500) {
+        if (!verdict.retry()) {
           throw new PlatformException(last, status, null);
         }
-        asked = Backoff.retryAfter(response);
+        asked = verdict.asked();
       } catch (IOException e) {
         last = platform + " " + what + ": " + e.getClass().getSimpleName() + " " + e.getMessage();
         lastStatus = 0;

@@ -19,7 +19,9 @@ import org.apache.spark.sql.Row;
 /**
  * {@code adlake writeback execute}: makes the approved actions on their platforms, one at a time.
  *
- * <p>Each action first re-reads the entity. Already as the action would leave it: nothing is sent. A budget or
+ * <p>Each action first re-reads the entity. A change that cannot have its intended effect on the entity as the
+ * platform now shows it ({@link Change#refusal}): nothing is sent, the action is skipped as refused. Already as
+ * the action would leave it: nothing is sent. A budget or
  * daily cap that is neither what the plan saw nor the target has drifted (someone changed it since): nothing is
  * sent, the action is skipped, and a new plan decides again. Otherwise the change is sent, and the state the
  * platform reports afterwards is recorded.
@@ -91,7 +93,11 @@ public final class WritebackExecutor {
     try {
       before = adapters.apply(action.getAs("org_id"), entity.platform()).read(entity);
       String drift = drift(action, change, before);
-      if (change.satisfiedBy(before)) {
+      String refusal = change.refusal(before);
+      if (refusal != null) {
+        outcome = "refused";
+        message = refusal;
+      } else if (change.satisfiedBy(before)) {
         outcome = "already_matched";
       } else if (drift != null) {
         outcome = "drifted";
@@ -141,7 +147,12 @@ public final class WritebackExecutor {
     try {
       before = adapter.read(entity);
       String drift = drift(action, change, before);
-      if (change.satisfiedBy(before)) {
+      String refusal = change.refusal(before);
+      if (refusal != null) {
+        status = WritebackActions.SKIPPED;
+        outcome = "refused";
+        message = refusal + "; nothing sent";
+      } else if (change.satisfiedBy(before)) {
         boolean earlierCall = !prior.equals(WritebackActions.APPROVED);
         status = earlierCall ? WritebackActions.DONE : WritebackActions.SKIPPED;
         outcome = earlierCall ? "confirmed" : "already_matched";
@@ -209,10 +220,10 @@ public final class WritebackExecutor {
 
   private static EntityState predicted(EntityState before, Change change) {
     return switch (change.type()) {
-      case "pause" -> new EntityState(false, before.budget(), before.dailyCap());
-      case "resume" -> new EntityState(true, before.budget(), before.dailyCap());
-      case "set_budget" -> new EntityState(before.active(), change.value(), before.dailyCap());
-      default -> new EntityState(before.active(), before.budget(), change.value());
+      case "pause" -> before.with(false, before.budget(), before.dailyCap());
+      case "resume" -> before.with(true, before.budget(), before.dailyCap());
+      case "set_budget" -> before.with(before.active(), change.value(), before.dailyCap());
+      default -> before.with(before.active(), before.budget(), change.value());
     };
   }
 

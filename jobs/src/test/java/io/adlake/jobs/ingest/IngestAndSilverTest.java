@@ -49,9 +49,9 @@ class IngestAndSilverTest {
     assertThat(report.rowsQuarantined()).isEqualTo(4);
     assertThat(report.footerLines()).isEqualTo(5);
     // Totals over all files (dv360, meta, bookings, SDF IO, SDF LI, TTD ad groups, Meta ad sets, FX):
-    // accepted 3+2+3+2+2+2+2+2, quarantined 4+3+2+1+1+2+3+1.
-    assertThat(first.rowsAccepted()).isEqualTo(18);
-    assertThat(first.rowsQuarantined()).isEqualTo(17);
+    // accepted 3+2+3+2+2+2+5+2, quarantined 4+3+2+1+1+2+4+1.
+    assertThat(first.rowsAccepted()).isEqualTo(21);
+    assertThat(first.rowsQuarantined()).isEqualTo(18);
     assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
     Row bad = lakehouse.read(Tables.QUARANTINE)
         .filter(col("source").equalTo("dv360").and(col("source_row_number").equalTo(4))).first();
@@ -64,7 +64,7 @@ class IngestAndSilverTest {
     assertThat(again.count(SliceAction.SKIPPED_DUPLICATE)).isEqualTo(8);
     assertThat(again.rowsRead()).isZero();
     assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
-    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(17);
+    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(18);
 
     // DV360 re-sends the day: two clean rows, the first with more impressions.
     List<String> lines = Files.readAllLines(dv360);
@@ -77,7 +77,7 @@ class IngestAndSilverTest {
     assertThat(lakehouse.read(Tables.BRONZE_DV360).filter(col("line_item_id").equalTo("3000001")).first().<Long>getAs("impressions"))
         .isEqualTo(11_000L);
     assertThat(lakehouse.read(Tables.QUARANTINE).filter(col("source").equalTo("dv360")).count()).isZero();
-    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(13);
+    assertThat(lakehouse.read(Tables.QUARANTINE).count()).isEqualTo(14);
 
     SilverJob silver = new SilverJob(lakehouse, orgs, 7, Progress.silent());
     silver.run(LocalDate.parse(TestLanding.DATE));
@@ -87,7 +87,9 @@ class IngestAndSilverTest {
 
     Row meta = delivery.filter(col("platform").equalTo("meta")).first();
     assertThat(meta.<Long>getAs("impressions")).isEqualTo(1500L);
+    // One purchase of 2 reported under four action types (pixel, web, omni, purchase) counts 2, not 8.
     assertThat(meta.<BigDecimal>getAs("conversions")).isEqualByComparingTo("2");
+    assertThat(meta.<String>getAs("conversions_counted")).isEqualTo("purchase,lead");
     // 18.00 GBP at 0.85 GBP per EUR on 2 Nov = 21.176471 EUR
     assertThat(meta.<BigDecimal>getAs("media_cost_rc")).isEqualByComparingTo("21.176471");
     assertThat(meta.<String>getAs("timezone")).isEqualTo("Europe/Berlin");
@@ -100,7 +102,7 @@ class IngestAndSilverTest {
     assertThat(lineItem.<Boolean>getAs("flight_inherited")).isTrue();
     assertThat(lineItem.<java.sql.Date>getAs("flight_end")).isEqualTo(java.sql.Date.valueOf("2026-11-30"));
     var setup = lakehouse.read(Tables.SILVER_SETUP);
-    assertThat(setup.count()).isEqualTo(8); // 2 IOs + 2 line items + 2 TTD ad groups + 2 Meta ad sets
+    assertThat(setup.count()).isEqualTo(11); // 2 IOs + 2 line items + 2 TTD ad groups + 5 Meta ad sets
     Row gbp = setup.filter(col("entity_id").equalTo("s1")).first();
     assertThat(gbp.<BigDecimal>getAs("budget_amount")).isEqualByComparingTo("2500.00"); // 250000 pence
     assertThat(gbp.<Long>getAs("frequency_cap_exposures")).isEqualTo(3L);
@@ -109,6 +111,12 @@ class IngestAndSilverTest {
     assertThat(jpy.<String>getAs("status")).isEqualTo("Paused");
     assertThat(jpy.<String>getAs("pacing_rate")).isEqualTo("ASAP");
     assertThat(jpy.<java.sql.Date>getAs("flight_start")).isEqualTo(java.sql.Date.valueOf("2026-11-01")); // 08:30 in Berlin
+    // Meta's own offsets: HUF counts whole forints (ISO says 2 decimals), BHD hundredths (ISO says 3).
+    assertThat(setup.filter(col("entity_id").equalTo("s6")).first().<BigDecimal>getAs("daily_budget_amount")).isEqualByComparingTo("5000");
+    assertThat(setup.filter(col("entity_id").equalTo("s7")).first().<BigDecimal>getAs("budget_amount")).isEqualByComparingTo("12.34");
+    Row campaignBudget = setup.filter(col("entity_id").equalTo("s8")).first();
+    assertThat(campaignBudget.<String>getAs("budget_type")).isEqualTo("Campaign");
+    assertThat(campaignBudget.<Object>getAs("budget_amount")).isNull();
     Row disabled = setup.filter(col("entity_id").equalTo("ag2")).first();
     assertThat(disabled.<String>getAs("status")).isEqualTo("Paused");
     assertThat(disabled.<String>getAs("platform")).isEqualTo("ttd");

@@ -9,7 +9,10 @@ import io.adlake.catalog.config.WritebackSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The three adapters against {@link FakePlatforms}, a real HTTP server on 127.0.0.1 with each API's shapes. */
 class PlatformAdaptersTest {
   private static final String TOKEN = FakePlatforms.TOKEN;
+  private static final String META = FakePlatforms.META_PATH.substring(1);
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
 
   private FakePlatforms platforms;
   private URI base;
@@ -52,43 +57,127 @@ class PlatformAdaptersTest {
     Dv360LineItems dv360 = new Dv360LineItems(base.resolve("dv360/v4/"), TOKEN, client("dv360", 3, Duration.ZERO));
     EntityRef item = new EntityRef("dv360", "line_item", "111", "42", "EUR");
 
-    assertThat(dv360.read(item)).isEqualTo(new EntityState(true, new BigDecimal("1500.00"), new BigDecimal("50.00")));
+    assertThat(dv360.read(item)).isEqualTo(new EntityState(true, new BigDecimal("1500.00"), new BigDecimal("50.00"), EntityState.MONEY, true, true));
     EntityState after = dv360.apply(item, new Change("pause", null));
 
     assertThat(after.active()).isFalse();
     assertThat(after.budget()).isEqualByComparingTo("1500");
-    assertThat(requests).last().isEqualTo("PATCH /dv360/v4/advertisers/42/lineItems/111?updateMask=entityStatus Bearer secret-token-123 {\"entityStatus\":\"ENTITY_STATUS_PAUSED\"}");
+    assertThat(platforms.changes()).last().isEqualTo("PATCH /dv360/v4/advertisers/42/lineItems/111?updateMask=entityStatus Bearer secret-token-123 {\"entityStatus\":\"ENTITY_STATUS_PAUSED\"}");
     dv360.apply(item, new Change("set_daily_cap", new BigDecimal("75.5")));
-    assertThat(requests).last().asString().contains("updateMask=pacing.dailyMaxMicros").endsWith("{\"pacing\":{\"dailyMaxMicros\":\"75500000\"}}");
+    assertThat(platforms.changes()).last().asString().contains("updateMask=pacing.dailyMaxMicros").endsWith("{\"pacing\":{\"dailyMaxMicros\":\"75500000\"}}");
     assertThat(entities.get("dv360/111").path("pacing").path("pacingPeriod").asText()).isEqualTo("PACING_PERIOD_DAILY"); // untouched
   }
 
   @Test
-  void ttdChangesTheBudgetAsAMoneyObjectAndLeavesTheRest() {
-    TtdAdGroups ttd = new TtdAdGroups(base.resolve("ttd/v3/"), TOKEN, client("ttd", 3, Duration.ZERO));
+  void dv360ReportsWhatDecidesWhetherAChangeCanWork() {
+    Dv360LineItems dv360 = new Dv360LineItems(base.resolve("dv360/v4/"), TOKEN, client("dv360", 3, Duration.ZERO));
+    EntityRef item = new EntityRef("dv360", "line_item", "111", "42", "EUR");
+    // The line item is active, but its insertion order was paused: resuming it would serve nothing.
+    entities.get("dv360/111").put("entityStatus", "ENTITY_STATUS_PAUSED");
+    platforms.dv360InsertionOrder("42", "9111", "ENTITY_STATUS_PAUSED");
+    EntityState underPausedIo = dv360.read(item);
+    assertThat(underPausedIo.parentActive()).isFalse();
+    assertThat(new Change("resume", null).refusal(underPausedIo)).contains("insertion order is not active");
+
+    // An impression budget counts impressions: maxAmount 2,000,000 is not 2.00 EUR.
+    ObjectNode budget = (ObjectNode) entities.get("dv360/111").get("budget");
+    budget.put("budgetUnit", "BUDGET_UNIT_IMPRESSIONS").put("maxAmount", "2000000");
+    EntityState impressions = dv360.read(item);
+    assertThat(impressions.budgetKind()).isEqualTo(EntityState.IMPRESSIONS);
+    assertThat(impressions.budget()).as("not money").isNull();
+    assertThat(new Change("set_budget", new BigDecimal("500")).refusal(impressions)).startsWith("its budget counts impressions");
+
+    budget.put("budgetUnit", "BUDGET_UNIT_CURRENCY").put("budgetAllocationType", "LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC");
+    assertThat(new Change("set_budget", new BigDecimal("500")).refusal(dv360.read(item))).contains("allocated automatically");
+
+    // Flight pacing: dailyMaxMicros does nothing.
+    ((ObjectNode) entities.get("dv360/111").get("pacing")).put("pacingPeriod", "PACING_PERIOD_FLIGHT");
+    EntityState flight = dv360.read(item);
+    assertThat(flight.dailyCapApplies()).isFalse();
+    assertThat(new Change("set_daily_cap", new BigDecimal("50")).refusal(flight)).contains("only with daily pacing");
+    assertThat(platforms.changes()).as("reads only").isEmpty();
+  }
+
+  @Test
+  void ttdSetsTheBudgetOnTheRunningCampaignFlightAndLeavesTheRest() {
+    TtdAdGroups ttd = new TtdAdGroups(base.resolve("ttd/v3/"), TOKEN, client("ttd", 3, Duration.ZERO), CLOCK);
     EntityRef group = new EntityRef("ttd", "ad_group", "ag1", null, "USD");
 
+    assertThat(ttd.read(group)).isEqualTo(new EntityState(true, new BigDecimal("1000.00"), null));
     EntityState after = ttd.apply(group, new Change("set_budget", new BigDecimal("1250")));
 
     assertThat(after).isEqualTo(new EntityState(true, new BigDecimal("1250.00"), null));
-    assertThat(requests).last().isEqualTo(
-        "PUT /ttd/v3/adgroup TTD-Auth secret-token-123 {\"AdGroupId\":\"ag1\",\"RTBAttributes\":{\"BudgetSettings\":{\"Budget\":{\"Amount\":1250.00,\"CurrencyCode\":\"USD\"}}}}");
+    assertThat(platforms.changes()).containsExactly(
+        "PUT /ttd/v3/adgroup TTD-Auth secret-token-123 {\"AdGroupId\":\"ag1\",\"RTBAttributes\":{\"BudgetSettings\":{\"AdGroupFlights\":[{\"CampaignFlightId\":4250052,\"BudgetInAdvertiserCurrency\":1250.00}]}}}");
     assertThat(entities.get("ttd/ag1").path("RTBAttributes").path("BudgetSettings").path("PacingMode").asText()).isEqualTo("PaceEvenly");
+    assertThat(ttd.apply(group, new Change("set_daily_cap", new BigDecimal("80"))).dailyCap()).isEqualByComparingTo("80");
+    assertThat(platforms.changes()).last().asString().endsWith("{\"CampaignFlightId\":4250052,\"BudgetInAdvertiserCurrency\":1250.00,\"DailyTargetInAdvertiserCurrency\":80.00}]}}}");
     assertThat(ttd.apply(group, new Change("pause", null)).active()).isFalse();
   }
 
   @Test
-  void metaCountsBudgetsInTheCurrencysMinorUnit() {
-    MetaAdSets meta = new MetaAdSets(base.resolve("meta/v21.0/"), TOKEN, client("meta", 3, Duration.ZERO));
+  void ttdAdGroupsOfAKokaiBudgetedCampaignHaveNoBudgetToSet() {
+    TtdAdGroups ttd = new TtdAdGroups(base.resolve("ttd/v3/"), TOKEN, client("ttd", 3, Duration.ZERO), CLOCK);
+    platforms.ttdCampaign("cag1", "Kokai", "USD");
 
-    EntityState euro = meta.apply(new EntityRef("meta", "ad_set", "as1", null, "EUR"), new Change("set_daily_cap", new BigDecimal("75")));
-    assertThat(requests).anyMatch(r -> r.equals("POST /meta/v21.0/as1 Bearer secret-token-123 daily_budget=7500"));
-    assertThat(euro.dailyCap()).isEqualByComparingTo("75");
+    EntityState state = ttd.read(new EntityRef("ttd", "ad_group", "ag1", null, "USD"));
 
-    EntityState yen = meta.apply(new EntityRef("meta", "ad_set", "as2", null, "JPY"), new Change("set_daily_cap", new BigDecimal("8000")));
-    assertThat(requests).anyMatch(r -> r.equals("POST /meta/v21.0/as2 Bearer secret-token-123 daily_budget=8000"));
-    assertThat(yen.dailyCap()).isEqualByComparingTo("8000");
-    assertThat(meta.read(new EntityRef("meta", "ad_set", "as2", null, "JPY")).budget()).as("lifetime budget 0 is none").isNull();
+    assertThat(state.budgetKind()).isEqualTo(EntityState.CAMPAIGN);
+    assertThat(new Change("set_budget", new BigDecimal("900")).refusal(state)).contains("its campaign allocates the budget");
+    assertThat(new Change("set_daily_cap", new BigDecimal("90")).refusal(state)).isNotNull();
+    assertThat(new Change("pause", null).refusal(state)).isNull();
+  }
+
+  @Test
+  void metaCountsBudgetsInItsOwnOffsetPerCurrency() {
+    MetaAdSets meta = new MetaAdSets(base.resolve(META), TOKEN, client("meta", 3, Duration.ZERO));
+    platforms.metaAdSet("huf", true, 100_000, 0);
+    platforms.metaAdSet("bhd", true, 0, 5000);
+
+    // developers.facebook.com/docs/marketing-api/currencies: EUR offset 100, HUF 1, BHD 100 (not ISO's 1000).
+    meta.apply(new EntityRef("meta", "ad_set", "as1", null, "EUR"), new Change("set_daily_cap", new BigDecimal("10")));
+    meta.apply(new EntityRef("meta", "ad_set", "huf", null, "HUF"), new Change("set_daily_cap", new BigDecimal("5000")));
+    EntityState bhd = meta.apply(new EntityRef("meta", "ad_set", "bhd", null, "BHD"), new Change("set_budget", new BigDecimal("12.34")));
+    assertThat(platforms.changes()).containsExactly(
+        "POST " + FakePlatforms.META_PATH + "as1 Bearer secret-token-123 daily_budget=1000",
+        "POST " + FakePlatforms.META_PATH + "huf Bearer secret-token-123 daily_budget=5000",
+        "POST " + FakePlatforms.META_PATH + "bhd Bearer secret-token-123 lifetime_budget=1234");
+    assertThat(bhd.budget()).isEqualByComparingTo("12.34");
+    EntityState yen = meta.read(new EntityRef("meta", "ad_set", "as2", null, "JPY"));
+    assertThat(yen.dailyCap()).isEqualByComparingTo("5000");
+    // A daily-budget ad set ("lifetime_budget":"0") has no lifetime budget to set; both "0": the campaign's budget.
+    assertThat(new Change("set_budget", new BigDecimal("100")).refusal(yen)).contains("no budget of this kind");
+    platforms.metaAdSet("cbo", true, 0, 0);
+    assertThat(meta.read(new EntityRef("meta", "ad_set", "cbo", null, "EUR")).budgetKind()).isEqualTo(EntityState.CAMPAIGN);
+  }
+
+  @Test
+  void metaThrottlingInTheBodyIsRetriedAfterTheUsageHeadersWaitAndAnExpiredTokenIsNot() {
+    PlatformAdapters adapters = new PlatformAdapters(settings("meta", META, 4), Map.of("T", TOKEN)::get, CLOCK);
+    EntityRef adSet = new EntityRef("meta", "ad_set", "as1", null, "EUR");
+    platforms.metaErrors.addAll(List.of(17, 80004));
+
+    EntityState state = adapters.forOrg("acme", "meta").read(adSet);
+
+    assertThat(state.dailyCap()).isEqualByComparingTo("50");
+    assertThat(requests).hasSize(3);
+    assertThat((times.get(1) - times.get(0)) / 1_000_000).as("waited the ad account's reset_time_duration of 1 s").isGreaterThanOrEqualTo(1000);
+
+    platforms.metaErrors.add(190);
+    assertThatThrownBy(() -> adapters.forOrg("acme", "meta").read(adSet))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining("HTTP 400 (Meta error 190 (subcode 463): the access token expired or was revoked")
+        .hasMessageNotContaining(TOKEN);
+    assertThat(requests).as("190 is not retried").hasSize(4);
+  }
+
+  @Test
+  void anExpiredGraphApiVersionIsRefusedBeforeAnyCall() {
+    PlatformAdapters adapters = new PlatformAdapters(settings("meta", "meta/v21.0/", 3), Map.of("T", TOKEN)::get, CLOCK);
+    assertThatThrownBy(() -> adapters.forOrg("acme", "meta"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Graph API v21.0 expired on 2026-01-21; set platforms.meta.base_url to " + io.adlake.catalog.platforms.MetaApi.VERSION);
+    assertThat(requests).isEmpty();
   }
 
   @Test
@@ -100,14 +189,14 @@ class PlatformAdaptersTest {
     EntityState state = dv360.read(new EntityRef("dv360", "line_item", "111", "42", "EUR"));
 
     assertThat(state.active()).isTrue();
-    assertThat(client.requests()).isEqualTo(3);
+    assertThat(client.requests()).as("the line item three times, then its insertion order").isEqualTo(4);
     assertThat((times.get(1) - times.get(0)) / 1_000_000).as("waited the Retry-After of 1 s").isGreaterThanOrEqualTo(1000);
   }
 
   @Test
   void retriesEndAndAClientErrorIsNotRetriedAndNoMessageCarriesTheToken() {
     PlatformClient client = client("ttd", 3, Duration.ZERO);
-    TtdAdGroups ttd = new TtdAdGroups(base.resolve("ttd/v3/"), TOKEN, client);
+    TtdAdGroups ttd = new TtdAdGroups(base.resolve("ttd/v3/"), TOKEN, client, CLOCK);
     EntityRef group = new EntityRef("ttd", "ad_group", "ag1", null, "USD");
     failFirst.addAll(List.of(500, 502, 503));
 
@@ -130,7 +219,7 @@ class PlatformAdaptersTest {
   @Test
   void requestsAreSpacedByTheRateLimit() {
     PlatformClient client = client("meta", 1, Duration.ofMillis(200));
-    MetaAdSets meta = new MetaAdSets(base.resolve("meta/v21.0/"), TOKEN, client);
+    MetaAdSets meta = new MetaAdSets(base.resolve(META), TOKEN, client);
     long start = System.nanoTime();
     for (int i = 0; i < 5; i++) {
       meta.read(new EntityRef("meta", "ad_set", "as1", null, "EUR"));
@@ -162,7 +251,7 @@ class PlatformAdaptersTest {
                 "kiwi", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_KIWI")),
                 "nova", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_NOVA"))));
     Map<String, String> env = Map.of("TOKEN_ACME", "acme-partner-token", "TOKEN_KIWI", "kiwi-partner-token", "ADLAKE_DV360_TOKEN", TOKEN);
-    PlatformAdapters adapters = new PlatformAdapters(settings, env::get);
+    PlatformAdapters adapters = new PlatformAdapters(settings, env::get, CLOCK);
     EntityRef acmeItem = new EntityRef("dv360", "line_item", "111", "42", "EUR");
     EntityRef kiwiItem = new EntityRef("dv360", "line_item", "222", "77", "EUR");
 
@@ -185,7 +274,12 @@ class PlatformAdaptersTest {
   }
 
   private static PlatformClient client(String platform, int attempts, Duration minInterval) {
-    return new PlatformClient(platform, new PlatformClient.Policy(attempts, Duration.ofMillis(20), Duration.ofMillis(100), minInterval));
+    return new PlatformClient(
+        platform, new PlatformClient.Policy(attempts, Duration.ofMillis(20), Duration.ofMillis(100), minInterval), platform.equals("meta") ? new MetaRetrySignals() : RetrySignals.HTTP);
+  }
+
+  private WritebackSettings settings(String platform, String path, int attempts) {
+    return new WritebackSettings(Map.of(platform, new PlatformEndpoint(base.resolve(path), "T", attempts, 0L, 20L, 5_000L)), BigDecimal.TEN, Map.of());
   }
 
 }

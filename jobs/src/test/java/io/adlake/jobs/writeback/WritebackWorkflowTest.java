@@ -82,7 +82,7 @@ class WritebackWorkflowTest {
             Map.of(
                 "dv360", endpoint("dv360/v4/", "T_DV360"),
                 "ttd", endpoint("ttd/v3/", "T_TTD"),
-                "meta", endpoint("meta/v21.0/", "T_META")),
+                "meta", endpoint(FakePlatforms.META_PATH.substring(1), "T_META")),
             new BigDecimal("1000"),
             Map.of());
 
@@ -106,13 +106,15 @@ class WritebackWorkflowTest {
     StructType setup =
         new StructType().add("org_id", DataTypes.StringType).add("platform", DataTypes.StringType).add("entity_type", DataTypes.StringType)
             .add("entity_id", DataTypes.StringType).add("name", DataTypes.StringType).add("status", DataTypes.StringType)
-            .add("budget_amount", DataTypes.createDecimalType(20, 6)).add("daily_budget_amount", DataTypes.createDecimalType(20, 6));
+            .add("budget_amount", DataTypes.createDecimalType(20, 6)).add("daily_budget_amount", DataTypes.createDecimalType(20, 6))
+            .add("parent_entity_id", DataTypes.StringType).add("budget_type", DataTypes.StringType).add("pacing", DataTypes.StringType);
     write(Tables.SILVER_SETUP, setup, List.of(
-        RowFactory.create("acme", "dv360", "line_item", "111", "LI 111", "Active", new BigDecimal("1500"), null),
-        RowFactory.create("acme", "ttd", "ad_group", "ag1", "AG 1", "Active", new BigDecimal("5000"), null),
-        RowFactory.create("acme", "meta", "ad_set", "as1", "AS 1", "Active", null, new BigDecimal("50")),
-        RowFactory.create("acme", "meta", "ad_set", "as3", "AS 3", "Active", null, new BigDecimal("50")),
-        RowFactory.create("acme", "meta", "ad_set", "as5", "AS 5", "Active", null, new BigDecimal("50"))));
+        RowFactory.create("acme", "dv360", "insertion_order", "9111", "IO", "Active", new BigDecimal("9000"), null, "5", "Amount", "Flight"),
+        RowFactory.create("acme", "dv360", "line_item", "111", "LI 111", "Active", new BigDecimal("1500"), null, "9111", "Amount", "Flight"),
+        RowFactory.create("acme", "ttd", "ad_group", "ag1", "AG 1", "Active", new BigDecimal("5000"), null, "cag1", "Amount", "Flight"),
+        RowFactory.create("acme", "meta", "ad_set", "as1", "AS 1", "Active", null, new BigDecimal("50"), "c1", "Daily", "standard"),
+        RowFactory.create("acme", "meta", "ad_set", "as3", "AS 3", "Active", null, new BigDecimal("50"), "c1", "Daily", "standard"),
+        RowFactory.create("acme", "meta", "ad_set", "as5", "AS 5", "Active", null, new BigDecimal("50"), "c1", "Daily", "standard")));
     StructType delivery =
         new StructType().add("org_id", DataTypes.StringType).add("report_date", DataTypes.DateType).add("platform", DataTypes.StringType)
             .add("advertiser_id", DataTypes.StringType).add("campaign_id", DataTypes.StringType).add("line_item_id", DataTypes.StringType);
@@ -216,13 +218,14 @@ class WritebackWorkflowTest {
     Row done = action("over");
     assertThat((String) done.getAs("status")).isEqualTo(WritebackActions.DONE);
     assertThat((Integer) done.getAs("attempts")).isEqualTo(2);
-    assertThat((String) done.getAs("after_state")).isEqualTo("{\"active\":false,\"budget\":\"1500.00\",\"daily_cap\":null}");
+    assertThat((String) done.getAs("after_state")).isEqualTo("{\"active\":false,\"budget\":\"1500.00\",\"daily_cap\":null,\"daily_cap_applies\":false,\"parent_active\":true}");
   }
 
   @Test
   @Order(5)
   void executeMakesTheApprovedChangesSkipsADriftedOneAndKeepsToTheRateLimit() {
-    platforms.failFirst.add(429);
+    // Meta throttles with an error code in the body on HTTP 400, and says in a usage header when to come back.
+    platforms.metaErrors.add(17);
     int before = platforms.requests.size();
 
     ExecuteReport report = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
@@ -230,19 +233,20 @@ class WritebackWorkflowTest {
     assertThat(report.results()).extracting(r -> r.action().getAs("entity_id") + " " + r.outcome())
         .containsExactlyInAnyOrder("ag1 applied", "as1 applied", "as3 drifted");
     assertThat(report.allSettled()).isTrue();
-    assertThat(platforms.entities.get("ttd/ag1").path("RTBAttributes").path("BudgetSettings").path("DailyBudget").path("Amount").decimalValue()).isEqualByComparingTo("3000.00");
+    assertThat(platforms.entities.get("ttd/ag1").path("RTBAttributes").path("BudgetSettings").path("AdGroupFlights").get(0).path("DailyTargetInAdvertiserCurrency").decimalValue())
+        .isEqualByComparingTo("3000.00");
     assertThat(platforms.entities.get("meta/as1").path("daily_budget").asText()).isEqualTo("8000");
     assertThat(platforms.entities.get("meta/as3").path("daily_budget").asText()).as("drifted: untouched").isEqualTo("6000");
     assertThat(action("drift").<String>getAs("message")).startsWith("the daily cap is 60.00, the plan saw 50.00; nothing sent");
-    // meta: read as1 (429, then again), change as1, read as1 (Meta's answer is {success}), read as3: each at least 200 ms after the last
+    // meta: read as1 (error 17, then again), change as1, read as1 (Meta's answer is {success}), read as3: each at least 200 ms after the last
     List<Long> metaTimes = new ArrayList<>();
     for (int i = before; i < platforms.requests.size(); i++) {
       if (platforms.requests.get(i).contains("/meta/")) {
         metaTimes.add(platforms.times.get(i));
       }
     }
-    assertThat(metaTimes).as("the first read answered 429 and was sent again").hasSize(5);
-    assertThat((metaTimes.get(1) - metaTimes.get(0)) / 1_000_000).as("waited the Retry-After of 1 s").isGreaterThanOrEqualTo(1000);
+    assertThat(metaTimes).as("the first read answered error 17 and was sent again").hasSize(5);
+    assertThat((metaTimes.get(1) - metaTimes.get(0)) / 1_000_000).as("waited the ad account's reset_time_duration of 1 s").isGreaterThanOrEqualTo(1000);
     for (int i = 1; i < metaTimes.size(); i++) {
       assertThat((metaTimes.get(i) - metaTimes.get(i - 1)) / 1_000_000).as("meta request %d waited for the rate limit", i).isGreaterThanOrEqualTo(195);
     }
@@ -315,7 +319,7 @@ class WritebackWorkflowTest {
   }
 
   private WritebackExecutor executor(Function<PlatformAdapter, PlatformAdapter> wrap) {
-    PlatformAdapters adapters = new PlatformAdapters(settings, name -> name.startsWith("T_") ? FakePlatforms.TOKEN : null);
+    PlatformAdapters adapters = new PlatformAdapters(settings, name -> name.startsWith("T_") ? FakePlatforms.TOKEN : null, Clock.systemUTC());
     return new WritebackExecutor(ledger, (org, platform) -> wrap.apply(adapters.forOrg(org, platform)), Progress.silent(), Clock.systemUTC());
   }
 

@@ -58,8 +58,12 @@ public abstract class CsvExportFormat implements ExportFormat {
     return false;
   }
 
-  /** Whether a line inside the footer block is platform metadata (as opposed to stray data). */
-  protected boolean isFooterLine(String text) {
+  /**
+   * Whether a line inside the footer block is platform metadata (as opposed to stray data).
+   *
+   * @param cells the line read as a record; null when it is not a readable one
+   */
+  protected boolean isFooterLine(Header header, String[] cells) {
     return true;
   }
 
@@ -118,7 +122,7 @@ public abstract class CsvExportFormat implements ExportFormat {
           continue;
         }
         if (inFooter) {
-          if (blank || isFooterLine(line.text())) {
+          if (blank || isFooterLine(header, tokenize(line.text()))) {
             return ParsedLine.footer(line.number(), line.text());
           }
           return ParsedLine.quarantined(line.number(), line.text(), "data line after the report footer");

@@ -11,8 +11,13 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * DV360 offline report (Reporting → Offline report, CSV) at line item x day. DV360 writes dates as {@code
- * yyyy/MM/dd} and appends, after the data, a totals row with empty dimensions, a blank line and metadata lines
- * such as {@code Report Time:} and {@code Date Range:}. Those are footer, not data.
+ * yyyy/MM/dd} and appends, after the data, a totals row with empty dimensions, a blank line and metadata lines.
+ * Real reports carry more of them than {@code Report Time:} and {@code Date Range:}: {@code Group By:} and
+ * {@code Filter by ...:} lines, an {@code MRC Accredited Metrics} note without a colon, and quoted notes such as
+ * "Reporting numbers from the previous month are finalized for billing on the fourth of every month." (see the
+ * footer of any report downloaded from DV360's Reporting UI or the Bid Manager API's report file). All of it is
+ * footer, not data: only a line that reads as a data row (the header's cells, a report date and a line item id)
+ * is stray data after the footer and quarantined.
  */
 public final class Dv360DeliveryReport extends CsvExportFormat {
 
@@ -73,10 +78,19 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
         && cells[lineItem].isBlank();
   }
 
-  /** Footer metadata lines are {@code Key:,value} pairs, blank lines, or the totals row. */
+  /** Inside the footer, only a line shaped like a data row is not metadata. */
   @Override
-  protected boolean isFooterLine(String text) {
-    String first = text.split(",", 2)[0].replace("\"", "").strip();
-    return text.isBlank() || first.endsWith(":") || first.isEmpty();
+  protected boolean isFooterLine(Header header, String[] cells) {
+    if (cells == null || cells.length != header.names().size()) {
+      return true;
+    }
+    int date = header.position("Date");
+    int lineItem = header.position("Line Item ID");
+    if (date < 0 || lineItem < 0 || cells[lineItem] == null || cells[lineItem].isBlank()) {
+      return true;
+    }
+    return !REPORT_DATE.matcher(cells[date] == null ? "" : cells[date].strip()).matches();
   }
+
+  private static final java.util.regex.Pattern REPORT_DATE = java.util.regex.Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}");
 }

@@ -17,6 +17,10 @@ import org.apache.spark.sql.types.StructType;
  * FX reference rates in the European Central Bank's CSV layout: {@code Date,USD,JPY,...,} with one row per
  * business day, the units of each currency that one euro buys, {@code N/A} where a rate was not fixed, and a
  * delimiter closing every line. Weekends and holidays have no row; silver looks back to the last fixing.
+ *
+ * <p>The ECB publishes two files of this layout (www.ecb.europa.eu/stats/eurofxref/: eurofxref-hist.zip and the
+ * daily eurofxref.zip). The history writes {@code 2021-06-03}; the daily file writes {@code 03 June 2021} and puts
+ * a space after every comma ({@code Date, USD, JPY, ...}). Both are read.
  */
 public final class EcbFxRates extends CsvExportFormat {
 
@@ -26,7 +30,7 @@ public final class EcbFxRates extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("Date", "rate_date", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          required("Date", "rate_date", DataTypes.DateType, Values.date("yyyy-MM-dd", "dd MMMM yyyy")),
           FormatField.optional("(one column per currency)", "rates", DataTypes.createArrayType(RATE), Values.text()));
 
   @Override

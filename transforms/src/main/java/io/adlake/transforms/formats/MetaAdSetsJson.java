@@ -8,6 +8,7 @@ import io.adlake.catalog.Source;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
 import io.adlake.catalog.org.SourceOptions;
+import io.adlake.catalog.platforms.MetaApi;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,9 +17,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Meta ad sets from the Marketing API ({@code /act_<id>/adsets?fields=id,name,campaign_id,account_id,status,
  * effective_status,daily_budget,lifetime_budget,start_time,end_time,pacing_type,frequency_control_specs}), one
- * object per line. Budgets are strings in the account currency's minor unit ({@code "5000"} is 50.00 EUR, but
- * 5000 JPY), so the collector adds {@code account_currency} from the ad account to every line; silver scales by
- * that currency's digits. Times carry their UTC offset.
+ * object per line. Budgets are strings counted in Meta's offset of the account currency ({@code "5000"} is 50.00
+ * EUR but 5000 HUF; see {@link MetaApi#offset}), so the collector adds {@code account_currency} from the ad account
+ * to every line; silver divides by the offset. An ad set has a daily or a lifetime budget, and Meta writes the one
+ * it does not use as {@code "0"}; an ad set of a campaign with a campaign budget has both at {@code "0"}. Times
+ * carry their UTC offset.
  */
 public final class MetaAdSetsJson extends JsonLinesFormat {
 
@@ -102,8 +105,18 @@ public final class MetaAdSetsJson extends JsonLinesFormat {
 
   @Override
   protected void checkRow(Object[] v) throws BadValueException {
+    String currency = (String) v[index("account_currency")];
+    if (!MetaApi.supports(currency)) {
+      throw new BadValueException("account_currency " + currency + " is not in Meta's currency table, so its budgets cannot be scaled");
+    }
+    // "0" is the budget kind the ad set does not use, not a budget of zero.
+    for (String budget : List.of("daily_budget_minor", "lifetime_budget_minor")) {
+      if (Long.valueOf(0L).equals(v[index(budget)])) {
+        v[index(budget)] = null;
+      }
+    }
     if (v[index("daily_budget_minor")] != null && v[index("lifetime_budget_minor")] != null) {
-      throw new BadValueException("ad set has both daily_budget and lifetime_budget; Meta allows one");
+      throw new BadValueException("ad set has both daily_budget and lifetime_budget above 0; Meta allows one");
     }
     Timestamp start = (Timestamp) v[index("start_time")];
     Timestamp end = (Timestamp) v[index("end_time")];

@@ -6,6 +6,9 @@ import static io.adlake.transforms.formats.FormatField.required;
 import io.adlake.catalog.Source;
 import io.adlake.catalog.TableSpec;
 import io.adlake.catalog.Tables;
+import io.adlake.catalog.org.SourceOptions;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -13,6 +16,12 @@ import org.apache.spark.sql.types.DataTypes;
  * The Trade Desk MyReports export at ad group x day. The export follows the locale of the user who scheduled it:
  * an org can deliver {@code 20/11/2026} with {@code 1.234,56} and a semicolon delimiter. The date format and
  * decimal mark come from the org's source options; the delimiter is read off the header.
+ *
+ * <p>Conversions come one column per conversion reporting column of the campaign, named by its position or its
+ * tracking tag: {@code 01 - Total Click + View Conversions}, {@code Purchase - Total Click + View Conversions}. A
+ * report with the plain {@code Total Click + View Conversions} column uses it; otherwise the prefixed columns are
+ * summed (only those the org's {@code conversion_types} names, when it names any), and {@code conversion_columns}
+ * says which were counted.
  */
 public final class TtdDeliveryReport extends CsvExportFormat {
 
@@ -33,7 +42,12 @@ public final class TtdDeliveryReport extends CsvExportFormat {
               "Advertiser Cost (Adv Currency)", "advertiser_cost_adv_currency", Values.AMOUNT, Values.decimal()),
           optional("Partner Cost (Adv Currency)", "partner_cost_adv_currency", Values.AMOUNT, Values.decimal()),
           required("Media Cost (Adv Currency)", "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          required("Advertiser Currency Code", "advertiser_currency", DataTypes.StringType, Values.currency()));
+          required("Advertiser Currency Code", "advertiser_currency", DataTypes.StringType, Values.currency()),
+          // derived, never a header of the file: which conversion columns total_conversions counts
+          optional("(conversion columns counted)", "conversion_columns", DataTypes.StringType, Values.text()));
+
+  static final String CONVERSIONS = "Total Click + View Conversions";
+  private static final String PREFIXED = " - " + CONVERSIONS;
 
   @Override
   public String name() {
@@ -53,5 +67,34 @@ public final class TtdDeliveryReport extends CsvExportFormat {
   @Override
   public List<FormatField> fields() {
     return FIELDS;
+  }
+
+  @Override
+  protected Object[] toValues(Header header, String[] cells, SourceOptions options) throws BadValueException {
+    Object[] values = super.toValues(header, cells, options);
+    int counted = index("conversion_columns");
+    if (header.position(CONVERSIONS) >= 0) {
+      values[counted] = CONVERSIONS;
+      return values;
+    }
+    BigDecimal total = null;
+    List<String> names = new ArrayList<>();
+    FormatField conversions = fields().get(index("total_conversions"));
+    for (int i = 0; i < header.names().size(); i++) {
+      String name = header.names().get(i);
+      if (!name.endsWith(PREFIXED)) {
+        continue;
+      }
+      String prefix = name.substring(0, name.length() - PREFIXED.length()).strip();
+      if (options.conversionTypes() != null && !options.conversionTypes().contains(prefix)) {
+        continue;
+      }
+      BigDecimal value = (BigDecimal) new FormatField(name, conversions.column(), conversions.type(), false, conversions.parser()).read(cells[i], options);
+      names.add(name);
+      total = value == null ? total : total == null ? value : total.add(value);
+    }
+    values[index("total_conversions")] = total;
+    values[counted] = names.isEmpty() ? null : String.join(" + ", names);
+    return values;
   }
 }

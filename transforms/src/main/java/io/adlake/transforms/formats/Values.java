@@ -117,8 +117,9 @@ public final class Values {
   private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** English month names ("03 June 2021"): the exports that spell months out write them in English. */
   private static DateTimeFormatter strictFormatter(String pattern) {
-    return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
   }
 
   public static ValueParser currency() {

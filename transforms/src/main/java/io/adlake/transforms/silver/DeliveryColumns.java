@@ -15,4 +15,11 @@ public final class DeliveryColumns {
       List.of("impressions", "clicks", "conversions", "media_cost", "total_media_cost", "revenue");
 
   public static final List<String> AMOUNTS = List.of("media_cost", "total_media_cost", "revenue");
+
+  /**
+   * What {@code conversions} counts, in the platform's words: DV360's "Total Conversions", the TTD conversion
+   * columns summed ("01 - Total Click + View Conversions + ..."), or the Meta action types counted
+   * ("purchase,lead").
+   */
+  public static final String CONVERSIONS_COUNTED = "conversions_counted";
 }

@@ -30,6 +30,7 @@ public final class Dv360Delivery {
             col("impressions"),
             col("clicks"),
             UnifiedDelivery.amount("total_conversions").as("conversions"),
+            UnifiedDelivery.text("Total Conversions").as(DeliveryColumns.CONVERSIONS_COUNTED),
             UnifiedDelivery.amount("media_cost_adv_currency").as("media_cost"),
             UnifiedDelivery.amount("total_media_cost_adv_currency").as("total_media_cost"),
             UnifiedDelivery.amount("revenue_adv_currency").as("revenue"),

@@ -9,9 +9,12 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
 
 import io.adlake.catalog.Platform;
+import io.adlake.catalog.platforms.MetaApi;
+import io.adlake.catalog.platforms.TtdApi;
 import io.adlake.transforms.formats.SdfInsertionOrders;
 import io.adlake.transforms.formats.Values;
 import java.math.BigDecimal;
@@ -108,8 +111,13 @@ public final class SetupEntities {
         .withColumn("frequency_cap_enabled", col("frequency_cap_enabled").cast(DataTypes.BooleanType));
   }
 
-  /** TTD ad groups: budgets from the API's money objects; no flight of their own, no frequency cap in this export. */
+  /**
+   * TTD ad groups: budgets from the API's money objects, none of their own under a Kokai-budgeted campaign
+   * (budget_type Campaign); pacing modes onto the pacing dictionary ({@link TtdApi#PACING_RATES}); no flight of
+   * their own, no frequency cap in this export.
+   */
   public static Dataset<Row> fromTtd(Dataset<Row> adGroups) {
+    Column campaignBudget = coalesce(lower(col("campaign_budgeting_version")).equalTo("kokai"), lit(false));
     return adGroups.select(
         col("org_id"),
         lit(Platform.TTD.code()).as("platform"),
@@ -119,13 +127,13 @@ public final class SetupEntities {
         col("ad_group_name").as("name"),
         when(col("availability").equalTo("Archived"), "Archived").when(col("is_enabled"), "Active").otherwise("Paused").as("status"),
         when(col("is_enabled"), "Enabled").otherwise("Disabled").as("platform_status"),
-        lit("Amount").as("budget_type"),
+        when(campaignBudget, "Campaign").otherwise("Amount").as("budget_type"),
         col("budget_currency"),
-        col("daily_budget_amount"),
-        col("budget_amount"),
+        when(campaignBudget, lit(null)).otherwise(col("daily_budget_amount")).cast(Values.AMOUNT).as("daily_budget_amount"),
+        when(campaignBudget, lit(null)).otherwise(col("budget_amount")).cast(Values.AMOUNT).as("budget_amount"),
         lit(null).cast(SdfInsertionOrders.BUDGET_SEGMENTS).as("budget_segments"),
-        lit(null).cast(DataTypes.StringType).as("pacing"),
-        pacingRate(col("pacing_mode"), "PaceEvenly", "PaceAhead", "PaceAsSoonAsPossible").as("pacing_rate"),
+        when(col("pacing_mode").equalTo("PaceToEndOfDay"), "Daily").when(col("pacing_mode").isNotNull(), "Flight").as("pacing"),
+        ttdPacingRate(col("pacing_mode")).as("pacing_rate"),
         lit(null).cast(Values.AMOUNT).as("pacing_amount"),
         lit(null).cast(DataTypes.DateType).as("flight_start"),
         lit(null).cast(DataTypes.DateType).as("flight_end"),
@@ -139,13 +147,13 @@ public final class SetupEntities {
   }
 
   /**
-   * Meta ad sets: minor-unit budgets scaled by the currency's digits, flight dates in the account's timezone, the
+   * Meta ad sets: budgets divided by Meta's own offset of the account currency ({@link MetaApi#offset}), flight dates in the account's timezone, the
    * first frequency control spec as the cap.
    *
    * @param accountZones {@code org_id, timezone} of each org's Meta account
    */
   public static Dataset<Row> fromMeta(Dataset<Row> adSets, Dataset<Row> accountZones) {
-    Column scale = minorUnitScale(col("account_currency"));
+    Column scale = metaOffset(col("account_currency"));
     Column spec = col("frequency_control_specs").getItem(0);
     Column pacingType = col("pacing_type").getItem(0);
     return adSets
@@ -159,7 +167,8 @@ public final class SetupEntities {
             col("adset_name").as("name"),
             when(col("status").equalTo("ACTIVE"), "Active").when(col("status").equalTo("PAUSED"), "Paused").otherwise("Archived").as("status"),
             col("status").as("platform_status"),
-            when(col("lifetime_budget_minor").isNotNull(), "Amount").when(col("daily_budget_minor").isNotNull(), "Daily").otherwise("Unlimited").as("budget_type"),
+            // neither budget: the campaign's (Advantage campaign budget) allocates
+            when(col("lifetime_budget_minor").isNotNull(), "Amount").when(col("daily_budget_minor").isNotNull(), "Daily").otherwise("Campaign").as("budget_type"),
             col("account_currency").as("budget_currency"),
             col("daily_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT).as("daily_budget_amount"),
             col("lifetime_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT).as("budget_amount"),
@@ -178,19 +187,16 @@ public final class SetupEntities {
             col("batch_id").as("source_batch_id"));
   }
 
-  /** 10^digits of a currency's minor unit (100 for EUR, 1 for JPY, 1000 for KWD), from the JDK's ISO 4217 table. */
-  static Column minorUnitScale(Column currency) {
-    Column scale = lit(100);
-    for (java.util.Currency c : java.util.Currency.getAvailableCurrencies()) {
-      int digits = c.getDefaultFractionDigits();
-      if (digits >= 0 && digits != 2) {
-        scale = when(currency.equalTo(c.getCurrencyCode()), lit((int) Math.pow(10, digits))).otherwise(scale);
-      }
-    }
-    return scale;
+  /** Meta's offset of the account currency: 1 for the currencies it counts in whole units, else 100. */
+  static Column metaOffset(Column currency) {
+    return when(currency.isin(MetaApi.wholeUnitCurrencies().toArray()), lit(1)).otherwise(lit(100));
   }
 
-  private static Column pacingRate(Column raw, String even, String ahead, String asap) {
-    return when(raw.equalTo(even), "Even").when(raw.equalTo(ahead), "Ahead").when(raw.equalTo(asap), "ASAP");
+  private static Column ttdPacingRate(Column mode) {
+    Column rate = lit(null).cast(DataTypes.StringType);
+    for (var e : TtdApi.PACING_RATES.entrySet()) {
+      rate = when(mode.equalTo(e.getKey()), e.getValue()).otherwise(rate);
+    }
+    return rate;
   }
 }

@@ -29,6 +29,7 @@ public final class SilverDelivery {
     DeliveryColumns.GRAIN.forEach(c -> columns.add(col(c)));
     DeliveryColumns.NAMES.forEach(c -> columns.add(col(c)));
     DeliveryColumns.METRICS.forEach(c -> columns.add(col(c)));
+    columns.add(col(DeliveryColumns.CONVERSIONS_COUNTED));
     columns.add(col("currency"));
     columns.add(col("reporting_currency"));
     columns.add(col("fx_rate"));

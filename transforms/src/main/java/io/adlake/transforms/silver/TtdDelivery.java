@@ -29,6 +29,7 @@ public final class TtdDelivery {
             col("impressions"),
             col("clicks"),
             UnifiedDelivery.amount("total_conversions").as("conversions"),
+            col("conversion_columns").as(DeliveryColumns.CONVERSIONS_COUNTED),
             UnifiedDelivery.amount("media_cost_adv_currency").as("media_cost"),
             UnifiedDelivery.amount("partner_cost_adv_currency").as("total_media_cost"),
             UnifiedDelivery.amount("advertiser_cost_adv_currency").as("revenue"),

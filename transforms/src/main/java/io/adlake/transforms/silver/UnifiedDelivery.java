@@ -25,7 +25,7 @@ public final class UnifiedDelivery {
   private UnifiedDelivery() {}
 
   /**
-   * @param mapped rows with the {@link DeliveryColumns} names plus {@code currency}, {@code detail_key} (what makes
+   * @param mapped rows with the {@link DeliveryColumns} names plus {@code conversions_counted}, {@code currency}, {@code detail_key} (what makes
    *     a row distinct below the grain), {@code delivery_date} and {@code batch_id}
    */
   public static Dataset<Row> rollUp(Dataset<Row> mapped) {
@@ -44,6 +44,7 @@ public final class UnifiedDelivery {
     for (String amount : DeliveryColumns.AMOUNTS) {
       aggregates.add(sum(col(amount)).cast(Values.AMOUNT).as(amount));
     }
+    aggregates.add(max(col(DeliveryColumns.CONVERSIONS_COUNTED)).as(DeliveryColumns.CONVERSIONS_COUNTED));
     aggregates.add(first(col("currency")).as("currency"));
     aggregates.add(max(col("delivery_date")).as("delivery_date"));
     aggregates.add(max(col("batch_id")).as("source_batch_id"));

@@ -37,6 +37,7 @@ import org.apache.spark.sql.types.StructField;
  *       expected state: execute does not change a budget someone else has moved since.
  *   <li>A DV360 line item's API path needs its advertiser; silver.delivery_daily knows it.
  *   <li>A budget or daily cap above the org's threshold (reporting currency) needs a second person's approval.
+ *   <li>A change that could not have its effect is refused here with the reason ({@link #cannotWork}).
  * </ul>
  */
 public final class WritebackProposals {
@@ -70,7 +71,12 @@ public final class WritebackProposals {
             col("org_id"), col("platform"), col("entity_type"), col("entity_id"), col("name").as("setup_name"),
             col("status").equalTo("Active").as("expected_active"),
             col("budget_amount").cast(WritebackActions.MONEY).as("expected_budget"),
-            col("daily_budget_amount").cast(WritebackActions.MONEY).as("expected_daily_cap"));
+            col("daily_budget_amount").cast(WritebackActions.MONEY).as("expected_daily_cap"),
+            col("parent_entity_id"), col("budget_type").as("setup_budget_type"), col("pacing").as("setup_pacing"));
+    Dataset<Row> parents =
+        setup
+            .filter(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER))
+            .select(col("org_id"), col("platform"), col("entity_id").as("parent_entity_id"), col("status").as("parent_status"));
     Dataset<Row> advertisers =
         delivery
             .filter(col("platform").equalTo(Platform.DV360.code()))
@@ -84,6 +90,7 @@ public final class WritebackProposals {
         proposing
             .join(rates, new String[] {"org_id", "platform", "entity_type", "entity_id", "last_seen_date"}, "left")
             .join(known, new String[] {"org_id", "platform", "entity_type", "entity_id"}, "left")
+            .join(parents, new String[] {"org_id", "platform", "parent_entity_id"}, "left")
             .join(advertisers, new String[] {"org_id", "platform", "entity_type", "entity_id"}, "left")
             .join(thresholds, new String[] {"org_id"}, "left")
             .withColumn("change_value_rc", when(setsAmount, col("action_value")).cast(WritebackActions.MONEY))
@@ -126,6 +133,38 @@ public final class WritebackProposals {
         .when(col("platform").equalTo(Platform.DV360.code()).and(col("advertiser_id").isNull()), lit("its advertiser is unknown: silver.delivery_daily has no delivery of this line item"))
         .when(setsAmount.and(col("budget_fx_rate").isNull()), lit("gold.pacing has no rate from the entity's currency on the alert's day, so the amount cannot be converted"))
         .when(setsAmount.and(col("change_value").isNull()), lit("the rule's amount is null on this day"))
-        .when(setsAmount.and(col("change_value").leq(0)), concat(lit("the rule proposes "), col("change_value_rc").cast("string"), lit(", not a positive amount")));
+        .when(setsAmount.and(col("change_value").leq(0)), concat(lit("the rule proposes "), col("change_value_rc").cast("string"), lit(", not a positive amount")))
+        .otherwise(cannotWork());
+  }
+
+  /**
+   * Why the change could not have its intended effect on the entity as setup knows it (the same rules execute
+   * applies to what the platform reports then): resuming a line item under an inactive insertion order, a money
+   * budget on an impression, unlimited or campaign-allocated budget, a Meta budget of the kind the ad set does not
+   * have, a DV360 daily cap without daily pacing.
+   */
+  private static Column cannotWork() {
+    Column type = col("change_type");
+    Column budget = col("setup_budget_type");
+    Column dv360 = col("platform").equalTo(Platform.DV360.code());
+    Column meta = col("platform").equalTo(Platform.META.code());
+    return when(
+            dv360.and(type.equalTo("resume")).and(col("parent_status").isNotNull()).and(col("parent_status").notEqual("Active")),
+            concat(
+                lit("its insertion order "), col("parent_entity_id"), lit(" is "), col("parent_status"),
+                lit(": a line item under a paused or archived insertion order does not serve even when active; resume the insertion order first")))
+        .when(type.equalTo("set_budget").and(budget.equalTo("Impressions")), lit("its budget counts impressions, not money; a money amount cannot be set on it"))
+        .when(
+            type.equalTo("set_budget").and(budget.equalTo("Campaign")),
+            lit("it has no budget of its own: its campaign allocates the budget (TTD campaign-level budgeting, Meta campaign budget); change the campaign instead"))
+        .when(type.equalTo("set_budget").and(budget.equalTo("Unlimited")), lit("its budget is unlimited: there is no amount to set"))
+        .when(meta.and(type.equalTo("set_budget")).and(budget.equalTo("Daily")), lit("a daily-budget ad set has no lifetime budget; set its daily budget instead"))
+        .when(
+            type.equalTo("set_daily_cap").and(budget.equalTo("Campaign")),
+            lit("it has no budget of its own: its campaign allocates the budget; change the campaign instead"))
+        .when(meta.and(type.equalTo("set_daily_cap")).and(budget.equalTo("Amount")), lit("a lifetime-budget ad set has no daily budget; set its lifetime budget instead"))
+        .when(
+            dv360.and(type.equalTo("set_daily_cap")).and(col("setup_pacing").isNotNull()).and(col("setup_pacing").notEqual("Daily")),
+            lit("its pacing is per flight: DV360 applies a daily maximum (pacing.dailyMaxMicros) only with daily pacing"));
   }
 }

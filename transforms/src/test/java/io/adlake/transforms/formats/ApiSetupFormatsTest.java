@@ -35,12 +35,19 @@ class ApiSetupFormatsTest {
   }
 
   @Test
-  void metaAdSetsKeepMinorUnitsOffsetsAndFrequencySpecs() throws Exception {
+  void metaAdSetsKeepApiUnitsReadUnusedBudgetZeroAsNoneAndFrequencySpecs() throws Exception {
     MetaAdSetsJson format = new MetaAdSetsJson();
     List<ParsedLine> lines = Fixtures.parse(format, "meta_ad_sets.jsonl", SourceOptions.defaults());
     List<ParsedLine> accepted = Fixtures.of(lines, ACCEPTED);
-    assertThat(accepted).hasSize(2);
+    assertThat(accepted).extracting(l -> l.value(format.index("adset_id"))).containsExactly("s1", "s2", "s6", "s7", "s8");
+    // Meta writes the budget kind an ad set does not use as "0": a lifetime-budget ad set is not quarantined.
     assertThat(accepted.get(0).value(format.index("lifetime_budget_minor"))).isEqualTo(250_000L);
+    assertThat(accepted.get(0).value(format.index("daily_budget_minor"))).isNull();
+    assertThat(accepted.get(1).value(format.index("daily_budget_minor"))).isEqualTo(5_000L);
+    assertThat(accepted.get(1).value(format.index("lifetime_budget_minor"))).isNull();
+    // An ad set under a campaign budget has both at "0": no budget of its own.
+    assertThat(accepted.get(4).value(format.index("daily_budget_minor"))).isNull();
+    assertThat(accepted.get(4).value(format.index("lifetime_budget_minor"))).isNull();
     @SuppressWarnings("unchecked")
     List<Object[]> specs = (List<Object[]>) accepted.get(0).value(format.index("frequency_control_specs"));
     assertThat(specs.get(0)).containsExactly("IMPRESSIONS", 7L, 3L);
@@ -49,9 +56,10 @@ class ApiSetupFormatsTest {
     assertThat(accepted.get(1).value(format.index("pacing_type"))).isEqualTo(List.of("no_pacing"));
     assertThat(Fixtures.of(lines, QUARANTINED)).extracting(ParsedLine::reason)
         .containsExactly(
-            "ad set has both daily_budget and lifetime_budget; Meta allows one",
+            "ad set has both daily_budget and lifetime_budget above 0; Meta allows one",
             "ad set ends (2026-11-01T00:00:00Z) before it starts (2026-11-30T00:00:00Z)",
-            "column 'start_time': not a timestamp with offset (e.g. 2026-11-01T00:00:00+0100): '1 Nov 2026'");
+            "column 'start_time': not a timestamp with offset (e.g. 2026-11-01T00:00:00+0100): '1 Nov 2026'",
+            "account_currency KWD is not in Meta's currency table, so its budgets cannot be scaled");
   }
 
   @Test

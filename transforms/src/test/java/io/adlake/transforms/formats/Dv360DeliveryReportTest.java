@@ -44,6 +44,24 @@ class Dv360DeliveryReportTest {
   }
 
   @Test
+  void everyLineOfARealFooterIsFooterAndADataRowAfterItIsNot() throws Exception {
+    // The footer of a real DV360 report (CRLF line ends): the notes without a colon and the quoted ones included.
+    List<ParsedLine> lines = Fixtures.parse(format, "dv360_report_footer.csv", SourceOptions.defaults());
+    assertThat(Fixtures.of(lines, ACCEPTED)).hasSize(2);
+    assertThat(Fixtures.of(lines, QUARANTINED)).isEmpty();
+    assertThat(Fixtures.of(lines, FOOTER)).extracting(ParsedLine::lineNumber).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+
+    String stray = new String(Fixtures.class.getResourceAsStream("/fixtures/dv360_report_footer.csv").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        + "2026/11/02,Acme Brand A,1000001,EUR,IO,2000001,LI,3000009,10,1,0,1.00,1.00,1.00\r\n";
+    List<ParsedLine> withStray = new java.util.ArrayList<>();
+    format.parse(new java.io.ByteArrayInputStream(stray.getBytes(java.nio.charset.StandardCharsets.UTF_8)), SourceOptions.defaults()).forEachRemaining(withStray::add);
+    assertThat(Fixtures.of(withStray, QUARANTINED)).singleElement().satisfies(l -> {
+      assertThat(l.lineNumber()).isEqualTo(14L);
+      assertThat(l.reason()).isEqualTo("data line after the report footer");
+    });
+  }
+
+  @Test
   void aWrongHeaderQuarantinesEveryRowWithTheReason() throws Exception {
     String file = "Date,Advertiser ID,Impressions\n2026/11/02,1,10\n2026/11/02,2,20\n";
     List<ParsedLine> lines = new java.util.ArrayList<>();

@@ -23,8 +23,9 @@ class MetaInsightsJsonTest {
     assertThat(first.value(format.index("spend"))).isEqualTo(new BigDecimal("12.340000"));
     @SuppressWarnings("unchecked")
     List<Object[]> actions = (List<Object[]>) first.value(format.index("actions"));
-    assertThat(actions).hasSize(2);
-    assertThat(actions.get(1)).containsExactly("offsite_conversion.fb_pixel_purchase", new BigDecimal("2.000000"));
+    // Bronze keeps every action type as delivered; which count as conversions is silver's decision.
+    assertThat(actions).hasSize(6);
+    assertThat(actions.get(2)).containsExactly("offsite_conversion.fb_pixel_purchase", new BigDecimal("2.000000"));
     // Meta leaves out metrics that are zero: clicks is null, not a rejection.
     assertThat(accepted.get(1).value(format.index("clicks"))).isNull();
   }

@@ -80,6 +80,21 @@ class SnapshotFormatsTest {
   }
 
   @Test
+  void theEcbDailyFileWithSpelledOutDatesAndSpacesAfterCommasReadsLikeTheHistory() throws Exception {
+    EcbFxRates format = new EcbFxRates();
+    assertThat(ExportFormats.detect(Source.FX, "Date, USD, JPY, BGN, ")).isInstanceOf(EcbFxRates.class);
+    List<ParsedLine> lines = Fixtures.parse(format, "ecb_fx_daily.csv", SourceOptions.defaults());
+    assertThat(Fixtures.of(lines, QUARANTINED)).isEmpty();
+    ParsedLine day = Fixtures.of(lines, ACCEPTED).get(0);
+    assertThat(day.value(0)).isEqualTo(java.sql.Date.valueOf("2021-06-03"));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rates = (List<Object[]>) day.value(1);
+    assertThat(rates).hasSize(30);
+    assertThat(rates.get(0)).containsExactly("USD", new BigDecimal("1.2187000000"));
+    assertThat(rates).filteredOn(r -> r[0].equals("HUF")).singleElement().satisfies(r -> assertThat(r[1]).isEqualTo(new BigDecimal("346.3000000000")));
+  }
+
+  @Test
   void numbersFollowTheDecimalMark() throws Exception {
     SourceOptions comma = new SourceOptions(null, ",", null);
     SourceOptions point = SourceOptions.defaults();

@@ -46,4 +46,28 @@ class TtdDeliveryReportTest {
     assertThat(Fixtures.of(lines, ACCEPTED)).isEmpty();
     assertThat(Fixtures.of(lines, QUARANTINED)).hasSize(4);
   }
+
+  @Test
+  void prefixedConversionColumnsAreSummedOrChosenByTheOrg() throws Exception {
+    // MyReports names a conversion column after the campaign's conversion reporting column: its position or its
+    // tracking tag. "01 - Click Conversions" is another metric (clicks only) and is not counted.
+    List<ParsedLine> lines = Fixtures.parse(format, "ttd_report_conversions.csv", SourceOptions.defaults());
+    List<ParsedLine> accepted = Fixtures.of(lines, ACCEPTED);
+    assertThat(accepted).hasSize(2);
+    assertThat(accepted.get(0).value(format.index("total_conversions"))).isEqualTo(new BigDecimal("6.000000"));
+    assertThat(accepted.get(0).value(format.index("conversion_columns")))
+        .isEqualTo("01 - Total Click + View Conversions + 02 - Total Click + View Conversions + Purchase Pixel - Total Click + View Conversions");
+    assertThat(accepted.get(1).value(format.index("total_conversions"))).as("empty cells add nothing").isEqualTo(new BigDecimal("0.000000"));
+    assertThat(Fixtures.of(lines, QUARANTINED)).singleElement()
+        .satisfies(q -> assertThat(q.reason()).isEqualTo("column '01 - Total Click + View Conversions': not a number (decimal mark '.'): 'x'"));
+
+    SourceOptions purchasesOnly = new SourceOptions(null, null, null, List.of("Purchase Pixel"));
+    ParsedLine chosen = Fixtures.of(Fixtures.parse(format, "ttd_report_conversions.csv", purchasesOnly), ACCEPTED).get(0);
+    assertThat(chosen.value(format.index("total_conversions"))).isEqualTo(new BigDecimal("2.000000"));
+    assertThat(chosen.value(format.index("conversion_columns"))).isEqualTo("Purchase Pixel - Total Click + View Conversions");
+
+    // The plain column, when the report has it, is the total.
+    ParsedLine plain = Fixtures.of(Fixtures.parse(format, "ttd_report_de.csv", german), ACCEPTED).get(0);
+    assertThat(plain.value(format.index("conversion_columns"))).isEqualTo("Total Click + View Conversions");
+  }
 }

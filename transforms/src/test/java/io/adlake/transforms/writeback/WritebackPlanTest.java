@@ -57,6 +57,29 @@ class WritebackPlanTest {
   }
 
   @Test
+  void aChangeThatCouldNotHaveItsEffectIsRefusedAtPlanTimeWithTheReason(SparkSession spark) {
+    Map<String, Row> byAlert =
+        proposals(spark, List.of(
+                alert("resume", "dv360", "line_item", "111", "resume", null, DAY),
+                alert("impressions", "dv360", "line_item", "111", "set_budget", "500", DAY),
+                alert("flight", "dv360", "line_item", "111", "set_daily_cap", "50", DAY),
+                alert("kokai", "ttd", "ad_group", "ag2", "set_budget", "900", DAY),
+                alert("lifetime-on-daily", "meta", "ad_set", "as1", "set_budget", "900", DAY),
+                alert("daily-on-daily", "meta", "ad_set", "as1", "set_daily_cap", "90", DAY),
+                alert("pause", "dv360", "line_item", "111", "pause", null, DAY)), AT)
+            .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("alert_id"), Function.identity()));
+
+    assertThat((String) byAlert.get("resume").getAs("blocked_reason"))
+        .isEqualTo("its insertion order 7 is Paused: a line item under a paused or archived insertion order does not serve even when active; resume the insertion order first");
+    assertThat((String) byAlert.get("impressions").getAs("blocked_reason")).startsWith("its budget counts impressions, not money");
+    assertThat((String) byAlert.get("flight").getAs("blocked_reason")).contains("only with daily pacing");
+    assertThat((String) byAlert.get("kokai").getAs("blocked_reason")).startsWith("it has no budget of its own: its campaign allocates the budget");
+    assertThat((String) byAlert.get("lifetime-on-daily").getAs("blocked_reason")).startsWith("a daily-budget ad set has no lifetime budget");
+    assertThat((Object) byAlert.get("daily-on-daily").getAs("blocked_reason")).isNull();
+    assertThat((Object) byAlert.get("pause").getAs("blocked_reason")).as("pausing works under any insertion order").isNull();
+  }
+
+  @Test
   void theActionIdIsTheAlertsEpisodeAndTheChange(SparkSession spark) {
     String first = id(proposals(spark, List.of(alert("a", "meta", "ad_set", "as1", "set_daily_cap", "80", DAY)), AT));
     String later = id(proposals(spark, List.of(alert("a", "meta", "ad_set", "as1", "set_daily_cap", "80", DAY)), AT.plusSeconds(86_400)));
@@ -111,7 +134,8 @@ class WritebackPlanTest {
     StructType setup =
         new StructType().add("org_id", DataTypes.StringType).add("platform", DataTypes.StringType).add("entity_type", DataTypes.StringType)
             .add("entity_id", DataTypes.StringType).add("name", DataTypes.StringType).add("status", DataTypes.StringType)
-            .add("budget_amount", DataTypes.createDecimalType(20, 6)).add("daily_budget_amount", DataTypes.createDecimalType(20, 6));
+            .add("budget_amount", DataTypes.createDecimalType(20, 6)).add("daily_budget_amount", DataTypes.createDecimalType(20, 6))
+            .add("parent_entity_id", DataTypes.StringType).add("budget_type", DataTypes.StringType).add("pacing", DataTypes.StringType);
     StructType delivery =
         new StructType().add("org_id", DataTypes.StringType).add("platform", DataTypes.StringType).add("advertiser_id", DataTypes.StringType).add("line_item_id", DataTypes.StringType);
     StructType thresholds = new StructType().add("org_id", DataTypes.StringType).add("approval_threshold", DataTypes.createDecimalType(20, 2));
@@ -120,10 +144,15 @@ class WritebackPlanTest {
             spark.createDataFrame(List.of(
                 RowFactory.create("acme", Date.valueOf(DAY), "ad_group", "ttd", "ag1", "AG", "EUR", "USD", new BigDecimal("0.8")),
                 RowFactory.create("acme", Date.valueOf(DAY), "ad_set", "meta", "as1", "AS", "EUR", "EUR", BigDecimal.ONE),
-                RowFactory.create("acme", Date.valueOf(DAY), "ad_set", "meta", "as9", "AS", "EUR", "GBP", null)), pacing),
+                RowFactory.create("acme", Date.valueOf(DAY), "ad_set", "meta", "as9", "AS", "EUR", "GBP", null),
+                RowFactory.create("acme", Date.valueOf(DAY), "line_item", "dv360", "111", "LI", "EUR", "EUR", BigDecimal.ONE),
+                RowFactory.create("acme", Date.valueOf(DAY), "ad_group", "ttd", "ag2", "AG", "EUR", "USD", new BigDecimal("0.8"))), pacing),
             spark.createDataFrame(List.of(
-                RowFactory.create("acme", "ttd", "ad_group", "ag1", "AG 1", "Active", new BigDecimal("5000"), null),
-                RowFactory.create("acme", "meta", "ad_set", "as1", "AS 1", "Active", null, new BigDecimal("50"))), setup),
+                RowFactory.create("acme", "ttd", "ad_group", "ag1", "AG 1", "Active", new BigDecimal("5000"), null, "c1", "Amount", null),
+                RowFactory.create("acme", "ttd", "ad_group", "ag2", "AG 2", "Active", null, null, "c2", "Campaign", null),
+                RowFactory.create("acme", "meta", "ad_set", "as1", "AS 1", "Active", null, new BigDecimal("50"), "c3", "Daily", "standard"),
+                RowFactory.create("acme", "dv360", "insertion_order", "7", "IO 7", "Paused", new BigDecimal("9000"), null, "5", "Amount", "Flight"),
+                RowFactory.create("acme", "dv360", "line_item", "111", "LI 111", "Paused", new BigDecimal("200000"), null, "7", "Impressions", "Flight")), setup),
             spark.createDataFrame(List.of(RowFactory.create("acme", "dv360", "42", "111")), delivery),
             spark.createDataFrame(List.of(RowFactory.create("acme", new BigDecimal("1000.00"))), thresholds),
             at,

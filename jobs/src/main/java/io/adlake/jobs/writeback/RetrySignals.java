@@ -1,0 +1,27 @@
+package io.adlake.jobs.writeback;
+
+import io.adlake.jobs.Backoff;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What an answer other than 2xx says about trying again, as one platform signals it. */
+public interface RetrySignals {
+
+  /**
+   * @param retry       whether another attempt can succeed
+   * @param asked       the wait the platform asks for; empty: the client's own backoff
+   * @param explanation what the platform's signal means, for the message; null when the status says it all
+   */
+  record Verdict(boolean retry, Optional<Duration> asked, String explanation) {}
+
+  Verdict judge(HttpResponse<String> response);
+
+  /** HTTP's own signals (DV360 and TTD use them): 429 and 5xx are retried, waiting what Retry-After asks. */
+  RetrySignals HTTP =
+      response -> {
+        int status = response.statusCode();
+        boolean retry = status == 429 || status >= 500;
+        return new Verdict(retry, retry ? Backoff.retryAfter(response) : Optional.empty(), null);
+      };
+}
