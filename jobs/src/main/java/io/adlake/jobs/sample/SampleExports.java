@@ -170,8 +170,11 @@ public final class SampleExports {
     out.append("Report Time:,").append(delivery.format(DV360_DATE)).append(" 06:12:43 UTC\n");
     out.append("Date Range:,").append(delivery.minusDays(2).format(DV360_DATE)).append(" to ")
         .append(delivery.minusDays(1).format(DV360_DATE)).append('\n');
-    out.append("Group By:,\"Date, Advertiser, Insertion Order, Line Item\"\n");
-    out.append("MRC Accredited Metrics:,Active View metrics are accredited only when Measurement Source = Measured\n");
+    // The rest of a real footer: the MRC note has no colon, the billing note is one quoted cell.
+    out.append("Group By:,Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID\n");
+    out.append("MRC Accredited Metrics,\"Active View metrics are accredited only when Measurement Source = Measured or Viewable Impressions (Active View) is used.\"\n");
+    out.append("\"Reporting numbers from the previous month are finalized for billing on the fourth of every month.\"\n");
+    out.append("Filter by Advertiser ID:,\"").append(w.dv360Advertisers.get(0).id()).append("\"\n");
     return out.toString();
   }
 
@@ -182,7 +185,8 @@ public final class SampleExports {
     DateTimeFormatter dates = DateTimeFormatter.ofPattern(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat());
     StringBuilder out = new StringBuilder();
     out.append(String.join(sep, "Date", "Advertiser", "Advertiser ID", "Campaign", "Campaign ID", "Ad Group", "Ad Group ID",
-        "Impressions", "Clicks", "Total Click + View Conversions", "Advertiser Cost (Adv Currency)",
+        // named after the campaign's first conversion reporting column, as MyReports does
+        "Impressions", "Clicks", "01 - Total Click + View Conversions", "Advertiser Cost (Adv Currency)",
         "Partner Cost (Adv Currency)", "Media Cost (Adv Currency)", "Advertiser Currency Code")).append('\n');
     LocalDate day = delivery.minusDays(1);
     int row = 0;
@@ -238,7 +242,10 @@ public final class SampleExports {
       json.append("\"spend\":\"").append(d.mediaCost().toPlainString()).append("\",")
           .append("\"actions\":[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks()).append("\"}");
       if (purchases > 0) {
-        json.append(",{\"action_type\":\"offsite_conversion.fb_pixel_purchase\",\"value\":\"").append(purchases).append("\"}");
+        // one pixel purchase, as Meta reports it: under its own type, the web and omni-channel types and the roll-up
+        for (String type : List.of("offsite_conversion.fb_pixel_purchase", "onsite_web_purchase", "omni_purchase", "purchase")) {
+          json.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
+        }
       }
       json.append("]}");
       String line = json.toString();
@@ -341,13 +348,13 @@ public final class SampleExports {
           .append("\",\"CampaignId\":\"").append(campaign.id()).append("\",\"IsEnabled\":").append(i != 3)
           .append(",\"Availability\":\"Available\",\"RTBAttributes\":{\"BudgetSettings\":{\"Budget\":{\"Amount\":")
           .append(budget.toPlainString()).append(",\"CurrencyCode\":\"USD\"},\"DailyBudget\":").append(daily)
-          .append(",\"PacingMode\":\"").append(i == 0 ? "PaceAhead" : "PaceEvenly").append("\"}}}\n");
+          .append(",\"PacingMode\":\"").append(i == 0 ? "PaceAhead" : "PaceEvenly").append("\"}},\"BudgetingVersion\":\"Solimar\"}\n");
       i++;
     }
     return out.toString();
   }
 
-  /** Meta Marketing API ad sets: lifetime budgets in minor units, one ad set without a frequency cap. */
+  /** Meta Marketing API ad sets: lifetime budgets in Meta's units (offset 100 for EUR and GBP), one ad set without a frequency cap. */
   private String metaAdSets(SampleWorld w) {
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -357,7 +364,8 @@ public final class SampleExports {
       out.append("{\"id\":\"").append(set.id()).append("\",\"name\":\"").append(set.name())
           .append("\",\"campaign_id\":\"").append(campaign.id()).append("\",\"account_id\":\"").append(w.metaAccount.id())
           .append("\",\"account_currency\":\"").append(w.metaAccount.currency())
-          .append("\",\"status\":\"ACTIVE\",\"effective_status\":\"ACTIVE\",\"lifetime_budget\":\"").append(minor)
+          // Meta writes the budget an ad set does not use as "0"
+          .append("\",\"status\":\"ACTIVE\",\"effective_status\":\"ACTIVE\",\"daily_budget\":\"0\",\"lifetime_budget\":\"").append(minor)
           .append("\",\"start_time\":\"").append(campaign.start()).append("T00:00:00+0000\",\"end_time\":\"")
           .append(campaign.end()).append("T23:59:59+0000\",\"pacing_type\":[\"standard\"]");
       if (i++ != 2) {
