@@ -247,9 +247,12 @@ class WritebackWorkflowTest {
     }
     assertThat(metaTimes).as("the first read answered error 17 and was sent again").hasSize(5);
     assertThat((metaTimes.get(1) - metaTimes.get(0)) / 1_000_000).as("waited the ad account's reset_time_duration of 1 s").isGreaterThanOrEqualTo(1000);
-    for (int i = 1; i < metaTimes.size(); i++) {
-      assertThat((metaTimes.get(i) - metaTimes.get(i - 1)) / 1_000_000).as("meta request %d waited for the rate limit", i).isGreaterThanOrEqualTo(195);
+    // The server stamps a request when it has read it, so one gap can look a little shorter than the client's
+    // spacing when the machine is busy; the span of the four after the retry cannot.
+    for (int i = 2; i < metaTimes.size(); i++) {
+      assertThat((metaTimes.get(i) - metaTimes.get(i - 1)) / 1_000_000).as("meta request %d waited for the rate limit", i).isGreaterThanOrEqualTo(150);
     }
+    assertThat((metaTimes.get(4) - metaTimes.get(1)) / 1_000_000).as("three intervals of 200 ms").isGreaterThanOrEqualTo(590);
 
     ExecuteReport nothingLeft = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
     assertThat(nothingLeft.results()).isEmpty();
