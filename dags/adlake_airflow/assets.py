@@ -1,6 +1,6 @@
 """One Airflow asset per gold table: the daily DAG's publish emits them, downstream DAGs are scheduled on them.
 
-The names follow catalog/src/main/java/io/adlake/catalog/Tables.java (a test keeps the two in step).
+The names follow catalog/model/src/main/java/io/adlake/model/Tables.java (a test keeps the two in step).
 """
 
 from __future__ import annotations

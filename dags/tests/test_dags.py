@@ -132,5 +132,5 @@ def test_ruff_airflow_rules_pass():
 
 
 def gold_tables_in_java() -> list[str]:
-    source = (REPO / "catalog/src/main/java/io/adlake/catalog/Tables.java").read_text()
+    source = (REPO / "catalog/model/src/main/java/io/adlake/model/Tables.java").read_text()
     return re.findall(r'"gold",\s*"([a-z_]+)"', source)

@@ -1,7 +1,7 @@
 package io.adlake.jobs;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
+import io.adlake.model.TableSpec;
 import io.adlake.quality.GrainCheck;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.adlake.jobs;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
+import io.adlake.model.TableSpec;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,11 +1,11 @@
 package io.adlake.jobs;
 
-import io.adlake.catalog.config.MartSettingsLoader;
-import io.adlake.catalog.config.OrgMartSettings;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgId;
-import io.adlake.catalog.org.OrgRegistry;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.config.MartSettingsLoader;
+import io.adlake.model.config.OrgMartSettings;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,14 +72,14 @@ public final class TestLanding {
   }
 
   /** The repository's conf/alerts.yaml rules and delivery settings (its org sections name orgs this registry does not have). */
-  public static io.adlake.catalog.config.AlertSettings alertSettings() {
+  public static io.adlake.model.config.AlertSettings alertSettings() {
     try {
       var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
       var shipped = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(Path.of("../conf/alerts.yaml").toFile());
       shipped.remove("orgs");
       Path dir = Files.createTempDirectory("adlake-conf");
-      yaml.writeValue(dir.resolve(io.adlake.catalog.config.AlertSettingsLoader.FILE).toFile(), shipped);
-      return io.adlake.catalog.config.AlertSettingsLoader.load(dir, registry());
+      yaml.writeValue(dir.resolve(io.adlake.model.config.AlertSettingsLoader.FILE).toFile(), shipped);
+      return io.adlake.model.config.AlertSettingsLoader.load(dir, registry());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -23,7 +23,7 @@ import com.amazon.deequ.comparison.ReferentialIntegrity;
 import com.amazon.deequ.constraints.ConstraintResult;
 import com.amazon.deequ.constraints.ConstraintStatus$;
 import com.amazon.deequ.metrics.Metric;
-import io.adlake.catalog.config.CheckSpec;
+import io.adlake.model.config.CheckSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

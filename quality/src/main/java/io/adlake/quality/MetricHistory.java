@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

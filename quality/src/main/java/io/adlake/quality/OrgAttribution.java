@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.adlake.catalog.config.CheckSpec;
+import io.adlake.model.config.CheckSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,9 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.config.CheckSpec;
-import io.adlake.catalog.config.QualitySettings;
+import io.adlake.model.TableSpec;
+import io.adlake.model.config.CheckSpec;
+import io.adlake.model.config.QualitySettings;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -153,7 +153,7 @@ public final class QualityGate {
   }
 
   private static Optional<TableSpec> referenceOf(CheckSpec spec) {
-    return io.adlake.catalog.Tables.ALL.stream().filter(t -> t.path().equals(spec.reference())).findFirst();
+    return io.adlake.model.Tables.ALL.stream().filter(t -> t.path().equals(spec.reference())).findFirst();
   }
 
   private ConstraintOutcome references(TableSpec table, Dataset<Row> rows, CheckSpec spec, boolean empty) {

@@ -3,7 +3,7 @@ package io.adlake.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.config.CheckSpec;
+import io.adlake.model.config.CheckSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

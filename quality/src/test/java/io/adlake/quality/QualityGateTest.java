@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.CheckSpec;
-import io.adlake.catalog.config.QualitySettings;
+import io.adlake.model.Tables;
+import io.adlake.model.config.CheckSpec;
+import io.adlake.model.config.QualitySettings;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;

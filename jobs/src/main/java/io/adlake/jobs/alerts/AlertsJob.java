@@ -3,11 +3,11 @@ package io.adlake.jobs.alerts;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.AlertSettings;
-import io.adlake.catalog.config.ConfigException;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.Tables;
+import io.adlake.model.config.AlertSettings;
+import io.adlake.model.config.ConfigException;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.jobs.run.OrgHolds;

@@ -1,6 +1,6 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.config.ConfigException;
+import io.adlake.model.config.ConfigException;
 import io.adlake.quality.GrainCheck;
 import java.io.PrintWriter;
 import picocli.CommandLine;

@@ -3,8 +3,8 @@ package io.adlake.jobs.cli;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.AlertSettingsLoader;
+import io.adlake.model.Tables;
+import io.adlake.model.config.AlertSettingsLoader;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.jobs.alerts.AlertsReport;
 import java.time.Instant;

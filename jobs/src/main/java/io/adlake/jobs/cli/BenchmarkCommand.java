@@ -1,6 +1,6 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.config.ConfigLoader;
+import io.adlake.model.config.ConfigLoader;
 import io.adlake.jobs.bench.IngestBenchmark;
 import io.adlake.jobs.bench.TenancyBenchmark;
 import java.io.IOException;

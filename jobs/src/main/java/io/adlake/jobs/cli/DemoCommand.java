@@ -1,13 +1,13 @@
 package io.adlake.jobs.cli;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.config.ConfigException;
+import io.adlake.model.config.ConfigException;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgRegistry;
-import io.adlake.catalog.config.AlertSettingsLoader;
-import io.adlake.catalog.config.WritebackSettingsLoader;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.config.AlertSettingsLoader;
+import io.adlake.model.config.WritebackSettingsLoader;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.jobs.writeback.WritebackLedger;
@@ -170,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "from " + lakehouse.catalogName() + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
         .show(50, false);
     System.out.println("Row counts:");
-    for (io.adlake.catalog.TableSpec table : io.adlake.catalog.Tables.ALL) {
+    for (io.adlake.model.TableSpec table : io.adlake.model.Tables.ALL) {
       System.out.printf(Locale.ROOT, "  %-36s %8d%n", table.path(), lakehouse.rowCount(table));
     }
   }

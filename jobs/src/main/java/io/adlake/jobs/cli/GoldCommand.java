@@ -1,8 +1,8 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgId;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.transforms.gold.AsOfDate;
 import io.adlake.transforms.gold.qa.QaCheck;
 import io.adlake.transforms.gold.qa.QaLibrary;

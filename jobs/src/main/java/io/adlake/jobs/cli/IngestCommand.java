@@ -1,11 +1,11 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.Source;
+import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.OrgId;
+import io.adlake.model.org.OrgId;
 import io.adlake.jobs.ingest.IngestJob;
 import io.adlake.jobs.ingest.IngestReport;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.config.AlertSettingsLoader;
+import io.adlake.model.config.AlertSettingsLoader;
 import io.adlake.jobs.notify.NotifyJob;
 import io.adlake.jobs.notify.NotifyReport;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.Source;
-import io.adlake.catalog.config.ConfigLoader;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgId;
-import io.adlake.catalog.org.OrgRegistry;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.Source;
+import io.adlake.model.config.ConfigLoader;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.SourceOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

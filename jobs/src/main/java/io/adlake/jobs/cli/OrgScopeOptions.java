@@ -1,7 +1,7 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.catalog.org.OrgId;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -3,7 +3,7 @@ package io.adlake.jobs.cli;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.quality.ConstraintOutcome;
 import io.adlake.jobs.run.GateResults;
 import java.util.List;

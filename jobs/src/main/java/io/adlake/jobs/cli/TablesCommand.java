@@ -1,8 +1,8 @@
 package io.adlake.jobs.cli;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.iceberg.Snapshot;

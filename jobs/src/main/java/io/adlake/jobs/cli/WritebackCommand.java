@@ -2,7 +2,7 @@ package io.adlake.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.adlake.catalog.config.WritebackSettingsLoader;
+import io.adlake.model.config.WritebackSettingsLoader;
 import io.adlake.jobs.writeback.ExecuteReport;
 import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.jobs.writeback.PlatformAdapters;

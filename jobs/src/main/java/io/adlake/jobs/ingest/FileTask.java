@@ -1,6 +1,6 @@
 package io.adlake.jobs.ingest;
 
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;

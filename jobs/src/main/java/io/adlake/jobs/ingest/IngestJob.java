@@ -4,14 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.SliceFilter;
 import io.adlake.jobs.TableWrites;

@@ -3,11 +3,11 @@ package io.adlake.jobs.ingest;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Source;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Source;
+import io.adlake.model.Tables;
 import io.adlake.jobs.TableWrites;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.OrgId;
+import io.adlake.model.org.OrgId;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.adlake.jobs.ingest;
 
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.adlake.jobs.notify;
 
-import io.adlake.catalog.Hashes;
+import io.adlake.model.Hashes;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package io.adlake.jobs.notify;
 
-import io.adlake.catalog.config.NotifySettings;
+import io.adlake.model.config.NotifySettings;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -3,12 +3,12 @@ package io.adlake.jobs.notify;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.AlertSettings;
-import io.adlake.catalog.config.NotifySettings;
-import io.adlake.catalog.config.NotifyTarget;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.Tables;
+import io.adlake.model.config.AlertSettings;
+import io.adlake.model.config.NotifySettings;
+import io.adlake.model.config.NotifyTarget;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TableWrites;
 import io.adlake.jobs.alerts.AlertsJob;

@@ -2,8 +2,8 @@ package io.adlake.jobs.publish;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import io.adlake.jobs.SliceMerge;
 import java.util.ArrayList;
 import java.util.List;

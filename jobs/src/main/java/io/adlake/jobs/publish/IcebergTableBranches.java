@@ -1,8 +1,8 @@
 package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

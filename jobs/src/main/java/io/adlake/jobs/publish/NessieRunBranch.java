@@ -1,9 +1,9 @@
 package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.CatalogSettings;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.config.CatalogSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

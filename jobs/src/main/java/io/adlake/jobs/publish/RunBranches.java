@@ -1,7 +1,7 @@
 package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.config.CatalogSettings;
+import io.adlake.model.config.CatalogSettings;
 import java.util.function.Function;
 
 /**

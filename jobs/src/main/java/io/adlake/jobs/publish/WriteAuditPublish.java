@@ -1,7 +1,7 @@
 package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
+import io.adlake.model.TableSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;

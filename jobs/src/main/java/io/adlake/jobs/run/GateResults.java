@@ -3,7 +3,7 @@ package io.adlake.jobs.run;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.quality.ConstraintOutcome;
 import io.adlake.quality.GateReport;
@@ -32,7 +32,7 @@ public final class GateResults {
     replace(main, Tables.QUALITY_METRICS, main.spark().createDataFrame(QualityRecords.metrics(report, now), QualityRecords.METRICS), report);
   }
 
-  private static void replace(Lakehouse main, io.adlake.catalog.TableSpec table, Dataset<Row> rows, GateReport report) {
+  private static void replace(Lakehouse main, io.adlake.model.TableSpec table, Dataset<Row> rows, GateReport report) {
     List<Row> slices = new ArrayList<>();
     for (String gated : report.outcomes().stream().map(ConstraintOutcome::table).distinct().toList()) {
       slices.add(RowFactory.create(report.runId(), gated));

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.quality.ConstraintOutcome;
 import java.sql.Date;

@@ -1,16 +1,16 @@
 package io.adlake.jobs.run;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.OrgMartSettings;
-import io.adlake.catalog.config.QualitySettings;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.config.OrgMartSettings;
+import io.adlake.model.config.QualitySettings;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.OrgId;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.gold.GoldJob;

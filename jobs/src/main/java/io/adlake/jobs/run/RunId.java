@@ -1,8 +1,8 @@
 package io.adlake.jobs.run;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

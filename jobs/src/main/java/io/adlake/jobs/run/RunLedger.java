@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.max;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.jobs.TableWrites;
 import java.sql.Date;
 import java.sql.Timestamp;

@@ -1,12 +1,12 @@
 package io.adlake.jobs.sample;
 
-import io.adlake.catalog.Source;
+import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgRegistry;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

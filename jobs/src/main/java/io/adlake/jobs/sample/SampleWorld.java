@@ -1,6 +1,6 @@
 package io.adlake.jobs.sample;
 
-import io.adlake.catalog.org.Org;
+import io.adlake.model.org.Org;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Platform;
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.org.Org;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.Platform;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.ingest.BronzeRows;

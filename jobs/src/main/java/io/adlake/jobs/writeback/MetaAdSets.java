@@ -1,7 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.adlake.catalog.platforms.MetaApi;
+import io.adlake.model.platforms.MetaApi;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;

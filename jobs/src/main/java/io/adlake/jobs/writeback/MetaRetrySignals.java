@@ -2,7 +2,7 @@ package io.adlake.jobs.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.adlake.catalog.platforms.MetaApi;
+import io.adlake.model.platforms.MetaApi;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;

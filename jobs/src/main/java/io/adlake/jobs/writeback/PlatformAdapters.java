@@ -1,8 +1,8 @@
 package io.adlake.jobs.writeback;
 
-import io.adlake.catalog.config.PlatformEndpoint;
-import io.adlake.catalog.config.WritebackSettings;
-import io.adlake.catalog.platforms.MetaApi;
+import io.adlake.model.config.PlatformEndpoint;
+import io.adlake.model.config.WritebackSettings;
+import io.adlake.model.platforms.MetaApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

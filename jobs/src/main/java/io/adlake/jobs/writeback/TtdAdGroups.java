@@ -3,7 +3,7 @@ package io.adlake.jobs.writeback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.adlake.catalog.platforms.TtdApi;
+import io.adlake.model.platforms.TtdApi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;

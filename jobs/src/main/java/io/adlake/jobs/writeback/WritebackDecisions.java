@@ -1,6 +1,6 @@
 package io.adlake.jobs.writeback;
 
-import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.model.config.WritebackSettings;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;

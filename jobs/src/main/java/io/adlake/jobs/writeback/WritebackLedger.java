@@ -3,7 +3,7 @@ package io.adlake.jobs.writeback;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.jobs.SliceMerge;
 import io.adlake.jobs.TableWrites;
 import io.adlake.quality.GrainCheck;

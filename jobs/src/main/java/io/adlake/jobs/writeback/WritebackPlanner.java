@@ -3,10 +3,10 @@ package io.adlake.jobs.writeback;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.WritebackSettings;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.config.WritebackSettings;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.transforms.writeback.WritebackActions;
 import io.adlake.transforms.writeback.WritebackPlan;

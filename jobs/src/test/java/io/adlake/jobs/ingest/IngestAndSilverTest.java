@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LocalLandingStore;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.silver.SilverJob;

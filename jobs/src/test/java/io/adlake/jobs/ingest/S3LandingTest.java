@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.S3Settings;
+import io.adlake.model.Tables;
+import io.adlake.model.config.S3Settings;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.S3LandingStore;
 import io.adlake.jobs.Progress;

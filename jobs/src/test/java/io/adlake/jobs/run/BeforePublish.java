@@ -4,7 +4,7 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
-import io.adlake.catalog.TableSpec;
+import io.adlake.model.TableSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;

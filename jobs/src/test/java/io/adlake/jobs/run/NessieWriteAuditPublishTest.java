@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.CatalogSettings;
+import io.adlake.model.Tables;
+import io.adlake.model.config.CatalogSettings;
 import io.adlake.jobs.publish.RunBranches;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Tables;
 import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.RunBranches;
 import java.io.IOException;

@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.QualitySettingsLoader;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
-import io.adlake.catalog.org.OrgRegistry;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.RunBranches;

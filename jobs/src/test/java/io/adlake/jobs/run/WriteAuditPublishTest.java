@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.alerts.AlertsJob;

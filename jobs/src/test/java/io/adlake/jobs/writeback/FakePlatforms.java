@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.adlake.catalog.platforms.MetaApi;
+import io.adlake.model.platforms.MetaApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

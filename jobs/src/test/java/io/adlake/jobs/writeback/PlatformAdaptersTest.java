@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.adlake.catalog.config.PlatformEndpoint;
-import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.model.config.PlatformEndpoint;
+import io.adlake.model.config.WritebackSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -176,7 +176,7 @@ class PlatformAdaptersTest {
     PlatformAdapters adapters = new PlatformAdapters(settings("meta", "meta/v21.0/", 3), Map.of("T", TOKEN)::get, CLOCK);
     assertThatThrownBy(() -> adapters.forOrg("acme", "meta"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Graph API v21.0 expired on 2026-01-21; set platforms.meta.base_url to " + io.adlake.catalog.platforms.MetaApi.VERSION);
+        .hasMessage("Graph API v21.0 expired on 2026-01-21; set platforms.meta.base_url to " + io.adlake.model.platforms.MetaApi.VERSION);
     assertThat(requests).isEmpty();
   }
 

@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.config.PlatformEndpoint;
-import io.adlake.catalog.config.WritebackSettings;
+import io.adlake.model.Tables;
+import io.adlake.model.config.PlatformEndpoint;
+import io.adlake.model.config.WritebackSettings;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TableWrites;
 import io.adlake.jobs.TestLanding;
@@ -334,7 +334,7 @@ class WritebackWorkflowTest {
     return new PlatformEndpoint(platforms.base.resolve(path), tokenEnv, 3, 200L, 20L, 100L);
   }
 
-  private void write(io.adlake.catalog.TableSpec table, StructType schema, List<Row> rows) {
+  private void write(io.adlake.model.TableSpec table, StructType schema, List<Row> rows) {
     lakehouse.ensure(table, schema);
     TableWrites.append(lakehouse, table, lakehouse.spark().createDataFrame(rows, schema), "seed");
   }

@@ -1,7 +1,7 @@
 package io.adlake.transforms.alerts;
 
-import io.adlake.catalog.Hashes;
-import io.adlake.catalog.config.AlertRuleSpec;
+import io.adlake.model.Hashes;
+import io.adlake.model.config.AlertRuleSpec;
 import io.adlake.transforms.rules.RuleCompiler;
 import io.adlake.transforms.rules.RuleException;
 import io.adlake.transforms.rules.RuleMart;

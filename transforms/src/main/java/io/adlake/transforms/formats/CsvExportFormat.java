@@ -3,7 +3,7 @@ package io.adlake.transforms.formats;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

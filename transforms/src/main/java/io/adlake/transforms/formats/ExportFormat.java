@@ -1,8 +1,8 @@
 package io.adlake.transforms.formats;
 
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

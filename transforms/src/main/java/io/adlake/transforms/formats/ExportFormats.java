@@ -1,6 +1,6 @@
 package io.adlake.transforms.formats;
 
-import io.adlake.catalog.Source;
+import io.adlake.model.Source;
 import java.util.List;
 
 /** The formats each source can arrive in. */

@@ -22,7 +22,7 @@ public record FormatField(String header, String column, DataType type, boolean r
   }
 
   /** Reads a raw cell: empty means null (or a rejection for a required field). */
-  public Object read(String raw, io.adlake.catalog.org.SourceOptions options) throws BadValueException {
+  public Object read(String raw, io.adlake.model.org.SourceOptions options) throws BadValueException {
     String cell = raw == null ? "" : raw.strip();
     if (cell.isEmpty()) {
       if (required) {

@@ -3,7 +3,7 @@ package io.adlake.transforms.formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;

@@ -4,10 +4,10 @@ import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.org.SourceOptions;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;

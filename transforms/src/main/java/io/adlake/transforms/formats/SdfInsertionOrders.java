@@ -3,9 +3,9 @@ package io.adlake.transforms.formats;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 

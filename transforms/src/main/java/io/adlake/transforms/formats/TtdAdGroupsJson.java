@@ -3,9 +3,9 @@ package io.adlake.transforms.formats;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
  * line. Budgets sit under {@code RTBAttributes.BudgetSettings} as money objects ({@code {Amount, CurrencyCode}});
  * ad groups have no flight of their own (their campaign's flights apply). The collector adds the campaign's
  * {@code BudgetingVersion} to each line (as Meta's collector adds the account currency): on "Kokai" the campaign
- * allocates the budget and the ad group has none of its own ({@link io.adlake.catalog.platforms.TtdApi}).
+ * allocates the budget and the ad group has none of its own ({@link io.adlake.model.platforms.TtdApi}).
  */
 public final class TtdAdGroupsJson extends JsonLinesFormat {
 

@@ -3,10 +3,10 @@ package io.adlake.transforms.formats;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
-import io.adlake.catalog.Source;
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.Source;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.org.SourceOptions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

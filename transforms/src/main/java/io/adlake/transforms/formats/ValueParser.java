@@ -1,6 +1,6 @@
 package io.adlake.transforms.formats;
 
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.io.Serializable;
 
 /** Turns one non-empty cell into its typed value, or says why it cannot. */

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
-import io.adlake.catalog.TableSpec;
-import io.adlake.catalog.Tables;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
-import io.adlake.catalog.Platform;
+import io.adlake.model.Platform;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;

@@ -9,8 +9,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 
-import io.adlake.catalog.Platform;
-import io.adlake.catalog.platforms.MetaApi;
+import io.adlake.model.Platform;
+import io.adlake.model.platforms.MetaApi;
 import io.adlake.transforms.formats.Values;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;

@@ -12,9 +12,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
 
-import io.adlake.catalog.Platform;
-import io.adlake.catalog.platforms.MetaApi;
-import io.adlake.catalog.platforms.TtdApi;
+import io.adlake.model.Platform;
+import io.adlake.model.platforms.MetaApi;
+import io.adlake.model.platforms.TtdApi;
 import io.adlake.transforms.formats.SdfInsertionOrders;
 import io.adlake.transforms.formats.Values;
 import java.math.BigDecimal;

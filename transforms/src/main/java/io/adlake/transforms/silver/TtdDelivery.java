@@ -2,7 +2,7 @@ package io.adlake.transforms.silver;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.adlake.catalog.Platform;
+import io.adlake.model.Platform;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
-import io.adlake.catalog.Platform;
+import io.adlake.model.Platform;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import io.adlake.transforms.rules.RuleMart;
 import io.adlake.transforms.silver.SetupEntities;

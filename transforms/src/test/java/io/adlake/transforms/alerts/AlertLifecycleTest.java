@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.config.AlertRuleSpec;
-import io.adlake.catalog.config.RuleAction;
+import io.adlake.model.config.AlertRuleSpec;
+import io.adlake.model.config.RuleAction;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;

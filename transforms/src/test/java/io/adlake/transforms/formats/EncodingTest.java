@@ -2,7 +2,7 @@ package io.adlake.transforms.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

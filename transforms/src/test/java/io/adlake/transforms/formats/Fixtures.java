@@ -1,6 +1,6 @@
 package io.adlake.transforms.formats;
 
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

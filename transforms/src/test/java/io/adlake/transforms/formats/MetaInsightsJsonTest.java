@@ -4,7 +4,7 @@ import static io.adlake.transforms.formats.ParsedLine.Kind.ACCEPTED;
 import static io.adlake.transforms.formats.ParsedLine.Kind.QUARANTINED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adlake.catalog.org.SourceOptions;
+import io.adlake.model.org.SourceOptions;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.adlake.transforms.gold.qa;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.adlake.catalog.config.ConfigException;
-import io.adlake.catalog.config.MartSettings;
-import io.adlake.catalog.config.QaCheckSettings;
+import io.adlake.model.config.ConfigException;
+import io.adlake.model.config.MartSettings;
+import io.adlake.model.config.QaCheckSettings;
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.gold.BudgetEntities;
 import io.adlake.transforms.gold.GoldInputs;

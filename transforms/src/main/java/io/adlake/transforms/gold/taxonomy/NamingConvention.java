@@ -1,8 +1,8 @@
 package io.adlake.transforms.gold.taxonomy;
 
-import io.adlake.catalog.config.ConfigException;
-import io.adlake.catalog.config.NamingConventionSpec;
-import io.adlake.catalog.config.TokenSpec;
+import io.adlake.model.config.ConfigException;
+import io.adlake.model.config.NamingConventionSpec;
+import io.adlake.model.config.TokenSpec;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.SharedSpark;
-import io.adlake.catalog.config.ConfigException;
-import io.adlake.catalog.config.MartSettings;
-import io.adlake.catalog.config.PacingSettings;
-import io.adlake.catalog.config.QaCheckSettings;
+import io.adlake.model.config.ConfigException;
+import io.adlake.model.config.MartSettings;
+import io.adlake.model.config.PacingSettings;
+import io.adlake.model.config.QaCheckSettings;
 import io.adlake.transforms.gold.GoldFrames;
 import io.adlake.transforms.gold.GoldInputs;
 import io.adlake.transforms.gold.PacingMart;

@@ -3,9 +3,9 @@ package io.adlake.transforms.gold.taxonomy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.adlake.catalog.config.ConfigException;
-import io.adlake.catalog.config.NamingConventionSpec;
-import io.adlake.catalog.config.TokenSpec;
+import io.adlake.model.config.ConfigException;
+import io.adlake.model.config.NamingConventionSpec;
+import io.adlake.model.config.TokenSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,56 @@
+package io.adlake.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A kind of export that lands for an org every day. Its {@link #id()} is used in paths, tables and the CLI. */
+public enum Source {
+  DV360("dv360", Platform.DV360, "DV360 offline delivery report (CSV)"),
+  TTD("ttd", Platform.TTD, "The Trade Desk MyReports delivery export (CSV)"),
+  META("meta", Platform.META, "Meta Ads Insights (JSON lines)"),
+  BOOKINGS("bookings", null, "Booking/CRM opportunity line items (Salesforce CSV)"),
+  SETUP("setup", null, "Campaign setup: DV360 SDF (CSV), The Trade Desk ad groups and Meta ad sets (JSON lines)"),
+  FX("fx", null, "Daily FX reference rates, ECB layout (CSV)");
+
+  private final String id;
+  private final Platform platform;
+  private final String description;
+
+  Source(String id, Platform platform, String description) {
+    this.id = id;
+    this.platform = platform;
+    this.description = description;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The platform whose data this is; empty for sources that are not platform exports. */
+  public Optional<Platform> platform() {
+    return Optional.ofNullable(platform);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static Source fromId(String id) {
+    String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(s -> s.id.equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("unknown source '" + id + "'; known: " + ids()));
+  }
+
+  public static Optional<Source> find(String id) {
+    return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+  }
+
+  public static String ids() {
+    return Arrays.stream(values()).map(Source::id).collect(Collectors.joining(", "));
+  }
+}

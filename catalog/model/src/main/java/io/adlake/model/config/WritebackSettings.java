@@ -1,0 +1,75 @@
+package io.adlake.model.config;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code conf/writeback.yaml}: the platform APIs write-back calls, and the budget above which a change needs a
+ * second person.
+ *
+ * @param platforms         dv360, ttd, meta: base URL, token variable, retries and rate limit
+ * @param approvalThreshold a budget or daily cap set above this amount (the org's reporting currency) must be
+ *                          approved by someone other than who planned it
+ * @param orgs              per org: its own threshold, and its own token variables per platform
+ */
+public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDecimal approvalThreshold, Map<String, OrgWritebackSettings> orgs) {
+
+  public static final Set<String> PLATFORMS = Set.of("dv360", "ttd", "meta");
+
+  public WritebackSettings {
+    platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
+    orgs = orgs == null ? Map.of() : Map.copyOf(orgs);
+    if (approvalThreshold == null || approvalThreshold.signum() < 0) {
+      throw new IllegalArgumentException("approval_threshold is required and must be >= 0, was " + approvalThreshold);
+    }
+    for (String platform : platforms.keySet()) {
+      if (!PLATFORMS.contains(platform)) {
+        throw new IllegalArgumentException("platforms." + platform + ": write-back knows " + new java.util.TreeSet<>(PLATFORMS));
+      }
+    }
+  }
+
+  /**
+   * Per org: its own threshold, else the shared one; and per platform the environment variable holding the org's
+   * own token (agencies hold credentials per DV360 partner, TTD partner, Meta business), else the platform's.
+   */
+  public record OrgWritebackSettings(BigDecimal approvalThreshold, Map<String, String> tokenEnv) {
+    public OrgWritebackSettings {
+      if (approvalThreshold != null && approvalThreshold.signum() < 0) {
+        throw new IllegalArgumentException("approval_threshold must be >= 0, was " + approvalThreshold);
+      }
+      tokenEnv = tokenEnv == null ? Map.of() : Map.copyOf(tokenEnv);
+      tokenEnv.forEach(
+          (platform, env) -> {
+            if (!PLATFORMS.contains(platform)) {
+              throw new IllegalArgumentException("token_env." + platform + ": write-back knows " + new java.util.TreeSet<>(PLATFORMS));
+            }
+            PlatformEndpoint.requireEnvName("token_env." + platform, env);
+          });
+    }
+  }
+
+  /**
+   * The environment variable with the token write-back uses for this org's entities on this platform: the org's
+   * own, else the platform's shared one.
+   *
+   * @throws IllegalStateException when the platform has no endpoint
+   */
+  public String tokenEnvFor(String orgId, String platform) {
+    OrgWritebackSettings org = orgs.get(orgId);
+    if (org != null && org.tokenEnv().containsKey(platform)) {
+      return org.tokenEnv().get(platform);
+    }
+    PlatformEndpoint endpoint = platforms.get(platform);
+    if (endpoint == null) {
+      throw new IllegalStateException("conf/writeback.yaml has no platforms." + platform);
+    }
+    return endpoint.tokenEnv();
+  }
+
+  public BigDecimal thresholdFor(String orgId) {
+    OrgWritebackSettings org = orgs.get(orgId);
+    return org != null && org.approvalThreshold() != null ? org.approvalThreshold() : approvalThreshold;
+  }
+}
