@@ -1,5 +1,6 @@
 package io.adlake.jobs;
 
+import io.adlake.jobs.platforms.Backoff;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
 import io.adlake.quality.GrainCheck;

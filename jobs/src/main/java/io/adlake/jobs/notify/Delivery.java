@@ -1,6 +1,6 @@
 package io.adlake.jobs.notify;
 
-import io.adlake.jobs.Backoff;
+import io.adlake.jobs.platforms.Backoff;
 import java.time.Duration;
 
 /**

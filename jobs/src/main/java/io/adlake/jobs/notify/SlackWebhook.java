@@ -2,7 +2,7 @@ package io.adlake.jobs.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.adlake.jobs.Backoff;
+import io.adlake.jobs.platforms.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,8 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.jobs.platforms.PlatformClient;
+import io.adlake.jobs.platforms.RetrySignals;
+import io.adlake.jobs.platforms.MetaRetrySignals;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
 import io.adlake.model.platforms.MetaApi;

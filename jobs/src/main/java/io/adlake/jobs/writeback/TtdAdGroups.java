@@ -1,5 +1,7 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.jobs.platforms.PlatformClient;
+import io.adlake.jobs.platforms.PlatformException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

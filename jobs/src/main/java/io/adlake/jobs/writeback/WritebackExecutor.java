@@ -1,5 +1,6 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.jobs.platforms.PlatformException;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.jobs.Progress;

@@ -1,5 +1,9 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.jobs.platforms.PlatformClient;
+import io.adlake.jobs.platforms.RetrySignals;
+import io.adlake.jobs.platforms.MetaRetrySignals;
+import io.adlake.jobs.platforms.PlatformException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

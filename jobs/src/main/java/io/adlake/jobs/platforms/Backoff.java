@@ -1,4 +1,4 @@
-package io.adlake.jobs;
+package io.adlake.jobs.platforms;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

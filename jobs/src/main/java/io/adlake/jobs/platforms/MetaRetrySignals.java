@@ -1,4 +1,4 @@
-package io.adlake.jobs.writeback;
+package io.adlake.jobs.platforms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * 2446079,...}}}), mostly on HTTP 400, not a 429; the wait is in the usage headers. Code 190 (token expired or
  * revoked) is final. Anything else falls back to HTTP's own signals. Codes and headers: {@link MetaApi}.
  */
-final class MetaRetrySignals implements RetrySignals {
+public final class MetaRetrySignals implements RetrySignals {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override

@@ -1,4 +1,4 @@
-package io.adlake.jobs.writeback;
+package io.adlake.jobs.platforms;
 
 /** A platform call that failed for good (after retries, or at once for an error retrying cannot fix). */
 public final class PlatformException extends RuntimeException {

@@ -1,8 +1,7 @@
-package io.adlake.jobs.writeback;
+package io.adlake.jobs.platforms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.adlake.jobs.Backoff;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +101,7 @@ public final class PlatformClient {
   }
 
   /** An answer's JSON; an answer that is not JSON is the platform's fault, said with what came. */
-  static JsonNode json(String body) {
+  public static JsonNode json(String body) {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {
@@ -110,7 +109,7 @@ public final class PlatformClient {
     }
   }
 
-  static String abbreviate(String body) {
+  public static String abbreviate(String body) {
     String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }

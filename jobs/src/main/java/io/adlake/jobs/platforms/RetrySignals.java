@@ -1,6 +1,5 @@
-package io.adlake.jobs.writeback;
+package io.adlake.jobs.platforms;
 
-import io.adlake.jobs.Backoff;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
