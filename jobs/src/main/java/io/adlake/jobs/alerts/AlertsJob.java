@@ -9,7 +9,7 @@ import io.adlake.model.config.ConfigException;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.SliceMerge;
+import io.adlake.jobs.tables.SliceMerge;
 import io.adlake.jobs.run.OrgHolds;
 import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.alerts.AlertHits;
@@ -137,7 +137,7 @@ public final class AlertsJob {
     lakehouse.ensure(Tables.ALERTS, AlertLifecycle.SCHEMA);
     // withColumn leaves a column nullable; the table's required columns need the declared schema back
     Dataset<Row> typed = lakehouse.spark().createDataFrame(alerts.rdd(), AlertLifecycle.SCHEMA);
-    SliceMerge.replace(lakehouse, Tables.ALERTS, typed, typed.select("alert_id"), batchId);
+    SliceMerge.merge(lakehouse, Tables.ALERTS, typed, typed.select("alert_id"), batchId);
   }
 
   /** Marks an alert acknowledged by a person; it stays so while its rule keeps finding it, and closes when it no longer does. */

@@ -13,8 +13,8 @@ import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.SliceFilter;
-import io.adlake.jobs.TableWrites;
+import io.adlake.jobs.tables.SliceFilter;
+import io.adlake.jobs.tables.TableWrites;
 import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import java.sql.Date;
@@ -128,7 +128,7 @@ public final class IngestJob {
         lakehouse.ensure(format.table(), BronzeRows.bronze(format));
         Dataset<Row> accepted =
             envelope.filter(col("_status").equalTo(ParseFile.ACCEPTED)).select(firstColumns(format));
-        TableWrites.replace(lakehouse, format.table(), accepted, slicesOf(writing, format.source()), batchId);
+        TableWrites.overwriteWhere(lakehouse, format.table(), accepted, slicesOf(writing, format.source()), batchId);
         Dataset<Row> quarantined =
             envelope
                 .filter(col("_status").equalTo(ParseFile.QUARANTINED))
@@ -162,7 +162,7 @@ public final class IngestJob {
           Column one = col("source").equalTo(source.id()).and(slicesOf(writing, source));
           slicesWithSource = slicesWithSource == null ? one : slicesWithSource.or(one);
         }
-        TableWrites.replace(lakehouse, Tables.QUARANTINE, allQuarantined, slicesWithSource, batchId);
+        TableWrites.overwriteWhere(lakehouse, Tables.QUARANTINE, allQuarantined, slicesWithSource, batchId);
       }
     } finally {
       cached.forEach(Dataset::unpersist);

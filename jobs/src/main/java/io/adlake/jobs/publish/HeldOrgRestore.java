@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
-import io.adlake.jobs.SliceMerge;
+import io.adlake.jobs.tables.SliceMerge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +40,7 @@ public final class HeldOrgRestore {
       Dataset<Row> onMain =
           run.mainRows(table).map(rows -> rows.filter(col("org_id").isin(orgs.toArray())).selectExpr(staged.columns()))
               .orElse(staged.limit(0));
-      SliceMerge.replace(run.staged(), table, onMain, run.staged().spark().createDataFrame(keys, ORG), runId);
+      SliceMerge.merge(run.staged(), table, onMain, run.staged().spark().createDataFrame(keys, ORG), runId);
       restored.add(table.path());
     }
     return restored;

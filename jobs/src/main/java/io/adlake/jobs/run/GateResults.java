@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.jobs.SliceMerge;
+import io.adlake.jobs.tables.SliceMerge;
 import io.adlake.quality.ConstraintOutcome;
 import io.adlake.quality.GateReport;
 import io.adlake.quality.QualityRecords;
@@ -39,7 +39,7 @@ public final class GateResults {
     }
     Dataset<Row> sliceFrame =
         main.spark().createDataFrame(slices, new StructType().add("run_id", DataTypes.StringType).add("table_name", DataTypes.StringType));
-    SliceMerge.replaceChecked(main, table, rows, sliceFrame, report.runId());
+    SliceMerge.mergeChecked(main, table, rows, sliceFrame, report.runId());
   }
 
   /** A run's results, errors first, for {@code adlake quality report}. */

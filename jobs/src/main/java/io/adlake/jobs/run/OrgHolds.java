@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.min;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.jobs.SliceMerge;
+import io.adlake.jobs.tables.SliceMerge;
 import io.adlake.quality.ConstraintOutcome;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -119,6 +119,6 @@ public final class OrgHolds {
   }
 
   private void write(Dataset<Row> rows, String runId) {
-    SliceMerge.replace(main, Tables.ORG_HOLDS, rows, rows.select("org_id", "run_id"), runId);
+    SliceMerge.merge(main, Tables.ORG_HOLDS, rows, rows.select("org_id", "run_id"), runId);
   }
 }

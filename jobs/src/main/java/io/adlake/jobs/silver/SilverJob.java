@@ -13,7 +13,7 @@ import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.ingest.BronzeRows;
-import io.adlake.jobs.SliceMerge;
+import io.adlake.jobs.tables.SliceMerge;
 import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import io.adlake.transforms.silver.Bookings;
@@ -205,7 +205,7 @@ public final class SilverJob {
   }
 
   private LayerReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
-    LayerReport.TableResult result = SliceMerge.replaceChecked(lakehouse, table, rows, slices, runId);
+    LayerReport.TableResult result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
     progress.step("silver: " + table.path() + ": " + result.rows() + " row(s) in " + result.slices() + " slice(s) merged");
     return result;
   }

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.jobs.SliceMerge;
-import io.adlake.jobs.TableWrites;
+import io.adlake.jobs.tables.SliceMerge;
+import io.adlake.jobs.tables.TableWrites;
 import io.adlake.quality.GrainCheck;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.sql.Timestamp;
@@ -61,7 +61,7 @@ public final class WritebackLedger {
       lakehouse.ensure(Tables.WRITEBACK_ACTIONS, WritebackActions.SCHEMA);
       Dataset<Row> rows = lakehouse.spark().createDataFrame(actions, WritebackActions.SCHEMA);
       GrainCheck.require(Tables.WRITEBACK_ACTIONS.path(), rows, Tables.WRITEBACK_ACTIONS.grain());
-      SliceMerge.replace(lakehouse, Tables.WRITEBACK_ACTIONS, rows, rows.select("action_id"), batchId);
+      SliceMerge.merge(lakehouse, Tables.WRITEBACK_ACTIONS, rows, rows.select("action_id"), batchId);
     }
   }
 

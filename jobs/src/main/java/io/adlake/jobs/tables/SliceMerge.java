@@ -1,5 +1,6 @@
-package io.adlake.jobs;
+package io.adlake.jobs.tables;
 
+import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.platforms.Backoff;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
@@ -35,7 +36,7 @@ public final class SliceMerge {
    * @param rows   the new content of the slices, unique on the table's grain
    * @param slices distinct values of the slice columns being replaced (may include slices that are now empty)
    */
-  public static void replace(
+  public static void merge(
       Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
     lakehouse.ensure(table, rows.schema());
     List<Row> sliceValues = slices.distinct().collectAsList();
@@ -89,11 +90,11 @@ public final class SliceMerge {
   }
 
   /**
-   * Checks the rows against the table's grain, then {@link #replace}s the slices. Counts are taken before the
+   * Checks the rows against the table's grain, then {@link #merge}s the slices. Counts are taken before the
    * MERGE, from the rows and slices as written. Rows the caller already persisted are used as they are; others are
    * persisted for the duration of the call.
    */
-  public static LayerReport.TableResult replaceChecked(
+  public static LayerReport.TableResult mergeChecked(
       Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
     boolean owned = rows.storageLevel().equals(StorageLevel.NONE());
     Dataset<Row> cached = owned ? rows.persist(StorageLevel.MEMORY_AND_DISK()) : rows;
@@ -102,7 +103,7 @@ public final class SliceMerge {
       long count = cached.count();
       GrainCheck.require(lakehouse.name(table), cached, table.grain());
       long sliceCount = sliceValues.count();
-      replace(lakehouse, table, cached, sliceValues, batchId);
+      merge(lakehouse, table, cached, sliceValues, batchId);
       return new LayerReport.TableResult(table.path(), sliceCount, count);
     } finally {
       sliceValues.unpersist();

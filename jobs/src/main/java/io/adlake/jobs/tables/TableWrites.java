@@ -1,4 +1,4 @@
-package io.adlake.jobs;
+package io.adlake.jobs.tables;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
@@ -26,7 +26,7 @@ public final class TableWrites {
    * Atomically deletes the rows matching {@code slices} and appends {@code rows}, in one snapshot. The slice
    * columns must be partition columns of the table, so whole files are replaced.
    */
-  public static void replace(Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Column slices, String batchId) {
+  public static void overwriteWhere(Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Column slices, String batchId) {
     try {
       rows.writeTo(lakehouse.name(table)).option("snapshot-property.adlake.batch-id", batchId).overwrite(slices);
     } catch (NoSuchTableException e) {

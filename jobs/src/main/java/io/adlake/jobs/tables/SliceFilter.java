@@ -1,4 +1,4 @@
-package io.adlake.jobs;
+package io.adlake.jobs.tables;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
