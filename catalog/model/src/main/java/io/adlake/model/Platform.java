@@ -21,4 +21,19 @@ public enum Platform {
   public String displayName() {
     return displayName;
   }
+
+  /** The platform of a {@code platform} column value; an unknown one is refused with the codes there are. */
+  public static Platform ofCode(String code) {
+    for (Platform platform : values()) {
+      if (platform.code.equals(code)) {
+        return platform;
+      }
+    }
+    throw new IllegalArgumentException("no platform '" + code + "'; platforms are " + codes());
+  }
+
+  /** The codes, in declaration order: dv360, ttd, meta. */
+  public static java.util.List<String> codes() {
+    return java.util.Arrays.stream(values()).map(Platform::code).toList();
+  }
 }

@@ -1,6 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import io.adlake.jobs.platforms.PlatformClient;
+import io.adlake.model.ChangeType;
 import io.adlake.jobs.platforms.PlatformException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,15 +66,15 @@ public final class Dv360LineItems implements PlatformAdapter {
     ObjectNode body = JSON.createObjectNode();
     String mask =
         switch (change.type()) {
-          case "pause", "resume" -> {
-            body.put("entityStatus", change.type().equals("pause") ? "ENTITY_STATUS_PAUSED" : "ENTITY_STATUS_ACTIVE");
+          case PAUSE, RESUME -> {
+            body.put("entityStatus", change.type() == ChangeType.PAUSE ? "ENTITY_STATUS_PAUSED" : ACTIVE);
             yield "entityStatus";
           }
-          case "set_budget" -> {
+          case SET_BUDGET -> {
             body.putObject("budget").put("maxAmount", micros(change.value()));
             yield "budget.maxAmount";
           }
-          default -> {
+          case SET_DAILY_CAP -> {
             body.putObject("pacing").put("dailyMaxMicros", micros(change.value()));
             yield "pacing.dailyMaxMicros";
           }

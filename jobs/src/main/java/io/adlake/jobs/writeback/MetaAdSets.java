@@ -42,10 +42,10 @@ public final class MetaAdSets implements PlatformAdapter {
   public EntityState apply(EntityRef entity, Change change) {
     String form =
         switch (change.type()) {
-          case "pause" -> "status=PAUSED";
-          case "resume" -> "status=ACTIVE";
-          case "set_budget" -> "lifetime_budget=" + MetaApi.toApi(change.value(), currency(entity));
-          default -> "daily_budget=" + MetaApi.toApi(change.value(), currency(entity));
+          case PAUSE -> "status=PAUSED";
+          case RESUME -> "status=ACTIVE";
+          case SET_BUDGET -> "lifetime_budget=" + MetaApi.toApi(change.value(), currency(entity));
+          case SET_DAILY_CAP -> "daily_budget=" + MetaApi.toApi(change.value(), currency(entity));
         };
     HttpRequest request =
         authorized(HttpRequest.newBuilder(base.resolve(entity.entityId())))

@@ -5,6 +5,7 @@ import io.adlake.jobs.platforms.RetrySignals;
 import io.adlake.jobs.platforms.MetaRetrySignals;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
+import io.adlake.model.Platform;
 import io.adlake.model.platforms.MetaApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,8 @@ public final class PlatformAdapters {
       return adapter;
     }
     PlatformEndpoint endpoint = settings.platforms().get(platform);
-    String outdated = platform.equals("meta") ? MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock)) : null;
+    Platform which = Platform.ofCode(platform);
+    String outdated = which == Platform.META ? MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock)) : null;
     if (outdated != null) {
       throw new IllegalStateException(outdated);
     }
@@ -61,13 +63,12 @@ public final class PlatformAdapters {
                 new PlatformClient.Policy(
                     endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()),
                     Duration.ofMillis(endpoint.minIntervalMillis())),
-                p.equals("meta") ? new MetaRetrySignals() : RetrySignals.HTTP));
+                which == Platform.META ? new MetaRetrySignals() : RetrySignals.HTTP));
     adapter =
-        switch (platform) {
-          case "dv360" -> new Dv360LineItems(endpoint.baseUrl(), token, client);
-          case "ttd" -> new TtdAdGroups(endpoint.baseUrl(), token, client, clock);
-          case "meta" -> new MetaAdSets(endpoint.baseUrl(), token, client);
-          default -> throw new IllegalStateException("write-back has no adapter for " + platform);
+        switch (which) {
+          case DV360 -> new Dv360LineItems(endpoint.baseUrl(), token, client);
+          case TTD -> new TtdAdGroups(endpoint.baseUrl(), token, client, clock);
+          case META -> new MetaAdSets(endpoint.baseUrl(), token, client);
         };
     built.put(key, adapter);
     return adapter;

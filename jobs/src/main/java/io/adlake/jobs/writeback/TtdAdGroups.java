@@ -5,6 +5,7 @@ import io.adlake.jobs.platforms.PlatformException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adlake.model.ChangeType;
 import io.adlake.model.platforms.TtdApi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,14 +49,14 @@ public final class TtdAdGroups implements PlatformAdapter {
   public EntityState apply(EntityRef entity, Change change) {
     ObjectNode body = JSON.createObjectNode().put("AdGroupId", entity.entityId());
     switch (change.type()) {
-      case "pause", "resume" -> body.put("IsEnabled", change.type().equals("resume"));
-      default -> {
+      case PAUSE, RESUME -> body.put("IsEnabled", change.type() == ChangeType.RESUME);
+      case SET_BUDGET, SET_DAILY_CAP -> {
         Reading now = current(entity);
         if (now.flightId() == null) {
           throw new IllegalArgumentException("TTD ad group " + entity.entityId() + " has no campaign flight running or ahead to set a budget on");
         }
-        BigDecimal budget = change.type().equals("set_budget") ? change.value() : now.state().budget();
-        BigDecimal daily = change.type().equals("set_daily_cap") ? change.value() : now.state().dailyCap();
+        BigDecimal budget = change.type() == ChangeType.SET_BUDGET ? change.value() : now.state().budget();
+        BigDecimal daily = change.type() == ChangeType.SET_DAILY_CAP ? change.value() : now.state().dailyCap();
         ObjectNode flight = body.putObject("RTBAttributes").putObject("BudgetSettings").putArray("AdGroupFlights").addObject();
         flight.put("CampaignFlightId", now.flightId());
         // Both amounts of the flight go together, so TTD cannot read a missing one as "remove it".

@@ -1,6 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import io.adlake.jobs.platforms.PlatformException;
+import io.adlake.model.ChangeType;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.jobs.Progress;
@@ -195,24 +196,13 @@ public final class WritebackExecutor {
 
   /** Why the entity is no longer as the plan saw it, in the field this change sets; null when it is. */
   static String drift(Row action, Change change, EntityState now) {
-    String field;
-    BigDecimal expected;
-    BigDecimal current;
-    switch (change.type()) {
-      case "set_budget" -> {
-        field = "budget";
-        expected = action.getAs("expected_budget");
-        current = now.budget();
-      }
-      case "set_daily_cap" -> {
-        field = "daily cap";
-        expected = action.getAs("expected_daily_cap");
-        current = now.dailyCap();
-      }
-      default -> {
-        return null; // pause and resume have one other state: the target, handled as already matched
-      }
+    if (!change.type().setsAmount()) {
+      return null; // pause and resume have one other state: the target, handled as already matched
     }
+    boolean budget = change.type() == ChangeType.SET_BUDGET;
+    String field = budget ? "budget" : "daily cap";
+    BigDecimal expected = action.getAs(budget ? "expected_budget" : "expected_daily_cap");
+    BigDecimal current = budget ? now.budget() : now.dailyCap();
     if (expected == null || (current != null && current.compareTo(expected) == 0)) {
       return null;
     }
@@ -221,10 +211,10 @@ public final class WritebackExecutor {
 
   private static EntityState predicted(EntityState before, Change change) {
     return switch (change.type()) {
-      case "pause" -> before.with(false, before.budget(), before.dailyCap());
-      case "resume" -> before.with(true, before.budget(), before.dailyCap());
-      case "set_budget" -> before.with(before.active(), change.value(), before.dailyCap());
-      default -> before.with(before.active(), before.budget(), change.value());
+      case PAUSE -> before.with(false, before.budget(), before.dailyCap());
+      case RESUME -> before.with(true, before.budget(), before.dailyCap());
+      case SET_BUDGET -> before.with(before.active(), change.value(), before.dailyCap());
+      case SET_DAILY_CAP -> before.with(before.active(), before.budget(), change.value());
     };
   }
 
@@ -233,6 +223,6 @@ public final class WritebackExecutor {
   }
 
   static Change change(Row action) {
-    return new Change(action.getAs("change_type"), action.getAs("change_value"));
+    return new Change(ChangeType.ofCode(action.getAs("change_type")), action.getAs("change_value"));
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import io.adlake.model.ChangeType;
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.rules.RuleCompiler;
 import io.adlake.transforms.rules.RuleMart;
@@ -79,6 +80,6 @@ public final class AlertHits {
             actionValue.as("action_value"),
             proposed.as("proposed_action"))
         // a set_* action whose value is unknown proposes nothing rather than a change to null
-        .withColumn("proposed_action", when(col("action_type").startsWith("set_").and(col("action_value").isNull()), lit(null)).otherwise(col("proposed_action")));
+        .withColumn("proposed_action", when(col("action_type").isin(ChangeType.SET_BUDGET.code(), ChangeType.SET_DAILY_CAP.code()).and(col("action_value").isNull()), lit(null)).otherwise(col("proposed_action")));
   }
 }

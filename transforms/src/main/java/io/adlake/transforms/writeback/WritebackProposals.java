@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
+import io.adlake.model.ChangeType;
 import io.adlake.model.Platform;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import io.adlake.transforms.rules.RuleMart;
@@ -85,7 +86,7 @@ public final class WritebackProposals {
             .withColumn("entity_type", lit(SetupEntities.LINE_ITEM))
             .withColumn("platform", lit(Platform.DV360.code()));
 
-    Column setsAmount = col("change_type").startsWith("set_");
+    Column setsAmount = col("change_type").isin(ChangeType.SET_BUDGET.code(), ChangeType.SET_DAILY_CAP.code());
     Dataset<Row> joined =
         proposing
             .join(rates, new String[] {"org_id", "platform", "entity_type", "entity_id", "last_seen_date"}, "left")
@@ -149,22 +150,22 @@ public final class WritebackProposals {
     Column dv360 = col("platform").equalTo(Platform.DV360.code());
     Column meta = col("platform").equalTo(Platform.META.code());
     return when(
-            dv360.and(type.equalTo("resume")).and(col("parent_status").isNotNull()).and(col("parent_status").notEqual("Active")),
+            dv360.and(type.equalTo(ChangeType.RESUME.code())).and(col("parent_status").isNotNull()).and(col("parent_status").notEqual("Active")),
             concat(
                 lit("its insertion order "), col("parent_entity_id"), lit(" is "), col("parent_status"),
                 lit(": a line item under a paused or archived insertion order does not serve even when active; resume the insertion order first")))
-        .when(type.equalTo("set_budget").and(budget.equalTo("Impressions")), lit("its budget counts impressions, not money; a money amount cannot be set on it"))
+        .when(type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Impressions")), lit("its budget counts impressions, not money; a money amount cannot be set on it"))
         .when(
-            type.equalTo("set_budget").and(budget.equalTo("Campaign")),
+            type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Campaign")),
             lit("it has no budget of its own: its campaign allocates the budget (TTD campaign-level budgeting, Meta campaign budget); change the campaign instead"))
-        .when(type.equalTo("set_budget").and(budget.equalTo("Unlimited")), lit("its budget is unlimited: there is no amount to set"))
-        .when(meta.and(type.equalTo("set_budget")).and(budget.equalTo("Daily")), lit("a daily-budget ad set has no lifetime budget; set its daily budget instead"))
+        .when(type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Unlimited")), lit("its budget is unlimited: there is no amount to set"))
+        .when(meta.and(type.equalTo(ChangeType.SET_BUDGET.code())).and(budget.equalTo("Daily")), lit("a daily-budget ad set has no lifetime budget; set its daily budget instead"))
         .when(
-            type.equalTo("set_daily_cap").and(budget.equalTo("Campaign")),
+            type.equalTo(ChangeType.SET_DAILY_CAP.code()).and(budget.equalTo("Campaign")),
             lit("it has no budget of its own: its campaign allocates the budget; change the campaign instead"))
-        .when(meta.and(type.equalTo("set_daily_cap")).and(budget.equalTo("Amount")), lit("a lifetime-budget ad set has no daily budget; set its lifetime budget instead"))
+        .when(meta.and(type.equalTo(ChangeType.SET_DAILY_CAP.code())).and(budget.equalTo("Amount")), lit("a lifetime-budget ad set has no daily budget; set its lifetime budget instead"))
         .when(
-            dv360.and(type.equalTo("set_daily_cap")).and(col("setup_pacing").isNotNull()).and(col("setup_pacing").notEqual("Daily")),
+            dv360.and(type.equalTo(ChangeType.SET_DAILY_CAP.code())).and(col("setup_pacing").isNotNull()).and(col("setup_pacing").notEqual("Daily")),
             lit("its pacing is per flight: DV360 applies a daily maximum (pacing.dailyMaxMicros) only with daily pacing"));
   }
 }

@@ -1,6 +1,6 @@
 package io.adlake.model.config;
 
-import java.util.Set;
+import io.adlake.model.ChangeType;
 
 /**
  * The change a rule proposes for each entity it finds; write-back turns proposals into actions that need approval.
@@ -11,13 +11,11 @@ import java.util.Set;
  */
 public record RuleAction(String type, String value) {
 
-  public static final Set<String> TYPES = Set.of("pause", "resume", "set_budget", "set_daily_cap");
-
   public RuleAction {
-    if (type == null || !TYPES.contains(type)) {
-      throw new IllegalArgumentException("action type must be one of [pause, resume, set_budget, set_daily_cap], was '" + type + "'");
+    if (type == null || !ChangeType.codes().contains(type)) {
+      throw new IllegalArgumentException("action type must be one of " + ChangeType.codes() + ", was '" + type + "'");
     }
-    boolean needsValue = type.startsWith("set_");
+    boolean needsValue = ChangeType.ofCode(type).setsAmount();
     if (needsValue && (value == null || value.isBlank())) {
       throw new IllegalArgumentException("action " + type + " needs a value (a number expression over the mart's columns)");
     }

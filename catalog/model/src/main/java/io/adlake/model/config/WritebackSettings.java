@@ -1,8 +1,8 @@
 package io.adlake.model.config;
 
+import io.adlake.model.Platform;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code conf/writeback.yaml}: the platform APIs write-back calls, and the budget above which a change needs a
@@ -15,8 +15,6 @@ import java.util.Set;
  */
 public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDecimal approvalThreshold, Map<String, OrgWritebackSettings> orgs) {
 
-  public static final Set<String> PLATFORMS = Set.of("dv360", "ttd", "meta");
-
   public WritebackSettings {
     platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
     orgs = orgs == null ? Map.of() : Map.copyOf(orgs);
@@ -24,9 +22,14 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
       throw new IllegalArgumentException("approval_threshold is required and must be >= 0, was " + approvalThreshold);
     }
     for (String platform : platforms.keySet()) {
-      if (!PLATFORMS.contains(platform)) {
-        throw new IllegalArgumentException("platforms." + platform + ": write-back knows " + new java.util.TreeSet<>(PLATFORMS));
-      }
+      requirePlatform("platforms." + platform, platform);
+    }
+  }
+
+  /** Write-back knows every {@link Platform}; a key naming another is a mistake in the file. */
+  private static void requirePlatform(String key, String platform) {
+    if (!Platform.codes().contains(platform)) {
+      throw new IllegalArgumentException(key + ": write-back knows " + Platform.codes());
     }
   }
 
@@ -42,9 +45,7 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
       tokenEnv = tokenEnv == null ? Map.of() : Map.copyOf(tokenEnv);
       tokenEnv.forEach(
           (platform, env) -> {
-            if (!PLATFORMS.contains(platform)) {
-              throw new IllegalArgumentException("token_env." + platform + ": write-back knows " + new java.util.TreeSet<>(PLATFORMS));
-            }
+            requirePlatform("token_env." + platform, platform);
             PlatformEndpoint.requireEnvName("token_env." + platform, env);
           });
     }

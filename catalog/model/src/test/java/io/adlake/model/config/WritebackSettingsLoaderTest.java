@@ -44,11 +44,11 @@ class WritebackSettingsLoaderTest {
   void mistakesAreRefusedByName(@TempDir Path conf) throws IOException {
     assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("token_env", "token"), "unknown key 'platforms.dv360.token'");
     assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("token_env: T", "token_env: ya29.secret"), "token_env names an environment variable");
-    assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("dv360:", "tiktok:"), "platforms.tiktok: write-back knows [dv360, meta, ttd]");
+    assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("dv360:", "tiktok:"), "platforms.tiktok: write-back knows [dv360, ttd, meta]");
     assertRefused(conf, PLATFORM, "approval_threshold is required");
     assertRefused(conf, "approval_threshold: 10\norgs:\n  nobody:\n    approval_threshold: 5\n", "orgs.nobody is not in the org registry");
     assertRefused(conf, "approval_threshold: 10\norgs:\n  acme-media:\n    token_env: {dv360: ya29.a0secret}\n", "token_env.dv360 names an environment variable");
-    assertRefused(conf, "approval_threshold: 10\norgs:\n  acme-media:\n    token_env: {tiktok: T}\n", "token_env.tiktok: write-back knows [dv360, meta, ttd]");
+    assertRefused(conf, "approval_threshold: 10\norgs:\n  acme-media:\n    token_env: {tiktok: T}\n", "token_env.tiktok: write-back knows [dv360, ttd, meta]");
     assertRefused(conf, "approval_threshold: 10\n" + PLATFORM.replace("https://displayvideo.googleapis.com/v4", "file:///etc"), "base_url must be an http(s) URL");
   }
 
