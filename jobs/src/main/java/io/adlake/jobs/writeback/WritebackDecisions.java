@@ -1,6 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import io.adlake.model.config.WritebackSettings;
+import io.adlake.transforms.writeback.ActionStatus;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -31,7 +32,7 @@ public final class WritebackDecisions {
    * one, so lowering a threshold takes effect on actions already planned.
    */
   public Row approve(String actionId, String by, String note, Instant at) {
-    Row action = pending(actionId, List.of(WritebackActions.PROPOSED), "approved");
+    Row action = decidable(actionId, ActionStatus.APPROVED);
     BigDecimal value = action.getAs("change_value_rc");
     BigDecimal threshold = threshold(action, settings.thresholdFor(action.getAs("org_id")));
     if (needsSecondPerson(action, threshold) && samePerson(by, action.getAs("requested_by"))) {
@@ -46,14 +47,16 @@ public final class WritebackDecisions {
   }
 
   public Row reject(String actionId, String by, String note, Instant at) {
-    return decide(pending(actionId, WritebackActions.PENDING, "rejected"), WritebackActions.REJECTED, by, note, at);
+    return decide(decidable(actionId, ActionStatus.REJECTED), WritebackActions.REJECTED, by, note, at);
   }
 
-  private Row pending(String actionId, List<String> allowed, String decision) {
+  /** The action, when a person's decision may move it to {@code decision} (approve: proposed; reject: pending). */
+  private Row decidable(String actionId, ActionStatus decision) {
     Row action = ledger.find(actionId).orElseThrow(() -> new IllegalArgumentException("no write-back action with id '" + actionId + "'"));
-    String status = action.getAs("status");
-    if (!allowed.contains(status)) {
-      throw new DecisionRefused("action " + actionId + " is " + status + "; only a " + String.join(" or ", allowed) + " action can be " + decision);
+    ActionStatus status = ActionStatus.ofCode(action.getAs("status"));
+    if (!ActionStatus.PENDING.contains(status) || !status.canBecome(decision)) {
+      List<String> allowed = java.util.Arrays.stream(ActionStatus.values()).filter(s -> ActionStatus.PENDING.contains(s) && s.canBecome(decision)).map(ActionStatus::code).toList();
+      throw new DecisionRefused("action " + actionId + " is " + status.code() + "; only a " + String.join(" or ", allowed) + " action can be " + decision.code());
     }
     return action;
   }

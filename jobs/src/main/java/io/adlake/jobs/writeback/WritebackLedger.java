@@ -7,6 +7,7 @@ import io.adlake.model.Tables;
 import io.adlake.jobs.tables.SliceMerge;
 import io.adlake.jobs.tables.TableWrites;
 import io.adlake.quality.GrainCheck;
+import io.adlake.transforms.writeback.ActionStatus;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -67,6 +68,13 @@ public final class WritebackLedger {
 
   /** The action with these columns changed (and updated_at moved on). */
   static Row with(Row action, Map<String, Object> changes, Instant at) {
+    if (changes.containsKey("status")) {
+      ActionStatus from = ActionStatus.ofCode(action.getAs("status"));
+      ActionStatus to = ActionStatus.ofCode((String) changes.get("status"));
+      if (!from.canBecome(to)) {
+        throw new IllegalStateException("write-back action " + action.getAs("action_id") + " cannot go from " + from.code() + " to " + to.code());
+      }
+    }
     StructType schema = WritebackActions.SCHEMA;
     Object[] values = new Object[schema.size()];
     for (int i = 0; i < values.length; i++) {

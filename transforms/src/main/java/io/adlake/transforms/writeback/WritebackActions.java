@@ -17,22 +17,24 @@ import org.apache.spark.sql.types.StructType;
  *    +--plan: a newer value for the same entity and change --> superseded
  *    +--plan: its alert is no longer open --> withdrawn
  * </pre>
+ *
+ * The status codes are {@link ActionStatus}'s, which also knows the transitions; the ledger refuses any other.
  */
 public final class WritebackActions {
   private WritebackActions() {}
 
-  public static final String PROPOSED = "proposed";
-  public static final String APPROVED = "approved";
-  public static final String REJECTED = "rejected";
-  public static final String SUPERSEDED = "superseded";
-  public static final String WITHDRAWN = "withdrawn";
-  public static final String EXECUTING = "executing";
-  public static final String DONE = "done";
-  public static final String SKIPPED = "skipped";
-  public static final String FAILED = "failed";
+  public static final String PROPOSED = ActionStatus.PROPOSED.code();
+  public static final String APPROVED = ActionStatus.APPROVED.code();
+  public static final String REJECTED = ActionStatus.REJECTED.code();
+  public static final String SUPERSEDED = ActionStatus.SUPERSEDED.code();
+  public static final String WITHDRAWN = ActionStatus.WITHDRAWN.code();
+  public static final String EXECUTING = ActionStatus.EXECUTING.code();
+  public static final String DONE = ActionStatus.DONE.code();
+  public static final String SKIPPED = ActionStatus.SKIPPED.code();
+  public static final String FAILED = ActionStatus.FAILED.code();
 
   /** Statuses plan may still withdraw or supersede: nothing has been sent for them. */
-  public static final List<String> PENDING = List.of(PROPOSED, APPROVED);
+  public static final List<String> PENDING = ActionStatus.codes(ActionStatus.PENDING);
 
   /** An execute attempt is made at most this often for one action; after that it stays failed. */
   public static final int MAX_ATTEMPTS = 3;
