@@ -8,7 +8,7 @@ from __future__ import annotations
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.sdk.exceptions import AirflowException
 
-from adlake_airflow.operators import handle_exit
+from adlake_airflow.exit_codes import handle_exit
 
 
 class AdlakeSparkSubmitOperator(SparkSubmitOperator):

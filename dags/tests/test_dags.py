@@ -11,7 +11,8 @@ import pytest
 from airflow.dag_processing.dagbag import DagBag
 from airflow.sdk.exceptions import AirflowException, AirflowFailException, AirflowSkipException
 
-from adlake_airflow.operators import AdlakeCommandOperator, handle_exit
+from adlake_airflow.exit_codes import handle_exit
+from adlake_airflow.operators import AdlakeCommandOperator
 
 DAGS = Path(__file__).resolve().parents[1]
 REPO = DAGS.parent
@@ -113,7 +114,7 @@ def test_exit_codes_become_task_outcomes(code, outcome):
 
 
 def test_every_exit_code_of_the_java_side_has_a_meaning_here():
-    from adlake_airflow.operators import MEANING
+    from adlake_airflow.exit_codes import MEANING
 
     source = (REPO / "jobs/src/main/java/io/adlake/jobs/cli/ExitCodes.java").read_text()
     declared = {int(n) for n in re.findall(r"public static final int \w+ = (\d+);", source)}
