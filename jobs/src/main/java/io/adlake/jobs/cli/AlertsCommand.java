@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.model.config.AlertSettingsLoader;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.jobs.alerts.AlertsReport;
 import java.time.Instant;
@@ -60,8 +59,7 @@ final class AlertsCommand implements Callable<Integer> {
       throw common.usageError("give either --date or --latest");
     }
     try (CommandContext context = new CommandContext(common, "adlake-alerts")) {
-      var orgs = context.orgs();
-      AlertsJob job = new AlertsJob(context.lakehouse(), orgs, AlertSettingsLoader.load(context.config.confDir(), orgs), context.progress);
+      AlertsJob job = context.alertsJob();
       LocalDate asOf = date != null ? date : job.latestAsOf().orElseThrow(() -> new InputException("nothing published yet: gold.pacing is empty or missing"));
       AlertsReport report = job.run(asOf, at != null ? at : Instant.now());
       report.print(System.out);

@@ -6,12 +6,7 @@ import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
-import io.adlake.model.config.AlertSettingsLoader;
-import io.adlake.model.config.WritebackSettingsLoader;
-import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.jobs.writeback.PlanReport;
-import io.adlake.jobs.writeback.WritebackLedger;
-import io.adlake.jobs.writeback.WritebackPlanner;
 import io.adlake.jobs.run.GateResults;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
@@ -79,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
       context.progress.step("demo: wrote " + files + " file(s) under " + root);
 
       Lakehouse lakehouse = context.lakehouse();
-      PipelineRun pipeline = context.pipeline(orgs);
+      PipelineRun pipeline = context.pipeline();
       LocalDate lastDelivery = settings.start().plusDays(settings.days() - 1L);
       // Reports run a day behind their delivery: the last complete report day is the as-of date.
       LocalDate asOf = lastDelivery.minusDays(1);
@@ -108,8 +103,8 @@ final class DemoCommand implements Callable<Integer> {
       printGold(lakehouse, asOf);
       printGates(lakehouse, second.record().runId());
       Instant now = Instant.now();
-      new AlertsJob(lakehouse, orgs, AlertSettingsLoader.load(context.config.confDir(), orgs), context.progress).run(asOf, now).print(System.out);
-      printWriteback(new WritebackPlanner(new WritebackLedger(lakehouse), orgs, WritebackSettingsLoader.load(context.config.confDir(), orgs), context.progress).plan("adlake-demo", now));
+      context.alertsJob().run(asOf, now).print(System.out);
+      printWriteback(context.writebackPlanner().plan("adlake-demo", now));
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"

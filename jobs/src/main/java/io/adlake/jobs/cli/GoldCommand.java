@@ -80,7 +80,7 @@ final class GoldCommand implements Callable<Integer> {
       if (asOf.isEmpty()) {
         throw common.usageError("no orgs in the registry; add one with 'adlake org add'");
       }
-      context.goldJob(registry).run(asOf, rebuildDays).print(System.out);
+      context.goldJob().run(asOf, rebuildDays).print(System.out);
       return ExitCodes.OK;
     }
   }

@@ -3,16 +3,17 @@ package io.adlake.jobs.cli;
 import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
+import io.adlake.catalog.landing.SliceSelection;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.OrgId;
-import io.adlake.jobs.ingest.IngestJob;
 import io.adlake.jobs.ingest.IngestReport;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,14 +79,8 @@ final class IngestCommand implements Callable<Integer> {
         String root = landing == null ? context.config.landing() : landing;
         store = context.landing(root);
         LandingScan scan = LandingScan.of(root, list(store, root));
-        slices = new LinkedHashMap<>();
-        scan.slices().forEach((k, v) -> {
-          if ((date == null || k.deliveryDate().equals(date))
-              && (org == null || k.org().value().equals(org))
-              && (source == null || k.source().id().equals(source))) {
-            slices.put(k, v);
-          }
-        });
+        Source only = source == null ? null : common.parse(() -> Source.fromId(source));
+        slices = new SliceSelection(date, date, org == null ? Set.of() : Set.of(org), only).of(scan);
         unplaced = scan.rejected();
       }
       if (slices.isEmpty() && unplaced.isEmpty()) {
@@ -94,7 +89,7 @@ final class IngestCommand implements Callable<Integer> {
       if (source != null) {
         common.parse(() -> Source.fromId(source));
       }
-      IngestReport report = new IngestJob(context.lakehouse(), context.orgs(), store, context.progress).run(slices, unplaced);
+      IngestReport report = context.ingestJob(store).run(slices, unplaced);
       report.print(System.out);
       if (!report.reconciles()) {
         return ExitCodes.RECONCILIATION_FAILED;

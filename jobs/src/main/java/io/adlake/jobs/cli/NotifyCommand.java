@@ -1,6 +1,5 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.model.config.AlertSettingsLoader;
 import io.adlake.jobs.notify.NotifyJob;
 import io.adlake.jobs.notify.NotifyReport;
 import java.time.Instant;
@@ -33,8 +32,7 @@ final class NotifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (CommandContext context = new CommandContext(common, "adlake-notify")) {
-      var orgs = context.orgs();
-      NotifyJob job = new NotifyJob(context.lakehouse(), orgs, AlertSettingsLoader.load(context.config.confDir(), orgs), System::getenv, context.progress);
+      NotifyJob job = context.notifyJob();
       NotifyReport report = job.run(Instant.now());
       report.print(System.out);
       return report.allDelivered() ? ExitCodes.OK : ExitCodes.NOT_DELIVERED;

@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     try (CommandContext context = new CommandContext(common, "adlake-run" + (only == null ? "" : "-" + only.id()))) {
       RunRequest request =
           common.parse(() -> new RunRequest(first, last, asOf != null ? asOf : last.minusDays(1), rebuildDays, force, scope.resolve(context.orgs())));
-      PipelineRun pipeline = context.pipeline(context.orgs());
+      PipelineRun pipeline = context.pipeline();
       RunOutcome outcome;
       try {
         outcome = only == null ? pipeline.run(request, mainMovedRetries) : pipeline.step(request, only);

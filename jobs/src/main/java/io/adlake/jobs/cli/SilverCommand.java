@@ -54,7 +54,7 @@ final class SilverCommand implements Callable<Integer> {
       throw common.usageError("give --date, or --from and --to with --to not before --from");
     }
     try (CommandContext context = new CommandContext(common, "adlake-silver")) {
-      SilverJob job = new SilverJob(context.lakehouse(), context.orgs(), context.config.fxLookbackDays(), context.progress);
+      SilverJob job = context.silverJob();
       Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
       job.run(new DeliveryWindow(first, last, orgs.isEmpty() ? Optional.empty() : Optional.of(orgs), Map.of())).print(System.out);
       return ExitCodes.OK;

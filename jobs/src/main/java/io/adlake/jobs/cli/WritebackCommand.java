@@ -2,15 +2,11 @@ package io.adlake.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.adlake.model.config.WritebackSettingsLoader;
 import io.adlake.jobs.writeback.ExecuteReport;
 import io.adlake.jobs.writeback.PlanReport;
-import io.adlake.jobs.writeback.PlatformAdapters;
 import io.adlake.jobs.writeback.WritebackDecisions;
 import io.adlake.jobs.writeback.WritebackExecutor;
-import io.adlake.jobs.writeback.WritebackLedger;
 import io.adlake.jobs.writeback.WritebackPlanner;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +74,7 @@ final class WritebackCommand implements Callable<Integer> {
         throw common.usageError("--by names who plans; maker-checker compares it with the approver");
       }
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        var orgs = context.orgs();
-        WritebackPlanner planner =
-            new WritebackPlanner(new WritebackLedger(context.lakehouse()), orgs, WritebackSettingsLoader.load(context.config.confDir(), orgs), context.progress);
+        WritebackPlanner planner = context.writebackPlanner();
         PlanReport report;
         try {
           report = planner.plan(by.strip(), Instant.now());
@@ -106,8 +100,7 @@ final class WritebackCommand implements Callable<Integer> {
 
     Row decide(CommonOptions common, WritebackDecision decision) {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        var settings = WritebackSettingsLoader.load(context.config.confDir(), context.orgs());
-        return decision.make(new WritebackDecisions(new WritebackLedger(context.lakehouse()), settings), actionId, by, note, Instant.now());
+        return decision.make(context.writebackDecisions(), actionId, by, note, Instant.now());
       } catch (IllegalArgumentException e) {
         throw new InputException(e.getMessage());
       }
@@ -174,10 +167,7 @@ final class WritebackCommand implements Callable<Integer> {
         throw common.usageError("--by names who executes; it is recorded with every change");
       }
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        var orgs = context.orgs();
-        var settings = WritebackSettingsLoader.load(context.config.confDir(), orgs);
-        WritebackExecutor executor =
-            new WritebackExecutor(new WritebackLedger(context.lakehouse()), new PlatformAdapters(settings, System::getenv, Clock.systemUTC())::forOrg, context.progress, Clock.systemUTC());
+        WritebackExecutor executor = context.writebackExecutor();
         ExecuteReport report = executor.execute(apply, by.strip(), actions, org);
         report.print(System.out);
         return report.dryRun() || report.allSettled() ? ExitCodes.OK : ExitCodes.NOT_EXECUTED;
@@ -201,7 +191,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        Dataset<Row> log = new WritebackLedger(context.lakehouse()).auditLog();
+        Dataset<Row> log = context.writebackLedger().auditLog();
         if (action != null) {
           log = log.filter(col("action_id").equalTo(action));
         }

@@ -7,6 +7,7 @@ import io.adlake.model.config.OrgMartSettings;
 import io.adlake.model.config.QualitySettings;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
+import io.adlake.catalog.landing.SliceSelection;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.OrgId;
@@ -270,15 +271,8 @@ public final class PipelineRun {
       throw new UncheckedIOException("cannot list the landing zone " + landingRoot, e);
     }
     LandingScan scan = LandingScan.of(landingRoot, files);
-    Map<SliceKey, List<LandedFile>> slices = new LinkedHashMap<>();
-    scan.slices().forEach(
-        (key, landed) -> {
-          boolean dated = !key.deliveryDate().isBefore(request.firstDelivery()) && !key.deliveryDate().isAfter(request.lastDelivery());
-          // A run for some orgs ingests only theirs: the other orgs' deliveries wait for their own runs.
-          if (dated && (request.orgs().isEmpty() || request.orgs().contains(key.org().value()))) {
-            slices.put(key, landed);
-          }
-        });
+    // A run for some orgs ingests only theirs: the other orgs' deliveries wait for their own runs.
+    Map<SliceKey, List<LandedFile>> slices = new SliceSelection(request.firstDelivery(), request.lastDelivery(), request.orgs(), null).of(scan);
     progress.step(
         "run: ingesting " + slices.size() + " slice(s) delivered " + request.firstDelivery() + " to " + request.lastDelivery()
             + (request.orgs().isEmpty() ? "" : " for " + request.orgs()));

@@ -1,0 +1,41 @@
+package io.adlake.catalog.landing;
+
+import io.adlake.model.Source;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which landed slices a job takes: delivery dates from {@code first} to {@code last} (either open when null), the
+ * given orgs (all when empty), one source (all when null). {@code adlake ingest} and {@code adlake run} both select
+ * with it.
+ */
+public record SliceSelection(LocalDate first, LocalDate last, Set<String> orgs, Source source) {
+
+  public SliceSelection {
+    orgs = orgs == null ? Set.of() : Set.copyOf(orgs);
+    if (first != null && last != null && last.isBefore(first)) {
+      throw new IllegalArgumentException("the last delivery date " + last + " is before the first " + first);
+    }
+  }
+
+  public boolean matches(SliceKey key) {
+    return (first == null || !key.deliveryDate().isBefore(first))
+        && (last == null || !key.deliveryDate().isAfter(last))
+        && (orgs.isEmpty() || orgs.contains(key.org().value()))
+        && (source == null || key.source() == source);
+  }
+
+  /** The scan's slices this selection takes, in the scan's order. */
+  public Map<SliceKey, List<LandedFile>> of(LandingScan scan) {
+    Map<SliceKey, List<LandedFile>> selected = new LinkedHashMap<>();
+    scan.slices().forEach((key, files) -> {
+      if (matches(key)) {
+        selected.put(key, files);
+      }
+    });
+    return selected;
+  }
+}
