@@ -52,7 +52,7 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "input: %,d rows in %d DV360 reports, %.1f MB%n", rows, orgCount, bytes / 1e6);
 
     AdlakeConfig config = new AdlakeConfig("bench", dir, dir,
-        new CatalogSettings("adlake", "jdbc", "jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse").toString(), Map.of()),
+        new CatalogSettings("adlake", CatalogSettings.JDBC, "jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse").toString(), Map.of()),
         dir.resolve("landing").toString(),
         new SparkSettings("local[" + java.lang.Runtime.getRuntime().availableProcessors() + "]",
             java.lang.Runtime.getRuntime().availableProcessors() * 2, Map.of("spark.ui.enabled", "false")),

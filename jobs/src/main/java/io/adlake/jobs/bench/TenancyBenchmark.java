@@ -56,7 +56,7 @@ public final class TenancyBenchmark {
 
       AdlakeConfig config =
           new AdlakeConfig(
-              "bench", conf, dir, new CatalogSettings("adlake", "jdbc", "jdbc:sqlite:" + dir.resolve("unused.db"), dir.resolve("unused").toString(), Map.of()),
+              "bench", conf, dir, new CatalogSettings("adlake", CatalogSettings.JDBC, "jdbc:sqlite:" + dir.resolve("unused.db"), dir.resolve("unused").toString(), Map.of()),
               dir.toString(),
               new SparkSettings("local[" + Runtime.getRuntime().availableProcessors() + "]", Runtime.getRuntime().availableProcessors() * 2, Map.of("spark.ui.enabled", "false")),
               S3Settings.defaults(), 7);
@@ -91,7 +91,7 @@ public final class TenancyBenchmark {
     String marts = Files.readString(shippedConf.resolve(MartSettingsLoader.FILE));
     Files.writeString(conf.resolve(MartSettingsLoader.FILE), marts.substring(0, marts.indexOf("\norgs:")) + "\n");
     CatalogSettings catalog =
-        new CatalogSettings("bench_" + dir.getFileName().toString().replace('-', '_'), "jdbc", "jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse").toUri().toString(), Map.of());
+        new CatalogSettings("bench_" + dir.getFileName().toString().replace('-', '_'), CatalogSettings.JDBC, "jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse").toUri().toString(), Map.of());
     catalog.sparkConf().forEach(spark.conf()::set);
     Lakehouse lakehouse = new Lakehouse(spark, catalog.name());
     OrgRegistry registry = new OrgRegistry(orgs);
@@ -119,7 +119,7 @@ public final class TenancyBenchmark {
 
   /** Writes the registry and a section per org into each per-org file, then times loading them all. */
   private static double loadConfiguration(Path conf, List<Org> orgs, Path shippedConf) throws IOException {
-    new OrgRegistry(orgs).save(conf.resolve("orgs.yaml"));
+    new OrgRegistry(orgs).save(conf.resolve(OrgRegistry.FILE));
     String marts = Files.readString(shippedConf.resolve(MartSettingsLoader.FILE));
     String alerts = Files.readString(shippedConf.resolve("alerts.yaml"));
     String writeback = Files.readString(shippedConf.resolve(WritebackSettingsLoader.FILE));
@@ -138,7 +138,7 @@ public final class TenancyBenchmark {
     Files.copy(shippedConf.resolve(QualitySettingsLoader.FILE), conf.resolve(QualitySettingsLoader.FILE));
 
     long start = System.nanoTime();
-    OrgRegistry registry = OrgRegistry.load(conf.resolve("orgs.yaml"));
+    OrgRegistry registry = OrgRegistry.load(conf.resolve(OrgRegistry.FILE));
     MartSettingsLoader.load(conf, registry);
     AlertSettingsLoader.load(conf, registry);
     WritebackSettingsLoader.load(conf, registry);

@@ -1,5 +1,6 @@
 package io.adlake.jobs.cli;
 
+import io.adlake.model.config.CatalogSettings;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.config.ConfigException;
 import io.adlake.catalog.landing.LandingStore;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long started = System.nanoTime();
     try (CommandContext context = new CommandContext(common, "adlake-demo")) {
-      if (!context.config.catalog().type().equals("jdbc")) {
+      if (!context.config.catalog().type().equals(CatalogSettings.JDBC)) {
         throw new ConfigException("demo runs on the embedded (jdbc) catalog only; profile '" + context.config.profile() + "' uses " + context.config.catalog().type());
       }
       resetDataDir(context.config.dataDir());

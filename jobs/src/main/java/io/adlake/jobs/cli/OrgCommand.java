@@ -26,7 +26,7 @@ final class OrgCommand {
 
   static Path registryFile(CommonOptions common) {
     ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
-    return loader.confDir(common.confDir).resolve("orgs.yaml");
+    return loader.confDir(common.confDir).resolve(OrgRegistry.FILE);
   }
 
   @Command(

@@ -32,8 +32,8 @@ public interface RunBranches {
 
   static RunBranches forCatalog(Lakehouse main, CatalogSettings catalog) {
     return switch (catalog.type()) {
-      case "jdbc" -> of(branch -> IcebergTableBranches.begin(main, branch), branch -> IcebergTableBranches.open(main, branch));
-      case "nessie" -> of(branch -> NessieRunBranch.begin(main, catalog, branch), branch -> NessieRunBranch.open(main, catalog, branch));
+      case CatalogSettings.JDBC -> of(branch -> IcebergTableBranches.begin(main, branch), branch -> IcebergTableBranches.open(main, branch));
+      case CatalogSettings.NESSIE -> of(branch -> NessieRunBranch.begin(main, catalog, branch), branch -> NessieRunBranch.open(main, catalog, branch));
       default -> throw new IllegalArgumentException("no write-audit-publish for catalog type " + catalog.type());
     };
   }

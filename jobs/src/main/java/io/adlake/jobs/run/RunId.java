@@ -1,5 +1,8 @@
 package io.adlake.jobs.run;
 
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.config.QualitySettingsLoader;
+import io.adlake.model.config.MartSettingsLoader;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
@@ -26,7 +29,7 @@ import java.util.TreeSet;
 public final class RunId {
   private RunId() {}
 
-  static final List<String> CONF_FILES = List.of("orgs.yaml", "marts.yaml", "quality.yaml");
+  static final List<String> CONF_FILES = List.of(OrgRegistry.FILE, MartSettingsLoader.FILE, QualitySettingsLoader.FILE);
 
   /**
    * @param retryFrom the held orgs whose earlier deliveries the run reads again: another window is another run

@@ -1,5 +1,6 @@
 package io.adlake.model.config;
 
+import io.adlake.model.org.OrgRegistry;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +23,6 @@ public record AdlakeConfig(
     int fxLookbackDays) {
 
   public Path orgRegistryFile() {
-    return confDir.resolve("orgs.yaml");
+    return confDir.resolve(OrgRegistry.FILE);
   }
 }

@@ -14,6 +14,11 @@ import java.util.Map;
  */
 public record CatalogSettings(
     String name, String type, String uri, String warehouse, Map<String, String> properties) {
+  /** The embedded catalog: Iceberg's JDBC catalog on SQLite. */
+  public static final String JDBC = "jdbc";
+  /** Nessie, the production catalog (branches for write-audit-publish). */
+  public static final String NESSIE = "nessie";
+
 
   public CatalogSettings {
     properties = Map.copyOf(properties == null ? Map.of() : properties);
@@ -25,12 +30,12 @@ public record CatalogSettings(
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
     switch (type) {
-      case "jdbc" -> {
-        conf.put(prefix + ".type", "jdbc");
+      case JDBC -> {
+        conf.put(prefix + ".type", JDBC);
         // Views need the V1 catalog schema; it is also the only one that records the table's kind.
         conf.put(prefix + ".jdbc.schema-version", "V1");
       }
-      case "nessie" -> conf.put(prefix + ".type", "nessie");
+      case NESSIE -> conf.put(prefix + ".type", NESSIE);
       default -> throw new ConfigException("catalog.type must be jdbc or nessie, was '" + type + "'");
     }
     conf.put(prefix + ".uri", uri);

@@ -20,6 +20,9 @@ import java.util.Optional;
 
 /** The orgs adlake serves, kept in {@code conf/orgs.yaml}. Every entry is validated when read and before written. */
 public final class OrgRegistry {
+  /** The registry's file in the conf directory. */
+  public static final String FILE = "orgs.yaml";
+
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
