@@ -71,7 +71,7 @@ public final class WritebackDecisions {
     changes.put("decided_at", Timestamp.from(at));
     changes.put("decision_note", note);
     Row decided = WritebackLedger.with(action, changes, at);
-    ledger.record(List.of(decided), List.of(WritebackLedger.audit(decided, by.strip(), at, status, null, false, null, null, status, note)), status + "-" + action.getAs("action_id"));
+    ledger.record(List.of(decided), List.of(WritebackLedger.audit(AuditEvent.of(decided, status, by.strip(), at).withOutcome(status, note))), status + "-" + action.getAs("action_id"));
     return decided;
   }
 

@@ -112,7 +112,7 @@ public final class WritebackExecutor {
       outcome = "not_read";
       message = e.getMessage();
     }
-    audit.add(WritebackLedger.audit(action, by, clock.instant(), "dry_run", null, true, before, after, outcome, message));
+    audit.add(WritebackLedger.audit(AuditEvent.of(action, "dry_run", by, clock.instant()).asDryRun().withStates(before, after).withOutcome(outcome, message)));
     return new ExecuteReport.Result(action, outcome, before, after, message);
   }
 
@@ -138,7 +138,7 @@ public final class WritebackExecutor {
     Row executing = WritebackLedger.with(action, start, clock.instant());
     ledger.record(
         List.of(executing),
-        List.of(WritebackLedger.audit(executing, by, clock.instant(), "execution_started", attempt, false, null, null, "started", "status was " + prior)),
+        List.of(WritebackLedger.audit(AuditEvent.of(executing, "execution_started", by, clock.instant()).withAttempt(attempt).withOutcome("started", "status was " + prior))),
         "writeback-start-" + action.getAs("action_id") + "-" + attempt);
 
     EntityState before = null;
@@ -189,7 +189,7 @@ public final class WritebackExecutor {
     Row finished = WritebackLedger.with(executing, changes, clock.instant());
     ledger.record(
         List.of(finished),
-        List.of(WritebackLedger.audit(finished, by, clock.instant(), "executed", attempt, false, before, after, outcome, message)),
+        List.of(WritebackLedger.audit(AuditEvent.of(finished, "executed", by, clock.instant()).withAttempt(attempt).withStates(before, after).withOutcome(outcome, message))),
         "writeback-" + outcome + "-" + action.getAs("action_id") + "-" + attempt);
     return new ExecuteReport.Result(finished, outcome, before, after, message);
   }

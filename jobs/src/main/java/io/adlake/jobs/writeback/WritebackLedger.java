@@ -86,24 +86,25 @@ public final class WritebackLedger {
   }
 
   /** One audit row about an action. */
-  static Row audit(Row action, String actor, Instant at, String event, Integer attempt, boolean dryRun, EntityState before, EntityState after, String outcome, String message) {
+  static Row audit(AuditEvent e) {
+    Row action = e.action();
     return RowFactory.create(
         UUID.randomUUID().toString(),
-        Timestamp.from(at),
-        actor,
+        Timestamp.from(e.at()),
+        e.actor(),
         action.getAs("action_id"),
         action.getAs("org_id"),
         action.getAs("platform"),
         action.getAs("entity_type"),
         action.getAs("entity_id"),
         describeChange(action),
-        event,
-        attempt,
-        dryRun,
-        before == null ? null : before.toJson(),
-        after == null ? null : after.toJson(),
-        outcome,
-        message);
+        e.event(),
+        e.attempt(),
+        e.dryRun(),
+        e.before() == null ? null : e.before().toJson(),
+        e.after() == null ? null : e.after().toJson(),
+        e.outcome(),
+        e.message());
   }
 
   /** "set_daily_cap 75.50 EUR (reporting 80.00 GBP)", "pause". */

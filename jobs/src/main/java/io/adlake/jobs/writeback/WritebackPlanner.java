@@ -73,7 +73,7 @@ public final class WritebackPlanner {
     for (Row action : changed) {
       String status = action.getAs("status");
       String event = status.equals(WritebackActions.PROPOSED) ? "planned" : status;
-      audit.add(WritebackLedger.audit(action, by, at, event, null, false, null, null, status, action.getAs("message")));
+      audit.add(WritebackLedger.audit(AuditEvent.of(action, event, by, at).withOutcome(status, action.getAs("message"))));
     }
     ledger.record(changed, audit, "writeback-plan-" + at.toEpochMilli());
     List<Row> blocked = proposals.filter(col("blocked_reason").isNotNull()).orderBy("org_id", "platform", "entity_id").collectAsList();
