@@ -62,7 +62,7 @@ public final class AlertHits {
     Column proposed =
         when(actionType.isNull(), lit(null).cast(DataTypes.StringType))
             .when(actionValue.isNull(), actionType)
-            .otherwise(concat_ws(" ", actionType, actionValue.cast(DataTypes.createDecimalType(20, 2)).cast(DataTypes.StringType)));
+            .otherwise(concat_ws(" ", actionType, actionValue.cast(Values.CENTS).cast(DataTypes.StringType)));
     return mart.filter(col("org_id").isin(orgIds.toArray()).and(day).and(rule.condition().condition()))
         .select(
             alertId(lit(rule.id()), col("org_id"), m.platform(), m.entityType(), m.entityId()).as("alert_id"),

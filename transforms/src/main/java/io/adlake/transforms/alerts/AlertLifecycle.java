@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.adlake.transforms.formats.Values;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public final class AlertLifecycle {
           .add("acknowledged_at", DataTypes.TimestampType)
           .add("observed", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
           .add("action_type", DataTypes.StringType)
-          .add("action_value", DataTypes.createDecimalType(20, 6))
+          .add("action_value", Values.AMOUNT)
           .add("proposed_action", DataTypes.StringType)
           .add("notified_status", DataTypes.StringType)
           .add("notified_at", DataTypes.TimestampType);

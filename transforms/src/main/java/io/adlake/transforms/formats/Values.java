@@ -23,10 +23,14 @@ import org.apache.spark.sql.types.DecimalType;
 public final class Values {
   private Values() {}
 
-  /** Money and rates: 20 digits with 6 after the point covers any realistic spend in any currency. */
+  /** Money as reported and computed: 20 digits with 6 after the point covers any realistic spend in any currency. */
   public static final DecimalType AMOUNT = DataTypes.createDecimalType(20, 6);
 
+  /** FX rates: 10 digits after the point, as the ECB publishes up to 5 and cross rates need more. */
   public static final DecimalType RATE = DataTypes.createDecimalType(20, 10);
+
+  /** Money a platform is sent or a person approves (write-back amounts, thresholds): to the cent. */
+  public static final DecimalType CENTS = DataTypes.createDecimalType(20, 2);
 
   private static final Set<String> CURRENCIES =
       Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).collect(Collectors.toSet());

@@ -1,5 +1,6 @@
 package io.adlake.transforms.writeback;
 
+import io.adlake.transforms.formats.Values;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -40,7 +41,7 @@ public final class WritebackActions {
   public static final int MAX_ATTEMPTS = 3;
 
   /** Amounts of write-back: what a platform is sent, to the cent. */
-  public static final DataType MONEY = DataTypes.createDecimalType(20, 2);
+  public static final DataType MONEY = Values.CENTS;
 
   public static final StructType SCHEMA =
       new StructType()
