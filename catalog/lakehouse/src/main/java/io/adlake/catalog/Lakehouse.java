@@ -1,5 +1,7 @@
 package io.adlake.catalog;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ public final class Lakehouse {
   public static final String WAP_ENABLED = "write.wap.enabled";
   /** Tries to open the catalog when the database behind it is busy (see {@link #iceberg}). */
   private static final int CATALOG_ATTEMPTS = 6;
+  private static final Logger LOG = LoggerFactory.getLogger(Lakehouse.class);
 
   private final SparkSession spark;
   private final String catalogName;
@@ -61,6 +64,7 @@ public final class Lakehouse {
           throw new IllegalStateException("catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
         }
         try {
+          LOG.warn("opening catalog {}: the database is busy (attempt {} of {}), trying again", catalogName, attempt, CATALOG_ATTEMPTS);
           Thread.sleep(ThreadLocalRandom.current().nextLong(100L << attempt));
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.adlake.jobs.platforms;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,6 +35,7 @@ public final class PlatformClient {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformClient.class);
 
   private final String platform;
   private final Policy policy;
@@ -80,7 +83,9 @@ public final class PlatformClient {
         throw new PlatformException(platform + " " + what + ": interrupted", 0, e);
       }
       if (attempt < policy.attempts()) {
-        Backoff.sleep(Backoff.after(attempt, policy.baseBackoff(), policy.maxBackoff(), asked));
+        Duration wait = Backoff.after(attempt, policy.baseBackoff(), policy.maxBackoff(), asked);
+        LOG.warn("{} (attempt {} of {}); trying again in {} ms", last, attempt, policy.attempts(), wait.toMillis());
+        Backoff.sleep(wait);
       }
     }
     throw new PlatformException(last + " (gave up after " + policy.attempts() + " attempts)", lastStatus, null);

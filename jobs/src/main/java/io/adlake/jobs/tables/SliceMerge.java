@@ -1,5 +1,7 @@
 package io.adlake.jobs.tables;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.platforms.Backoff;
 import io.adlake.catalog.Lakehouse;
@@ -27,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
  * SQL text; no user input does.
  */
 public final class SliceMerge {
+  private static final Logger LOG = LoggerFactory.getLogger(SliceMerge.class);
   private SliceMerge() {}
 
   /** Tries of a MERGE that another writer's concurrent commit invalidated. */
@@ -80,6 +83,7 @@ public final class SliceMerge {
           if (attempt >= CONFLICT_ATTEMPTS || !concurrentCommit(failed)) {
             throw failed;
           }
+          LOG.warn("MERGE into {}: another process committed first (attempt {} of {}), merging again on the new state", table.path(), attempt, CONFLICT_ATTEMPTS);
           Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(200), Duration.ofSeconds(5), Optional.empty()));
           lakehouse.spark().catalog().refreshTable(lakehouse.name(table));
         }
