@@ -1,6 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import io.adlake.model.ChangeType;
+import io.adlake.transforms.writeback.Refusals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -44,13 +45,13 @@ public record Change(ChangeType type, BigDecimal value) {
   public String refusal(EntityState state) {
     return switch (type) {
       case RESUME -> Boolean.FALSE.equals(state.parentActive())
-          ? "its insertion order is not active: a line item under a paused or archived insertion order does not serve even when active; resume the insertion order first"
+          ? "its insertion order is not active: " + Refusals.UNDER_INACTIVE_INSERTION_ORDER
           : null;
       case SET_BUDGET -> switch (state.budgetKind()) {
         case EntityState.MONEY -> null;
-        case EntityState.IMPRESSIONS -> "its budget counts impressions, not money; a money amount cannot be set on it";
+        case EntityState.IMPRESSIONS -> Refusals.IMPRESSION_BUDGET;
         case EntityState.AUTOMATIC -> "its budget is allocated automatically by its insertion order; the platform sets it, not write-back";
-        case EntityState.CAMPAIGN -> "it has no budget of its own: its campaign allocates the budget (TTD campaign-level budgeting, Meta campaign budget); change the campaign instead";
+        case EntityState.CAMPAIGN -> Refusals.CAMPAIGN_BUDGET;
         default -> "it has no budget of this kind (an unlimited budget, or a daily budget only)";
       };
       case SET_DAILY_CAP -> state.dailyCapApplies()

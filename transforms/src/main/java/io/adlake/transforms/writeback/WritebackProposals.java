@@ -153,11 +153,10 @@ public final class WritebackProposals {
             dv360.and(type.equalTo(ChangeType.RESUME.code())).and(col("parent_status").isNotNull()).and(col("parent_status").notEqual("Active")),
             concat(
                 lit("its insertion order "), col("parent_entity_id"), lit(" is "), col("parent_status"),
-                lit(": a line item under a paused or archived insertion order does not serve even when active; resume the insertion order first")))
-        .when(type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Impressions")), lit("its budget counts impressions, not money; a money amount cannot be set on it"))
+                lit(": " + Refusals.UNDER_INACTIVE_INSERTION_ORDER)))
+        .when(type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Impressions")), lit(Refusals.IMPRESSION_BUDGET))
         .when(
-            type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Campaign")),
-            lit("it has no budget of its own: its campaign allocates the budget (TTD campaign-level budgeting, Meta campaign budget); change the campaign instead"))
+            type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Campaign")), lit(Refusals.CAMPAIGN_BUDGET))
         .when(type.equalTo(ChangeType.SET_BUDGET.code()).and(budget.equalTo("Unlimited")), lit("its budget is unlimited: there is no amount to set"))
         .when(meta.and(type.equalTo(ChangeType.SET_BUDGET.code())).and(budget.equalTo("Daily")), lit("a daily-budget ad set has no lifetime budget; set its daily budget instead"))
         .when(
