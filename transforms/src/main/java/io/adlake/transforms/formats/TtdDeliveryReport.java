@@ -69,32 +69,62 @@ public final class TtdDeliveryReport extends CsvExportFormat {
     return FIELDS;
   }
 
+  /** Which of a file's columns are the conversions it counts, worked out once per file (per header). */
+  private record Counted(Header header, SourceOptions options, boolean plain, List<Integer> positions, List<FormatField> fields, String names) {}
+
+  private final int total = index("total_conversions");
+  private final int countedColumns = index("conversion_columns");
+
+  /** The last file's selection; a new header (or a race between threads) only works it out again. Not shipped. */
+  private transient volatile Counted last;
+
   @Override
   protected Object[] toValues(Header header, String[] cells, SourceOptions options) throws BadValueException {
     Object[] values = super.toValues(header, cells, options);
-    int counted = index("conversion_columns");
-    if (header.position(CONVERSIONS) >= 0) {
-      values[counted] = CONVERSIONS;
-      return values;
+    Counted counted = counted(header, options);
+    values[countedColumns] = counted.names();
+    if (counted.plain()) {
+      return values; // the plain column is a field of its own, read already
     }
     BigDecimal total = null;
-    List<String> names = new ArrayList<>();
-    FormatField conversions = fields().get(index("total_conversions"));
-    for (int i = 0; i < header.names().size(); i++) {
-      String name = header.names().get(i);
-      if (!name.endsWith(PREFIXED)) {
-        continue;
-      }
-      String prefix = name.substring(0, name.length() - PREFIXED.length()).strip();
-      if (options.conversionTypes() != null && !options.conversionTypes().contains(prefix)) {
-        continue;
-      }
-      BigDecimal value = (BigDecimal) new FormatField(name, conversions.column(), conversions.type(), false, conversions.parser()).read(cells[i], options);
-      names.add(name);
+    for (int i = 0; i < counted.positions().size(); i++) {
+      BigDecimal value = (BigDecimal) counted.fields().get(i).read(cells[counted.positions().get(i)], options);
       total = value == null ? total : total == null ? value : total.add(value);
     }
-    values[index("total_conversions")] = total;
-    values[counted] = names.isEmpty() ? null : String.join(" + ", names);
+    values[this.total] = total;
     return values;
+  }
+
+  private Counted counted(Header header, SourceOptions options) {
+    Counted known = last;
+    if (known != null && known.header() == header && known.options() == options) {
+      return known;
+    }
+    List<Integer> positions = new ArrayList<>();
+    List<FormatField> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    boolean plain = header.position(CONVERSIONS) >= 0;
+    if (plain) {
+      names.add(CONVERSIONS);
+    } else {
+      FormatField conversions = FIELDS.get(total);
+      for (int i = 0; i < header.names().size(); i++) {
+        String name = header.names().get(i);
+        if (!name.endsWith(PREFIXED)) {
+          continue;
+        }
+        String prefix = name.substring(0, name.length() - PREFIXED.length()).strip();
+        if (options.conversionTypes() != null && !options.conversionTypes().contains(prefix)) {
+          continue;
+        }
+        positions.add(i);
+        // named after the file's column, so a bad cell's reason names the column it is in
+        fields.add(new FormatField(name, conversions.column(), conversions.type(), false, conversions.parser()));
+        names.add(name);
+      }
+    }
+    Counted selected = new Counted(header, options, plain, List.copyOf(positions), List.copyOf(fields), names.isEmpty() ? null : String.join(" + ", names));
+    last = selected;
+    return selected;
   }
 }
