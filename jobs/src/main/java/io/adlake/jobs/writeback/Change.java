@@ -48,11 +48,11 @@ public record Change(ChangeType type, BigDecimal value) {
           ? "its insertion order is not active: " + Refusals.UNDER_INACTIVE_INSERTION_ORDER
           : null;
       case SET_BUDGET -> switch (state.budgetKind()) {
-        case EntityState.MONEY -> null;
-        case EntityState.IMPRESSIONS -> Refusals.IMPRESSION_BUDGET;
-        case EntityState.AUTOMATIC -> "its budget is allocated automatically by its insertion order; the platform sets it, not write-back";
-        case EntityState.CAMPAIGN -> Refusals.CAMPAIGN_BUDGET;
-        default -> "it has no budget of this kind (an unlimited budget, or a daily budget only)";
+        case MONEY -> null;
+        case IMPRESSIONS -> Refusals.IMPRESSION_BUDGET;
+        case AUTOMATIC -> "its budget is allocated automatically by its insertion order; the platform sets it, not write-back";
+        case CAMPAIGN -> Refusals.CAMPAIGN_BUDGET;
+        case NONE -> "it has no budget of this kind (an unlimited budget, or a daily budget only)";
       };
       case SET_DAILY_CAP -> state.dailyCapApplies()
           ? null

@@ -106,11 +106,11 @@ public final class Dv360LineItems implements PlatformAdapter {
       throw new PlatformException("DV360 answered without an entityStatus: " + PlatformClient.abbreviate(item.toString()), 200, null);
     }
     JsonNode budget = item.path("budget");
-    String kind = budgetKind(budget.path("budgetAllocationType").asText(""), budget.path("budgetUnit").asText(""));
+    BudgetKind kind = budgetKind(budget.path("budgetAllocationType").asText(""), budget.path("budgetUnit").asText(""));
     boolean daily = item.path("pacing").path("pacingPeriod").asText("").equals("PACING_PERIOD_DAILY");
     return new EntityState(
         status.asText().equals(ACTIVE),
-        kind.equals(EntityState.MONEY) ? amount(budget.path("maxAmount")) : null,
+        kind == BudgetKind.MONEY ? amount(budget.path("maxAmount")) : null,
         daily ? amount(item.path("pacing").path("dailyMaxMicros")) : null,
         kind,
         daily,
@@ -118,11 +118,11 @@ public final class Dv360LineItems implements PlatformAdapter {
   }
 
   /** A FIXED (or, in older answers, unstated) allocation in BUDGET_UNIT_CURRENCY is money; see the class comment. */
-  static String budgetKind(String allocation, String unit) {
+  static BudgetKind budgetKind(String allocation, String unit) {
     return switch (allocation) {
-      case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC" -> EntityState.AUTOMATIC;
-      case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_UNLIMITED" -> EntityState.NONE;
-      default -> unit.equals("BUDGET_UNIT_IMPRESSIONS") ? EntityState.IMPRESSIONS : EntityState.MONEY;
+      case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC" -> BudgetKind.AUTOMATIC;
+      case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_UNLIMITED" -> BudgetKind.NONE;
+      default -> unit.equals("BUDGET_UNIT_IMPRESSIONS") ? BudgetKind.IMPRESSIONS : BudgetKind.MONEY;
     };
   }
 

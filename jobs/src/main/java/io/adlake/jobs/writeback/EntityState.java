@@ -9,23 +9,15 @@ import java.math.BigDecimal;
  * @param active          delivering (DV360 ENTITY_STATUS_ACTIVE, TTD IsEnabled, Meta ACTIVE) or paused
  * @param budget          the flight or lifetime budget in major units of the entity's currency; null when it has none
  * @param dailyCap        the daily spend cap in major units; null when it has none
- * @param budgetKind      what the budget field holds: {@link #MONEY}, {@link #IMPRESSIONS}, {@link #AUTOMATIC}
- *                        (the parent allocates it), {@link #CAMPAIGN} (no budget of its own: the campaign allocates)
- *                        or {@link #NONE} (unlimited, or only a daily budget)
+ * @param budgetKind      what the budget field holds
  * @param dailyCapApplies whether a daily cap takes effect (DV360: daily pacing only; Meta: a daily-budget ad set)
  * @param parentActive    whether the parent lets it serve (DV360: the insertion order is active); null when the
  *                        platform has no such parent or it was not read
  */
-public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap, String budgetKind, boolean dailyCapApplies, Boolean parentActive) {
-  public static final String MONEY = "money";
-  public static final String IMPRESSIONS = "impressions";
-  public static final String AUTOMATIC = "automatic";
-  public static final String CAMPAIGN = "campaign";
-  public static final String NONE = "none";
-
+public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap, BudgetKind budgetKind, boolean dailyCapApplies, Boolean parentActive) {
   /** A money-budget entity whose daily cap applies and whose parent does not matter. */
   public EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap) {
-    this(active, budget, dailyCap, MONEY, true, null);
+    this(active, budget, dailyCap, BudgetKind.MONEY, true, null);
   }
 
   /** The same entity with another status, budget or daily cap (what a change predicts). */
@@ -39,8 +31,8 @@ public record EntityState(boolean active, BigDecimal budget, BigDecimal dailyCap
    */
   public String toJson() {
     StringBuilder json = new StringBuilder("{\"active\":" + active + ",\"budget\":" + amount(budget) + ",\"daily_cap\":" + amount(dailyCap));
-    if (!MONEY.equals(budgetKind)) {
-      json.append(",\"budget_kind\":\"").append(budgetKind).append('"');
+    if (budgetKind != BudgetKind.MONEY) {
+      json.append(",\"budget_kind\":\"").append(budgetKind.code()).append('"');
     }
     if (!dailyCapApplies) {
       json.append(",\"daily_cap_applies\":false");

@@ -72,7 +72,7 @@ public final class MetaAdSets implements PlatformAdapter {
     }
     BigDecimal lifetime = major(entity, adSet.path("lifetime_budget"));
     BigDecimal daily = major(entity, adSet.path("daily_budget"));
-    String kind = lifetime != null ? EntityState.MONEY : daily != null ? EntityState.NONE : EntityState.CAMPAIGN;
+    BudgetKind kind = lifetime != null ? BudgetKind.MONEY : daily != null ? BudgetKind.NONE : BudgetKind.CAMPAIGN;
     return new EntityState(status.asText().equals("ACTIVE"), lifetime, daily, kind, daily != null, null);
   }
 

@@ -95,7 +95,7 @@ public final class TtdAdGroups implements PlatformAdapter {
     }
     JsonNode campaign = get("campaign/" + campaignId, "read campaign " + campaignId + " of " + entity);
     if (TtdApi.campaignLevelBudgeting(campaign.path("BudgetingVersion").asText(null))) {
-      return new Reading(new EntityState(enabled.asBoolean(), null, null, EntityState.CAMPAIGN, false, null), null);
+      return new Reading(new EntityState(enabled.asBoolean(), null, null, BudgetKind.CAMPAIGN, false, null), null);
     }
     Long flightId = budgetFlight(campaign.path("CampaignFlights"), clock.instant());
     JsonNode flight = JSON.missingNode();
@@ -106,7 +106,7 @@ public final class TtdAdGroups implements PlatformAdapter {
     }
     BigDecimal budget = amount(flight.path("BudgetInAdvertiserCurrency"));
     return new Reading(
-        new EntityState(enabled.asBoolean(), budget, amount(flight.path("DailyTargetInAdvertiserCurrency")), flightId == null ? EntityState.NONE : EntityState.MONEY, flightId != null, null),
+        new EntityState(enabled.asBoolean(), budget, amount(flight.path("DailyTargetInAdvertiserCurrency")), flightId == null ? BudgetKind.NONE : BudgetKind.MONEY, flightId != null, null),
         flightId);
   }
 

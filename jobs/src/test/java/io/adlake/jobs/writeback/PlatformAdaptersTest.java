@@ -61,7 +61,7 @@ class PlatformAdaptersTest {
     Dv360LineItems dv360 = new Dv360LineItems(base.resolve("dv360/v4/"), TOKEN, client("dv360", 3, Duration.ZERO));
     EntityRef item = new EntityRef("dv360", "line_item", "111", "42", "EUR");
 
-    assertThat(dv360.read(item)).isEqualTo(new EntityState(true, new BigDecimal("1500.00"), new BigDecimal("50.00"), EntityState.MONEY, true, true));
+    assertThat(dv360.read(item)).isEqualTo(new EntityState(true, new BigDecimal("1500.00"), new BigDecimal("50.00"), BudgetKind.MONEY, true, true));
     EntityState after = dv360.apply(item, new Change("pause", null));
 
     assertThat(after.active()).isFalse();
@@ -87,7 +87,7 @@ class PlatformAdaptersTest {
     ObjectNode budget = (ObjectNode) entities.get("dv360/111").get("budget");
     budget.put("budgetUnit", "BUDGET_UNIT_IMPRESSIONS").put("maxAmount", "2000000");
     EntityState impressions = dv360.read(item);
-    assertThat(impressions.budgetKind()).isEqualTo(EntityState.IMPRESSIONS);
+    assertThat(impressions.budgetKind()).isEqualTo(BudgetKind.IMPRESSIONS);
     assertThat(impressions.budget()).as("not money").isNull();
     assertThat(new Change("set_budget", new BigDecimal("500")).refusal(impressions)).startsWith("its budget counts impressions");
 
@@ -126,7 +126,7 @@ class PlatformAdaptersTest {
 
     EntityState state = ttd.read(new EntityRef("ttd", "ad_group", "ag1", null, "USD"));
 
-    assertThat(state.budgetKind()).isEqualTo(EntityState.CAMPAIGN);
+    assertThat(state.budgetKind()).isEqualTo(BudgetKind.CAMPAIGN);
     assertThat(new Change("set_budget", new BigDecimal("900")).refusal(state)).contains("its campaign allocates the budget");
     assertThat(new Change("set_daily_cap", new BigDecimal("90")).refusal(state)).isNotNull();
     assertThat(new Change("pause", null).refusal(state)).isNull();
@@ -152,7 +152,7 @@ class PlatformAdaptersTest {
     // A daily-budget ad set ("lifetime_budget":"0") has no lifetime budget to set; both "0": the campaign's budget.
     assertThat(new Change("set_budget", new BigDecimal("100")).refusal(yen)).contains("no budget of this kind");
     platforms.metaAdSet("cbo", true, 0, 0);
-    assertThat(meta.read(new EntityRef("meta", "ad_set", "cbo", null, "EUR")).budgetKind()).isEqualTo(EntityState.CAMPAIGN);
+    assertThat(meta.read(new EntityRef("meta", "ad_set", "cbo", null, "EUR")).budgetKind()).isEqualTo(BudgetKind.CAMPAIGN);
   }
 
   @Test
