@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.jobs.writeback.ExecuteReport;
 import io.adlake.jobs.writeback.PlanReport;
+import io.adlake.jobs.writeback.WritebackAction;
 import io.adlake.jobs.writeback.WritebackDecisions;
 import io.adlake.jobs.writeback.WritebackExecutor;
 import io.adlake.jobs.writeback.WritebackPlanner;
@@ -98,7 +99,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Option(names = "--note", description = "Why (recorded).")
     String note;
 
-    Row decide(CommonOptions common, WritebackDecision decision) {
+    WritebackAction decide(CommonOptions common, WritebackDecision decision) {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
         return decision.make(context.writebackDecisions(), actionId, by, note, Instant.now());
       } catch (IllegalArgumentException e) {
@@ -108,7 +109,7 @@ final class WritebackCommand implements Callable<Integer> {
   }
 
   interface WritebackDecision {
-    Row make(WritebackDecisions desk, String actionId, String by, String note, Instant at);
+    WritebackAction make(WritebackDecisions desk, String actionId, String by, String note, Instant at);
   }
 
   @Command(name = "approve", description = "Approve a proposed action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
@@ -118,8 +119,8 @@ final class WritebackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Row decided = decision.decide(common, WritebackDecisions::approve);
-      System.out.println("action " + decided.getAs("action_id") + " approved by " + decided.getAs("decided_by") + "; 'adlake writeback execute' makes it (dry run unless --apply)");
+      WritebackAction decided = decision.decide(common, WritebackDecisions::approve);
+      System.out.println("action " + decided.actionId() + " approved by " + decided.decision().by() + "; 'adlake writeback execute' makes it (dry run unless --apply)");
       return ExitCodes.OK;
     }
   }
@@ -131,8 +132,8 @@ final class WritebackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Row decided = decision.decide(common, WritebackDecisions::reject);
-      System.out.println("action " + decided.getAs("action_id") + " rejected by " + decided.getAs("decided_by"));
+      WritebackAction decided = decision.decide(common, WritebackDecisions::reject);
+      System.out.println("action " + decided.actionId() + " rejected by " + decided.decision().by());
       return ExitCodes.OK;
     }
   }

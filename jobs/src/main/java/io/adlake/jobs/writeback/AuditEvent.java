@@ -1,20 +1,19 @@
 package io.adlake.jobs.writeback;
 
 import java.time.Instant;
-import org.apache.spark.sql.Row;
 
 /**
  * One event of a write-back action for {@code ops.audit_log}: who did what to which action when, and, when it
  * touched the platform, the attempt, the entity's state before and after, and the outcome. Immutable; each
  * {@code with...} returns a new event, so a call site names what it sets.
  *
- * @param action the action as it stands after the event (its row in ops.writeback_actions)
+ * @param action the action as it stands after the event
  */
 public record AuditEvent(
-    Row action, String actor, Instant at, String event, Integer attempt, boolean dryRun, EntityState before, EntityState after, String outcome, String message) {
+    WritebackAction action, String actor, Instant at, String event, Integer attempt, boolean dryRun, EntityState before, EntityState after, String outcome, String message) {
 
   /** An event without platform states: planned, approved, rejected, superseded, withdrawn; outcome = the event. */
-  public static AuditEvent of(Row action, String event, String actor, Instant at) {
+  public static AuditEvent of(WritebackAction action, String event, String actor, Instant at) {
     return new AuditEvent(action, actor, at, event, null, false, null, null, event, null);
   }
 

@@ -3,16 +3,15 @@ package io.adlake.jobs.writeback;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Row;
 
 /** What an execute did with each approved action, or, in a dry run, what it would do. */
 public record ExecuteReport(boolean dryRun, List<Result> results) {
 
   /**
-   * @param outcome applied, confirmed, already_matched, drifted, failed, not_attempted; in a dry run would_apply,
-   *                already_matched, drifted, not_read
+   * @param outcome applied, confirmed, already_matched, refused, drifted, failed, not_attempted; in a dry run would_apply,
+   *                already_matched, refused, drifted, not_read
    */
-  public record Result(Row action, String outcome, EntityState before, EntityState after, String message) {}
+  public record Result(WritebackAction action, String outcome, EntityState before, EntityState after, String message) {}
 
   public ExecuteReport {
     results = List.copyOf(results);
@@ -34,9 +33,9 @@ public record ExecuteReport(boolean dryRun, List<Result> results) {
     String format = "  %-24s %-12s %-22s %-34s %-16s %-44s %s%n";
     out.printf(Locale.ROOT, format, "action", "org", "entity", "change", "outcome", "before -> after", "");
     for (Result r : results) {
-      Row a = r.action();
+      WritebackAction a = r.action();
       out.printf(
-          Locale.ROOT, format, a.getAs("action_id"), a.getAs("org_id"), a.getAs("platform") + " " + a.getAs("entity_id"), WritebackLedger.describeChange(a), r.outcome(),
+          Locale.ROOT, format, a.actionId(), a.target().orgId(), a.target().platform().code() + " " + a.target().entityId(), a.describeChange(), r.outcome(),
           (r.before() == null ? "?" : r.before().toJson()) + " -> " + (r.after() == null ? "-" : r.after().toJson()), r.message() == null ? "" : r.message());
     }
   }

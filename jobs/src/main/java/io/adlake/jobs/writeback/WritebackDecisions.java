@@ -2,15 +2,10 @@ package io.adlake.jobs.writeback;
 
 import io.adlake.model.config.WritebackSettings;
 import io.adlake.transforms.writeback.ActionStatus;
-import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.spark.sql.Row;
 
 /**
  * {@code adlake writeback approve|reject}: a person's decision on a proposed action, recorded with who and when in
@@ -31,29 +26,29 @@ public final class WritebackDecisions {
    * Approves a proposed action. The threshold is the stricter of the one the plan recorded and the org's current
    * one, so lowering a threshold takes effect on actions already planned.
    */
-  public Row approve(String actionId, String by, String note, Instant at) {
-    Row action = decidable(actionId, ActionStatus.APPROVED);
-    BigDecimal value = action.getAs("change_value_rc");
-    BigDecimal threshold = threshold(action, settings.thresholdFor(action.getAs("org_id")));
-    if (needsSecondPerson(action, threshold) && samePerson(by, action.getAs("requested_by"))) {
+  public WritebackAction approve(String actionId, String by, String note, Instant at) {
+    WritebackAction action = decidable(actionId, ActionStatus.APPROVED);
+    WritebackAction.Proposal proposal = action.proposal();
+    String orgId = action.target().orgId();
+    BigDecimal threshold = threshold(action, settings.thresholdFor(orgId));
+    if (needsSecondPerson(action, threshold) && samePerson(by, proposal.requestedBy())) {
       throw new DecisionRefused(
           String.format(
               Locale.ROOT,
               "%s cannot approve action %s: they planned it, and %s %s is above %s's threshold of %s %s, so someone else must approve it",
-              by.strip(), actionId, value.toPlainString(), action.getAs("reporting_currency"), action.getAs("org_id"),
-              threshold.toPlainString(), action.getAs("reporting_currency")));
+              by.strip(), actionId, proposal.valueRc().toPlainString(), proposal.reportingCurrency(), orgId, threshold.toPlainString(), proposal.reportingCurrency()));
     }
-    return decide(action, WritebackActions.APPROVED, by, note, at);
+    return decide(action, ActionStatus.APPROVED, by, note, at);
   }
 
-  public Row reject(String actionId, String by, String note, Instant at) {
-    return decide(decidable(actionId, ActionStatus.REJECTED), WritebackActions.REJECTED, by, note, at);
+  public WritebackAction reject(String actionId, String by, String note, Instant at) {
+    return decide(decidable(actionId, ActionStatus.REJECTED), ActionStatus.REJECTED, by, note, at);
   }
 
   /** The action, when a person's decision may move it to {@code decision} (approve: proposed; reject: pending). */
-  private Row decidable(String actionId, ActionStatus decision) {
-    Row action = ledger.find(actionId).orElseThrow(() -> new IllegalArgumentException("no write-back action with id '" + actionId + "'"));
-    ActionStatus status = ActionStatus.ofCode(action.getAs("status"));
+  private WritebackAction decidable(String actionId, ActionStatus decision) {
+    WritebackAction action = ledger.find(actionId).orElseThrow(() -> new IllegalArgumentException("no write-back action with id '" + actionId + "'"));
+    ActionStatus status = action.status();
     if (!ActionStatus.PENDING.contains(status) || !status.canBecome(decision)) {
       List<String> allowed = java.util.Arrays.stream(ActionStatus.values()).filter(s -> ActionStatus.PENDING.contains(s) && s.canBecome(decision)).map(ActionStatus::code).toList();
       throw new DecisionRefused("action " + actionId + " is " + status.code() + "; only a " + String.join(" or ", allowed) + " action can be " + decision.code());
@@ -61,29 +56,24 @@ public final class WritebackDecisions {
     return action;
   }
 
-  private Row decide(Row action, String status, String by, String note, Instant at) {
+  private WritebackAction decide(WritebackAction action, ActionStatus status, String by, String note, Instant at) {
     if (by == null || by.isBlank()) {
       throw new IllegalArgumentException("a decision needs the name of who makes it");
     }
-    Map<String, Object> changes = new HashMap<>();
-    changes.put("status", status);
-    changes.put("decided_by", by.strip());
-    changes.put("decided_at", Timestamp.from(at));
-    changes.put("decision_note", note);
-    Row decided = WritebackLedger.with(action, changes, at);
-    ledger.record(List.of(decided), List.of(WritebackLedger.audit(AuditEvent.of(decided, status, by.strip(), at).withOutcome(status, note))), status + "-" + action.getAs("action_id"));
+    WritebackAction decided = action.decided(status, by.strip(), note, at);
+    ledger.record(List.of(decided), List.of(AuditEvent.of(decided, status.code(), by.strip(), at).withOutcome(status.code(), note)), status.code() + "-" + action.actionId());
     return decided;
   }
 
   /** The stricter of the threshold the plan recorded and the org's current one. */
-  static BigDecimal threshold(Row action, BigDecimal current) {
-    BigDecimal planned = action.getAs("approval_threshold");
-    return planned == null ? current : planned.min(current);
+  static BigDecimal threshold(WritebackAction action, BigDecimal current) {
+    BigDecimal planned = action.proposal().approvalThreshold();
+    return planned == null ? current : current == null ? planned : planned.min(current);
   }
 
-  static boolean needsSecondPerson(Row action, BigDecimal threshold) {
-    BigDecimal value = action.getAs("change_value_rc");
-    return Boolean.TRUE.equals(action.getAs("needs_second_person")) || (value != null && value.compareTo(threshold) > 0);
+  static boolean needsSecondPerson(WritebackAction action, BigDecimal threshold) {
+    BigDecimal value = action.proposal().valueRc();
+    return action.proposal().needsSecondPerson() || (value != null && threshold != null && value.compareTo(threshold) > 0);
   }
 
   static boolean samePerson(String a, String b) {

@@ -5,14 +5,12 @@ import io.adlake.model.ChangeType;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.jobs.Progress;
+import io.adlake.transforms.writeback.ActionStatus;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -61,8 +59,8 @@ public final class WritebackExecutor {
    */
   public ExecuteReport execute(boolean apply, String by, List<String> only, String org) {
     Column executable =
-        col("status").isin(WritebackActions.APPROVED, WritebackActions.EXECUTING)
-            .or(col("status").equalTo(WritebackActions.FAILED).and(col("attempts").lt(WritebackActions.MAX_ATTEMPTS)));
+        col("status").isin(ActionStatus.APPROVED.code(), ActionStatus.EXECUTING.code())
+            .or(col("status").equalTo(ActionStatus.FAILED.code()).and(col("attempts").lt(WritebackActions.MAX_ATTEMPTS)));
     Dataset<Row> chosen = ledger.actions().filter(executable);
     if (!only.isEmpty()) {
       chosen = chosen.filter(col("action_id").isin(only.toArray()));
@@ -70,14 +68,14 @@ public final class WritebackExecutor {
     if (org != null) {
       chosen = chosen.filter(col("org_id").equalTo(org));
     }
-    List<Row> actions = chosen.orderBy("org_id", "platform", "entity_id", "action_id").collectAsList();
+    List<WritebackAction> actions = chosen.orderBy("org_id", "platform", "entity_id", "action_id").collectAsList().stream().map(WritebackAction::fromRow).toList();
     progress.step("writeback execute" + (apply ? "" : " (dry run)") + ": " + actions.size() + " approved action(s)");
     List<ExecuteReport.Result> results = new ArrayList<>();
-    List<Row> dryRunAudit = new ArrayList<>();
-    for (Row action : actions) {
+    List<AuditEvent> dryRunAudit = new ArrayList<>();
+    for (WritebackAction action : actions) {
       ExecuteReport.Result result = apply ? applyOne(action, by) : dryRun(action, by, dryRunAudit);
       results.add(result);
-      progress.step("  " + action.getAs("action_id") + " " + action.getAs("platform") + " " + action.getAs("entity_id") + ": " + result.outcome());
+      progress.step("  " + action.actionId() + " " + action.entity() + ": " + result.outcome());
     }
     if (!dryRunAudit.isEmpty()) {
       ledger.record(List.of(), dryRunAudit, "writeback-dry-run-" + clock.millis());
@@ -85,15 +83,15 @@ public final class WritebackExecutor {
     return new ExecuteReport(!apply, results);
   }
 
-  private ExecuteReport.Result dryRun(Row action, String by, List<Row> audit) {
-    EntityRef entity = entity(action);
-    Change change = change(action);
+  private ExecuteReport.Result dryRun(WritebackAction action, String by, List<AuditEvent> audit) {
+    EntityRef entity = action.entity();
+    Change change = action.change();
     String outcome;
     EntityState before = null;
     EntityState after = null;
     String message = null;
     try {
-      before = adapters.apply(action.getAs("org_id"), entity.platform()).read(entity);
+      before = adapters.apply(action.target().orgId(), entity.platform()).read(entity);
       String drift = drift(action, change, before);
       String refusal = change.refusal(before);
       if (refusal != null) {
@@ -112,38 +110,31 @@ public final class WritebackExecutor {
       outcome = "not_read";
       message = e.getMessage();
     }
-    audit.add(WritebackLedger.audit(AuditEvent.of(action, "dry_run", by, clock.instant()).asDryRun().withStates(before, after).withOutcome(outcome, message)));
+    audit.add(AuditEvent.of(action, "dry_run", by, clock.instant()).asDryRun().withStates(before, after).withOutcome(outcome, message));
     return new ExecuteReport.Result(action, outcome, before, after, message);
   }
 
-  private ExecuteReport.Result applyOne(Row action, String by) {
-    EntityRef entity = entity(action);
-    Change change = change(action);
+  private ExecuteReport.Result applyOne(WritebackAction action, String by) {
+    EntityRef entity = action.entity();
+    Change change = action.change();
     PlatformAdapter adapter;
     try {
-      adapter = adapters.apply(action.getAs("org_id"), entity.platform());
+      adapter = adapters.apply(action.target().orgId(), entity.platform());
     } catch (IllegalStateException e) {
       // Nothing was attempted: the action keeps its status and its attempts, and waits for the token.
       return new ExecuteReport.Result(action, "not_attempted", null, null, e.getMessage());
     }
-    String prior = action.getAs("status");
-    int attempt = (Integer) action.getAs("attempts") + 1;
-    Map<String, Object> start = new HashMap<>();
-    start.put("status", WritebackActions.EXECUTING);
-    start.put("attempts", attempt);
-    start.put("executed_by", by);
-    start.put("last_attempt_at", Timestamp.from(clock.instant()));
-    start.put("outcome", null);
-    start.put("message", null);
-    Row executing = WritebackLedger.with(action, start, clock.instant());
+    ActionStatus prior = action.status();
+    WritebackAction executing = action.executing(by, clock.instant());
+    int attempt = executing.execution().attempts();
     ledger.record(
         List.of(executing),
-        List.of(WritebackLedger.audit(AuditEvent.of(executing, "execution_started", by, clock.instant()).withAttempt(attempt).withOutcome("started", "status was " + prior))),
-        "writeback-start-" + action.getAs("action_id") + "-" + attempt);
+        List.of(AuditEvent.of(executing, "execution_started", by, clock.instant()).withAttempt(attempt).withOutcome("started", "status was " + prior.code())),
+        "writeback-start-" + action.actionId() + "-" + attempt);
 
     EntityState before = null;
     EntityState after = null;
-    String status;
+    ActionStatus status;
     String outcome;
     String message = null;
     try {
@@ -151,57 +142,51 @@ public final class WritebackExecutor {
       String drift = drift(action, change, before);
       String refusal = change.refusal(before);
       if (refusal != null) {
-        status = WritebackActions.SKIPPED;
+        status = ActionStatus.SKIPPED;
         outcome = "refused";
         message = refusal + "; nothing sent";
       } else if (change.satisfiedBy(before)) {
-        boolean earlierCall = !prior.equals(WritebackActions.APPROVED);
-        status = earlierCall ? WritebackActions.DONE : WritebackActions.SKIPPED;
+        boolean earlierCall = prior != ActionStatus.APPROVED;
+        status = earlierCall ? ActionStatus.DONE : ActionStatus.SKIPPED;
         outcome = earlierCall ? "confirmed" : "already_matched";
         message = earlierCall ? "an earlier attempt's change is in place; nothing sent" : "the entity already was so; nothing sent";
         after = before;
       } else if (drift != null) {
-        status = WritebackActions.SKIPPED;
+        status = ActionStatus.SKIPPED;
         outcome = "drifted";
         message = drift + "; nothing sent, plan again to decide on the current state";
       } else {
         after = adapter.apply(entity, change);
         if (change.satisfiedBy(after)) {
-          status = WritebackActions.DONE;
+          status = ActionStatus.DONE;
           outcome = "applied";
         } else {
-          status = WritebackActions.FAILED;
+          status = ActionStatus.FAILED;
           outcome = "failed";
           message = "the platform accepted the change but reports " + after.toJson();
         }
       }
     } catch (PlatformException | IllegalArgumentException e) {
-      status = WritebackActions.FAILED;
+      status = ActionStatus.FAILED;
       outcome = "failed";
       message = e.getMessage();
     }
-    Map<String, Object> changes = new HashMap<>();
-    changes.put("status", status);
-    changes.put("outcome", outcome);
-    changes.put("message", message);
-    changes.put("before_state", before == null ? null : before.toJson());
-    changes.put("after_state", after == null ? null : after.toJson());
-    Row finished = WritebackLedger.with(executing, changes, clock.instant());
+    WritebackAction finished = executing.finished(status, outcome, message, before, after, clock.instant());
     ledger.record(
         List.of(finished),
-        List.of(WritebackLedger.audit(AuditEvent.of(finished, "executed", by, clock.instant()).withAttempt(attempt).withStates(before, after).withOutcome(outcome, message))),
-        "writeback-" + outcome + "-" + action.getAs("action_id") + "-" + attempt);
+        List.of(AuditEvent.of(finished, "executed", by, clock.instant()).withAttempt(attempt).withStates(before, after).withOutcome(outcome, message)),
+        "writeback-" + outcome + "-" + action.actionId() + "-" + attempt);
     return new ExecuteReport.Result(finished, outcome, before, after, message);
   }
 
   /** Why the entity is no longer as the plan saw it, in the field this change sets; null when it is. */
-  static String drift(Row action, Change change, EntityState now) {
+  static String drift(WritebackAction action, Change change, EntityState now) {
     if (!change.type().setsAmount()) {
       return null; // pause and resume have one other state: the target, handled as already matched
     }
     boolean budget = change.type() == ChangeType.SET_BUDGET;
     String field = budget ? "budget" : "daily cap";
-    BigDecimal expected = action.getAs(budget ? "expected_budget" : "expected_daily_cap");
+    BigDecimal expected = budget ? action.proposal().expectedBudget() : action.proposal().expectedDailyCap();
     BigDecimal current = budget ? now.budget() : now.dailyCap();
     if (expected == null || (current != null && current.compareTo(expected) == 0)) {
       return null;
@@ -216,13 +201,5 @@ public final class WritebackExecutor {
       case SET_BUDGET -> before.with(before.active(), change.value(), before.dailyCap());
       case SET_DAILY_CAP -> before.with(before.active(), before.budget(), change.value());
     };
-  }
-
-  static EntityRef entity(Row action) {
-    return new EntityRef(action.getAs("platform"), action.getAs("entity_type"), action.getAs("entity_id"), action.getAs("advertiser_id"), action.getAs("currency"));
-  }
-
-  static Change change(Row action) {
-    return new Change(ChangeType.ofCode(action.getAs("change_type")), action.getAs("change_value"));
   }
 }

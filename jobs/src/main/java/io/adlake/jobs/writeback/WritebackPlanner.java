@@ -8,6 +8,7 @@ import io.adlake.model.Tables;
 import io.adlake.model.config.WritebackSettings;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
+import io.adlake.transforms.writeback.ActionStatus;
 import io.adlake.transforms.writeback.WritebackActions;
 import io.adlake.transforms.writeback.WritebackPlan;
 import io.adlake.transforms.writeback.WritebackProposals;
@@ -68,17 +69,19 @@ public final class WritebackPlanner {
                 at,
                 by)
             .localCheckpoint();
-    List<Row> changed = WritebackPlan.next(ledger.actions(), proposals, at).collectAsList();
-    List<Row> audit = new ArrayList<>();
-    for (Row action : changed) {
-      String status = action.getAs("status");
-      String event = status.equals(WritebackActions.PROPOSED) ? "planned" : status;
-      audit.add(WritebackLedger.audit(AuditEvent.of(action, event, by, at).withOutcome(status, action.getAs("message"))));
+    List<WritebackAction> changed = WritebackPlan.next(ledger.actions(), proposals, at).collectAsList().stream().map(WritebackAction::fromRow).toList();
+    List<AuditEvent> audit = new ArrayList<>();
+    for (WritebackAction action : changed) {
+      String event = action.status() == ActionStatus.PROPOSED ? "planned" : action.status().code();
+      audit.add(AuditEvent.of(action, event, by, at).withOutcome(action.status().code(), action.execution().message()));
     }
     ledger.record(changed, audit, "writeback-plan-" + at.toEpochMilli());
-    List<Row> blocked = proposals.filter(col("blocked_reason").isNotNull()).orderBy("org_id", "platform", "entity_id").collectAsList();
-    List<Row> pending =
-        ledger.actions().filter(col("status").isin(WritebackActions.PENDING.toArray())).orderBy("org_id", "platform", "entity_id", "change_type").collectAsList();
+    List<PlanReport.Blocked> blocked =
+        proposals.filter(col("blocked_reason").isNotNull()).orderBy("org_id", "platform", "entity_id").collectAsList().stream().map(PlanReport.Blocked::fromProposal).toList();
+    List<WritebackAction> pending =
+        ledger.actions().filter(col("status").isin(ActionStatus.codes(ActionStatus.PENDING).toArray())).orderBy("org_id", "platform", "entity_id", "change_type").collectAsList().stream()
+            .map(WritebackAction::fromRow)
+            .toList();
     progress.step("writeback plan: " + changed.size() + " change(s) to ops.writeback_actions, " + pending.size() + " pending, " + blocked.size() + " not actionable");
     return new PlanReport(changed, blocked, pending, byOrg);
   }

@@ -1,10 +1,13 @@
 package io.adlake.jobs.sample;
 
+import io.adlake.transforms.writeback.ActionStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.model.TableSpec;
+import io.adlake.model.ChangeType;
+import io.adlake.model.Platform;
 import io.adlake.model.Tables;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LocalLandingStore;
@@ -111,18 +114,18 @@ class SampleGoldTest {
     long proposing = first.opened().stream().filter(r -> r.getAs("proposed_action") != null).count();
     assertThat(plan.changed().size() + plan.blocked().size()).isEqualTo((int) proposing);
     assertThat(plan.pending()).isNotEmpty().allSatisfy(a -> {
-      assertThat(a.<String>getAs("status")).isEqualTo(WritebackActions.PROPOSED);
-      if (a.<String>getAs("change_type").startsWith("set_")) {
-        assertThat(a.<BigDecimal>getAs("change_value")).isPositive();
-        assertThat(a.<String>getAs("currency")).hasSize(3);
+      assertThat(a.status()).isEqualTo(ActionStatus.PROPOSED);
+      if (a.proposal().changeType().setsAmount()) {
+        assertThat(a.proposal().value()).isPositive();
+        assertThat(a.proposal().currency()).hasSize(3);
       } else {
-        assertThat(a.<Boolean>getAs("expected_active")).as("over_budget pauses active entities").isTrue();
+        assertThat(a.proposal().expectedActive()).as("over_budget pauses active entities").isTrue();
       }
-      if (a.getAs("platform").equals("dv360")) {
-        assertThat(a.<String>getAs("advertiser_id")).isNotNull();
+      if (a.target().platform() == Platform.DV360) {
+        assertThat(a.target().advertiserId()).isNotNull();
       }
     });
-    assertThat(plan.pending()).extracting(a -> a.<String>getAs("change_type")).contains("pause", "set_daily_cap");
+    assertThat(plan.pending()).extracting(a -> a.proposal().changeType()).contains(ChangeType.PAUSE, ChangeType.SET_DAILY_CAP);
 
     job.run(asOf, wednesdayMorning.plusSeconds(3600));
     Dataset<Row> after = lakehouse.read(Tables.ALERTS).drop("last_evaluated_at").selectExpr("to_json(struct(*)) as alert");
@@ -138,7 +141,7 @@ class SampleGoldTest {
     assertThat(next.stillOpen()).hasSize((int) monthly).allSatisfy(r -> assertThat(r.<Integer>getAs("days_seen")).isEqualTo(2));
     assertThat(next.opened()).isEmpty();
     PlanReport afterResolution = planner.plan("sample-planner", wednesdayMorning.plusSeconds(86_400));
-    assertThat(afterResolution.count(WritebackActions.WITHDRAWN)).as("the resolved alerts' actions are withdrawn").isEqualTo(plan.pending().size());
+    assertThat(afterResolution.count(ActionStatus.WITHDRAWN)).as("the resolved alerts' actions are withdrawn").isEqualTo(plan.pending().size());
     assertThat(GrainCheck.check(Tables.ALERTS.path(), lakehouse.read(Tables.ALERTS), Tables.ALERTS.grain())).isEmpty();
   }
 

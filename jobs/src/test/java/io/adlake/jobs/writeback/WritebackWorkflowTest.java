@@ -1,5 +1,6 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.transforms.writeback.ActionStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.apache.spark.sql.functions.col;
@@ -131,17 +132,17 @@ class WritebackWorkflowTest {
   void planRecordsEachProposalOnceAndSaysWhyOthersCannotBeMade() {
     PlanReport first = planner().plan(PLANNER, Instant.parse("2026-11-08T07:00:00Z"));
 
-    assertThat(first.count(WritebackActions.PROPOSED)).isEqualTo(5);
-    assertThat(first.blocked()).singleElement().satisfies(r -> assertThat((String) r.getAs("blocked_reason")).startsWith("write-back changes DV360 line items").endsWith("not dv360 insertion_order"));
-    Row ttd = action("ttd");
-    assertThat((BigDecimal) ttd.getAs("change_value")).isEqualByComparingTo("3000.00");
-    assertThat((String) ttd.getAs("currency")).isEqualTo("USD");
-    assertThat((BigDecimal) ttd.getAs("change_value_rc")).isEqualByComparingTo("2400.00");
-    assertThat((Boolean) ttd.getAs("needs_second_person")).isTrue();
-    assertThat((Boolean) action("meta").getAs("needs_second_person")).isFalse();
-    assertThat((Boolean) action("over").getAs("needs_second_person")).as("pause is no budget change").isFalse();
-    assertThat((String) action("over").getAs("advertiser_id")).isEqualTo("42");
-    assertThat((BigDecimal) action("drift").getAs("expected_daily_cap")).isEqualByComparingTo("50");
+    assertThat(first.count(ActionStatus.PROPOSED)).isEqualTo(5);
+    assertThat(first.blocked()).singleElement().satisfies(r -> assertThat(r.reason()).startsWith("write-back changes DV360 line items").endsWith("not dv360 insertion_order"));
+    WritebackAction.Proposal ttd = action("ttd").proposal();
+    assertThat(ttd.value()).isEqualByComparingTo("3000.00");
+    assertThat(ttd.currency()).isEqualTo("USD");
+    assertThat(ttd.valueRc()).isEqualByComparingTo("2400.00");
+    assertThat(ttd.needsSecondPerson()).isTrue();
+    assertThat(action("meta").proposal().needsSecondPerson()).isFalse();
+    assertThat(action("over").proposal().needsSecondPerson()).as("pause is no budget change").isFalse();
+    assertThat(action("over").target().advertiserId()).isEqualTo("42");
+    assertThat(action("drift").proposal().expectedDailyCap()).isEqualByComparingTo("50");
 
     PlanReport again = planner().plan(PLANNER, Instant.parse("2026-11-08T08:00:00Z"));
     assertThat(again.changed()).as("the idempotency key: nothing is proposed twice").isEmpty();
@@ -154,26 +155,26 @@ class WritebackWorkflowTest {
   @Order(2)
   void aBudgetAboveTheThresholdNeedsSomeoneOtherThanItsPlanner() {
     WritebackDecisions desk = new WritebackDecisions(ledger, settings);
-    String ttd = action("ttd").getAs("action_id");
+    String ttd = action("ttd").actionId();
 
     assertThatThrownBy(() -> desk.approve(ttd, PLANNER, null, Instant.now()))
         .isInstanceOf(DecisionRefused.class)
         .hasMessage(PLANNER + " cannot approve action " + ttd + ": they planned it, and 2400.00 EUR is above acme's threshold of 1000.00 EUR, so someone else must approve it");
     assertThatThrownBy(() -> desk.approve(ttd, "  Planner@Agency.example ", null, Instant.now())).as("the same person in other letters").isInstanceOf(DecisionRefused.class);
-    assertThat((String) action("ttd").getAs("status")).isEqualTo(WritebackActions.PROPOSED);
+    assertThat(action("ttd").status()).isEqualTo(ActionStatus.PROPOSED);
 
-    assertThat((String) desk.approve(ttd, CHECKER, "agreed with the client", Instant.now()).getAs("status")).isEqualTo(WritebackActions.APPROVED);
+    assertThat(desk.approve(ttd, CHECKER, "agreed with the client", Instant.now()).status()).isEqualTo(ActionStatus.APPROVED);
     WritebackSettings lowered = new WritebackSettings(settings.platforms(), new BigDecimal("50"), Map.of());
-    assertThatThrownBy(() -> new WritebackDecisions(ledger, lowered).approve(action("meta").getAs("action_id"), PLANNER, null, Instant.now()))
+    assertThatThrownBy(() -> new WritebackDecisions(ledger, lowered).approve(action("meta").actionId(), PLANNER, null, Instant.now()))
         .as("a threshold lowered after the plan applies")
         .isInstanceOf(DecisionRefused.class)
         .hasMessageContaining("80.00 EUR is above acme's threshold of 50 EUR");
     for (String below : List.of("over", "meta", "drift")) {
-      desk.approve(action(below).getAs("action_id"), PLANNER, null, Instant.now());
+      desk.approve(action(below).actionId(), PLANNER, null, Instant.now());
     }
     assertThatThrownBy(() -> desk.approve(ttd, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class).hasMessageContaining("is approved; only a proposed action can be approved");
     assertThatThrownBy(() -> desk.approve("nope", CHECKER, null, Instant.now())).isInstanceOf(IllegalArgumentException.class).hasMessage("no write-back action with id 'nope'");
-    assertThat((String) action("ttd").getAs("decided_by")).isEqualTo(CHECKER);
+    assertThat(action("ttd").decision().by()).isEqualTo(CHECKER);
   }
 
   @Test
@@ -184,14 +185,14 @@ class WritebackWorkflowTest {
     assertThat(report.dryRun()).isTrue();
     assertThat(report.results()).extracting(ExecuteReport.Result::outcome).containsExactlyInAnyOrder("would_apply", "would_apply", "would_apply", "drifted");
     assertThat(platforms.changes()).isEmpty();
-    assertThat(ledger.actions().filter(col("status").equalTo(WritebackActions.APPROVED)).count()).isEqualTo(4);
+    assertThat(ledger.actions().filter(col("status").equalTo(ActionStatus.APPROVED.code())).count()).isEqualTo(4);
     assertThat(ledger.auditLog().filter(col("event").equalTo("dry_run")).count()).isEqualTo(4);
   }
 
   @Test
   @Order(4)
   void aCrashBetweenTheCallAndTheLedgerDoesNotChangeTheEntityTwice() {
-    String over = action("over").getAs("action_id");
+    String over = action("over").actionId();
     Function<PlatformAdapter, PlatformAdapter> crashAfterTheCall =
         real ->
             new PlatformAdapter() {
@@ -208,17 +209,17 @@ class WritebackWorkflowTest {
             };
 
     assertThatThrownBy(() -> executor(crashAfterTheCall).execute(true, CHECKER, List.of(over), null)).isInstanceOf(SimulatedCrash.class);
-    assertThat((String) action("over").getAs("status")).isEqualTo(WritebackActions.EXECUTING);
+    assertThat(action("over").status()).isEqualTo(ActionStatus.EXECUTING);
     assertThat(platforms.changes()).containsExactly("PATCH /dv360/v4/advertisers/42/lineItems/111?updateMask=entityStatus Bearer secret-token-123 {\"entityStatus\":\"ENTITY_STATUS_PAUSED\"}");
 
     ExecuteReport rerun = executor(Function.identity()).execute(true, CHECKER, List.of(over), null);
 
     assertThat(rerun.results()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("confirmed"));
     assertThat(platforms.changes()).as("no second PATCH").hasSize(1);
-    Row done = action("over");
-    assertThat((String) done.getAs("status")).isEqualTo(WritebackActions.DONE);
-    assertThat((Integer) done.getAs("attempts")).isEqualTo(2);
-    assertThat((String) done.getAs("after_state")).isEqualTo("{\"active\":false,\"budget\":\"1500.00\",\"daily_cap\":null,\"daily_cap_applies\":false,\"parent_active\":true}");
+    WritebackAction done = action("over");
+    assertThat(done.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(done.execution().attempts()).isEqualTo(2);
+    assertThat(done.execution().afterState()).isEqualTo("{\"active\":false,\"budget\":\"1500.00\",\"daily_cap\":null,\"daily_cap_applies\":false,\"parent_active\":true}");
   }
 
   @Test
@@ -230,14 +231,14 @@ class WritebackWorkflowTest {
 
     ExecuteReport report = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
 
-    assertThat(report.results()).extracting(r -> r.action().getAs("entity_id") + " " + r.outcome())
+    assertThat(report.results()).extracting(r -> r.action().target().entityId() + " " + r.outcome())
         .containsExactlyInAnyOrder("ag1 applied", "as1 applied", "as3 drifted");
     assertThat(report.allSettled()).isTrue();
     assertThat(platforms.entities.get("ttd/ag1").path("RTBAttributes").path("BudgetSettings").path("AdGroupFlights").get(0).path("DailyTargetInAdvertiserCurrency").decimalValue())
         .isEqualByComparingTo("3000.00");
     assertThat(platforms.entities.get("meta/as1").path("daily_budget").asText()).isEqualTo("8000");
     assertThat(platforms.entities.get("meta/as3").path("daily_budget").asText()).as("drifted: untouched").isEqualTo("6000");
-    assertThat(action("drift").<String>getAs("message")).startsWith("the daily cap is 60.00, the plan saw 50.00; nothing sent");
+    assertThat(action("drift").execution().message()).startsWith("the daily cap is 60.00, the plan saw 50.00; nothing sent");
     // meta: read as1 (error 17, then again), change as1, read as1 (Meta's answer is {success}), read as3: each at least 200 ms after the last
     List<Long> metaTimes = new ArrayList<>();
     for (int i = before; i < platforms.requests.size(); i++) {
@@ -262,20 +263,20 @@ class WritebackWorkflowTest {
   @Order(6)
   void planSupersedesAChangedValueAndWithdrawsWhatAResolvedAlertProposed() {
     lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET action_value = 75 WHERE alert_id = 'later'");
-    String old = action("later").getAs("action_id");
+    String old = action("later").actionId();
     PlanReport report = planner().plan(PLANNER, Instant.parse("2026-11-09T07:00:00Z"));
-    assertThat(report.count(WritebackActions.SUPERSEDED)).isEqualTo(1);
-    assertThat(report.count(WritebackActions.PROPOSED)).isEqualTo(1);
-    Row superseded = ledger.find(old).orElseThrow();
-    assertThat((String) superseded.getAs("status")).isEqualTo(WritebackActions.SUPERSEDED);
-    String newer = superseded.getAs("superseded_by");
-    assertThat((BigDecimal) ledger.find(newer).orElseThrow().getAs("change_value")).isEqualByComparingTo("75");
+    assertThat(report.count(ActionStatus.SUPERSEDED)).isEqualTo(1);
+    assertThat(report.count(ActionStatus.PROPOSED)).isEqualTo(1);
+    WritebackAction superseded = ledger.find(old).orElseThrow();
+    assertThat(superseded.status()).isEqualTo(ActionStatus.SUPERSEDED);
+    String newer = superseded.supersededBy();
+    assertThat(ledger.find(newer).orElseThrow().proposal().value()).isEqualByComparingTo("75");
 
     lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET status = 'resolved' WHERE alert_id = 'later'");
     PlanReport resolved = planner().plan(PLANNER, Instant.parse("2026-11-10T07:00:00Z"));
     assertThat(resolved.changed()).singleElement().satisfies(r -> {
-      assertThat((String) r.getAs("action_id")).isEqualTo(newer);
-      assertThat((String) r.getAs("status")).isEqualTo(WritebackActions.WITHDRAWN);
+      assertThat(r.actionId()).isEqualTo(newer);
+      assertThat(r.status()).isEqualTo(ActionStatus.WITHDRAWN);
     });
     assertThatThrownBy(() -> new WritebackDecisions(ledger, settings).approve(newer, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class);
   }
@@ -295,10 +296,10 @@ class WritebackWorkflowTest {
       int attempts = action.getAs("attempts");
       assertThat(started).as("every attempt of %s is recorded before its call", id).hasSize(attempts).doesNotHaveDuplicates();
       assertThat(started).containsAll(executed);
-      if (attempts > 0 && !WritebackActions.EXECUTING.equals(status)) {
+      if (attempts > 0 && !ActionStatus.EXECUTING.code().equals(status)) {
         assertThat(executed).as("the last attempt of %s has its result", id).contains(attempts);
       }
-      if (List.of(WritebackActions.DONE, WritebackActions.SKIPPED).contains(status)) {
+      if (List.of(ActionStatus.DONE.code(), ActionStatus.SKIPPED.code()).contains(status)) {
         Row last = events.get(events.size() - 1);
         assertThat((String) last.getAs("outcome")).isEqualTo(action.getAs("outcome"));
         assertThat((String) last.getAs("before_state")).isNotNull();
@@ -310,7 +311,7 @@ class WritebackWorkflowTest {
       assertThat(a.toString()).doesNotContain(FakePlatforms.TOKEN);
     });
     // "over": planned, approved, dry run, attempt 1 started (then the crash), attempt 2 started and confirmed
-    assertThat(audit.stream().filter(a -> a.getAs("action_id").equals(action("over").getAs("action_id"))).map(a -> a.getAs("event") + "/" + a.getAs("outcome")).toList())
+    assertThat(audit.stream().filter(a -> a.getAs("action_id").equals(action("over").actionId())).map(a -> a.getAs("event") + "/" + a.getAs("outcome")).toList())
         .containsExactly("planned/proposed", "approved/approved", "dry_run/would_apply", "execution_started/started", "execution_started/started", "executed/confirmed");
     for (Snapshot snapshot : lakehouse.table(Tables.AUDIT_LOG).snapshots()) {
       assertThat(snapshot.operation()).as("snapshot %d of ops.audit_log", snapshot.snapshotId()).isEqualTo("append");
@@ -326,8 +327,8 @@ class WritebackWorkflowTest {
     return new WritebackExecutor(ledger, (org, platform) -> wrap.apply(adapters.forOrg(org, platform)), Progress.silent(), Clock.systemUTC());
   }
 
-  private Row action(String alertId) {
-    return ledger.actions().filter(col("alert_id").equalTo(alertId)).orderBy(col("planned_at").desc()).first();
+  private WritebackAction action(String alertId) {
+    return WritebackAction.fromRow(ledger.actions().filter(col("alert_id").equalTo(alertId)).orderBy(col("planned_at").desc()).first());
   }
 
   private PlatformEndpoint endpoint(String path, String tokenEnv) {

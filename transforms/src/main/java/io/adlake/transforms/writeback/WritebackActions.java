@@ -1,7 +1,6 @@
 package io.adlake.transforms.writeback;
 
 import io.adlake.transforms.formats.Values;
-import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -23,19 +22,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class WritebackActions {
   private WritebackActions() {}
-
-  public static final String PROPOSED = ActionStatus.PROPOSED.code();
-  public static final String APPROVED = ActionStatus.APPROVED.code();
-  public static final String REJECTED = ActionStatus.REJECTED.code();
-  public static final String SUPERSEDED = ActionStatus.SUPERSEDED.code();
-  public static final String WITHDRAWN = ActionStatus.WITHDRAWN.code();
-  public static final String EXECUTING = ActionStatus.EXECUTING.code();
-  public static final String DONE = ActionStatus.DONE.code();
-  public static final String SKIPPED = ActionStatus.SKIPPED.code();
-  public static final String FAILED = ActionStatus.FAILED.code();
-
-  /** Statuses plan may still withdraw or supersede: nothing has been sent for them. */
-  public static final List<String> PENDING = ActionStatus.codes(ActionStatus.PENDING);
 
   /** An execute attempt is made at most this often for one action; after that it stays failed. */
   public static final int MAX_ATTEMPTS = 3;

@@ -42,14 +42,14 @@ public final class WritebackPlan {
     Dataset<Row> fresh =
         actionable
             .join(existing.select(col("action_id"), col("status").as("recorded_status")), new String[] {"action_id"}, "left")
-            .filter(col("recorded_status").isNull().or(col("recorded_status").equalTo(WritebackActions.SUPERSEDED)))
+            .filter(col("recorded_status").isNull().or(col("recorded_status").equalTo(ActionStatus.SUPERSEDED.code())))
             .select(columns);
 
-    Dataset<Row> pending = existing.filter(col("status").isin(WritebackActions.PENDING.toArray()));
+    Dataset<Row> pending = existing.filter(col("status").isin(ActionStatus.codes(ActionStatus.PENDING).toArray()));
     Dataset<Row> withdrawn =
         pending
             .join(proposing, new String[] {"alert_id"}, "left_anti")
-            .withColumn("status", lit(WritebackActions.WITHDRAWN))
+            .withColumn("status", lit(ActionStatus.WITHDRAWN.code()))
             .withColumn("message", lit("its alert no longer proposes this change (resolved, or the rule changed)"))
             .withColumn("updated_at", lit(now))
             .select(columns);
@@ -58,7 +58,7 @@ public final class WritebackPlan {
         pending
             .join(newer, new String[] {"alert_id", "change_type"})
             .filter(col("action_id").notEqual(col("newer_id")))
-            .withColumn("status", lit(WritebackActions.SUPERSEDED))
+            .withColumn("status", lit(ActionStatus.SUPERSEDED.code()))
             .withColumn("superseded_by", col("newer_id"))
             .withColumn("message", lit("its alert now proposes another value"))
             .withColumn("updated_at", lit(now))

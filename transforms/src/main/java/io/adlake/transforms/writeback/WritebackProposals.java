@@ -108,7 +108,7 @@ public final class WritebackProposals {
                     1,
                     24))
             .withColumn("blocked_reason", blockedReason(setsAmount))
-            .withColumn("status", lit(WritebackActions.PROPOSED))
+            .withColumn("status", lit(ActionStatus.PROPOSED.code()))
             .withColumn("requested_by", lit(requestedBy))
             .withColumn("planned_at", lit(Timestamp.from(at)))
             .withColumn("attempts", lit(0))

@@ -40,7 +40,7 @@ class ActionStatusTest {
   void codesAreTheTableValues() {
     assertThat(ActionStatus.ofCode("executing")).isEqualTo(EXECUTING);
     assertThat(ActionStatus.codes(ActionStatus.PENDING)).containsExactly("proposed", "approved");
-    assertThat(WritebackActions.PENDING).containsExactly("proposed", "approved");
+    assertThat(ActionStatus.codes(ActionStatus.PENDING)).containsExactly("proposed", "approved");
     assertThatThrownBy(() -> ActionStatus.ofCode("paused")).hasMessageStartingWith("unknown write-back status 'paused'; statuses are [proposed, approved");
   }
 }

@@ -98,19 +98,19 @@ class WritebackPlanTest {
     assertThat(recorded.count()).isEqualTo(2);
     assertThat(WritebackPlan.next(recorded, at80, AT).count()).as("nothing twice").isZero();
 
-    Dataset<Row> approved = recorded.withColumn("status", lit(WritebackActions.APPROVED)).localCheckpoint();
+    Dataset<Row> approved = recorded.withColumn("status", lit(ActionStatus.APPROVED.code())).localCheckpoint();
     Dataset<Row> at90 = proposals(spark, List.of(alert("a", "meta", "ad_set", "as1", "set_daily_cap", "90", DAY)), AT);
     Map<String, Row> changed = byStatus(WritebackPlan.next(approved, at90, AT));
-    assertThat(changed).containsOnlyKeys(WritebackActions.PROPOSED, WritebackActions.SUPERSEDED, WritebackActions.WITHDRAWN);
-    assertThat((String) changed.get(WritebackActions.SUPERSEDED).getAs("superseded_by")).isEqualTo(changed.get(WritebackActions.PROPOSED).getAs("action_id"));
-    assertThat((String) changed.get(WritebackActions.WITHDRAWN).getAs("alert_id")).as("b no longer proposes").isEqualTo("b");
+    assertThat(changed).containsOnlyKeys(ActionStatus.PROPOSED.code(), ActionStatus.SUPERSEDED.code(), ActionStatus.WITHDRAWN.code());
+    assertThat((String) changed.get(ActionStatus.SUPERSEDED.code()).getAs("superseded_by")).isEqualTo(changed.get(ActionStatus.PROPOSED.code()).getAs("action_id"));
+    assertThat((String) changed.get(ActionStatus.WITHDRAWN.code()).getAs("alert_id")).as("b no longer proposes").isEqualTo("b");
 
-    Dataset<Row> afterwards = approved.withColumn("status", lit(WritebackActions.SUPERSEDED)).localCheckpoint();
+    Dataset<Row> afterwards = approved.withColumn("status", lit(ActionStatus.SUPERSEDED.code())).localCheckpoint();
     Dataset<Row> aAt80 = proposals(spark, List.of(alert("a", "meta", "ad_set", "as1", "set_daily_cap", "80", DAY)), AT);
     assertThat(byStatus(WritebackPlan.next(afterwards.filter(col("alert_id").equalTo("a")), aAt80, AT)))
-        .as("80 proposed again: the superseded action is proposed anew").containsOnlyKeys(WritebackActions.PROPOSED);
+        .as("80 proposed again: the superseded action is proposed anew").containsOnlyKeys(ActionStatus.PROPOSED.code());
 
-    Dataset<Row> executing = recorded.withColumn("status", lit(WritebackActions.EXECUTING)).localCheckpoint();
+    Dataset<Row> executing = recorded.withColumn("status", lit(ActionStatus.EXECUTING.code())).localCheckpoint();
     assertThat(WritebackPlan.next(executing, proposals(spark, List.of(), AT), AT).count()).as("an action past approval is never withdrawn").isZero();
   }
 
