@@ -1,5 +1,6 @@
 package io.adlake.jobs;
 
+import io.adlake.catalog.tables.MergedSlices;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,9 +11,7 @@ import java.util.Locale;
  *
  * @param rowsMissingFx delivery rows whose amounts could not be converted for lack of an FX rate
  */
-public record LayerReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<TableResult> tables, long rowsMissingFx) {
-
-  public record TableResult(String table, long slices, long rows) {}
+public record LayerReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<MergedSlices> tables, long rowsMissingFx) {
 
   public LayerReport {
     tables = List.copyOf(tables);
@@ -25,7 +24,7 @@ public record LayerReport(LocalDate firstDelivery, LocalDate lastDelivery, Strin
         runId,
         firstDelivery.equals(lastDelivery) ? firstDelivery : firstDelivery + " to " + lastDelivery);
     out.printf(Locale.ROOT, "%-26s %8s %10s%n", "table", "slices", "rows");
-    for (TableResult t : tables) {
+    for (MergedSlices t : tables) {
       out.printf(Locale.ROOT, "%-26s %8d %10d%n", t.table(), t.slices(), t.rows());
     }
     if (rowsMissingFx > 0) {

@@ -47,7 +47,7 @@ public final class DeequChecks {
    * Runs the column checks (complete, unique, non_negative, allowed_values, known_org) and the grain uniqueness in
    * one Deequ verification, so Spark scans the rows once for all of them.
    *
-   * @param grain the table's grain: unique together, a null counting as a value (as {@link GrainCheck} does)
+   * @param grain the table's grain: unique together, a null counting as a value (as {@link io.adlake.catalog.tables.GrainCheck} does)
    */
   public static List<ConstraintOutcome> verify(String table, Dataset<Row> rows, List<String> grain, List<CheckSpec> specs, Set<String> knownOrgs) {
     Map<Check, String[]> checks = new LinkedHashMap<>();

@@ -57,8 +57,8 @@ class QualityGateTest {
     }
     history.add(metric("run-bad", spend, "acme", DAY.minusDays(1), 9_000, false)); // a run whose gate failed: not history
     history.add(metric("run-today", spend, "acme", DAY, 9_000, true)); // the judged day itself: not history
-    lakehouse.ensure(Tables.QUALITY_METRICS, QualityRecords.METRICS);
-    lakehouse.spark().createDataFrame(history, QualityRecords.METRICS).writeTo(lakehouse.name(Tables.QUALITY_METRICS)).append();
+    lakehouse.ensure(Tables.QUALITY_METRICS, GateRecords.METRICS);
+    lakehouse.spark().createDataFrame(history, GateRecords.METRICS).writeTo(lakehouse.name(Tables.QUALITY_METRICS)).append();
 
     CheckSpec band = new CheckSpec("anomaly", List.of("total_media_cost_rc"), null, null, null, "sum", "report_date", "band", null, null, 3.0, 5, "warning");
     CheckSpec drop = new CheckSpec("anomaly", null, null, null, null, "row_count", "report_date", "rate_of_change", 0.5, 3.0, null, null, "error");

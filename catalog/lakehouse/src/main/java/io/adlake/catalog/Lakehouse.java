@@ -1,5 +1,9 @@
 package io.adlake.catalog;
 
+import io.adlake.model.Backoff;
+import java.time.Duration;
+import java.util.Optional;
+
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import io.adlake.model.TableSpec;
@@ -8,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -63,13 +66,8 @@ public final class Lakehouse {
         if (attempt >= CATALOG_ATTEMPTS || !causedBySql(e)) {
           throw new IllegalStateException("catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
         }
-        try {
-          LOG.warn("opening catalog {}: the database is busy (attempt {} of {}), trying again", catalogName, attempt, CATALOG_ATTEMPTS);
-          Thread.sleep(ThreadLocalRandom.current().nextLong(100L << attempt));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while opening catalog '" + catalogName + "'", interrupted);
-        }
+        LOG.warn("opening catalog {}: the database is busy (attempt {} of {}), trying again", catalogName, attempt, CATALOG_ATTEMPTS);
+        Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(200), Duration.ofSeconds(5), Optional.empty()));
       }
     }
   }

@@ -1,7 +1,7 @@
 package io.adlake.jobs.cli;
 
 import io.adlake.model.config.ConfigException;
-import io.adlake.quality.GrainCheck;
+import io.adlake.catalog.tables.GrainCheck;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

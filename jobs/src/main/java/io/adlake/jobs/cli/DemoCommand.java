@@ -8,7 +8,7 @@ import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.writeback.PlanReport;
-import io.adlake.jobs.run.GateResults;
+import io.adlake.quality.GateRecords;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
 import io.adlake.jobs.run.RunRequest;
@@ -130,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void printGates(Lakehouse lakehouse, String runId) {
     System.out.println("\nQuality gates of " + runId + " (adlake quality report --run " + runId + "):");
-    GateResults.of(lakehouse, runId)
+    GateRecords.ofRun(lakehouse, runId)
         .groupBy("layer", "table_name", "level", "status")
         .count()
         .orderBy("layer", "table_name", "level", "status")

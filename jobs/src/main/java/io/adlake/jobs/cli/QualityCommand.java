@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
 import io.adlake.quality.ConstraintOutcome;
-import io.adlake.jobs.run.GateResults;
+import io.adlake.quality.GateRecords;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ final class QualityCommand {
           throw new InputException("no gate has run yet: " + Tables.QUALITY_RESULTS.path() + " does not exist");
         }
         String run = runId != null ? runId : newestRun(lakehouse);
-        List<Row> rows = GateResults.of(lakehouse, run).collectAsList();
+        List<Row> rows = GateRecords.ofRun(lakehouse, run).collectAsList();
         if (rows.isEmpty()) {
           throw new InputException("no gate results for run '" + run + "'");
         }

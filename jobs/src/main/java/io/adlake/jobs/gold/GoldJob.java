@@ -1,5 +1,6 @@
 package io.adlake.jobs.gold;
 
+import io.adlake.catalog.tables.MergedSlices;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -16,7 +17,7 @@ import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.tables.SliceMerge;
+import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.transforms.gold.CrossPlatformReport;
 import io.adlake.transforms.gold.GoldInputs;
 import io.adlake.transforms.gold.MarginMart;
@@ -88,7 +89,7 @@ public final class GoldJob {
     LocalDate last = Collections.max(asOf.values());
     LocalDate first = Collections.min(asOf.values()).minusDays(rebuildDays);
     String runId = "gold-" + last + "-" + UUID.randomUUID().toString().substring(0, 8);
-    List<LayerReport.TableResult> results = new ArrayList<>();
+    List<MergedSlices> results = new ArrayList<>();
     if (!lakehouse.exists(Tables.SILVER_DELIVERY)) {
       progress.step("gold: no silver delivery yet; nothing to build");
       return new LayerReport(first, last, runId, results, 0);
@@ -123,7 +124,7 @@ public final class GoldJob {
     return new LayerReport(first, last, runId, results, 0);
   }
 
-  private void buildMarts(GoldInputs inputs, Set<OrgId> runOrgIds, LocalDate first, LocalDate last, String runId, List<LayerReport.TableResult> results) {
+  private void buildMarts(GoldInputs inputs, Set<OrgId> runOrgIds, LocalDate first, LocalDate last, String runId, List<MergedSlices> results) {
     Dataset<Row> orgFrame = inputs.orgs();
     Dataset<Row> runOrgs = orgFrame.select("org_id");
     Dataset<Row> asOfSlices = orgFrame.select("org_id", "as_of_date");
@@ -166,7 +167,7 @@ public final class GoldJob {
     results.add(SliceMerge.mergeChecked(lakehouse, Tables.GOLD_MARGIN_MONTHLY, MarginMart.monthly(monthRows), months, runId));
   }
 
-  private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<LayerReport.TableResult> results) {
+  private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
     Dataset<Row> slices = silver.select("org_id", "report_date");
     if (lakehouse.exists(Tables.GOLD_CROSS_PLATFORM)) {
       slices =

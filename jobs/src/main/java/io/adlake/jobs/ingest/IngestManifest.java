@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Source;
 import io.adlake.model.Tables;
-import io.adlake.jobs.tables.TableWrites;
+import io.adlake.catalog.tables.TableWrites;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.OrgId;
 import java.sql.Date;

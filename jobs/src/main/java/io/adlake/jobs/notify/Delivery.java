@@ -1,6 +1,6 @@
 package io.adlake.jobs.notify;
 
-import io.adlake.jobs.platforms.Backoff;
+import io.adlake.model.Backoff;
 import java.time.Duration;
 
 /**

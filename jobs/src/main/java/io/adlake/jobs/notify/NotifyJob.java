@@ -10,7 +10,7 @@ import io.adlake.model.config.NotifyTarget;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.tables.TableWrites;
+import io.adlake.catalog.tables.TableWrites;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.adlake.jobs.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.adlake.jobs.platforms.Backoff;
+import io.adlake.jobs.platforms.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +59,7 @@ public final class SlackWebhook implements NotificationChannel {
     }
     String what = name + ": HTTP " + status + " " + abbreviate(response.body());
     if (status == 429) {
-      throw new DeliveryException(what, true, Backoff.retryAfter(response).orElse(null), null);
+      throw new DeliveryException(what, true, RetryAfter.of(response).orElse(null), null);
     }
     throw new DeliveryException(what, status >= 500, null, null);
   }

@@ -1,5 +1,6 @@
 package io.adlake.jobs.platforms;
 
+import io.adlake.model.Backoff;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -21,6 +21,6 @@ public interface RetrySignals {
       response -> {
         int status = response.statusCode();
         boolean retry = status == 429 || status >= 500;
-        return new Verdict(retry, retry ? Backoff.retryAfter(response) : Optional.empty(), null);
+        return new Verdict(retry, retry ? RetryAfter.of(response) : Optional.empty(), null);
       };
 }

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
-import io.adlake.jobs.tables.SliceMerge;
+import io.adlake.catalog.tables.SliceMerge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

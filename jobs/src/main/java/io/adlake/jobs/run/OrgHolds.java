@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.min;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.jobs.tables.SliceMerge;
+import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.quality.ConstraintOutcome;
 import java.sql.Date;
 import java.sql.Timestamp;

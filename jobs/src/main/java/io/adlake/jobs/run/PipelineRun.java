@@ -24,6 +24,7 @@ import io.adlake.jobs.silver.DeliveryWindow;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.jobs.publish.HeldOrgRestore;
 import io.adlake.quality.ConstraintOutcome;
+import io.adlake.quality.GateRecords;
 import io.adlake.quality.GateReport;
 import io.adlake.quality.MetricHistory;
 import io.adlake.quality.QualityGate;
@@ -217,7 +218,7 @@ public final class PipelineRun {
     QualityGate gate = new QualityGate(wap.staged(), quality, knownOrgs, judged, MetricHistory.load(main, asOf, quality.historyRuns()));
     List<TableSpec> tables = Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
     GateReport report = gate.run(next.runId, layer, tables, asOf);
-    GateResults.record(main, report);
+    GateRecords.record(main, report);
     next.gate(report);
     if (!report.passed()) {
       return next.staged(wap).status(RunStatus.GATE_FAILED).message(report.summary() + "; main unchanged, branch " + wap.branch() + " kept")

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.max;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.jobs.tables.TableWrites;
+import io.adlake.catalog.tables.TableWrites;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.adlake.jobs.silver;
 
+import io.adlake.catalog.tables.MergedSlices;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -13,7 +14,7 @@ import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.ingest.BronzeRows;
-import io.adlake.jobs.tables.SliceMerge;
+import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import io.adlake.transforms.silver.Bookings;
@@ -82,7 +83,7 @@ public final class SilverJob {
     LocalDate last = window.last();
     String runId = "silver-" + first + (first.equals(last) ? "" : "-to-" + last) + "-" + UUID.randomUUID().toString().substring(0, 8);
     Column delivered = window.filter();
-    List<LayerReport.TableResult> results = new ArrayList<>();
+    List<MergedSlices> results = new ArrayList<>();
 
     progress.step("silver " + runId + ": FX rates");
     bronze(ExportFormats.of(Source.FX).get(0))
@@ -204,8 +205,8 @@ public final class SilverJob {
         .join(affected, new String[] {"org_id", dayColumn}, "left_semi");
   }
 
-  private LayerReport.TableResult merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
-    LayerReport.TableResult result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
+  private MergedSlices merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
+    MergedSlices result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
     progress.step("silver: " + table.path() + ": " + result.rows() + " row(s) in " + result.slices() + " slice(s) merged");
     return result;
   }

@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
-import io.adlake.jobs.tables.SliceMerge;
-import io.adlake.jobs.tables.TableWrites;
-import io.adlake.quality.GrainCheck;
+import io.adlake.catalog.tables.SliceMerge;
+import io.adlake.catalog.tables.TableWrites;
+import io.adlake.catalog.tables.GrainCheck;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.sql.Timestamp;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.silver.SilverJob;
-import io.adlake.quality.GrainCheck;
+import io.adlake.catalog.tables.GrainCheck;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import io.adlake.model.config.NotifySettings;
 import io.adlake.model.config.NotifyTarget;
 import io.adlake.model.config.OrgAlertSettings;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.tables.TableWrites;
+import io.adlake.catalog.tables.TableWrites;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.transforms.alerts.AlertLifecycle;

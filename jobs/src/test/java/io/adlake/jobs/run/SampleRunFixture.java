@@ -13,7 +13,7 @@ import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.sample.SampleExports;
-import io.adlake.quality.GrainCheck;
+import io.adlake.catalog.tables.GrainCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

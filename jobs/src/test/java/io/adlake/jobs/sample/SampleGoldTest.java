@@ -29,7 +29,7 @@ import io.adlake.jobs.alerts.AlertsReport;
 import io.adlake.jobs.gold.GoldJob;
 import io.adlake.jobs.ingest.IngestJob;
 import io.adlake.jobs.silver.SilverJob;
-import io.adlake.quality.GrainCheck;
+import io.adlake.catalog.tables.GrainCheck;
 import io.adlake.transforms.gold.qa.QaLibrary;
 import io.adlake.transforms.rules.RuleMart;
 import io.adlake.transforms.rules.RuleType;

@@ -11,7 +11,7 @@ import io.adlake.model.Tables;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.tables.TableWrites;
+import io.adlake.catalog.tables.TableWrites;
 import io.adlake.jobs.TestLanding;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import io.adlake.transforms.writeback.WritebackActions;

@@ -1,4 +1,4 @@
-package io.adlake.quality;
+package io.adlake.catalog.tables;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.adlake.jobs.tables;
+package io.adlake.catalog.tables;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;

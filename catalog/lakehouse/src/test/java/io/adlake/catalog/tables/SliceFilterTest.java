@@ -1,4 +1,4 @@
-package io.adlake.jobs.tables;
+package io.adlake.catalog.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.adlake.quality;
+package io.adlake.catalog.tables;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

@@ -1,12 +1,10 @@
-package io.adlake.jobs.tables;
+package io.adlake.catalog.tables;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
-import io.adlake.jobs.LayerReport;
-import io.adlake.jobs.platforms.Backoff;
+import io.adlake.model.Backoff;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
-import io.adlake.quality.GrainCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +96,7 @@ public final class SliceMerge {
    * MERGE, from the rows and slices as written. Rows the caller already persisted are used as they are; others are
    * persisted for the duration of the call.
    */
-  public static LayerReport.TableResult mergeChecked(
+  public static MergedSlices mergeChecked(
       Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
     boolean owned = rows.storageLevel().equals(StorageLevel.NONE());
     Dataset<Row> cached = owned ? rows.persist(StorageLevel.MEMORY_AND_DISK()) : rows;
@@ -108,7 +106,7 @@ public final class SliceMerge {
       GrainCheck.require(lakehouse.name(table), cached, table.grain());
       long sliceCount = sliceValues.count();
       merge(lakehouse, table, cached, sliceValues, batchId);
-      return new LayerReport.TableResult(table.path(), sliceCount, count);
+      return new MergedSlices(table.path(), sliceCount, count);
     } finally {
       sliceValues.unpersist();
       if (owned) {
