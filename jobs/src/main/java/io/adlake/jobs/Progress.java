@@ -2,13 +2,19 @@ package io.adlake.jobs;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.apache.spark.SparkContext;
 
-/** Tells the person at the terminal what a long job is doing, with the time since it started. */
+/**
+ * Tells the person at the terminal what a long job is doing, with the time since it started; and, once
+ * {@link #describeSparkJobs} is called, names the Spark jobs that follow each step after it, so the Spark UI and
+ * the event log show which step a job belongs to (the next person looking for where time goes starts there).
+ */
 public final class Progress {
 
   private final PrintStream out;
   private final long start = System.nanoTime();
   private final boolean quiet;
+  private volatile SparkContext spark;
 
   public Progress(PrintStream out, boolean quiet) {
     this.out = out;
@@ -19,7 +25,17 @@ public final class Progress {
     return new Progress(System.err, true);
   }
 
+  /** From now on each step's message is the description of the Spark jobs this thread starts until the next. */
+  public Progress describeSparkJobs(SparkContext context) {
+    this.spark = context;
+    return this;
+  }
+
   public void step(String message) {
+    SparkContext context = spark;
+    if (context != null) {
+      context.setJobDescription(message);
+    }
     if (!quiet) {
       out.printf(Locale.ROOT, "[%7.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
       out.flush();

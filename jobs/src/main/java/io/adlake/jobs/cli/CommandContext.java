@@ -128,6 +128,7 @@ final class CommandContext implements AutoCloseable {
       progress.step("starting Spark (" + (config.spark().master().isBlank() ? "spark-submit" : config.spark().master())
           + "), catalog " + config.catalog().type() + " at " + config.catalog().uri());
       spark = SparkSessionFactory.create(config, appName);
+      progress.describeSparkJobs(spark.sparkContext());
     }
     return new Lakehouse(spark, config.catalog().name());
   }
