@@ -1,16 +1,24 @@
-"""The daily DAG run by Airflow itself (dag.test) on the sample exports, with the real adlake jar on the embedded
-catalog: the tables appear, and every step run again after success leaves them as they were. (A step retried in
-the middle of an attempt is covered on the Java side, RunStepsTest.)"""
+"""The daily DAG as operators run it, end to end with the real adlake jar on the embedded catalog, once: dags/airflow-ui
+brings Airflow standalone up, a run of adlake_daily triggered through the REST API (as the UI's trigger button does)
+succeeds and publishes; then every step of that day again, run by Airflow itself (dag.test) as a clear-and-rerun of
+the DAG run would, leaves the tables as they were. One full run proves both: each task is a JVM of its own, so a
+second full run would cost minutes and prove nothing the first did not. (A step retried in the middle of an attempt
+is covered on the Java side, RunStepsTest.)"""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
 from airflow.dag_processing.dagbag import DagBag
 
 DAGS = Path(__file__).resolve().parents[1]
@@ -18,29 +26,13 @@ REPO = DAGS.parent
 DAY = datetime(2026, 11, 3, 6, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def airflow_db():
-    airflow = [sys.executable, "-m", "airflow"]
-    subprocess.run([*airflow, "db", "migrate"], check=True, capture_output=True)
-    pool = ["pools", "set", "adlake_spark", "2", "adlake Spark jobs"]
-    subprocess.run([*airflow, *pool], check=True, capture_output=True)
+def test_a_day_triggered_in_the_ui_publishes_and_rerunning_its_steps_changes_nothing(tmp_path, monkeypatch):
+    data = run_through_the_rest_api(tmp_path)
 
-
-@pytest.fixture()
-def lakehouse(tmp_path, monkeypatch):
-    """An empty data folder for the local profile, with two days of sample exports in its landing zone."""
-    monkeypatch.setenv("ADLAKE_DATA_DIR", str(tmp_path))
-    adlake("generate", "--start", "2026-11-02", "--days", "2")
-    return tmp_path
-
-
-def test_a_day_runs_through_airflow_and_rerunning_its_steps_changes_nothing(airflow_db, lakehouse):
-    dag = DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark"}).dags["adlake_daily"]
-
-    first = dag.test(logical_date=DAY)
-
-    assert first.state == "success", task_states(first)
-    assert set(task_states(first).values()) == {"success"}
+    monkeypatch.setenv("ADLAKE_DATA_DIR", str(data))
+    query = "select status from ops.job_runs where last_date = date'2026-11-03' order by finished_at"
+    statuses = ["silver_built", "silver_passed", "gold_built", "gold_passed", "published"]
+    assert adlake("sql", "--format", "csv", query).split() == ["status", *statuses]
     ledger = adlake("sql", "--format", "csv", "select run_id, step, status from ops.job_runs order by finished_at")
     assert re.search(r"^run-2026-11-03-\w+,publish,published$", ledger, re.MULTILINE), ledger
     assert count("gold.pacing") > 0
@@ -48,14 +40,61 @@ def test_a_day_runs_through_airflow_and_rerunning_its_steps_changes_nothing(airf
     snapshots = {t: count(f"{t}.snapshots") for t in ("silver.delivery_daily", "gold.pacing", "gold.org_daily_summary")}
     content = digest("gold.pacing")
 
-    # Every step again, as a clear-and-rerun of the DAG run would (the ingests, which skip seen files, marked done).
+    # Every step again, as a clear-and-rerun of the DAG run would (the ingests, which skip seen files, marked done),
+    # by Airflow in this process on the test's own Airflow database.
+    airflow = [sys.executable, "-m", "airflow"]
+    subprocess.run([*airflow, "db", "migrate"], check=True, capture_output=True)
+    pool = ["pools", "set", "adlake_spark", "2", "adlake Spark jobs"]
+    subprocess.run([*airflow, *pool], check=True, capture_output=True)
+    dag = DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark"}).dags["adlake_daily"]
+
     again = dag.test(logical_date=DAY, mark_success_pattern=r"^ingest_")
 
-    assert again.state == "success", task_states(again)
-    ledger = adlake("sql", "--format", "csv", "select status from ops.job_runs order by finished_at")
-    assert ledger.split()[-2:] == ["published", "already_published"]  # one new row: silver found the run published
+    assert again.state == "success", {ti.task_id: ti.state for ti in again.get_task_instances()}
+    # One new ledger row: silver found the run published.
+    assert adlake("sql", "--format", "csv", query).split()[-2:] == ["published", "already_published"]
     assert {t: count(f"{t}.snapshots") for t in snapshots} == snapshots  # no commit to silver or gold
     assert digest("gold.pacing") == content
+
+
+def run_through_the_rest_api(tmp_path: Path) -> Path:
+    """Starts dags/airflow-ui, triggers adlake_daily for DAY through the REST API, waits for success, stops it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update(ADLAKE_AIRFLOW_HOME=str(tmp_path / "airflow"), AIRFLOW_UI_PORT=str(port))
+    log = open(tmp_path / "airflow-ui.log", "w")
+    server = subprocess.Popen(
+        [str(DAGS / "airflow-ui")], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: call(base, "GET", "/api/v2/version") is not None, 300, server, tmp_path)
+        token = call(base, "GET", "/auth/token")["access_token"]
+        wait_for(lambda: call(base, "GET", "/api/v2/dags/adlake_daily", token=token) is not None, 300, server, tmp_path)
+        # Triggered while paused and with the earliest run_after, so it runs before the run that unpausing
+        # schedules for today (max_active_runs is 1).
+        run_id = "api-2026-11-03"
+        trigger = {"logical_date": "2026-11-03T06:00:00Z", "run_after": "2026-11-03T06:00:00Z", "dag_run_id": run_id}
+        assert call(base, "POST", "/api/v2/dags/adlake_daily/dagRuns", trigger, token) is not None
+        call(base, "PATCH", "/api/v2/dags/adlake_daily", {"is_paused": False}, token)
+
+        def finished():
+            state = call(base, "GET", f"/api/v2/dags/adlake_daily/dagRuns/{run_id}", token=token)["state"]
+            assert state != "failed", tasks(base, run_id, token)
+            return state == "success"
+
+        wait_for(finished, 1200, server, tmp_path)
+        assert tasks(base, run_id, token)["publish"] == "success"
+        # The run unpausing scheduled for today must not write while the rerun below reads: pause, and let the
+        # server stop with it.
+        call(base, "PATCH", "/api/v2/dags/adlake_daily", {"is_paused": True}, token)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(60)
+        log.close()
+    return tmp_path / "airflow" / "data"
 
 
 def adlake(*args: str) -> str:
@@ -73,5 +112,30 @@ def count(table: str) -> int:
     return int(adlake("sql", "--format", "csv", f"select count(*) as n from {table}").split()[-1])
 
 
-def task_states(run) -> dict[str, str]:
-    return {ti.task_id: ti.state for ti in run.get_task_instances()}
+def call(base: str, method: str, path: str, body: dict | None = None, token: str | None = None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(base + path, method=method, data=data)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read() or b"{}")
+    except OSError:
+        return None
+
+
+def tasks(base: str, run_id: str, token: str) -> dict[str, str]:
+    found = call(base, "GET", f"/api/v2/dags/adlake_daily/dagRuns/{run_id}/taskInstances", token=token)
+    return {t["task_id"]: t["state"] for t in found["task_instances"]}
+
+
+def wait_for(condition, seconds: int, server: subprocess.Popen, tmp_path: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, (tmp_path / "airflow-ui.log").read_text()[-3000:]
+        if condition():
+            return
+        time.sleep(5)
+    log = (tmp_path / "airflow-ui.log").read_text()[-3000:]
+    raise AssertionError(f"not done after {seconds} s; log: {log}")

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Source;
-import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
@@ -157,12 +156,7 @@ public final class IngestJob {
             quarantines.stream()
                 .reduce(Dataset::unionByName)
                 .orElse(lakehouse.spark().createDataFrame(List.of(), BronzeRows.QUARANTINE));
-        Column slicesWithSource = null;
-        for (Source source : writing.stream().map(p -> p.key().source()).distinct().toList()) {
-          Column one = col("source").equalTo(source.id()).and(slicesOf(writing, source));
-          slicesWithSource = slicesWithSource == null ? one : slicesWithSource.or(one);
-        }
-        TableWrites.overwriteWhere(lakehouse, Tables.QUARANTINE, allQuarantined, slicesWithSource, batchId);
+        TableWrites.overwriteWhere(lakehouse, Tables.QUARANTINE, allQuarantined, quarantineSlices(writing), batchId);
       }
     } finally {
       cached.forEach(Dataset::unpersist);
@@ -228,20 +222,31 @@ public final class IngestJob {
     return SliceFilter.of(List.of("org_id", "delivery_date"), slices, "");
   }
 
+  /** The writing slices of every source, as a condition on the quarantine's columns. */
+  private static Column quarantineSlices(List<SlicePlan> writing) {
+    Column slices = null;
+    for (Source source : writing.stream().map(p -> p.key().source()).distinct().toList()) {
+      Column one = col("source").equalTo(source.id()).and(slicesOf(writing, source));
+      slices = slices == null ? one : slices.or(one);
+    }
+    return slices;
+  }
+
   /** Counts what this batch left in the tables, per file, and compares it with what was read. */
   private List<String> reconcile(String batchId, List<FileOutcome> outcomes, List<SlicePlan> writing) {
     List<String> errors = new ArrayList<>();
     if (writing.isEmpty()) {
       return errors;
     }
+    // Read back through the written slices' partitions only: a filter on the batch id alone would make Iceberg
+    // open every data file of the table's history to look at it.
     Map<String, Long> landed = new HashMap<>();
-    List<TableSpec> tables = new ArrayList<>();
-    formatsToWrite(writing).forEach(f -> tables.add(f.table()));
-    for (TableSpec table : tables) {
-      lakehouse.read(table).filter(col("batch_id").equalTo(batchId)).groupBy("source_file").count().collectAsList()
+    for (ExportFormat format : formatsToWrite(writing)) {
+      lakehouse.read(format.table()).filter(slicesOf(writing, format.source()).and(col("batch_id").equalTo(batchId)))
+          .groupBy("source_file").count().collectAsList()
           .forEach(r -> landed.merge("A|" + r.getString(0), r.getLong(1), Long::sum));
     }
-    lakehouse.read(Tables.QUARANTINE).filter(col("batch_id").equalTo(batchId)).groupBy("source_file").count().collectAsList()
+    lakehouse.read(Tables.QUARANTINE).filter(quarantineSlices(writing).and(col("batch_id").equalTo(batchId))).groupBy("source_file").count().collectAsList()
         .forEach(r -> landed.merge("Q|" + r.getString(0), r.getLong(1), Long::sum));
     for (FileOutcome o : outcomes) {
       if (!o.action().writes()) {

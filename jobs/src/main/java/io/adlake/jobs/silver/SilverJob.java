@@ -202,7 +202,8 @@ public final class SilverJob {
     }
     return bronze
         .filter(col("delivery_date").geq(lit(earliest.getDate(0))))
-        .join(affected, new String[] {"org_id", dayColumn}, "left_semi");
+        // The affected slices are few (orgs x days): broadcast, so bronze rows are not shuffled to meet them.
+        .join(org.apache.spark.sql.functions.broadcast(affected), new String[] {"org_id", dayColumn}, "left_semi");
   }
 
   private MergedSlices merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {

@@ -32,7 +32,13 @@ public final class UnifiedDelivery {
     List<String> distinctBy = new ArrayList<>(DeliveryColumns.GRAIN);
     distinctBy.add("detail_key");
     distinctBy.addAll(DeliveryColumns.METRICS);
-    Dataset<Row> distinct = mapped.dropDuplicates(distinctBy.toArray(String[]::new));
+    // One shuffle for both steps: rows clustered by some of the grain's columns are clustered by the grain and by
+    // every superset of it, so neither the dropDuplicates nor the group-by below needs an exchange of its own.
+    // Not by platform: a literal per platform, which the optimizer folds into the exchange, where it no longer
+    // matches the column the aggregates ask to be clustered by.
+    Column[] grain = DeliveryColumns.GRAIN.stream().map(c -> col(c)).toArray(Column[]::new);
+    Column[] spread = DeliveryColumns.GRAIN.stream().filter(c -> !c.equals("platform")).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> distinct = mapped.repartition(spread).dropDuplicates(distinctBy.toArray(String[]::new));
 
     List<Column> aggregates = new ArrayList<>();
     for (String name : DeliveryColumns.NAMES) {
@@ -49,7 +55,7 @@ public final class UnifiedDelivery {
     aggregates.add(max(col("delivery_date")).as("delivery_date"));
     aggregates.add(max(col("batch_id")).as("source_batch_id"));
     return distinct
-        .groupBy(DeliveryColumns.GRAIN.stream().map(c -> col(c)).toArray(Column[]::new))
+        .groupBy(grain)
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
   }
 

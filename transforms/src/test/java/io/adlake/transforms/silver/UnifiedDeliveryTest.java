@@ -70,6 +70,18 @@ class UnifiedDeliveryTest {
     assertThat(out.get(0).<String>getAs("campaign_id")).isEqualTo("io1");
   }
 
+  @Test
+  void restatementsAndTheRollUpShuffleTheRowsOnce(SparkSession spark) {
+    Dataset<Row> bronze = spark.createDataFrame(List.of(row("2026-11-03", "b1", "2026-11-02", "li1", 100)), BRONZE_DV360);
+
+    String plan = Dv360Delivery.toDelivery(LatestDelivery.keep(bronze, "org_id", "report_date")).queryExecution().executedPlan().toString();
+
+    // The latest versions meet the rows by a broadcast, and the dedupe and the roll-up share one exchange by the
+    // grain: a row is shuffled once (the small version aggregate has an exchange of its own).
+    assertThat(plan).contains("BroadcastExchange").doesNotContain("Window");
+    assertThat(plan.split("Exchange hashpartitioning", -1)).as(plan).hasSize(3);
+  }
+
   private static Row row(String delivery, String batch, String day, String lineItem, long impressions) {
     BigDecimal cost = BigDecimal.valueOf(impressions).movePointLeft(2);
     return RowFactory.create(

@@ -1,5 +1,8 @@
 package io.adlake.catalog.tables;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import io.adlake.model.Backoff;
@@ -7,6 +10,7 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -23,8 +28,14 @@ import org.apache.spark.storage.StorageLevel;
  * are updated or inserted, and rows of the replaced slices that the new data no longer has are deleted. Rows
  * outside the slices are untouched. Running it twice with the same data leaves the same table.
  *
- * <p>Only column names from {@link TableSpec} and literals rendered by Spark's own expression printer reach the
- * SQL text; no user input does.
+ * <p>The deletions travel in the MERGE's source as tombstones (the slices' keys the new data lacks), not as a
+ * {@code WHEN NOT MATCHED BY SOURCE} clause: with that clause Spark must read, and copy-on-write must rewrite,
+ * every file of the table, so each run would cost the whole history. Without it, the slices' condition in the
+ * {@code ON} clause prunes the target to the slices' partitions, and runtime filtering to the files that hold a
+ * matching key. Keys compare null-safe, so a null in a grain column matches itself.
+ *
+ * <p>Only column names from {@link TableSpec} and the table's schema, and literals rendered by Spark's own
+ * expression printer, reach the SQL text; no user input does.
  */
 public final class SliceMerge {
   private static final Logger LOG = LoggerFactory.getLogger(SliceMerge.class);
@@ -32,6 +43,9 @@ public final class SliceMerge {
 
   /** Tries of a MERGE that another writer's concurrent commit invalidated. */
   static final int CONFLICT_ATTEMPTS = 5;
+
+  /** The source column that marks a tombstone: a key of a replaced slice the new data no longer has. */
+  private static final String TOMBSTONE = "_adlake_tombstone";
 
   /**
    * @param rows   the new content of the slices, unique on the table's grain
@@ -52,21 +66,24 @@ public final class SliceMerge {
       }
       values.add(row);
     }
-    String sliceCondition = SliceFilter.of(List.of(slices.columns()), values, "t.").expr().sql();
+    List<String> sliceColumns = List.of(slices.columns());
+    String sliceCondition = SliceFilter.of(sliceColumns, values, "t.").expr().sql();
     String on =
         table.grain().stream()
-            .map(c -> "t." + quote(c) + " = s." + quote(c))
+            .map(c -> "t." + quote(c) + " <=> s." + quote(c))
             .collect(Collectors.joining(" AND "));
+    String[] columns = lakehouse.read(table).columns();
     String view = "adlake_merge_" + UUID.randomUUID().toString().replace("-", "");
-    rows.createOrReplaceTempView(view);
     String sql =
-        "MERGE INTO " + lakehouse.name(table) + " t USING " + view + " s ON " + on
-            + " WHEN MATCHED THEN UPDATE SET *"
-            + " WHEN NOT MATCHED THEN INSERT *"
-            + " WHEN NOT MATCHED BY SOURCE AND (" + sliceCondition + ") THEN DELETE";
+        "MERGE INTO " + lakehouse.name(table) + " t USING " + view + " s ON " + on + " AND (" + sliceCondition + ")"
+            + " WHEN MATCHED AND s." + TOMBSTONE + " THEN DELETE"
+            + " WHEN MATCHED THEN UPDATE SET " + Arrays.stream(columns).map(c -> "t." + quote(c) + " = s." + quote(c)).collect(Collectors.joining(", "))
+            + " WHEN NOT MATCHED AND NOT s." + TOMBSTONE + " THEN INSERT (" + Arrays.stream(columns).map(SliceMerge::quote).collect(Collectors.joining(", "))
+            + ") VALUES (" + Arrays.stream(columns).map(c -> "s." + quote(c)).collect(Collectors.joining(", ")) + ")";
     try {
       for (int attempt = 1; ; attempt++) {
         try {
+          source(lakehouse, table, rows, SliceFilter.of(sliceColumns, values, "")).createOrReplaceTempView(view);
           CommitMetadata.withCommitProperties(
               Map.of("adlake.batch-id", batchId),
               () -> {
@@ -77,7 +94,8 @@ public final class SliceMerge {
           return;
         } catch (RuntimeException failed) {
           // Another process committed files the MERGE may have had to judge (two runs recording their gate
-          // results at once). The MERGE replaces its slices whole, so running it again on the new state is right.
+          // results at once). The MERGE replaces its slices whole, so running it again on the new state is right;
+          // the tombstones are worked out again from that state.
           if (attempt >= CONFLICT_ATTEMPTS || !concurrentCommit(failed)) {
             throw failed;
           }
@@ -89,6 +107,20 @@ public final class SliceMerge {
     } finally {
       lakehouse.spark().catalog().dropTempView(view);
     }
+  }
+
+  /** The new rows, and a tombstone for each key of the slices the table holds and the new rows do not. */
+  private static Dataset<Row> source(Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Column slices) {
+    // The table's side renamed, so the rows may come from the same table (a held org's rows restored from main).
+    Dataset<Row> held = lakehouse.read(table).filter(slices).select(table.grain().stream().map(c -> col(c).as("_t_" + c)).toArray(Column[]::new));
+    Column same = null;
+    for (String c : table.grain()) {
+      Column one = col("_t_" + c).eqNullSafe(rows.col(c));
+      same = same == null ? one : same.and(one);
+    }
+    Dataset<Row> gone =
+        held.join(rows, same, "left_anti").select(table.grain().stream().map(c -> col("_t_" + c).as(c)).toArray(Column[]::new)).withColumn(TOMBSTONE, lit(true));
+    return rows.withColumn(TOMBSTONE, lit(false)).unionByName(gone, true);
   }
 
   /**
