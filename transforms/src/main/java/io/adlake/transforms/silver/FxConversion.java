@@ -1,5 +1,6 @@
 package io.adlake.transforms.silver;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
@@ -45,7 +46,7 @@ public final class FxConversion {
   public static Dataset<Row> apply(
       Dataset<Row> delivery, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays, List<String> amounts) {
     // Left join: a row of an org that left the registry keeps its place, marked missing_rate, not dropped.
-    Dataset<Row> withTarget = delivery.join(orgs.select("org_id", "reporting_currency"), new String[] {"org_id"}, "left");
+    Dataset<Row> withTarget = delivery.join(broadcast(orgs.select("org_id", "reporting_currency")), new String[] {"org_id"}, "left");
 
     Dataset<Row> needed =
         withTarget
@@ -57,10 +58,12 @@ public final class FxConversion {
     Dataset<Row> src = perEuro.toDF("org_id", "report_date", "currency", "src_rate", "src_rate_date");
     Dataset<Row> dst =
         perEuro.toDF("org_id", "report_date", "reporting_currency", "dst_rate", "dst_rate_date");
+    // The rates needed are few (orgs x report days x currencies): broadcast them, so the delivery rows are not
+    // shuffled twice to meet them (Spark estimates their size from the delivery rows they were derived from).
     Dataset<Row> joined =
         withTarget
-            .join(src, new String[] {"org_id", "report_date", "currency"}, "left")
-            .join(dst, new String[] {"org_id", "report_date", "reporting_currency"}, "left");
+            .join(broadcast(src), new String[] {"org_id", "report_date", "currency"}, "left")
+            .join(broadcast(dst), new String[] {"org_id", "report_date", "reporting_currency"}, "left");
 
     Column same = coalesce(col("currency").equalTo(col("reporting_currency")), lit(false));
     Column known = col("src_rate").isNotNull().and(col("dst_rate").isNotNull());

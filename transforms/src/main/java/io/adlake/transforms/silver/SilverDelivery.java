@@ -1,5 +1,6 @@
 package io.adlake.transforms.silver;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class SilverDelivery {
     Dataset<Row> converted =
         FxConversion.apply(unified, accounts.select("org_id", "reporting_currency").distinct(), rates, lookbackDays);
     Dataset<Row> withZone =
-        converted.join(accounts.select("org_id", "platform", "timezone"), new String[] {"org_id", "platform"}, "left");
+        converted.join(broadcast(accounts.select("org_id", "platform", "timezone")), new String[] {"org_id", "platform"}, "left");
     List<Column> columns = new ArrayList<>();
     DeliveryColumns.GRAIN.forEach(c -> columns.add(col(c)));
     DeliveryColumns.NAMES.forEach(c -> columns.add(col(c)));

@@ -113,6 +113,10 @@ public final class SliceMerge {
   private static Dataset<Row> source(Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Column slices) {
     // The table's side renamed, so the rows may come from the same table (a held org's rows restored from main).
     Dataset<Row> held = lakehouse.read(table).filter(slices).select(table.grain().stream().map(c -> col(c).as("_t_" + c)).toArray(Column[]::new));
+    if (held.isEmpty()) {
+      // New slices (a new day, the usual case): nothing to delete, and no join of the new rows to find out.
+      return rows.withColumn(TOMBSTONE, lit(false));
+    }
     Column same = null;
     for (String c : table.grain()) {
       Column one = col("_t_" + c).eqNullSafe(rows.col(c));
