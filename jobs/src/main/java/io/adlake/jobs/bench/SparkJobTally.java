@@ -58,8 +58,4 @@ final class SparkJobTally extends SparkListener {
     jobs.sort(Comparator.comparingDouble(Jobs::seconds).reversed());
     return jobs;
   }
-
-  int count() {
-    return jobs().stream().mapToInt(Jobs::jobs).sum();
-  }
 }
