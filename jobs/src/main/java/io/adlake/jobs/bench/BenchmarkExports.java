@@ -1,5 +1,6 @@
 package io.adlake.jobs.bench;
 
+import io.adlake.jobs.sample.SampleExports;
 import io.adlake.model.Source;
 import io.adlake.model.org.Org;
 import java.io.BufferedWriter;
@@ -19,8 +20,8 @@ import java.util.Random;
  * layout ({@code <org>/<source>/<delivery date>/}). Every line is a new entity, so every line is its own silver
  * row; all amounts are in the org's currency (EUR), so the figures measure the pipeline, not the FX lookup.
  *
- * <p>The column names are the ones {@code SampleExports} writes from the platforms' documentation; the benchmark
- * keeps them in step with the demo so both exercise the same readers.
+ * <p>The CSV columns are {@link SampleExports}'s, written from the platforms' documentation, so the benchmark and
+ * the demo exercise the same readers.
  */
 final class BenchmarkExports {
   private BenchmarkExports() {}
@@ -65,9 +66,7 @@ final class BenchmarkExports {
     long impressions = 0;
     long clicks = 0;
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID,"
-          + "Impressions,Clicks,Total Conversions,Revenue (Adv Currency),Media Cost (Advertiser Currency),"
-          + "Total Media Cost (Advertiser Currency)\n");
+      out.write(String.join(",", SampleExports.DV360_COLUMNS) + "\n");
       for (long i = 0; i < lines; i++) {
         Delivery d = Delivery.random(r, 1.12);
         impressions += d.impressions;
@@ -90,9 +89,7 @@ final class BenchmarkExports {
     Path file = file(landing, org, Source.TTD, delivery, "MyReports_Delivery_" + org.id() + "_" + delivery + ".csv");
     String day = delivery.minusDays(1).toString();
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("Date,Advertiser,Advertiser ID,Campaign,Campaign ID,Ad Group,Ad Group ID,Impressions,Clicks,"
-          + "01 - Total Click + View Conversions,Advertiser Cost (Adv Currency),Partner Cost (Adv Currency),Media Cost (Adv Currency),"
-          + "Advertiser Currency Code\n");
+      out.write(String.join(",", SampleExports.TTD_COLUMNS) + "\n");
       for (long i = 0; i < lines; i++) {
         Delivery d = Delivery.random(r, 1.12);
         out.write(String.format(

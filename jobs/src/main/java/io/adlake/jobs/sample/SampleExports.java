@@ -42,6 +42,23 @@ public final class SampleExports {
 
   public record Settings(LocalDate start, int days, long seed, boolean faults) {}
 
+  /** The columns of a DV360 delivery report, in the report's order; the benchmark writes the same ones. */
+  public static final List<String> DV360_COLUMNS =
+      List.of(
+          "Date", "Advertiser", "Advertiser ID", "Advertiser Currency", "Insertion Order", "Insertion Order ID", "Line Item", "Line Item ID",
+          "Impressions", "Clicks", "Total Conversions", "Revenue (Adv Currency)", "Media Cost (Advertiser Currency)",
+          "Total Media Cost (Advertiser Currency)");
+
+  /**
+   * The columns of a TTD MyReports delivery export; the conversion column is named after the campaign's first
+   * conversion reporting column, as MyReports does. The benchmark writes the same ones.
+   */
+  public static final List<String> TTD_COLUMNS =
+      List.of(
+          "Date", "Advertiser", "Advertiser ID", "Campaign", "Campaign ID", "Ad Group", "Ad Group ID", "Impressions", "Clicks",
+          "01 - Total Click + View Conversions", "Advertiser Cost (Adv Currency)", "Partner Cost (Adv Currency)", "Media Cost (Adv Currency)",
+          "Advertiser Currency Code");
+
   private static final DateTimeFormatter DV360_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final DateTimeFormatter SDF_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
@@ -126,9 +143,7 @@ public final class SampleExports {
 
   private String dv360(SampleWorld w, LocalDate delivery, int version, int fault) {
     StringBuilder out = new StringBuilder();
-    out.append("Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID,"
-        + "Impressions,Clicks,Total Conversions,Revenue (Adv Currency),Media Cost (Advertiser Currency),"
-        + "Total Media Cost (Advertiser Currency)\n");
+    out.append(String.join(",", DV360_COLUMNS)).append('\n');
     long impressions = 0;
     long clicks = 0;
     int row = 0;
@@ -184,10 +199,7 @@ public final class SampleExports {
     String sep = comma ? ";" : ",";
     DateTimeFormatter dates = DateTimeFormatter.ofPattern(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat());
     StringBuilder out = new StringBuilder();
-    out.append(String.join(sep, "Date", "Advertiser", "Advertiser ID", "Campaign", "Campaign ID", "Ad Group", "Ad Group ID",
-        // named after the campaign's first conversion reporting column, as MyReports does
-        "Impressions", "Clicks", "01 - Total Click + View Conversions", "Advertiser Cost (Adv Currency)",
-        "Partner Cost (Adv Currency)", "Media Cost (Adv Currency)", "Advertiser Currency Code")).append('\n');
+    out.append(String.join(sep, TTD_COLUMNS)).append('\n');
     LocalDate day = delivery.minusDays(1);
     int row = 0;
     for (SampleWorld.Entity group : w.adGroups) {
