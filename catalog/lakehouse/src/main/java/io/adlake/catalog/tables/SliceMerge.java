@@ -50,13 +50,14 @@ public final class SliceMerge {
   /**
    * @param rows   the new content of the slices, unique on the table's grain
    * @param slices distinct values of the slice columns being replaced (may include slices that are now empty)
+   * @return how many distinct slices were replaced
    */
-  public static void merge(
+  public static int merge(
       Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
     lakehouse.ensure(table, rows.schema());
     List<Row> sliceValues = slices.distinct().collectAsList();
     if (sliceValues.isEmpty()) {
-      return;
+      return 0;
     }
     List<List<Object>> values = new ArrayList<>();
     for (Row slice : sliceValues) {
@@ -91,7 +92,7 @@ public final class SliceMerge {
                 return null;
               },
               RuntimeException.class);
-          return;
+          return sliceValues.size();
         } catch (RuntimeException failed) {
           // Another process committed files the MERGE may have had to judge (two runs recording their gate
           // results at once). The MERGE replaces its slices whole, so running it again on the new state is right;
@@ -136,15 +137,12 @@ public final class SliceMerge {
       Lakehouse lakehouse, TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String batchId) {
     boolean owned = rows.storageLevel().equals(StorageLevel.NONE());
     Dataset<Row> cached = owned ? rows.persist(StorageLevel.MEMORY_AND_DISK()) : rows;
-    Dataset<Row> sliceValues = slices.distinct().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long count = cached.count();
       GrainCheck.require(lakehouse.name(table), cached, table.grain());
-      long sliceCount = sliceValues.count();
-      merge(lakehouse, table, cached, sliceValues, batchId);
+      int sliceCount = merge(lakehouse, table, cached, slices, batchId);
       return new MergedSlices(table.path(), sliceCount, count);
     } finally {
-      sliceValues.unpersist();
       if (owned) {
         cached.unpersist();
       }
