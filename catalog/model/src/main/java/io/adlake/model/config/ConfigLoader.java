@@ -119,26 +119,33 @@ public final class ConfigLoader {
     Path home = confDir.getParent() == null ? confDir : confDir.getParent();
     String dataDirText = required(node, "data_dir", file);
     Path dataDir = home.resolve(dataDirText).normalize();
-    JsonNode catalog = node.path("catalog");
-    CatalogSettings catalogSettings =
-        new CatalogSettings(
-            textOr(catalog, "name", "adlake"),
-            required(node, "catalog.type", file),
-            expand(required(node, "catalog.uri", file), dataDir),
-            expandLocation(required(node, "catalog.warehouse", file), dataDir, home),
-            stringMap(catalog.path("properties")));
-    JsonNode spark = node.path("spark");
-    SparkSettings sparkSettings =
-        new SparkSettings(
-            textOr(spark, "master", ""),
-            intOr(spark, "shuffle_partitions", 8, "spark.shuffle_partitions"),
-            stringMap(spark.path("conf")));
     JsonNode s3 = node.path("s3");
     S3Settings s3Settings =
         new S3Settings(
             textOr(s3, "region", "us-east-1"),
             textOr(s3, "endpoint", ""),
             Boolean.parseBoolean(textOr(s3, "path_style", "false")));
+    JsonNode catalog = node.path("catalog");
+    String warehouse = expandLocation(required(node, "catalog.warehouse", file), dataDir, home);
+    Map<String, String> catalogProperties = new LinkedHashMap<>();
+    if (warehouse.startsWith("s3://")) {
+      // An S3 warehouse uses the s3 block too; catalog.properties, being more specific, win.
+      catalogProperties.putAll(s3Settings.icebergProperties());
+    }
+    catalogProperties.putAll(stringMap(catalog.path("properties")));
+    CatalogSettings catalogSettings =
+        new CatalogSettings(
+            textOr(catalog, "name", "adlake"),
+            required(node, "catalog.type", file),
+            expand(required(node, "catalog.uri", file), dataDir),
+            warehouse,
+            catalogProperties);
+    JsonNode spark = node.path("spark");
+    SparkSettings sparkSettings =
+        new SparkSettings(
+            textOr(spark, "master", ""),
+            intOr(spark, "shuffle_partitions", 8, "spark.shuffle_partitions"),
+            stringMap(spark.path("conf")));
     int lookback = intOr(node.path("fx"), "lookback_days", 7, "fx.lookback_days");
     if (lookback < 0 || lookback > 31) {
       throw new ConfigException("fx.lookback_days must be between 0 and 31, was " + lookback);

@@ -58,6 +58,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anS3WarehouseReachesTheS3ServerTheLandingZoneUses(@TempDir Path home) throws Exception {
+    Path conf = Files.createDirectories(home.resolve("conf"));
+    Files.writeString(conf.resolve("adlake.yaml"), YAML);
+    Map<String, String> env = Map.of("ADLAKE_PROFILE", "other", "ADLAKE_S3_ENDPOINT", "http://127.0.0.1:9090", "ADLAKE_S3_PATH_STYLE", "true");
+
+    AdlakeConfig other = new ConfigLoader(env).load(conf, null, Map.of());
+
+    assertThat(other.s3().endpoint()).isEqualTo("http://127.0.0.1:9090");
+    assertThat(other.catalog().sparkConf())
+        .containsEntry("spark.sql.catalog.adlake.s3.endpoint", "http://127.0.0.1:9090")
+        .containsEntry("spark.sql.catalog.adlake.s3.path-style-access", "true")
+        .containsEntry("spark.sql.catalog.adlake.client.region", "us-east-1");
+    // A local warehouse has no S3 properties.
+    assertThat(new ConfigLoader(Map.of()).load(conf, null, Map.of()).catalog().properties()).isEmpty();
+  }
+
+  @Test
   void unknownProfilesAndBadValuesNameTheSetting(@TempDir Path conf) throws Exception {
     Files.writeString(conf.resolve("adlake.yaml"), YAML);
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(conf, "prod", Map.of()))
