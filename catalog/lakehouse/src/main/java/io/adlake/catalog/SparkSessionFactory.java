@@ -25,8 +25,7 @@ public final class SparkSessionFactory {
         .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
         .config("spark.sql.defaultCatalog", config.catalog().name())
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()))
-        .config("spark.sql.adaptive.enabled", "true");
+        .config("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
     config.catalog().sparkConf().forEach(builder::config);
     config.spark().conf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();

@@ -35,6 +35,8 @@ public final class SharedSpark implements ParameterResolver {
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.shuffle.partitions", "2")
+              // As the local profile of conf/adlake.yaml runs (see the reason there).
+              .config("spark.sql.adaptive.enabled", "false")
               .config("spark.default.parallelism", "2")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")

@@ -133,10 +133,10 @@ public final class GoldJob {
     // Checkpointed, not just cached: every QA check derives frames from pacing, and Spark re-analyses the whole
     // plan behind a frame each time one is derived; pacing's plan (FX, windows, segments) made that take minutes.
     Dataset<Row> pacing = PacingMart.build(inputs).localCheckpoint();
-    results.add(SliceMerge.mergeChecked(lakehouse, Tables.GOLD_PACING, pacing, asOfSlices, runId));
+    results.add(merge(Tables.GOLD_PACING, pacing, asOfSlices, runId));
     progress.step("gold: QA checks");
     Dataset<Row> checks = QaLibrary.settings(lakehouse.spark(), settingsOf(runOrgIds));
-    results.add(SliceMerge.mergeChecked(lakehouse, Tables.GOLD_QA_FINDINGS, QaLibrary.findings(inputs, pacing, checks), asOfSlices, runId));
+    results.add(merge(Tables.GOLD_QA_FINDINGS, QaLibrary.findings(inputs, pacing, checks), asOfSlices, runId));
 
     progress.step("gold: taxonomy");
     Map<String, NamingConvention> conventions = new LinkedHashMap<>();
@@ -151,20 +151,26 @@ public final class GoldJob {
     Dataset<Row> versionSlices =
         lakehouse.spark().createDataFrame(versions, new StructType().add("org_id", DataTypes.StringType).add("taxonomy_version", DataTypes.StringType));
     results.add(
-        SliceMerge.mergeChecked(lakehouse, Tables.GOLD_TAXONOMY, TaxonomyMart.build(inputs.setup(), orgFrame, conventions), versionSlices, runId));
+        merge(Tables.GOLD_TAXONOMY, TaxonomyMart.build(inputs.setup(), orgFrame, conventions), versionSlices, runId));
 
     progress.step("gold: margin for report days " + first + " to " + last);
     Dataset<Row> days =
         runOrgs.select(col("org_id"), explode(sequence(lit(Date.valueOf(first)), lit(Date.valueOf(last)))).as("report_date"));
     results.add(
-        SliceMerge.mergeChecked(lakehouse, Tables.GOLD_MARGIN_DAILY, MarginMart.daily(inputs, Date.valueOf(first), Date.valueOf(last)), days, runId));
+        merge(Tables.GOLD_MARGIN_DAILY, MarginMart.daily(inputs, Date.valueOf(first), Date.valueOf(last)), days, runId));
     Dataset<Row> months = days.select(col("org_id"), trunc(col("report_date"), "month").as("month")).distinct();
     Dataset<Row> monthRows =
         lakehouse.read(Tables.GOLD_MARGIN_DAILY)
             .withColumn("month", trunc(col("report_date"), "month"))
             .join(months, new String[] {"org_id", "month"}, "left_semi")
             .drop("month");
-    results.add(SliceMerge.mergeChecked(lakehouse, Tables.GOLD_MARGIN_MONTHLY, MarginMart.monthly(monthRows), months, runId));
+    results.add(merge(Tables.GOLD_MARGIN_MONTHLY, MarginMart.monthly(monthRows), months, runId));
+  }
+
+  private MergedSlices merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
+    MergedSlices result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
+    progress.step("gold: " + table.path() + ": " + result.rows() + " row(s) in " + result.slices() + " slice(s) merged");
+    return result;
   }
 
   private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
@@ -178,9 +184,9 @@ public final class GoldJob {
     slices = lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
     Dataset<Row> report = CrossPlatformReport.build(silver).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      results.add(SliceMerge.mergeChecked(lakehouse, Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
+      results.add(merge(Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
       progress.step("gold: org daily summary");
-      results.add(SliceMerge.mergeChecked(lakehouse, Tables.GOLD_ORG_DAILY, OrgDailySummary.build(report), slices, runId));
+      results.add(merge(Tables.GOLD_ORG_DAILY, OrgDailySummary.build(report), slices, runId));
     } finally {
       report.unpersist();
     }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -114,16 +115,26 @@ public final class IngestJob {
     List<Dataset<Row>> quarantines = new ArrayList<>();
     List<Dataset<Row>> cached = new ArrayList<>();
     List<String> samples = new ArrayList<>();
+    int filesToParse = tasks.values().stream().mapToInt(List::size).sum();
+    int filesParsed = 0;
     try {
       for (ExportFormat format : formatsToWrite(writing)) {
         List<FileTask> formatTasks = tasks.getOrDefault(format, List.of());
         progress.step("ingest: parsing " + formatTasks.size() + " file(s) as " + format.name());
         Dataset<Row> envelope = parse(format, formatTasks);
         cached.add(envelope);
+        long[] ofFormat = new long[3];
         for (Row r : envelope.groupBy("source_file", "_status").count().collectAsList()) {
           long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[3]);
           c[statusIndex(r.getString(1))] += r.getLong(2);
+          ofFormat[statusIndex(r.getString(1))] += r.getLong(2);
         }
+        filesParsed += formatTasks.size();
+        progress.step(
+            String.format(
+                Locale.ROOT,
+                "ingest: %s: %,d line(s) read, %,d accepted, %,d quarantined; %d of %d file(s) parsed",
+                format.name(), ofFormat[0] + ofFormat[1], ofFormat[0], ofFormat[1], filesParsed, filesToParse));
         lakehouse.ensure(format.table(), BronzeRows.bronze(format));
         Dataset<Row> accepted =
             envelope.filter(col("_status").equalTo(ParseFile.ACCEPTED)).select(firstColumns(format));
