@@ -52,6 +52,8 @@ public final class AdlakeCli {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AdlakeCli());
+    // The descriptions are laid out in lines of up to 120 columns; at picocli's default of 80 each wrapped mid-line.
+    cli.setUsageHelpWidth(120);
     cli.setExecutionExceptionHandler(AdlakeCli::handle);
     GoldCommand.listChecks(cli.getSubcommands().get("gold"));
     return cli;
