@@ -36,6 +36,14 @@ public final class Progress {
     if (context != null) {
       context.setJobDescription(message);
     }
+    done(message);
+  }
+
+  /**
+   * What a step got done (rows, files): printed like a step, but the Spark jobs that follow keep the step's
+   * description, so a write is not listed under the count line printed before it.
+   */
+  public void done(String message) {
     if (!quiet) {
       out.printf(Locale.ROOT, "[%7.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
       out.flush();

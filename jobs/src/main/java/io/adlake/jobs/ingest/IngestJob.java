@@ -130,7 +130,7 @@ public final class IngestJob {
           ofFormat[statusIndex(r.getString(1))] += r.getLong(2);
         }
         filesParsed += formatTasks.size();
-        progress.step(
+        progress.done(
             String.format(
                 Locale.ROOT,
                 "ingest: %s: %,d line(s) read, %,d accepted, %,d quarantined; %d of %d file(s) parsed",
