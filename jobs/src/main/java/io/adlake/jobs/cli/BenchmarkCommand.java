@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "ADLAKE_JAVA_OPTS=-Xmx8g.",
       "",
       "Examples:",
-      "  ./adlake benchmark                                     (the defaults below; about 12 minutes on 2 cores)",
+      "  ./adlake benchmark                                     (the defaults below; 9 to 12 minutes on 2 cores)",
       "  ./adlake benchmark --rows 20000 --many-orgs 200 --history-days 10 --daily-rows 2000   (a quick look)",
       "  ./adlake benchmark --json bench/before.json            (keep the figures to compare with a later run)"
     },
