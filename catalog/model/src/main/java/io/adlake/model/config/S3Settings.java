@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How to reach S3, for the landing zone and for an {@code s3://} warehouse alike. Credentials are never configured here: they come from the AWS default
- * credential chain (environment, profile, instance role).
+ * How to reach S3, for the landing zone and for an {@code s3://} warehouse alike. Credentials are never
+ * configured here: they come from the AWS default credential chain (environment, profile, instance role).
  *
  * @param endpoint  empty for AWS itself; an http URL for an S3-compatible server
  * @param pathStyle true for servers that do not support virtual-hosted buckets
