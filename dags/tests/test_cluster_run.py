@@ -181,12 +181,11 @@ class Cluster:
                 os.killpg(process.pid, signal.SIGKILL)
 
     def adlake(self, *arguments: str) -> str:
-        """adlake as a plain java -jar process on the nessie profile (local master): the sample writer and a reader."""
-        env = {**self.env, "ADLAKE_SPARK_MASTER": "local[1]"}
+        """The ./adlake launcher (java -jar) on the nessie profile with a local master: the sample writer, a reader."""
+        env = {**self.env, "ADLAKE_SPARK_MASTER": "local[1]", "ADLAKE_JAVA_OPTS": "-Xmx1g"}
         done = subprocess.run(
-            [str(self.java17 / "bin" / "java"), "-Xmx1g", "-Djdk.reflect.useDirectMethodHandle=false", "-jar", str(JAR),
-             *arguments, "--profile", "nessie"],
-            env=env, capture_output=True, text=True, timeout=600,
+            [str(REPO / "adlake"), *arguments, "--profile", "nessie"],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
         )
         assert done.returncode == 0, (
             f"adlake {' '.join(arguments)} exited with {done.returncode}:\n{done.stdout}\n{done.stderr[-3000:]}"

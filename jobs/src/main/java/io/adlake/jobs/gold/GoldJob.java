@@ -169,7 +169,7 @@ public final class GoldJob {
 
   private MergedSlices merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
     MergedSlices result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
-    progress.done("gold: " + table.path() + ": " + result.rows() + " row(s) in " + result.slices() + " slice(s) merged");
+    progress.done("gold: " + result.summary());
     return result;
   }
 

@@ -125,9 +125,9 @@ public final class IngestJob {
         cached.add(envelope);
         long[] ofFormat = new long[3];
         for (Row r : envelope.groupBy("source_file", "_status").count().collectAsList()) {
-          long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[3]);
-          c[statusIndex(r.getString(1))] += r.getLong(2);
-          ofFormat[statusIndex(r.getString(1))] += r.getLong(2);
+          int status = statusIndex(r.getString(1));
+          counts.computeIfAbsent(r.getString(0), k -> new long[3])[status] += r.getLong(2);
+          ofFormat[status] += r.getLong(2);
         }
         filesParsed += formatTasks.size();
         progress.done(

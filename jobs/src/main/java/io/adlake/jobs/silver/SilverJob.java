@@ -208,7 +208,7 @@ public final class SilverJob {
 
   private MergedSlices merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
     MergedSlices result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
-    progress.done("silver: " + table.path() + ": " + result.rows() + " row(s) in " + result.slices() + " slice(s) merged");
+    progress.done("silver: " + result.summary());
     return result;
   }
 
