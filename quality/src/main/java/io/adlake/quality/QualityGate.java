@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,6 +39,7 @@ public final class QualityGate {
   private final Set<String> knownOrgs;
   private final Optional<Set<String>> scope;
   private final MetricHistory history;
+  private final Function<TableSpec, Optional<Column>> changed;
 
   /**
    * A gate over every org's rows.
@@ -47,19 +49,30 @@ public final class QualityGate {
    *                  it, so an org whose export is missing shows as a drop to zero rather than as nothing
    */
   public QualityGate(Lakehouse staged, QualitySettings settings, Set<String> knownOrgs, MetricHistory history) {
-    this(staged, settings, knownOrgs, Optional.empty(), history);
+    this(staged, settings, knownOrgs, Optional.empty(), history, table -> Optional.empty());
   }
 
   /**
-   * @param scope the orgs a run processes, when it processes only some ({@code --org}, or orgs held by the
-   *              layer before): only their rows are judged, and only they are measured by anomaly checks
+   * @param scope   the orgs a run processes, when it processes only some ({@code --org}, or orgs held by the
+   *                layer before): only their rows are judged, and only they are measured by anomaly checks
+   * @param changed per table, the rows the run changed, or empty to judge the whole table. Only those rows are
+   *                judged: the rest is what main holds, judged when it was published, so a daily run's gate costs
+   *                the day it wrote, not the history under it. Anomaly checks measure their day in the whole
+   *                table all the same.
    */
-  public QualityGate(Lakehouse staged, QualitySettings settings, Set<String> knownOrgs, Optional<Set<String>> scope, MetricHistory history) {
+  public QualityGate(
+      Lakehouse staged,
+      QualitySettings settings,
+      Set<String> knownOrgs,
+      Optional<Set<String>> scope,
+      MetricHistory history,
+      Function<TableSpec, Optional<Column>> changed) {
     this.staged = staged;
     this.settings = settings;
     this.knownOrgs = Set.copyOf(knownOrgs);
     this.scope = scope.map(Set::copyOf);
     this.history = history;
+    this.changed = changed;
   }
 
   /** @param day the run's date: dated anomaly metrics measure this day, and history is read from days before it */
@@ -70,10 +83,12 @@ public final class QualityGate {
       if (!staged.exists(table)) {
         continue;
       }
-      Dataset<Row> all = staged.read(table);
-      Dataset<Row> rows = scope.map(orgs -> all.filter(col("org_id").isin(orgs.toArray()))).orElse(all).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> read = staged.read(table);
+      Dataset<Row> all = scope.map(orgs -> read.filter(col("org_id").isin(orgs.toArray()))).orElse(read);
+      Optional<Column> changedRows = changed.apply(table);
+      Dataset<Row> rows = changedRows.map(all::filter).orElse(all).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        audit(table, rows, day, outcomes, metrics);
+        audit(table, rows, all, changedRows.isPresent() ? "no rows changed by the run" : "no rows", day, outcomes, metrics);
       } finally {
         rows.unpersist();
       }
@@ -81,7 +96,13 @@ public final class QualityGate {
     return new GateReport(runId, layer, outcomes, metrics);
   }
 
-  private void audit(TableSpec table, Dataset<Row> rows, LocalDate day, List<ConstraintOutcome> outcomes, List<MetricPoint> metrics) {
+  /**
+   * @param rows        the rows judged (what the run changed)
+   * @param all         the whole table as the run staged it, where anomaly checks measure their day
+   * @param emptyReason what a skipped check says when there are no rows to judge
+   */
+  private void audit(
+      TableSpec table, Dataset<Row> rows, Dataset<Row> all, String emptyReason, LocalDate day, List<ConstraintOutcome> outcomes, List<MetricPoint> metrics) {
     String name = table.path();
     Set<String> present = new TreeSet<>(List.of(rows.columns()));
     List<CheckSpec> columnChecks = new ArrayList<>();
@@ -103,14 +124,14 @@ public final class QualityGate {
     boolean empty = rows.isEmpty();
     if (empty) {
       for (CheckSpec spec : columnChecks) {
-        outcomes.add(new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "skipped", "no rows", null));
+        outcomes.add(new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "skipped", emptyReason, null));
       }
     } else {
       outcomes.addAll(attributed(name, rows, table.grain(), columnChecks, DeequChecks.verify(name, rows, table.grain(), columnChecks, knownOrgs)));
     }
     for (CheckSpec spec : others) {
       if (spec.check().equals("references")) {
-        ConstraintOutcome checked = references(table, rows, spec, empty);
+        ConstraintOutcome checked = references(table, rows, spec, empty, emptyReason);
         Optional<TableSpec> reference = referenceOf(spec).filter(staged::exists);
         Optional<List<ConstraintOutcome>> perOrg =
             checked.blocksPublish() && reference.isPresent()
@@ -118,7 +139,7 @@ public final class QualityGate {
                 : Optional.empty();
         perOrg.ifPresentOrElse(outcomes::addAll, () -> outcomes.add(checked));
       } else {
-        anomalies(table, rows, spec, day, outcomes, metrics);
+        anomalies(table, all, spec, day, outcomes, metrics);
       }
     }
   }
@@ -156,11 +177,11 @@ public final class QualityGate {
     return io.adlake.model.Tables.ALL.stream().filter(t -> t.path().equals(spec.reference())).findFirst();
   }
 
-  private ConstraintOutcome references(TableSpec table, Dataset<Row> rows, CheckSpec spec, boolean empty) {
+  private ConstraintOutcome references(TableSpec table, Dataset<Row> rows, CheckSpec spec, boolean empty, String emptyReason) {
     String name = table.path();
     Optional<TableSpec> reference = referenceOf(spec);
     if (empty) {
-      return new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "skipped", "no rows", null);
+      return new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "skipped", emptyReason, null);
     }
     if (reference.isEmpty() || !staged.exists(reference.get())) {
       return new ConstraintOutcome(name, ConstraintOutcome.ALL_ORGS, spec.describe(), "-", spec.level(), "failure", "reference table " + spec.reference() + " does not exist", null);

@@ -31,6 +31,17 @@ public final class Lakehouse {
 
   /** With this on a table and {@code spark.wap.branch} set in the session, writes go to that branch. */
   public static final String WAP_ENABLED = "write.wap.enabled";
+
+  /**
+   * Parquet row groups of 8 MB instead of Iceberg's 128 MB. A day of one table is one partition, written by one
+   * task into one file; Iceberg splits a file for reading only at row-group boundaries, so with one large row
+   * group every later reader of that day (the gate, gold, the analysts) ran in one task while the other cores
+   * idled (benchmark: the silver gate read 850,000 rows in one 4.9 s task). Readers skip row groups by their
+   * statistics either way; 8 MB keeps each group large enough for columnar reads.
+   */
+  static final String ROW_GROUP_SIZE = "write.parquet.row-group-size-bytes";
+
+  private static final String ROW_GROUP_BYTES = String.valueOf(8L * 1024 * 1024);
   /** Tries to open the catalog when the database behind it is busy (see {@link #iceberg}). */
   private static final int CATALOG_ATTEMPTS = 6;
   private static final Logger LOG = LoggerFactory.getLogger(Lakehouse.class);
@@ -150,6 +161,9 @@ public final class Lakehouse {
         // Tables made before write-audit-publish existed: without this a run's writes would land on main.
         table.updateProperties().set(WAP_ENABLED, "true").commit();
       }
+      if (!table.properties().containsKey(ROW_GROUP_SIZE)) {
+        table.updateProperties().set(ROW_GROUP_SIZE, ROW_GROUP_BYTES).commit();
+      }
       return;
     }
     Namespace namespace = Namespace.of(spec.namespace());
@@ -169,6 +183,7 @@ public final class Lakehouse {
     properties.put("write.delete.mode", "copy-on-write");
     properties.put("write.update.mode", "copy-on-write");
     properties.put("write.merge.mode", "copy-on-write");
+    properties.put(ROW_GROUP_SIZE, ROW_GROUP_BYTES);
     if (spec.published()) {
       properties.put(WAP_ENABLED, "true");
     }

@@ -1,6 +1,9 @@
 package io.adlake.jobs.publish;
 
+import static org.apache.spark.sql.functions.lit;
+
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.tables.BranchChanges;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.time.Duration;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.iceberg.Snapshot;
@@ -94,6 +98,21 @@ public final class IcebergTableBranches implements WriteAuditPublish {
     }
     // Named explicitly: with spark.wap.branch set, a plain read of a write-audit-publish table reads the branch.
     return Optional.of(lakehouse.spark().read().option("branch", SnapshotRef.MAIN_BRANCH).table(lakehouse.name(spec)));
+  }
+
+  @Override
+  public Optional<Column> changedRows(TableSpec spec) {
+    if (!lakehouse.exists(spec)) {
+      return Optional.of(lit(false));
+    }
+    Table table = lakehouse.table(spec);
+    table.refresh();
+    SnapshotRef head = table.refs().get(branch);
+    if (head == null) {
+      return Optional.of(lit(false));
+    }
+    Snapshot main = table.currentSnapshot();
+    return BranchChanges.since(spec, table, head.snapshotId(), main == null ? null : main.snapshotId());
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.adlake.jobs.publish;
 
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.tables.BranchChanges;
 import io.adlake.model.TableSpec;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -26,6 +28,12 @@ public interface WriteAuditPublish extends AutoCloseable {
 
   /** A table as readers of main see it now (empty when main has no snapshot of it yet), whatever the run wrote. */
   Optional<Dataset<Row>> mainRows(TableSpec table);
+
+  /**
+   * The rows of a table the run changed on its branch, as a condition ({@link BranchChanges}); empty when the
+   * whole table is to be judged. A table the run did not write matches no rows.
+   */
+  Optional<Column> changedRows(TableSpec table);
 
   /** The snapshot each table written by the run has on the branch, by table path. */
   Map<String, Long> stagedSnapshots();

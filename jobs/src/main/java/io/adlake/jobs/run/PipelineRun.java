@@ -215,7 +215,8 @@ public final class PipelineRun {
     LocalDate asOf = request.asOf();
     Set<String> knownOrgs = orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
     Optional<Set<String>> judged = request.orgs().isEmpty() && next.held.isEmpty() ? Optional.empty() : Optional.of(next.judged());
-    QualityGate gate = new QualityGate(wap.staged(), quality, knownOrgs, judged, MetricHistory.load(main, asOf, quality.historyRuns()));
+    QualityGate gate =
+        new QualityGate(wap.staged(), quality, knownOrgs, judged, MetricHistory.load(main, asOf, quality.historyRuns()), wap::changedRows);
     List<TableSpec> tables = Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
     GateReport report = gate.run(next.runId, layer, tables, asOf);
     GateRecords.record(main, report);
