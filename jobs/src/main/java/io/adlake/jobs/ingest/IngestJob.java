@@ -191,6 +191,10 @@ public final class IngestJob {
                 plan.reason()));
       }
     }
+    if (!writing.isEmpty()) {
+      // Its own step, so the Spark jobs that read the written slices back are not labelled as the quarantine write.
+      progress.step("ingest: reconciling " + outcomes.size() + " file(s) with what the tables hold");
+    }
     List<String> errors = reconcile(batchId, outcomes, writing);
     manifest.record(batchId, ingestedAt, outcomes);
     progress.step("ingest: recorded " + outcomes.size() + " file(s) in the manifest");

@@ -7,6 +7,7 @@ import io.adlake.jobs.publish.WriteAuditPublish;
 import io.adlake.model.TableSpec;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -34,6 +35,11 @@ record BeforePublish(WriteAuditPublish run, Runnable before) implements WriteAud
   @Override
   public Optional<Dataset<Row>> mainRows(TableSpec table) {
     return run.mainRows(table);
+  }
+
+  @Override
+  public Optional<Column> changedRows(TableSpec table) {
+    return run.changedRows(table);
   }
 
   @Override
