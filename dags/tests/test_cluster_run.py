@@ -249,9 +249,16 @@ def test_a_day_runs_on_a_standalone_cluster_with_nessie_and_s3(cluster):
     apps = state["completedapps"]
     assert [a["name"] for a in apps] == ["adlake-run"], apps
     # Both workers ran an executor of the run: the work went to the cluster, not to the driver.
+    # A worker moves an executor to its finished list only after the master tells it the app ended, a moment
+    # after the driver exits: wait for that rather than read the list at once.
     for worker in state["workers"]:
-        finished = _get(worker["webuiaddress"] + "/json")["finishedexecutors"]
-        assert [e["appid"] for e in finished] == [apps[0]["id"]], worker["id"]
+        deadline = time.monotonic() + 30
+        while True:
+            finished = [e["appid"] for e in _get(worker["webuiaddress"] + "/json")["finishedexecutors"]]
+            if finished or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert finished == [apps[0]["id"]], worker["id"]
 
     log = _get(f"{cluster.nessie}/trees/main/history?max-records=20")["logEntries"]
     messages = [e["commitMeta"]["message"] for e in log]
