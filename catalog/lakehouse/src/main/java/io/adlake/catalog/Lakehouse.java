@@ -39,7 +39,7 @@ public final class Lakehouse {
    * idled (benchmark: the silver gate read 850,000 rows in one 4.9 s task). Readers skip row groups by their
    * statistics either way; 8 MB keeps each group large enough for columnar reads.
    */
-  static final String ROW_GROUP_SIZE = "write.parquet.row-group-size-bytes";
+  private static final String ROW_GROUP_SIZE = "write.parquet.row-group-size-bytes";
 
   private static final String ROW_GROUP_BYTES = String.valueOf(8L * 1024 * 1024);
   /** Tries to open the catalog when the database behind it is busy (see {@link #iceberg}). */

@@ -1,7 +1,5 @@
 package io.adlake.jobs.publish;
 
-import static org.apache.spark.sql.functions.lit;
-
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.tables.BranchChanges;
 import io.adlake.model.TableSpec;
@@ -102,17 +100,7 @@ public final class IcebergTableBranches implements WriteAuditPublish {
 
   @Override
   public Optional<Column> changedRows(TableSpec spec) {
-    if (!lakehouse.exists(spec)) {
-      return Optional.of(lit(false));
-    }
-    Table table = lakehouse.table(spec);
-    table.refresh();
-    SnapshotRef head = table.refs().get(branch);
-    if (head == null) {
-      return Optional.of(lit(false));
-    }
-    Snapshot main = table.currentSnapshot();
-    return BranchChanges.since(spec, table, head.snapshotId(), main == null ? null : main.snapshotId());
+    return BranchChanges.between(spec, lakehouse, branch, lakehouse);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.adlake.jobs.publish;
 
-import static org.apache.spark.sql.functions.lit;
-
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.tables.BranchChanges;
 import io.adlake.model.TableSpec;
@@ -12,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.Table;
 import org.apache.spark.sql.Row;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,16 +109,8 @@ public final class NessieRunBranch implements WriteAuditPublish {
 
   @Override
   public Optional<Column> changedRows(TableSpec spec) {
-    if (!staged.exists(spec)) {
-      return Optional.of(lit(false));
-    }
-    Table table = staged.table(spec);
-    table.refresh();
-    if (table.currentSnapshot() == null) {
-      return Optional.of(lit(false));
-    }
-    Snapshot base = main.exists(spec) ? main.table(spec).currentSnapshot() : null;
-    return BranchChanges.since(spec, table, table.currentSnapshot().snapshotId(), base == null ? null : base.snapshotId());
+    // On the run's Nessie ref, a table's own main is the run's state of it (as in stagedSnapshots).
+    return BranchChanges.between(spec, staged, "main", main);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.adlake.catalog.tables;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.iceberg.ContentFile;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.types.Type;
@@ -31,6 +33,19 @@ import org.apache.spark.sql.Column;
  */
 public final class BranchChanges {
   private BranchChanges() {}
+
+  /**
+   * The changed rows of a table between a ref of one view of the catalog and main of another: the run's branch and
+   * main of the same catalog (Iceberg table branches), or main of the run's Nessie ref and main of the catalog. A
+   * table the branch does not have matches no rows.
+   */
+  public static Optional<Column> between(TableSpec spec, Lakehouse branchSide, String headRef, Lakehouse mainSide) {
+    Long head = branchSide.snapshotId(spec, headRef);
+    if (head == null) {
+      return Optional.of(lit(false));
+    }
+    return since(spec, branchSide.table(spec), head, mainSide.snapshotId(spec, SnapshotRef.MAIN_BRANCH));
+  }
 
   /**
    * @param table the table as the branch sees it (its metadata holds the branch head's ancestry)
