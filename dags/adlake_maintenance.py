@@ -1,6 +1,6 @@
 """adlake_maintenance: Iceberg table upkeep on the embedded catalog, weekly.
 
-Per silver and gold table: expire snapshots past the table's maximum age (Iceberg's default, 5 days), keeping the
+Per silver and gold table, with `adlake maintain` (Iceberg's Spark actions; `adlake sql` is read-only): expire snapshots past the table's maximum age (Iceberg's default, 5 days), keeping the
 last 10, and run branches older than their 14-day retention; then compact small files. On Nessie this DAG does
 nothing to snapshots: files may still be referenced from other branches, so deleting them is Nessie GC's job
 (run `nessie-gc` against the server), not Iceberg's expire_snapshots.
@@ -33,8 +33,7 @@ with DAG(
         for table in TABLES:
             name = table.replace(".", "__")
             expire = adlake_task(
-                f"expire_{name}",
-                ["sql", f"CALL system.expire_snapshots(table => '{table}', retain_last => 10)"],
+                f"expire_{name}", ["maintain", "expire-snapshots", "--table", table, "--retain-last", "10"]
             )
-            compact = adlake_task(f"compact_{name}", ["sql", f"CALL system.rewrite_data_files(table => '{table}')"])
+            compact = adlake_task(f"compact_{name}", ["maintain", "compact", "--table", table])
             expire >> compact

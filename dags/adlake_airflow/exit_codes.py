@@ -10,7 +10,7 @@
 | 8    | main moved during the run              | failed without retries: clear silver and after    |
 | 1, 6 | crash, rows do not reconcile           | failed, retried                                   |
 | 9    | a digest not delivered                 | failed, retried: the retry sends what is untold   |
-| 10   | write-back decision refused            | failed without retries                            |
+| 10   | refused (write-back, read-only sql)    | failed without retries                            |
 | 11   | write-back actions failed on a platform| failed, retried: execute tries them again         |
 | 12   | published, some orgs held by a gate    | success, with a warning naming the held orgs      |
 """
@@ -29,7 +29,7 @@ MEANING = {
     7: "a quality gate failed; nothing was published",
     8: "main moved during the run; not published",
     9: "a notification could not be delivered; it is sent again next run",
-    10: "a write-back decision was refused",
+    10: "refused: a write-back decision the rules forbid, or a change through read-only adlake sql",
     11: "some approved write-back actions failed or could not be attempted",
     12: "published, but some orgs were held by a gate; main keeps their last rows",
 }

@@ -69,6 +69,8 @@ def test_maintenance_expires_then_compacts_every_published_table(dagbag):
     dag = dagbag.dags["adlake_maintenance"]
     expire = dag.get_task("expire_gold__pacing")
     assert expire.downstream_task_ids == {"compact_gold__pacing"}
+    assert expire.arguments == ["maintain", "expire-snapshots", "--table", "gold.pacing", "--retain-last", "10"]
+    assert dag.get_task("compact_gold__pacing").arguments == ["maintain", "compact", "--table", "gold.pacing"]
     assert len(dag.tasks) == 2 * (4 + len(gold_tables_in_java()))
 
 

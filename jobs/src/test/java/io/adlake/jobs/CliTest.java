@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "alerts", "notify", "writeback", "sql", "tables", "org", "benchmark"})
+  @ValueSource(strings = {"demo", "generate", "ingest", "silver", "gold", "run", "quality", "alerts", "notify", "writeback", "sql", "serve", "maintain", "tables", "org", "benchmark"})
   void everyCommandExplainsItself(String command) {
     Captured out = run(command, "--help");
     assertThat(out.code).isEqualTo(ExitCodes.OK);

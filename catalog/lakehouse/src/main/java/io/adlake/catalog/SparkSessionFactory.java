@@ -12,6 +12,11 @@ public final class SparkSessionFactory {
   private SparkSessionFactory() {}
 
   public static SparkSession create(AdlakeConfig config, String appName) {
+    return create(config, appName, java.util.Map.of());
+  }
+
+  /** The same, with settings of the caller's own applied last (they win over the profile's). */
+  public static SparkSession create(AdlakeConfig config, String appName, java.util.Map<String, String> extra) {
     createSqliteFolder(config.catalog().uri());
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!config.spark().master().isBlank()) {
@@ -28,6 +33,7 @@ public final class SparkSessionFactory {
         .config("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
     config.catalog().sparkConf().forEach(builder::config);
     config.spark().conf().forEach(builder::config);
+    extra.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;

@@ -86,7 +86,8 @@ public final class PipelineBenchmark {
     try {
       AdlakeConfig config =
           new AdlakeConfig(
-              "benchmark", shippedConf, dir, catalog("unused", dir.resolve("unused")), dir.toString(), sparkSettings, io.adlake.model.config.S3Settings.defaults(), 7);
+              "benchmark", shippedConf, dir, catalog("unused", dir.resolve("unused")), dir.toString(), sparkSettings, io.adlake.model.config.S3Settings.defaults(), 7,
+              io.adlake.model.config.ServeSettings.defaults());
       SparkSession spark = SparkSessionFactory.create(config, "adlake-benchmark");
       spark.sparkContext().addSparkListener(tally);
       try (HeapPeak heap = HeapPeak.start()) {

@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
       NotifyCommand.class,
       WritebackCommand.class,
       SqlCommand.class,
+      ServeCommand.class,
+      MaintainCommand.class,
       TablesCommand.class,
       OrgCommand.class,
       BenchmarkCommand.class,
@@ -74,7 +76,7 @@ public final class AdlakeCli {
       err.println("adlake: " + cause.getMessage());
       return ExitCodes.INPUT;
     }
-    if (e instanceof io.adlake.jobs.writeback.DecisionRefused) {
+    if (e instanceof io.adlake.jobs.writeback.DecisionRefused || e instanceof io.adlake.jobs.query.ReadOnlyViolation) {
       err.println("adlake: refused: " + e.getMessage());
       return ExitCodes.NOT_ALLOWED;
     }

@@ -31,7 +31,10 @@ public final class ExitCodes {
    */
   public static final int ORGS_HELD = 12;
 
-  /** A write-back decision the rules refuse: approving one's own change above the threshold, or a decided action. */
+  /**
+   * Refused by the rules: a write-back decision (approving one's own change above the threshold, or a decided
+   * action), or a statement that would change tables through a read-only command ({@code adlake sql}).
+   */
   public static final int NOT_ALLOWED = 10;
   /** Some approved write-back actions failed on their platform or could not be attempted (no token); they are tried again next execute. */
   public static final int NOT_EXECUTED = 11;
@@ -48,7 +51,7 @@ public final class ExitCodes {
           + "  7  a quality gate failed: nothing published (adlake quality report --run R)%n"
           + "  8  main moved during the run: not published; rerun the date%n"
           + "  9  a notification could not be delivered (it is sent again next run)%n"
-          + " 10  write-back decision refused (self-approval above the threshold, or already decided)%n"
+          + " 10  refused: a write-back decision the rules forbid, or a change through read-only adlake sql%n"
           + " 11  write-back: some approved actions failed or could not be attempted (see the report)%n"
           + " 12  published, but some orgs were held by a gate: main keeps their last rows (see ops.org_holds)%n";
 }

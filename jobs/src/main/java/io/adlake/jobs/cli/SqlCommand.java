@@ -1,8 +1,13 @@
 package io.adlake.jobs.cli;
 
+import io.adlake.jobs.query.ReadOnlyStatements;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,14 +16,18 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sql",
     description = {
-      "Run Spark SQL against the lakehouse and print the result.",
+      "Run Spark SQL against the lakehouse and print the result. Read-only unless --allow-writes is given:",
+      "queries, SHOW, DESCRIBE, EXPLAIN and USE run; DDL, INSERT/MERGE/UPDATE/DELETE, CALL, CACHE, ADD JAR and",
+      "SET key=value are refused (exit 10) before anything runs. Table upkeep is `adlake maintain`, not CALL.",
       "",
       "Tables are addressed as namespace.table (the adlake catalog is the default), e.g. silver.delivery_daily.",
       "Iceberg metadata tables work too: silver.delivery_daily.snapshots, bronze.quarantine.files.",
       "",
       "Examples:",
       "  adlake sql \"select org_id, sum(media_cost_rc) from silver.delivery_daily group by org_id\"",
-      "  adlake sql --format csv \"select * from bronze.quarantine\" > quarantine.csv"
+      "  adlake sql --format csv \"select * from bronze.quarantine\" > quarantine.csv",
+      "  adlake sql \"describe gold.pacing\"",
+      "  adlake sql --allow-writes \"alter table gold.pacing set tbloptions ('comment'='...')\"   (changes main directly)"
     },
     footer = ExitCodes.DESCRIPTION,
     mixinStandardHelpOptions = true)
@@ -35,6 +44,11 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table or csv (default ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(
+      names = "--allow-writes",
+      description = "Run a statement that changes tables or the session. It acts on main directly, outside write-audit-publish: no gate judges it.")
+  boolean allowWrites;
+
   @Override
   public Integer call() {
     if (!format.equals("table") && !format.equals("csv")) {
@@ -42,7 +56,16 @@ final class SqlCommand implements Callable<Integer> {
     }
     common.quiet = common.quiet || format.equals("csv");
     try (CommandContext context = new CommandContext(common, "adlake-sql")) {
-      Dataset<Row> result = context.lakehouse().spark().sql(query);
+      SparkSession spark = context.lakehouse().spark();
+      if (!allowWrites) {
+        Optional<String> refusal = ReadOnlyStatements.refusal(parse(spark));
+        if (refusal.isPresent()) {
+          System.err.println("adlake: refused: adlake sql is read-only and this is " + refusal.get()
+              + ". Pass --allow-writes to run it on main, or use adlake maintain for table upkeep.");
+          return ExitCodes.NOT_ALLOWED;
+        }
+      }
+      Dataset<Row> result = spark.sql(query);
       if (format.equals("table")) {
         result.show(limit, false);
       } else {
@@ -57,6 +80,14 @@ final class SqlCommand implements Callable<Integer> {
         }
       }
       return ExitCodes.OK;
+    }
+  }
+
+  private LogicalPlan parse(SparkSession spark) {
+    try {
+      return spark.sessionState().sqlParser().parsePlan(query);
+    } catch (ParseException e) {
+      throw common.usageError("the statement does not parse: " + e.getMessage());
     }
   }
 }

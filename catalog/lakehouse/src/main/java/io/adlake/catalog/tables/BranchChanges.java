@@ -14,6 +14,7 @@ import org.apache.iceberg.ContentFile;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
@@ -62,12 +63,11 @@ public final class BranchChanges {
     Set<List<Object>> changed = new LinkedHashSet<>();
     Snapshot snapshot = table.snapshot(head);
     while (snapshot != null && snapshot.snapshotId() != base) {
+      // SnapshotChanges reads the manifests with the table's specs (Snapshot.addedDataFiles(io) is deprecated and
+      // warns once per manifest).
+      SnapshotChanges changes = SnapshotChanges.builderFor(table).snapshot(snapshot).build();
       for (Iterable<? extends ContentFile<?>> files :
-          List.of(
-              snapshot.addedDataFiles(table.io()),
-              snapshot.removedDataFiles(table.io()),
-              snapshot.addedDeleteFiles(table.io()),
-              snapshot.removedDeleteFiles(table.io()))) {
+          List.of(changes.addedDataFiles(), changes.removedDataFiles(), changes.addedDeleteFiles(), changes.removedDeleteFiles())) {
         for (ContentFile<?> file : files) {
           if (file.specId() != partitioning.specId()) {
             return Optional.empty();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param confDir   the folder holding {@code adlake.yaml} and {@code orgs.yaml}
  * @param dataDir   local working folder for the embedded catalog, warehouse and landing zone
  * @param landing   landing zone root: a local folder or an {@code s3://bucket/prefix}
+ * @param serve     the BI endpoint of {@code adlake serve}
  */
 public record AdlakeConfig(
     String profile,
@@ -20,7 +21,8 @@ public record AdlakeConfig(
     String landing,
     SparkSettings spark,
     S3Settings s3,
-    int fxLookbackDays) {
+    int fxLookbackDays,
+    ServeSettings serve) {
 
   public Path orgRegistryFile() {
     return confDir.resolve(OrgRegistry.FILE);

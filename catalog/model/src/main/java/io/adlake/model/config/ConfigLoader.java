@@ -43,7 +43,10 @@ public final class ConfigLoader {
           "s3.region",
           "s3.endpoint",
           "s3.path_style",
-          "fx.lookback_days");
+          "fx.lookback_days",
+          "serve.host",
+          "serve.port",
+          "serve.spark_jars");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -158,7 +161,23 @@ public final class ConfigLoader {
         expandLocation(required(node, "landing", file), dataDir, home),
         sparkSettings,
         s3Settings,
-        lookback);
+        lookback,
+        serve(node.path("serve"), home));
+  }
+
+  private static ServeSettings serve(JsonNode serve, Path home) {
+    ServeSettings defaults = ServeSettings.defaults();
+    List<String> namespaces = new java.util.ArrayList<>();
+    serve.path("namespaces").forEach(n -> namespaces.add(n.asText()));
+    String jars = textOr(serve, "spark_jars", "");
+    return new ServeSettings(
+        textOr(serve, "host", defaults.host()),
+        intOr(serve, "port", defaults.port(), "serve.port"),
+        textOr(serve, "authentication", defaults.authentication()).toUpperCase(java.util.Locale.ROOT),
+        serve.has("namespaces") ? namespaces : defaults.namespaces(),
+        intOr(serve, "refresh_seconds", defaults.refreshSeconds(), "serve.refresh_seconds"),
+        jars.isBlank() ? "" : home.resolve(jars).normalize().toString(),
+        stringMap(serve.path("hive_conf")));
   }
 
   private static String expand(String value, Path dataDir) {
