@@ -159,3 +159,21 @@ def _set(root: dict, dotted: str, value: str) -> None:
     for part in parts[:-1]:
         node = node.setdefault(part, {})
     node[parts[-1]] = value
+
+
+def save_figure(figure, plots_dir: str | Path, name: str) -> Path:
+    """Saves a matplotlib figure as <plots_dir>/<name>.png and prints where, so the notebook's output names it."""
+    folder = Path(plots_dir or REPO / "notebooks" / "output")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    figure.savefig(path, dpi=110, bbox_inches="tight")
+    print(f"plot: {path}")
+    return path
+
+
+def record_figures(path: str | Path, figures: Mapping[str, object]) -> None:
+    """Writes the figures a notebook shows as JSON, for the test that checks them against `adlake sql`."""
+    if path:
+        import json
+
+        Path(path).write_text(json.dumps(dict(figures), indent=2, default=str), encoding="utf-8")

@@ -4,6 +4,7 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.actions.ExpireSnapshots;
 import org.apache.iceberg.spark.actions.SparkActions;
 import picocli.CommandLine.Command;
@@ -27,8 +28,17 @@ final class MaintainExpireCommand implements Callable<Integer> {
   @Option(names = "--retain-last", defaultValue = "10", description = "Snapshots kept on main whatever their age (default ${DEFAULT-VALUE}).")
   int retainLast;
 
+  @Option(
+      names = "--older-than-days",
+      paramLabel = "DAYS",
+      description = "Expire snapshots older than this many days instead of the table's maximum age (0: every snapshot but the last --retain-last).")
+  Integer olderThanDays;
+
   @Override
   public Integer call() {
+    if (olderThanDays != null && olderThanDays < 0) {
+      throw common.usageError("--older-than-days must not be negative, was " + olderThanDays);
+    }
     if (retainLast < 1) {
       throw common.usageError("--retain-last must be at least 1, was " + retainLast);
     }
@@ -43,7 +53,11 @@ final class MaintainExpireCommand implements Callable<Integer> {
           System.out.printf(Locale.ROOT, "%-32s not created yet, nothing to expire%n", spec.path());
           continue;
         }
-        ExpireSnapshots.Result result = SparkActions.get(lakehouse.spark()).expireSnapshots(lakehouse.table(spec)).retainLast(retainLast).execute();
+        ExpireSnapshots expire = SparkActions.get(lakehouse.spark()).expireSnapshots(lakehouse.table(spec)).retainLast(retainLast);
+        if (olderThanDays != null) {
+          expire = expire.expireOlderThan(System.currentTimeMillis() - TimeUnit.DAYS.toMillis(olderThanDays));
+        }
+        ExpireSnapshots.Result result = expire.execute();
         System.out.printf(
             Locale.ROOT,
             "%-32s deleted %d data file(s), %d delete file(s), %d manifest(s), %d manifest list(s)%n",

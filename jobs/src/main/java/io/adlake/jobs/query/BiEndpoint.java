@@ -48,6 +48,15 @@ public final class BiEndpoint implements AutoCloseable {
 
   public static BiEndpoint start(AdlakeConfig config) {
     ServeSettings serve = config.serve();
+    // The Thrift server's in-memory Derby (Hive's execution metastore) writes a log; keep it out of the working folder.
+    if (System.getProperty("derby.stream.error.file") == null) {
+      try {
+        java.nio.file.Files.createDirectories(config.dataDir());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
+      }
+      System.setProperty("derby.stream.error.file", config.dataDir().resolve("serve-derby.log").toString());
+    }
     SparkSession spark = SparkSessionFactory.create(config, "adlake-serve", sessionConf(config));
     PublishedViews views = new PublishedViews(spark, config.catalog().name(), serve.namespaces());
     int count = views.sync();

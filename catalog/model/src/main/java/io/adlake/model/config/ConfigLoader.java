@@ -46,7 +46,8 @@ public final class ConfigLoader {
           "fx.lookback_days",
           "serve.host",
           "serve.port",
-          "serve.spark_jars");
+          "serve.spark_jars",
+          "serve.refresh_seconds");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
