@@ -79,8 +79,11 @@ latest = lines[lines.month == lines.month.max()].sort_values("gross_margin")
 fig, ax = plt.subplots(figsize=(8, 0.4 * len(latest) + 1))
 names = (latest.booking_line_id.where(latest.is_booked, "unbooked " + latest.platform)
          + " " + latest.opportunity_name.fillna(""))
-ax.barh(names.str.slice(0, 50), latest.gross_margin.astype(float),
+# By position, so two rows with the same label (unbooked delivery of two campaigns) stay two bars.
+ax.barh(range(len(latest)), latest.gross_margin.astype(float),
         color=["#27ae60" if m >= 0 else "#c0392b" for m in latest.gross_margin.astype(float)])
+ax.set_yticks(range(len(latest)), names.str.slice(0, 50))
+assert len(ax.patches) == len(latest), "one bar per booking line of the month"
 ax.set_xlabel(f"gross margin, {currency}")
 ax.set_title(f"{ORG}: gross margin by booking line, {latest.month.max():%Y-%m}")
 save_figure(fig, PLOTS, f"margin_lines_{ORG}")

@@ -46,11 +46,15 @@ off[["platform", "entity_type", "entity_name", "status", "pct_ahead_behind", "sp
      "expected_spend_to_date", "projected_end_spend", "budget", "required_daily_spend"]]
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 0.45 * max(len(off), 2) + 1))
-labels = off.entity_type + " " + off.entity_name.str.slice(0, 38)
-ax.barh(labels, off.budget.astype(float), color="#d9d9d9", label="budget")
-ax.barh(labels, off.projected_end_spend.astype(float), height=0.45,
+fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(off), 2) + 1))
+# One bar per entity: names repeat (several booking lines of one opportunity), so each label carries the id too.
+rows = range(len(off))
+ax.barh(rows, off.budget.astype(float), color="#d9d9d9", label="budget")
+ax.barh(rows, off.projected_end_spend.astype(float), height=0.45,
         color=["#c0392b" if s == "over" else "#2471a3" for s in off.status], label="projected end spend")
+ax.set_yticks(list(rows), off.entity_type + " " + off.entity_name.str.slice(0, 32) + " (" + off.entity_id + ")",
+              fontsize=8)
+assert len(ax.patches) == 2 * len(off), "every off-pace entity has its two bars"
 ax.set_xlabel(f"{pacing.reporting_currency.iloc[0]}")
 ax.set_title(f"{ORG}: off-pace entities on {as_of}, projected end spend against budget")
 ax.legend(loc="lower right")

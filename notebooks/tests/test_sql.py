@@ -52,3 +52,15 @@ def test_maintain_compacts_and_expires_without_changing_a_row(demo, lake):
 
     unknown = adlake(demo, "maintain", "compact", "--table", "gold.nope", check=False)
     assert unknown.returncode == 2 and "--table gold.nope: no such adlake table" in unknown.stderr
+
+
+def test_the_java_catalog_writes_the_schema_pyiceberg_reads(demo, lake):
+    import sqlite3
+
+    with sqlite3.connect(demo / "catalog.db") as db:
+        columns = [row[1] for row in db.execute("pragma table_info(iceberg_tables)")]
+        catalogs = {row[0] for row in db.execute("select distinct catalog_name from iceberg_tables")}
+    # V1 of Iceberg's JDBC catalog schema has iceberg_type (tables and views apart); the rows are keyed by catalog name.
+    assert "iceberg_type" in columns
+    assert catalogs == {lake.settings.name} == {"adlake"}
+    assert {("bronze",), ("silver",), ("gold",), ("ops",)} <= set(lake.catalog.list_namespaces())
