@@ -1,9 +1,10 @@
 """adlake_maintenance: Iceberg table upkeep on the embedded catalog, weekly.
 
-Per silver and gold table, with `adlake maintain` (Iceberg's Spark actions; `adlake sql` is read-only): expire snapshots past the table's maximum age (Iceberg's default, 5 days), keeping the
-last 10, and run branches older than their 14-day retention; then compact small files. On Nessie this DAG does
-nothing to snapshots: files may still be referenced from other branches, so deleting them is Nessie GC's job
-(run `nessie-gc` against the server), not Iceberg's expire_snapshots.
+Per silver and gold table, with `adlake maintain` (Iceberg's Spark actions; `adlake sql` is read-only): expire
+snapshots past the table's maximum age (Iceberg's default, 5 days), keeping the last 10, and run branches older
+than their 14-day retention; then compact small files. On Nessie this DAG does nothing to snapshots: files may
+still be referenced from other branches, so deleting them is Nessie GC's job (run `nessie-gc` against the
+server), not Iceberg's expire_snapshots.
 """
 
 from __future__ import annotations
