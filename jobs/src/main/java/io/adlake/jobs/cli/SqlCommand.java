@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "  adlake sql \"select org_id, sum(media_cost_rc) from silver.delivery_daily group by org_id\"",
       "  adlake sql --format csv \"select * from bronze.quarantine\" > quarantine.csv",
       "  adlake sql \"describe gold.pacing\"",
-      "  adlake sql --allow-writes \"alter table gold.pacing set tbloptions ('comment'='...')\"   (changes main directly)"
+      "  adlake sql --allow-writes \"alter table gold.pacing set tblproperties ('comment'='...')\"   (changes main directly)"
     },
     footer = ExitCodes.DESCRIPTION,
     mixinStandardHelpOptions = true)
