@@ -11,6 +11,9 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessionFactory {
   private SparkSessionFactory() {}
 
+  /** Iceberg's SQL extensions (CALL, branches, WRITE ORDERED BY), which every adlake session runs with. */
+  public static final String ICEBERG_EXTENSIONS = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
+
   public static SparkSession create(AdlakeConfig config, String appName) {
     return create(config, appName, java.util.Map.of());
   }
@@ -27,7 +30,7 @@ public final class SparkSessionFactory {
       builder.config("spark.driver.bindAddress", "127.0.0.1");
     }
     builder
-        .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+        .config("spark.sql.extensions", ICEBERG_EXTENSIONS)
         .config("spark.sql.defaultCatalog", config.catalog().name())
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));

@@ -39,7 +39,7 @@ public final class SharedSpark implements ParameterResolver {
               .config("spark.sql.adaptive.enabled", "false")
               .config("spark.default.parallelism", "2")
               .config("spark.sql.session.timeZone", "UTC")
-              .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+              .config("spark.sql.extensions", SparkSessionFactory.ICEBERG_EXTENSIONS)
               .getOrCreate();
       spark.sparkContext().setLogLevel("ERROR");
       java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));

@@ -26,11 +26,7 @@ final class MaintainCompactCommand implements Callable<Integer> {
   public Integer call() {
     try (CommandContext context = new CommandContext(common, "adlake-maintain")) {
       Lakehouse lakehouse = context.lakehouse();
-      for (TableSpec spec : tables.resolve(common)) {
-        if (!lakehouse.exists(spec)) {
-          System.out.printf(Locale.ROOT, "%-32s not created yet, nothing to compact%n", spec.path());
-          continue;
-        }
+      for (TableSpec spec : tables.existing(common, lakehouse, "compact")) {
         RewriteDataFiles.Result result = SparkActions.get(lakehouse.spark()).rewriteDataFiles(lakehouse.table(spec)).binPack().execute();
         System.out.printf(
             Locale.ROOT,

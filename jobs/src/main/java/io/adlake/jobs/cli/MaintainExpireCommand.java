@@ -48,11 +48,7 @@ final class MaintainExpireCommand implements Callable<Integer> {
             + context.config.catalog().type() + " other branches may reference the files: run Nessie GC");
       }
       Lakehouse lakehouse = context.lakehouse();
-      for (TableSpec spec : tables.resolve(common)) {
-        if (!lakehouse.exists(spec)) {
-          System.out.printf(Locale.ROOT, "%-32s not created yet, nothing to expire%n", spec.path());
-          continue;
-        }
+      for (TableSpec spec : tables.existing(common, lakehouse, "expire")) {
         ExpireSnapshots expire = SparkActions.get(lakehouse.spark()).expireSnapshots(lakehouse.table(spec)).retainLast(retainLast);
         if (olderThanDays != null) {
           expire = expire.expireOlderThan(System.currentTimeMillis() - TimeUnit.DAYS.toMillis(olderThanDays));

@@ -2,7 +2,6 @@ package io.adlake.jobs.cli;
 
 import io.adlake.jobs.query.BiEndpoint;
 import io.adlake.model.config.AdlakeConfig;
-import io.adlake.model.config.ConfigLoader;
 import io.adlake.model.config.ServeSettings;
 import java.io.File;
 import java.io.IOException;
@@ -56,8 +55,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
-    AdlakeConfig config = loader.load(loader.confDir(common.confDir), common.profile, common.overrides());
+    // The context only reads the configuration here: the endpoint builds a Spark session of its own.
+    AdlakeConfig config;
+    try (CommandContext context = new CommandContext(common, "adlake-serve")) {
+      config = context.config;
+    }
     if (!BiEndpoint.available()) {
       return relaunchWithThriftServer(config);
     }

@@ -90,7 +90,7 @@ public final class BiEndpoint implements AutoCloseable {
   static Map<String, String> sessionConf(AdlakeConfig config) {
     ServeSettings serve = config.serve();
     Map<String, String> conf = new LinkedHashMap<>();
-    conf.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions," + ReadOnlyExtensions.class.getName());
+    conf.put("spark.sql.extensions", SparkSessionFactory.ICEBERG_EXTENSIONS + "," + ReadOnlyExtensions.class.getName());
     // BI tools name tables without a catalog; they must find the views, which live in the session catalog.
     conf.put("spark.sql.defaultCatalog", "spark_catalog");
     // The views are rebuilt at each start from the lakehouse catalog; no Hive metastore is kept on disk.

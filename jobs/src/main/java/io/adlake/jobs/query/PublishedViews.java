@@ -38,10 +38,12 @@ final class PublishedViews {
     return ReadOnlySqlParser.asServer(
         () -> {
           Set<String> seen = new HashSet<>();
+          Set<String> existing = new HashSet<>();
+          spark.sql("SHOW NAMESPACES IN " + quote(catalogName)).collectAsList().forEach(row -> existing.add(row.getString(0)));
           for (String namespace : namespaces) {
             spark.sql("CREATE DATABASE IF NOT EXISTS spark_catalog." + quote(namespace)
                 + " COMMENT 'adlake " + namespace + " tables, as published on main'");
-            for (String table : tables(namespace)) {
+            for (String table : existing.contains(namespace) ? tables(namespace) : List.<String>of()) {
               String view = namespace + "." + table;
               seen.add(view);
               StructType schema = spark.table(source(namespace, table)).schema();
@@ -66,9 +68,6 @@ final class PublishedViews {
   }
 
   private List<String> tables(String namespace) {
-    if (spark.sql("SHOW NAMESPACES IN " + quote(catalogName)).collectAsList().stream().noneMatch(r -> r.getString(0).equals(namespace))) {
-      return List.of();
-    }
     return spark.sql("SHOW TABLES IN " + quote(catalogName) + "." + quote(namespace)).collectAsList().stream()
         .map((Row row) -> row.getString(row.fieldIndex("tableName")))
         .sorted()
