@@ -10,17 +10,33 @@ public enum Source {
   DV360("dv360", Platform.DV360, "DV360 offline delivery report (CSV)"),
   TTD("ttd", Platform.TTD, "The Trade Desk MyReports delivery export (CSV)"),
   META("meta", Platform.META, "Meta Ads Insights (JSON lines)"),
-  BOOKINGS("bookings", null, "Booking/CRM opportunity line items (Salesforce CSV)"),
-  SETUP("setup", null, "Campaign setup: DV360 SDF (CSV), The Trade Desk ad groups and Meta ad sets (JSON lines)"),
-  FX("fx", null, "Daily FX reference rates, ECB layout (CSV)");
+  GAM("gam", Ssp.GAM, "Google Ad Manager report export, CSV_DUMP (sell side)"),
+  MONETIZE("monetize", Ssp.MONETIZE, "Microsoft Monetize (Xandr) seller analytics report (CSV, sell side)"),
+  BOOKINGS("bookings", "Booking/CRM opportunity line items (Salesforce CSV)"),
+  SETUP("setup", "Campaign setup: DV360 SDF (CSV), The Trade Desk ad groups and Meta ad sets (JSON lines)"),
+  FX("fx", "Daily FX reference rates, ECB layout (CSV)");
 
   private final String id;
   private final Platform platform;
+  private final Ssp ssp;
   private final String description;
 
+  Source(String id, String description) {
+    this(id, null, null, description);
+  }
+
   Source(String id, Platform platform, String description) {
+    this(id, platform, null, description);
+  }
+
+  Source(String id, Ssp ssp, String description) {
+    this(id, null, ssp, description);
+  }
+
+  Source(String id, Platform platform, Ssp ssp, String description) {
     this.id = id;
     this.platform = platform;
+    this.ssp = ssp;
     this.description = description;
   }
 
@@ -31,6 +47,11 @@ public enum Source {
   /** The platform whose data this is; empty for sources that are not platform exports. */
   public Optional<Platform> platform() {
     return Optional.ofNullable(platform);
+  }
+
+  /** The sell-side platform whose report this is; empty for buy-side and reference sources. */
+  public Optional<Ssp> ssp() {
+    return Optional.ofNullable(ssp);
   }
 
   public String description() {

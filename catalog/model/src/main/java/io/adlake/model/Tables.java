@@ -15,6 +15,10 @@ public final class Tables {
       bronze("ttd_delivery", "The Trade Desk MyReports rows as delivered, one per report line");
   public static final TableSpec BRONZE_META =
       bronze("meta_insights", "Meta Ads Insights rows as delivered, one per JSON line (ad x day)");
+  public static final TableSpec BRONZE_GAM =
+      bronze("gam_report", "Google Ad Manager CSV_DUMP report rows as delivered, one per report line (ad unit x deal x buyer x day)");
+  public static final TableSpec BRONZE_MONETIZE =
+      bronze("monetize_report", "Microsoft Monetize seller report rows as delivered, one per report line (placement x deal x buyer x day)");
   public static final TableSpec BRONZE_BOOKINGS =
       bronze("bookings", "Booking/CRM opportunity line items as exported, one per line per snapshot");
   public static final TableSpec BRONZE_SDF_INSERTION_ORDERS =
@@ -48,9 +52,16 @@ public final class Tables {
       new TableSpec(
           "silver",
           "delivery_daily",
-          List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id"),
+          List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id", "deal_id"),
           List.of("report_date"),
-          "Daily delivery across platforms in source and reporting currency, latest restatement only");
+          "Daily delivery across platforms in source and reporting currency, latest restatement only; deal_id null for buys outside a deal");
+  public static final TableSpec SILVER_SUPPLY =
+      new TableSpec(
+          "silver",
+          "supply_daily",
+          List.of("org_id", "report_date", "ssp", "ad_unit_id", "deal_id", "buyer_id"),
+          List.of("report_date"),
+          "Daily sell-side delivery across SSPs: impressions, gross and net revenue in source and reporting currency, in the report's timezone, latest restatement only; deal_id null for open auction");
   public static final TableSpec SILVER_FX =
       new TableSpec(
           "silver",
@@ -87,6 +98,21 @@ public final class Tables {
           List.of("org_id", "report_date"),
           List.of(),
           "One line per org and day: totals across platforms in the reporting currency");
+
+  public static final TableSpec GOLD_BUY_SELL =
+      new TableSpec(
+          "gold",
+          "buy_sell_daily",
+          List.of("org_id", "report_date", "side", "platform", "deal_id"),
+          List.of("report_date"),
+          "Buy side (DSP media cost) and sell side (SSP gross and net revenue) per org, day, platform and deal in the reporting currency; deal_id null for the rest");
+  public static final TableSpec GOLD_REVENUE_RECONCILIATION =
+      new TableSpec(
+          "gold",
+          "revenue_reconciliation",
+          List.of("org_id", "report_date", "deal_id"),
+          List.of("report_date"),
+          "DSP-reported spend and impressions against SSP-reported gross revenue and impressions per deal and day, the discrepancy as a share of the SSP figure, and a status");
 
   public static final TableSpec GOLD_PACING =
       new TableSpec(
@@ -191,6 +217,8 @@ public final class Tables {
           BRONZE_DV360,
           BRONZE_TTD,
           BRONZE_META,
+          BRONZE_GAM,
+          BRONZE_MONETIZE,
           BRONZE_BOOKINGS,
           BRONZE_SDF_INSERTION_ORDERS,
           BRONZE_SDF_LINE_ITEMS,
@@ -203,8 +231,11 @@ public final class Tables {
           SILVER_FX,
           SILVER_BOOKINGS,
           SILVER_SETUP,
+          SILVER_SUPPLY,
           GOLD_CROSS_PLATFORM,
           GOLD_ORG_DAILY,
+          GOLD_BUY_SELL,
+          GOLD_REVENUE_RECONCILIATION,
           GOLD_PACING,
           GOLD_MARGIN_DAILY,
           GOLD_MARGIN_MONTHLY,

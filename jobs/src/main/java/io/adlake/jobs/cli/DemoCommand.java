@@ -37,8 +37,9 @@ import picocli.CommandLine.Mixin;
       "     then publish to main;",
       "  3. delivers one DV360 report again with corrected numbers and runs that delivery date again: that",
       "     slice is restated, every other file is skipped as already ingested, gold is rebuilt, gated, published;",
-      "  4. prints row counts, delivery per org, a pacing summary per org, margin and unbooked spend, the top",
-      "     QA and taxonomy findings, the gate results, the run ledger, and where the warehouse is;",
+      "  4. prints row counts, delivery per org, a pacing summary per org, margin and unbooked spend, the",
+      "     DSP-vs-SSP reconciliation of deals per org and status, the top QA and taxonomy findings, the gate",
+      "     results, the run ledger, and where the warehouse is;",
       "  5. evaluates the alert rules of conf/alerts.yaml and plans the write-back actions they propose:",
       "     a dry run, nothing is sent to any platform.",
       "",
@@ -204,6 +205,16 @@ final class DemoCommand implements Callable<Integer> {
                 + "from " + c + ".gold.qa_findings where as_of_date = date'" + asOf + "' group by 1, 2 "
                 + "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, findings desc")
         .show(20, false);
+    System.out.println("DSP against SSP per org and status, from gold.revenue_reconciliation (deal days; spend and gross revenue in the reporting currency):");
+    lakehouse
+        .spark()
+        .sql(
+            "select org_id, status, count(*) as deal_days, count(distinct deal_id) as deals, "
+                + "cast(sum(dsp_spend) as decimal(18,2)) as dsp_spend, cast(sum(ssp_gross_revenue) as decimal(18,2)) as ssp_gross, "
+                + "cast(sum(coalesce(dsp_spend, 0) - coalesce(ssp_gross_revenue, 0)) / sum(ssp_gross_revenue) as decimal(8,4)) as discrepancy_pct, "
+                + "first(day_alignment) as alignment, first(timezone_offset_hours) as offset_h "
+                + "from " + c + ".gold.revenue_reconciliation group by 1, 2 order by 1, 2")
+        .show(50, false);
     System.out.println("Top taxonomy findings, from gold.taxonomy_results (the original name is never changed):");
     lakehouse
         .spark()

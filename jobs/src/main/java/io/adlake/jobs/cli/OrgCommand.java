@@ -125,7 +125,7 @@ final class OrgCommand {
     private Org org() {
       Map<String, SourceOptions> enabled = new LinkedHashMap<>();
       List<String> ids = sources == null || sources.isEmpty()
-          ? java.util.Arrays.stream(Source.values()).map(Source::id).toList()
+          ? java.util.Arrays.stream(Source.values()).filter(x -> x.ssp().isEmpty()).map(Source::id).toList()
           : sources;
       for (String s : ids) {
         String sourceId = Source.fromId(s).id();
@@ -152,11 +152,11 @@ final class OrgCommand {
         }
       });
       for (String key : mine.keySet()) {
-        if (!List.of("date_format", "decimal_separator", "timezone").contains(key)) {
-          throw new IllegalArgumentException("unknown source option '" + key + "'; known: date_format, decimal_separator, timezone");
+        if (!List.of("date_format", "decimal_separator", "timezone", "currency").contains(key)) {
+          throw new IllegalArgumentException("unknown source option '" + key + "'; known: date_format, decimal_separator, timezone, currency");
         }
       }
-      return new SourceOptions(mine.get("date_format"), mine.get("decimal_separator"), mine.get("timezone"), null);
+      return new SourceOptions(mine.get("date_format"), mine.get("decimal_separator"), mine.get("timezone"), null, mine.get("currency"));
     }
   }
 }

@@ -18,7 +18,11 @@ import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.catalog.tables.SliceMerge;
+import io.adlake.model.Source;
+import io.adlake.model.config.ReconciliationSettings;
+import io.adlake.transforms.gold.BuySellDaily;
 import io.adlake.transforms.gold.CrossPlatformReport;
+import io.adlake.transforms.gold.RevenueReconciliation;
 import io.adlake.transforms.gold.GoldInputs;
 import io.adlake.transforms.gold.MarginMart;
 import io.adlake.transforms.gold.OrgDailySummary;
@@ -101,6 +105,10 @@ public final class GoldJob {
 
     progress.step("gold " + runId + ": cross-platform report for report days " + first + " to " + last);
     deliveryReport(silver.filter(window), runOrgs, window, runId, results);
+    if (lakehouse.exists(Tables.SILVER_SUPPLY)) {
+      progress.step("gold: buy side against sell side for report days " + first + " to " + last);
+      buySell(silver.filter(window), lakehouse.read(Tables.SILVER_SUPPLY).join(runOrgs, "org_id").filter(window), asOf.keySet(), runOrgs, window, runId, results);
+    }
 
     List<TableSpec> needed = List.of(Tables.SILVER_BOOKINGS, Tables.SILVER_SETUP, Tables.SILVER_FX);
     List<String> missing = needed.stream().filter(t -> !lakehouse.exists(t)).map(TableSpec::path).toList();
@@ -191,6 +199,43 @@ public final class GoldJob {
       report.unpersist();
     }
   }
+
+  /**
+   * {@code gold.buy_sell_daily} for every org, and {@code gold.revenue_reconciliation} for the orgs that ingest an SSP's
+   * reports: without one, every deal would read "DSP only" for want of data, not for a discrepancy.
+   */
+  private void buySell(
+      Dataset<Row> delivery, Dataset<Row> supply, Set<OrgId> runOrgIds, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
+    Dataset<Row> slices = delivery.select("org_id", "report_date").union(supply.select("org_id", "report_date"));
+    if (lakehouse.exists(Tables.GOLD_BUY_SELL)) {
+      slices = slices.union(lakehouse.read(Tables.GOLD_BUY_SELL).filter(window).join(runOrgs, "org_id").select("org_id", "report_date"));
+    }
+    // Fixed before any write, as for the delivery report: a plan over gold would see the MERGE's own deletions.
+    slices = lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
+    Dataset<Row> buySell = BuySellDaily.build(delivery, supply).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      results.add(merge(Tables.GOLD_BUY_SELL, buySell, slices, runId));
+      List<Row> tolerances = new ArrayList<>();
+      for (OrgId id : runOrgIds) {
+        Org org = orgs.require(id);
+        if (org.enabled(Source.GAM) || org.enabled(Source.MONETIZE)) {
+          ReconciliationSettings own = settings.of(id).reconciliation();
+          tolerances.add(RowFactory.create(id.value(), org.reportingCurrency(), own.tolerance(), own.floor()));
+        }
+      }
+      Dataset<Row> reconciled = RevenueReconciliation.build(buySell, lakehouse.spark().createDataFrame(tolerances, RECONCILIATION_SETTINGS));
+      results.add(merge(Tables.GOLD_REVENUE_RECONCILIATION, reconciled, slices, runId));
+    } finally {
+      buySell.unpersist();
+    }
+  }
+
+  private static final StructType RECONCILIATION_SETTINGS =
+      new StructType()
+          .add("org_id", DataTypes.StringType)
+          .add("reporting_currency", DataTypes.StringType)
+          .add("tolerance", io.adlake.transforms.formats.Values.RATE)
+          .add("floor", io.adlake.transforms.formats.Values.AMOUNT);
 
   private Dataset<Row> orgFrame(Map<OrgId, LocalDate> asOf) {
     List<Row> rows = new ArrayList<>();

@@ -118,6 +118,8 @@ public final class SampleExports {
       case DV360 -> put(dir, "dv360_report_" + org + "_" + delivery.format(COMPACT) + ".csv", dv360(w, delivery, version, fault));
       case TTD -> put(dir, "MyReports_Delivery_" + org + "_" + delivery.format(COMPACT) + ".csv", ttd(w, delivery, fault));
       case META -> put(dir, "insights_" + org + "_" + delivery.format(COMPACT) + ".jsonl", meta(w, delivery, fault));
+      case GAM -> put(dir, "gam_report_" + org + "_" + delivery.format(COMPACT) + ".csv", gam(w, delivery, fault));
+      case MONETIZE -> put(dir, "monetize_network_analytics_" + org + "_" + delivery.format(COMPACT) + ".csv", monetize(w, delivery, fault));
       case BOOKINGS -> put(dir, "OpportunityLineItem_export_" + delivery.format(COMPACT) + ".csv", bookings(w, fault));
       case SETUP -> {
         put(dir, "SDF-InsertionOrders.csv", sdfInsertionOrders(w));
@@ -143,7 +145,8 @@ public final class SampleExports {
 
   private String dv360(SampleWorld w, LocalDate delivery, int version, int fault) {
     StringBuilder out = new StringBuilder();
-    out.append(String.join(",", DV360_COLUMNS)).append('\n');
+    // Broken down by inventory source, as a report must be to show the deals a line item bought through.
+    out.append(String.join(",", DV360_COLUMNS)).append(",Inventory Source,Inventory Source External ID").append('\n');
     long impressions = 0;
     long clicks = 0;
     int row = 0;
@@ -173,14 +176,15 @@ public final class SampleExports {
         }
         String line = String.join(",", date, csv(adv.name()), adv.id(), currency, csv(io.name()), io.id(), csv(li.name()), li.id(),
             imps, String.valueOf(d.clicks()), d.conversions().toPlainString(), d.revenue().toPlainString(),
-            d.mediaCost().toPlainString(), d.totalMediaCost().toPlainString());
+            d.mediaCost().toPlainString(), d.totalMediaCost().toPlainString(),
+            w.dealOf(li.id()).map(deal -> csv(deal.name())).orElse(""), w.dealOf(li.id()).map(SampleWorld.Deal::id).orElse(""));
         if (row == 3 && fault == 3) {
           line = line.substring(0, line.lastIndexOf(',')); // a cell lost in transfer
         }
         out.append(line).append('\n');
       }
     }
-    out.append(",,,,,,,,").append(impressions).append(',').append(clicks).append(",,,,\n");
+    out.append(",,,,,,,,").append(impressions).append(',').append(clicks).append(",,,,,,\n");
     out.append('\n');
     out.append("Report Time:,").append(delivery.format(DV360_DATE)).append(" 06:12:43 UTC\n");
     out.append("Date Range:,").append(delivery.minusDays(2).format(DV360_DATE)).append(" to ")
@@ -199,7 +203,7 @@ public final class SampleExports {
     String sep = comma ? ";" : ",";
     DateTimeFormatter dates = DateTimeFormatter.ofPattern(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat());
     StringBuilder out = new StringBuilder();
-    out.append(String.join(sep, TTD_COLUMNS)).append('\n');
+    out.append(String.join(sep, TTD_COLUMNS)).append(sep).append("Deal ID").append('\n');
     LocalDate day = delivery.minusDays(1);
     int row = 0;
     for (SampleWorld.Entity group : w.adGroups) {
@@ -216,7 +220,8 @@ public final class SampleExports {
       }
       out.append(String.join(sep, day.format(dates), w.ttdAdvertiser.name(), w.ttdAdvertiser.id(), campaign.name(), campaign.id(),
           group.name(), group.id(), grouped(d.impressions(), comma), String.valueOf(d.clicks()), number(d.conversions(), comma),
-          number(d.revenue(), comma), number(d.totalMediaCost(), comma), cost, "USD")).append('\n');
+          number(d.revenue(), comma), number(d.totalMediaCost(), comma), cost, "USD", w.dealOf(group.id()).map(SampleWorld.Deal::id).orElse("")))
+          .append('\n');
     }
     return out.toString();
   }
@@ -267,6 +272,139 @@ public final class SampleExports {
       out.append(line).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * Ad Manager CSV_DUMP at ad unit x deal x deal buyer x day: the day before yesterday again (Ad Manager's numbers
+   * settle over days) and yesterday; each deal's gross revenue is its deal's factor times the DSP's media cost, split
+   * over two ad units, plus open-auction lines without a deal. Files before the third delivery day carry the
+   * pre-2025 buyer dimension names. One open-auction line of a UK ad unit is in pounds (a local-currency amount: a
+   * symbol, a space, micros).
+   */
+  private String gam(SampleWorld w, LocalDate delivery, int fault) {
+    boolean oldNames = delivery.isBefore(settings.start().plusDays(2));
+    String buyer = oldNames ? "PROGRAMMATIC_BUYER" : "DEAL_BUYER";
+    StringBuilder out = new StringBuilder(String.join(",", "Dimension.DATE", "Dimension.AD_UNIT_NAME", "Dimension.PROGRAMMATIC_DEAL_NAME",
+        "Dimension." + buyer + "_NAME", "Dimension.AD_UNIT_ID", "Dimension.PROGRAMMATIC_DEAL_ID", "Dimension." + buyer + "_ID",
+        "Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS", "Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE",
+        "Column.AD_EXCHANGE_LINE_ITEM_LEVEL_REVENUE")).append('\n');
+    String[][] units = {{"21700" + w.code.length() + "481", w.code + "_Homepage_Top"}, {"21700" + w.code.length() + "517", w.code + "_Article_Mid"}};
+    int row = 0;
+    for (LocalDate day : List.of(delivery.minusDays(2), delivery.minusDays(1))) {
+      int dspVersion = day.equals(delivery.minusDays(2)) ? 1 : 0;
+      for (SampleWorld.Deal deal : w.deals) {
+        if (deal.ssp() != io.adlake.model.Ssp.GAM || (deal.buyerEntityId() != null && deal.sspFactor() == 0)) {
+          continue;
+        }
+        BigDecimal gross;
+        long impressions;
+        if (deal.buyerEntityId() == null) {
+          Random r = w.random("deal|" + deal.id() + "|" + day);
+          gross = BigDecimal.valueOf(250 + r.nextInt(200));
+          impressions = 40_000 + r.nextInt(20_000);
+        } else {
+          SampleWorld.Entity li = SampleWorld.find(w.lineItems, deal.buyerEntityId());
+          double target = w.dv360Target(li, day);
+          if (target == 0) {
+            continue;
+          }
+          SampleWorld.Delivery d = w.delivery(li.id(), day, dspVersion, target, SampleWorld.FEES);
+          gross = d.mediaCost().multiply(BigDecimal.valueOf(deal.sspFactor()));
+          impressions = Math.round(d.impressions() * (0.985 + 0.02 * w.random("imps|" + deal.id() + "|" + day).nextDouble()));
+        }
+        // A deal serves on both ad units: 60 % and the rest, so the rows add up to the deal's day exactly.
+        long gross0 = micros(gross.multiply(new BigDecimal("0.6")));
+        long[] grossByUnit = {gross0, micros(gross) - gross0};
+        long[] impsByUnit = {Math.round(impressions * 0.6), impressions - Math.round(impressions * 0.6)};
+        for (int u = 0; u < units.length; u++) {
+          out.append(String.join(",", day.toString(), units[u][1], csv(deal.name()), csv(deal.buyerName()), units[u][0], deal.id(), deal.buyerId(),
+              String.valueOf(impsByUnit[u]), String.valueOf(grossByUnit[u]), String.valueOf(grossByUnit[u] * 85 / 100))).append('\n');
+        }
+      }
+      Random r = w.random("open|" + day);
+      for (String[] unit : units) {
+        long gross = micros(BigDecimal.valueOf(120 + r.nextInt(80)));
+        String money = String.valueOf(gross);
+        // The faults hit an open-auction line, so the demo's deals reconcile on whole days.
+        row++;
+        switch (row == 1 ? fault : -1) {
+          case 0 -> money = gross / 1_000_000 + "." + (gross % 1_000_000 / 10_000); // units, not micros
+          case 1 -> money = "ƒ " + money; // a symbol no single currency has
+          default -> {}
+        }
+        String line = String.join(",", day.toString(), unit[1], "", "", unit[0], "", "", String.valueOf(30_000 + r.nextInt(9_000)),
+            money, String.valueOf(gross * 80 / 100));
+        if (row == 1 && fault == 2) {
+          line = line.substring(0, line.lastIndexOf(','));
+        }
+        out.append(line).append('\n');
+      }
+      // Sold through a UK ad unit priced in pounds: Ad Manager writes local-currency money as symbol, space, micros.
+      long pounds = micros(BigDecimal.valueOf(40 + r.nextInt(30)));
+      out.append(String.join(",", day.toString(), w.code + "_UK_Edition", "", "", "21700" + w.code.length() + "902", "", "",
+          String.valueOf(9_000 + r.nextInt(2_000)), "£ " + pounds, "£ " + pounds * 80 / 100)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Monetize network analytics, day x placement x deal x buying member, money in decimal units in the selling
+   * currency (USD) and the publisher currency; yesterday only. Deal ids are integers.
+   */
+  private String monetize(SampleWorld w, LocalDate delivery, int fault) {
+    StringBuilder out = new StringBuilder(
+        "day,publisher_id,publisher_name,placement_id,placement_name,deal_id,deal_name,buyer_member_id,buyer_member_name,imps,revenue,"
+            + "publisher_revenue,publisher_currency,publisher_revenue_pub_curr\n");
+    LocalDate day = delivery.minusDays(1);
+    String publisher = String.valueOf(1_200_000 + w.code.hashCode() % 1000 + 1000);
+    String[][] placements = {{"9" + publisher.substring(1, 6) + "1", w.code + " ROS 300x250"}, {"9" + publisher.substring(1, 6) + "2", w.code + " Video Preroll"}};
+    int row = 0;
+    for (SampleWorld.Deal deal : w.deals) {
+      if (deal.ssp() != io.adlake.model.Ssp.MONETIZE) {
+        continue;
+      }
+      BigDecimal gross;
+      long impressions;
+      if (deal.buyerEntityId() == null) {
+        Random r = w.random("deal|" + deal.id() + "|" + day);
+        gross = BigDecimal.valueOf(180 + r.nextInt(150));
+        impressions = 25_000 + r.nextInt(10_000);
+      } else {
+        SampleWorld.Entity group = SampleWorld.find(w.adGroups, deal.buyerEntityId());
+        double target = w.campaignTarget(SampleWorld.find(w.ttdCampaigns, group.parentId()), day, 2);
+        if (target == 0) {
+          continue;
+        }
+        SampleWorld.Delivery d = w.delivery(group.id(), day, 0, target, SampleWorld.FEES);
+        gross = d.mediaCost().multiply(BigDecimal.valueOf(deal.sspFactor()));
+        impressions = Math.round(d.impressions() * (0.99 + 0.02 * w.random("imps|" + deal.id() + "|" + day).nextDouble()));
+      }
+      BigDecimal first = gross.multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.HALF_UP);
+      BigDecimal[] grossBy = {first, gross.setScale(2, RoundingMode.HALF_UP).subtract(first)};
+      long[] impsBy = {impressions / 2, impressions - impressions / 2};
+      for (int p = 0; p < placements.length; p++) {
+        BigDecimal net = grossBy[p].multiply(new BigDecimal("0.82")).setScale(2, RoundingMode.HALF_UP);
+        out.append(String.join(",", day.toString(), publisher, csv(w.code + " Publishing"), placements[p][0], csv(placements[p][1]), deal.id(),
+            csv(deal.name()), deal.buyerId(), csv(deal.buyerName()), String.valueOf(impsBy[p]), grossBy[p].toPlainString(), net.toPlainString(),
+            "USD", net.toPlainString())).append('\n');
+      }
+    }
+    Random r = w.random("open|monetize|" + day);
+    for (String[] placement : placements) {
+      BigDecimal gross = BigDecimal.valueOf(90 + r.nextInt(60)).add(BigDecimal.valueOf(r.nextInt(100), 2));
+      BigDecimal net = gross.multiply(new BigDecimal("0.82")).setScale(2, RoundingMode.HALF_UP);
+      // Faults on the first open-auction line: a seat id with a letter in it, a cell too many.
+      row++;
+      String buyer = row == 1 && fault == 0 ? "18x3" : "";
+      String line = String.join(",", day.toString(), publisher, csv(w.code + " Publishing"), placement[0], csv(placement[1]), "", "", buyer, "",
+          String.valueOf(20_000 + r.nextInt(5_000)), gross.toPlainString(), net.toPlainString(), "USD", net.toPlainString());
+      out.append(row == 1 && fault == 1 ? line + "," : line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static long micros(BigDecimal units) {
+    return units.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private String bookings(SampleWorld w, int fault) {

@@ -37,6 +37,13 @@ final class SampleWorld {
 
   record Entity(String id, String name, String parentId, String currency, BigDecimal budget, LocalDate start, LocalDate end) {}
 
+  /**
+   * A programmatic deal: bought by a DSP entity (a DV360 line item or TTD ad group; null when another buyer,
+   * outside the org, buys it) and sold through an SSP, which reports {@code sspFactor} times the DSP's media cost as
+   * gross revenue ({@code sspFactor} 0: the SSP never reports this id, the buyer keyed it wrong).
+   */
+  record Deal(String id, String name, io.adlake.model.Ssp ssp, String buyerEntityId, double sspFactor, String buyerId, String buyerName) {}
+
   record Delivery(long impressions, long clicks, BigDecimal conversions, BigDecimal mediaCost, BigDecimal totalMediaCost, BigDecimal revenue) {}
 
   /** Platform and data fees on top of media cost, as DV360 and TTD report them. */
@@ -65,6 +72,7 @@ final class SampleWorld {
   final Set<String> asap = new HashSet<>();
   /** Line items that stop delivering after this report day. */
   final Map<String, LocalDate> silentAfter = new HashMap<>();
+  final List<Deal> deals = new ArrayList<>();
   /** Line items that spend four times their usual on this report day (a spend spike for the anomaly alert). */
   final Map<String, LocalDate> surgeOn = new HashMap<>();
 
@@ -133,6 +141,7 @@ final class SampleWorld {
         adGroups.add(new Entity(id(r, 7), campaign.name() + "_AG" + (g + 1), campaign.id(), "USD", null, null, null));
       }
     }
+    deals(random("deals"));
     String metaCurrency = org.reportingCurrency().equals("GBP") ? "EUR" : "GBP";
     metaAccount = new Entity(id(r, 15), code + " Social", null, metaCurrency, null, null, null);
     double[] metaPace = {1.0, 1.25};
@@ -150,6 +159,33 @@ final class SampleWorld {
         }
       }
     }
+  }
+
+  /**
+   * The deals of the SSPs the org ingests, one of each reconciliation case: within tolerance, DSP over, SSP over, a
+   * deal id only the DSP has, and one only the SSP has (sold to a buyer outside the org).
+   */
+  private void deals(Random r) {
+    if (org.enabled(io.adlake.model.Source.GAM)) {
+      io.adlake.model.Ssp gam = io.adlake.model.Ssp.GAM;
+      String dv360 = "Google Display & Video 360";
+      deals.add(new Deal(id(r, 8), code + " PMP Premium Video", gam, lineItems.get(0).id(), 0.97, "5093", dv360));
+      deals.add(new Deal(id(r, 8), code + " PMP Homepage", gam, lineItems.get(3).id(), 0.80, "5093", dv360));
+      deals.add(new Deal(id(r, 8), code + " PG Sports", gam, lineItems.get(1).id(), 1.18, "5093", dv360));
+      deals.add(new Deal(id(r, 8), code + " PMP News", gam, lineItems.get(2).id(), 0, "5093", dv360));
+      deals.add(new Deal(id(r, 8), code + " PMP Retail Audience", gam, null, 0, "7421", "Xandr Invest"));
+    }
+    if (org.enabled(io.adlake.model.Source.MONETIZE)) {
+      io.adlake.model.Ssp monetize = io.adlake.model.Ssp.MONETIZE;
+      deals.add(new Deal(id(r, 6), code + " Curated Auto", monetize, adGroups.get(0).id(), 1.04, "2026", "The Trade Desk"));
+      deals.add(new Deal(id(r, 6), code + " Curated Finance", monetize, adGroups.get(2).id(), 0.85, "2026", "The Trade Desk"));
+      deals.add(new Deal(id(r, 6), code + " Open Marketplace", monetize, null, 0, "1893", "Amazon DSP"));
+    }
+  }
+
+  /** The deal a DSP entity buys through, if any. */
+  java.util.Optional<Deal> dealOf(String entityId) {
+    return deals.stream().filter(d -> entityId.equals(d.buyerEntityId())).findFirst();
   }
 
   /** A line item's flight: its own dates, else its insertion order's. */

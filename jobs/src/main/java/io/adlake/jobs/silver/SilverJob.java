@@ -21,6 +21,9 @@ import io.adlake.transforms.silver.Bookings;
 import io.adlake.transforms.silver.Dv360Delivery;
 import io.adlake.transforms.silver.FxConversion;
 import io.adlake.transforms.silver.FxRates;
+import io.adlake.transforms.silver.GamSupply;
+import io.adlake.transforms.silver.MonetizeSupply;
+import io.adlake.transforms.silver.SilverSupply;
 import io.adlake.transforms.silver.LatestDelivery;
 import io.adlake.transforms.silver.MetaDelivery;
 import io.adlake.transforms.silver.SetupEntities;
@@ -45,7 +48,7 @@ import org.apache.spark.storage.StorageLevel;
  * is rebuilt from the latest delivery of that day (restatements win) and replaced in silver with one MERGE per
  * table: rerunning a date leaves silver as it was, and rerunning an old date does not undo a newer restatement.
  *
- * <p>Order matters: FX first, so delivery is converted with the rates delivered the same day.
+ * <p>Order matters: FX first, so delivery and supply are converted with the rates delivered the same day.
  */
 public final class SilverJob {
 
@@ -109,11 +112,7 @@ public final class SilverJob {
         slices);
     long missingFx = 0;
     if (!unified.isEmpty()) {
-      Dataset<Row> rates =
-          lakehouse.exists(Tables.SILVER_FX)
-              ? lakehouse.read(Tables.SILVER_FX)
-              : FxRates.toSilver(
-                  lakehouse.spark().createDataFrame(List.of(), BronzeRows.bronze(ExportFormats.of(Source.FX).get(0))));
+      Dataset<Row> rates = rates();
       // FX conversion reads the unified rows several times (currencies needed, then both sides of the rate):
       // materialise them once instead of re-running every platform's pipeline for each use.
       Dataset<Row> platforms = unified.stream().reduce(Dataset::unionByName).get().persist(StorageLevel.MEMORY_AND_DISK());
@@ -126,6 +125,18 @@ public final class SilverJob {
         delivery.unpersist();
         platforms.unpersist();
       }
+    }
+
+    progress.step("silver: supply");
+    List<Dataset<Row>> supply = new ArrayList<>();
+    List<Dataset<Row>> supplySlices = new ArrayList<>();
+    addSsp(Source.GAM, GamSupply::toSupply, delivered, supply, supplySlices);
+    addSsp(Source.MONETIZE, MonetizeSupply::toSupply, delivered, supply, supplySlices);
+    if (!supply.isEmpty()) {
+      Dataset<Row> rows =
+          SilverSupply.build(
+              supply.stream().reduce(Dataset::unionByName).get(), accounts().select("org_id", "reporting_currency").distinct(), rates(), fxLookbackDays);
+      results.add(merge(Tables.SILVER_SUPPLY, rows, supplySlices.stream().reduce(Dataset::unionByName).get(), runId));
     }
 
     progress.step("silver: bookings and setup");
@@ -161,6 +172,26 @@ public final class SilverJob {
     }
     progress.step("silver: done");
     return new LayerReport(first, last, runId, results, missingFx);
+  }
+
+  /** Silver FX as it stands (this run's rates merged already); empty before any rates arrived. */
+  private Dataset<Row> rates() {
+    return lakehouse.exists(Tables.SILVER_FX)
+        ? lakehouse.read(Tables.SILVER_FX)
+        : FxRates.toSilver(lakehouse.spark().createDataFrame(List.of(), BronzeRows.bronze(ExportFormats.of(Source.FX).get(0))));
+  }
+
+  /** As {@link #addPlatform}, for a sell-side source: its slices are (org, SSP, report day). */
+  private void addSsp(
+      Source source, Function<Dataset<Row>, Dataset<Row>> toSupply, Column delivered, List<Dataset<Row>> supply, List<Dataset<Row>> slices) {
+    bronze(ExportFormats.of(source).get(0))
+        .ifPresent(
+            bronze -> {
+              Dataset<Row> affected = bronze.filter(delivered).select(col("org_id"), col("report_date")).distinct();
+              Dataset<Row> latest = LatestDelivery.keep(candidates(bronze, affected, "report_date"), "org_id", "report_date");
+              supply.add(toSupply.apply(latest));
+              slices.add(affected.select(col("org_id"), lit(source.ssp().orElseThrow().code()).as("ssp"), col("report_date")));
+            });
   }
 
   private void addPlatform(
@@ -219,7 +250,6 @@ public final class SilverJob {
     return Optional.of(lakehouse.read(format.table()));
   }
 
-  /** Each org's account on each platform: reporting currency and the timezone the platform reports in. */
   /** The orgs that name their own Meta conversion action types (conf/orgs.yaml, sources.meta.conversion_types). */
   private Dataset<Row> metaConversionTypes() {
     List<Row> rows = new ArrayList<>();
@@ -234,6 +264,7 @@ public final class SilverJob {
     return lakehouse.spark().createDataFrame(rows, schema);
   }
 
+  /** Each org's account on each platform: reporting currency and the timezone the platform reports in. */
   private Dataset<Row> accounts() {
     List<Row> rows = new ArrayList<>();
     for (Org org : orgs.orgs()) {

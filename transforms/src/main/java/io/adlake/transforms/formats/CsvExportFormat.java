@@ -47,7 +47,7 @@ public abstract class CsvExportFormat implements ExportFormat {
     List<String> names = split(firstLine == null ? "" : stripBom(firstLine), sniff(firstLine));
     return fields().stream()
         .filter(FormatField::required)
-        .allMatch(f -> names.stream().anyMatch(n -> n.equalsIgnoreCase(f.header())));
+        .allMatch(f -> names.stream().anyMatch(f::answersTo));
   }
 
   /**
@@ -184,7 +184,7 @@ public abstract class CsvExportFormat implements ExportFormat {
       for (int i = 0; i < positions.length; i++) {
         positions[i] = -1;
         for (int j = 0; j < names.size(); j++) {
-          if (names.get(j).equalsIgnoreCase(fields().get(i).header())) {
+          if (fields().get(i).answersTo(names.get(j))) {
             positions[i] = j;
           }
         }

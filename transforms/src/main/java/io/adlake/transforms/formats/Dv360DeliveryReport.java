@@ -31,6 +31,9 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
           required("Insertion Order ID", "insertion_order_id", DataTypes.StringType, Values.text()),
           optional("Line Item", "line_item_name", DataTypes.StringType, Values.text()),
           required("Line Item ID", "line_item_id", DataTypes.StringType, Values.text()),
+          // present when the report is broken down by inventory source: the deal id as the exchange knows it
+          optional("Inventory Source External ID", "deal_id", DataTypes.StringType, Values.text()),
+          optional("Inventory Source", "deal_name", DataTypes.StringType, Values.text()),
           required("Impressions", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
           required("Clicks", "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
           optional("Total Conversions", "total_conversions", Values.AMOUNT, Values.decimal()),

@@ -12,6 +12,8 @@ public final class ExportFormats {
           new Dv360DeliveryReport(),
           new TtdDeliveryReport(),
           new MetaInsightsJson(),
+          new GamReportCsv(),
+          new MonetizeReportCsv(),
           new BookingsExport(),
           new SdfInsertionOrders(),
           new SdfLineItems(),

@@ -9,9 +9,28 @@ import org.apache.spark.sql.types.DataType;
  * @param header   the name in the export as delivered (a CSV header or a JSON key)
  * @param column   the bronze column name
  * @param required an empty or missing cell rejects the row
+ * @param aliases  other names the platform has given the same column (a renamed report field), accepted alike
  */
-public record FormatField(String header, String column, DataType type, boolean required, ValueParser parser)
+public record FormatField(String header, String column, DataType type, boolean required, ValueParser parser, java.util.List<String> aliases)
     implements Serializable {
+
+  public FormatField {
+    aliases = aliases == null ? java.util.List.of() : java.util.List.copyOf(aliases);
+  }
+
+  public FormatField(String header, String column, DataType type, boolean required, ValueParser parser) {
+    this(header, column, type, required, parser, null);
+  }
+
+  /** The same field, also found under these older or newer names. */
+  public FormatField alsoNamed(String... names) {
+    return new FormatField(header, column, type, required, parser, java.util.List.of(names));
+  }
+
+  /** Whether a file's column name is this field's (its header or an alias, regardless of case). */
+  public boolean answersTo(String name) {
+    return header.equalsIgnoreCase(name) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(name));
+  }
 
   public static FormatField required(String header, String column, DataType type, ValueParser parser) {
     return new FormatField(header, column, type, true, parser);

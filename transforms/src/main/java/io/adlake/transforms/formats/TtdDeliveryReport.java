@@ -34,6 +34,8 @@ public final class TtdDeliveryReport extends CsvExportFormat {
           required("Campaign ID", "campaign_id", DataTypes.StringType, Values.text()),
           optional("Ad Group", "ad_group_name", DataTypes.StringType, Values.text()),
           required("Ad Group ID", "ad_group_id", DataTypes.StringType, Values.text()),
+          // present when the report has the deal dimension: the deal id the supply vendor issued
+          optional("Deal ID", "deal_id", DataTypes.StringType, Values.text()),
           required("Impressions", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
           required("Clicks", "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
           optional(

@@ -46,6 +46,14 @@ public enum RuleMart {
       columns(
           "platforms number", "campaigns number", "impressions number", "clicks number", "conversions number", "media_cost number",
           "total_media_cost number", "revenue number", "ctr number", "cpm number", "lines_without_fx number")),
+  /** One alert per deal and report day; the as-of date's reconciliation. */
+  REVENUE_RECONCILIATION(
+      Tables.GOLD_REVENUE_RECONCILIATION, "report_date", false, lit(null).cast("string"), lit("deal"), col("deal_id"),
+      columns(
+          "deal_id text", "dsp_platforms text", "ssps text", "dsp_impressions number", "ssp_impressions number",
+          "impressions_discrepancy_pct number", "dsp_spend number", "ssp_gross_revenue number", "ssp_net_revenue number",
+          "discrepancy number", "discrepancy_pct number", "status text", "judged_by text", "day_alignment text",
+          "timezone_offset_hours number")),
   /** ops.org_holds: an org a run held back; one alert per held run, resolved once the org is published again. */
   ORG_HOLDS(
       Tables.ORG_HOLDS, "as_of_date", false, lit(null).cast("string"), lit("org_hold"), col("run_id"),

@@ -6,8 +6,9 @@ import java.util.List;
 public final class DeliveryColumns {
   private DeliveryColumns() {}
 
+  /** {@code deal_id} is null for what was bought outside a deal (open auction, Meta). */
   public static final List<String> GRAIN =
-      List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id");
+      List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id", "deal_id");
 
   public static final List<String> NAMES = List.of("advertiser_name", "campaign_name", "line_item_name");
 

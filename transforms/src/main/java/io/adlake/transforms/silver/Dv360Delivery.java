@@ -7,7 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * DV360 report rows onto the delivery dictionary: insertion order is the campaign level, line item the line.
+ * DV360 report rows onto the delivery dictionary: insertion order is the campaign level, line item the line, and
+ * the inventory source's external id (the deal id the exchange knows) the deal.
  * Revenue is what the advertiser is billed ("Revenue (Adv Currency)"); total media cost includes platform and
  * data fees.
  */
@@ -26,6 +27,7 @@ public final class Dv360Delivery {
             col("insertion_order_name").as("campaign_name"),
             col("line_item_id"),
             col("line_item_name"),
+            UnifiedDelivery.dealId(col("deal_id")).as("deal_id"),
             UnifiedDelivery.extrasKey().as("detail_key"),
             col("impressions"),
             col("clicks"),

@@ -58,6 +58,8 @@ public final class MetaDelivery {
             col("campaign_name"),
             col("adset_id").as("line_item_id"),
             col("adset_name").as("line_item_name"),
+            // Meta sells its own inventory: no exchange, no deal
+            lit(null).cast("string").as("deal_id"),
             col("ad_id").as("detail_key"),
             col("impressions"),
             col("clicks"),

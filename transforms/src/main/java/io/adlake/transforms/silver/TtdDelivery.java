@@ -25,6 +25,7 @@ public final class TtdDelivery {
             col("campaign_name"),
             col("ad_group_id").as("line_item_id"),
             col("ad_group_name").as("line_item_name"),
+            UnifiedDelivery.dealId(col("deal_id")).as("deal_id"),
             UnifiedDelivery.extrasKey().as("detail_key"),
             col("impressions"),
             col("clicks"),

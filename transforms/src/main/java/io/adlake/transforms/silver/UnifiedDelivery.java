@@ -64,6 +64,12 @@ public final class UnifiedDelivery {
     return coalesce(to_json(col("extra_columns")), lit("{}"));
   }
 
+  /** A deal id as both sides write it: trimmed, and null when the cell is empty. */
+  public static Column dealId(Column id) {
+    Column trimmed = org.apache.spark.sql.functions.trim(id);
+    return org.apache.spark.sql.functions.when(trimmed.notEqual(lit("")), trimmed);
+  }
+
   static Column amount(String column) {
     return col(column).cast(Values.AMOUNT);
   }

@@ -3,9 +3,15 @@ package io.adlake.model.config;
 import java.util.Map;
 
 /**
- * What one org's gold marts are judged against: pacing thresholds, QA checks by id, and its naming convention.
+ * What one org's gold marts are judged against: pacing thresholds, QA checks by id, its naming convention, and the
+ * DSP-vs-SSP reconciliation tolerance ({@link ReconciliationSettings#DEFAULT} when absent).
  */
-public record MartSettings(PacingSettings pacing, Map<String, QaCheckSettings> qa, NamingConventionSpec taxonomy) {
+public record MartSettings(
+    PacingSettings pacing, Map<String, QaCheckSettings> qa, NamingConventionSpec taxonomy, ReconciliationSettings reconciliation) {
+
+  public MartSettings(PacingSettings pacing, Map<String, QaCheckSettings> qa, NamingConventionSpec taxonomy) {
+    this(pacing, qa, taxonomy, null);
+  }
 
   public MartSettings {
     if (pacing == null) {
@@ -17,5 +23,8 @@ public record MartSettings(PacingSettings pacing, Map<String, QaCheckSettings> q
       qa.forEach((id, s) -> checks.put(id, s == null ? new QaCheckSettings(null, null, null) : s));
     }
     qa = Map.copyOf(checks);
+    if (reconciliation == null) {
+      reconciliation = ReconciliationSettings.DEFAULT;
+    }
   }
 }

@@ -16,12 +16,22 @@ import java.time.format.DateTimeFormatter;
  *                         {@link io.adlake.model.platforms.MetaApi#ROLLUP_CONVERSION_TYPES}); for TTD the names
  *                         of the conversion reporting columns before " - Total Click + View Conversions" (null =
  *                         every such column); not used by other sources
+ * @param currency         the currency of amounts the export does not label: Google Ad Manager's network currency
+ *                         (required for it: CSV_DUMP writes network-currency money as bare micros), Monetize's
+ *                         selling currency (null = USD, Monetize's default); not used by other sources
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceOptions(String dateFormat, String decimalSeparator, String timezone, java.util.List<String> conversionTypes) implements Serializable {
+public record SourceOptions(
+    String dateFormat, String decimalSeparator, String timezone, java.util.List<String> conversionTypes, String currency)
+    implements Serializable {
 
   public static SourceOptions defaults() {
-    return new SourceOptions(null, null, null, null);
+    return new SourceOptions(null, null, null, null, null);
+  }
+
+  /** Locale options and conversion types, no currency. */
+  public SourceOptions(String dateFormat, String decimalSeparator, String timezone, java.util.List<String> conversionTypes) {
+    this(dateFormat, decimalSeparator, timezone, conversionTypes, null);
   }
 
   /** Locale options only, no conversion types. */
@@ -49,6 +59,9 @@ public record SourceOptions(String dateFormat, String decimalSeparator, String t
         throw new IllegalArgumentException("conversion_types lists what counts as a conversion: leave it out for the default, never empty or with blanks");
       }
       conversionTypes = java.util.List.copyOf(conversionTypes);
+    }
+    if (currency != null) {
+      Org.currency(currency);
     }
   }
 
