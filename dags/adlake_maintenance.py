@@ -17,7 +17,7 @@ from adlake_airflow import settings
 from adlake_airflow.assets import GOLD_TABLES
 from adlake_airflow.operators import adlake_task
 
-SILVER_TABLES = ("delivery_daily", "fx_rates", "bookings", "setup_entities")
+SILVER_TABLES = ("delivery_daily", "supply_daily", "fx_rates", "bookings", "setup_entities")
 TABLES = [f"silver.{t}" for t in SILVER_TABLES] + [f"gold.{t}" for t in GOLD_TABLES]
 
 with DAG(

@@ -10,6 +10,8 @@ from airflow.sdk import Asset
 GOLD_TABLES = (
     "cross_platform_daily",
     "org_daily_summary",
+    "buy_sell_daily",
+    "revenue_reconciliation",
     "pacing",
     "margin_daily",
     "margin_monthly",

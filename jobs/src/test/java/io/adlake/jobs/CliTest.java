@@ -65,7 +65,7 @@ class CliTest {
     Captured source = run("ingest", "--conf-dir", "../conf", "--source", "tiktok", "--org", "acme-media", "--date", "2026-11-03",
         "--path", ".");
     assertThat(source.code).isEqualTo(ExitCodes.USAGE);
-    assertThat(source.stderr).contains("unknown source 'tiktok'; known: dv360, ttd, meta, bookings, setup, fx");
+    assertThat(source.stderr).contains("unknown source 'tiktok'; known: dv360, ttd, meta, gam, monetize, bookings, setup, fx");
     Captured range = run("silver", "--conf-dir", "../conf", "--from", "2026-11-05", "--to", "2026-11-01");
     assertThat(range.code).isEqualTo(ExitCodes.USAGE);
     assertThat(range.stderr).contains("--to not before --from");

@@ -34,14 +34,15 @@ class QualityGateTest {
           .add("advertiser_id", DataTypes.StringType)
           .add("campaign_id", DataTypes.StringType)
           .add("line_item_id", DataTypes.StringType)
+          .add("deal_id", DataTypes.StringType)
           .add("total_media_cost_rc", DataTypes.DoubleType);
 
   @Test
   void anOrgWhoseExportDidNotArriveIsAnAnomalyThatHoldsThatOrgAtErrorLevel(Lakehouse lakehouse) throws Exception {
     List<Row> delivery = new ArrayList<>();
-    delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l1", 60.0));
-    delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l2", 41.0));
-    delivery.add(RowFactory.create("kiwi", Date.valueOf(DAY.minusDays(1)), "ttd", "a9", "c9", "l9", 50.0)); // yesterday only
+    delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l1", null, 60.0));
+    delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l2", null, 41.0));
+    delivery.add(RowFactory.create("kiwi", Date.valueOf(DAY.minusDays(1)), "ttd", "a9", "c9", "l9", null, 50.0)); // yesterday only
     lakehouse.ensure(Tables.SILVER_DELIVERY, DELIVERY);
     lakehouse.spark().createDataFrame(delivery, DELIVERY).writeTo(lakehouse.name(Tables.SILVER_DELIVERY)).append();
 

@@ -163,22 +163,23 @@ final class SampleWorld {
 
   /**
    * The deals of the SSPs the org ingests, one of each reconciliation case: within tolerance, DSP over, SSP over, a
-   * deal id only the DSP has, and one only the SSP has (sold to a buyer outside the org).
+   * deal id only the DSP has, and one only the SSP has (sold to a buyer outside the org). The gaps are wide enough
+   * (25 % and more of the day's few hundred) to clear the default floor of 50 on every sample day.
    */
   private void deals(Random r) {
     if (org.enabled(io.adlake.model.Source.GAM)) {
       io.adlake.model.Ssp gam = io.adlake.model.Ssp.GAM;
       String dv360 = "Google Display & Video 360";
       deals.add(new Deal(id(r, 8), code + " PMP Premium Video", gam, lineItems.get(0).id(), 0.97, "5093", dv360));
-      deals.add(new Deal(id(r, 8), code + " PMP Homepage", gam, lineItems.get(3).id(), 0.80, "5093", dv360));
-      deals.add(new Deal(id(r, 8), code + " PG Sports", gam, lineItems.get(1).id(), 1.18, "5093", dv360));
+      deals.add(new Deal(id(r, 8), code + " PMP Homepage", gam, lineItems.get(3).id(), 0.70, "5093", dv360));
+      deals.add(new Deal(id(r, 8), code + " PG Sports", gam, lineItems.get(1).id(), 1.25, "5093", dv360));
       deals.add(new Deal(id(r, 8), code + " PMP News", gam, lineItems.get(2).id(), 0, "5093", dv360));
       deals.add(new Deal(id(r, 8), code + " PMP Retail Audience", gam, null, 0, "7421", "Xandr Invest"));
     }
     if (org.enabled(io.adlake.model.Source.MONETIZE)) {
       io.adlake.model.Ssp monetize = io.adlake.model.Ssp.MONETIZE;
       deals.add(new Deal(id(r, 6), code + " Curated Auto", monetize, adGroups.get(0).id(), 1.04, "2026", "The Trade Desk"));
-      deals.add(new Deal(id(r, 6), code + " Curated Finance", monetize, adGroups.get(2).id(), 0.85, "2026", "The Trade Desk"));
+      deals.add(new Deal(id(r, 6), code + " Curated Finance", monetize, adGroups.get(2).id(), 0.75, "2026", "The Trade Desk"));
       deals.add(new Deal(id(r, 6), code + " Open Marketplace", monetize, null, 0, "1893", "Amazon DSP"));
     }
   }

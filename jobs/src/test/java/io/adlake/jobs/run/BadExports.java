@@ -17,8 +17,11 @@ final class BadExports {
   static void negateOneCost(Path landing, String org, LocalDate delivery) throws IOException {
     Path report = dv360Report(landing, org, delivery);
     List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
-    int last = lines.get(1).lastIndexOf(',');
-    lines.set(1, lines.get(1).substring(0, last + 1) + "-" + lines.get(1).substring(last + 1));
+    // Found by header, as the reader finds it: the report has more columns after it (the inventory source's).
+    int column = List.of(lines.get(0).split(",")).indexOf("Total Media Cost (Advertiser Currency)");
+    String[] cells = lines.get(1).split(",", -1);
+    cells[column] = "-" + cells[column];
+    lines.set(1, String.join(",", cells));
     Files.write(report, lines, StandardCharsets.UTF_8);
   }
 

@@ -53,9 +53,10 @@ class SampleGoldTest {
   @Test
   void theSampleWorldExercisesEveryStatusAndCheck(Lakehouse lakehouse, @TempDir Path root) throws Exception {
     Map<String, SourceOptions> sources = new LinkedHashMap<>();
-    for (String s : List.of("dv360", "ttd", "meta", "bookings", "setup", "fx")) {
+    for (String s : List.of("dv360", "ttd", "meta", "bookings", "setup", "fx", "monetize")) {
       sources.put(s, SourceOptions.defaults());
     }
+    sources.put("gam", new SourceOptions(null, null, "Europe/Berlin", null, "EUR"));
     OrgRegistry orgs = new OrgRegistry(List.of(new Org(OrgId.of("acme"), "Acme", "EUR", "Europe/Berlin", sources)));
     LocalDate start = LocalDate.of(2026, 11, 2);
     int days = 5;
@@ -67,7 +68,8 @@ class SampleGoldTest {
     LocalDate asOf = start.plusDays(days - 2);
     new GoldJob(lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent()).run(asOf, days);
 
-    for (TableSpec gold : List.of(Tables.GOLD_PACING, Tables.GOLD_MARGIN_DAILY, Tables.GOLD_MARGIN_MONTHLY, Tables.GOLD_QA_FINDINGS, Tables.GOLD_TAXONOMY)) {
+    for (TableSpec gold : List.of(Tables.GOLD_PACING, Tables.GOLD_MARGIN_DAILY, Tables.GOLD_MARGIN_MONTHLY, Tables.GOLD_QA_FINDINGS, Tables.GOLD_TAXONOMY,
+        Tables.SILVER_SUPPLY, Tables.SILVER_DELIVERY, Tables.GOLD_BUY_SELL, Tables.GOLD_REVENUE_RECONCILIATION)) {
       assertThat(GrainCheck.check(gold.path(), lakehouse.read(gold), gold.grain())).as(gold.path()).isEmpty();
     }
     List<String> statuses = values(lakehouse, "select distinct status from %s.gold.pacing");
@@ -80,6 +82,17 @@ class SampleGoldTest {
     assertThat(names).anyMatch(n -> n.startsWith("UK_ACME_SOCIAL") && n.contains("-> ACME_UK_SOCIAL"));
     assertThat(names).anyMatch(n -> n.contains("_EMEA_") && n.endsWith("-> none"));
     assertThat(names).anyMatch(n -> n.startsWith("acme-"));
+
+    // One deal of each reconciliation case, on both SSPs; Monetize's EST5EDT days are 6 hours after Berlin's.
+    assertThat(values(lakehouse, "select distinct status from %s.gold.revenue_reconciliation"))
+        .containsExactlyInAnyOrder("within_tolerance", "dsp_over", "ssp_over", "dsp_only", "ssp_only");
+    assertThat(values(lakehouse, "select distinct concat(ssps, ' ', day_alignment, ' ', cast(timezone_offset_hours as string)) "
+        + "from %s.gold.revenue_reconciliation where dsp_platforms is not null and ssps is not null"))
+        .containsExactlyInAnyOrder("gam same_day_boundaries 0.00", "monetize calendar_date_shifted -6.00");
+    // The buy side of a deal in gold is the sum of silver's lines of that deal.
+    assertThat(values(lakehouse, "select cast(count(*) as string) from %1$s.gold.buy_sell_daily g join (select org_id, report_date, platform, deal_id, "
+        + "sum(media_cost_rc) as spend from %1$s.silver.delivery_daily group by 1, 2, 3, 4) s on g.org_id = s.org_id and g.report_date = s.report_date "
+        + "and g.platform = s.platform and g.deal_id <=> s.deal_id where g.side = 'buy' and g.media_cost <> s.spend")).containsExactly("0");
 
     theShippedRulesReadRealColumnsAndRaiseTheSampleCases(lakehouse, orgs, asOf);
   }
@@ -96,7 +109,11 @@ class SampleGoldTest {
 
     AlertsReport first = job.run(asOf, wednesdayMorning);
 
-    assertThat(first.opened()).extracting(r -> r.<String>getAs("rule_id")).contains("behind_plan", "over_budget", "qa_high", "low_margin", "spend_spike");
+    assertThat(first.opened()).extracting(r -> r.<String>getAs("rule_id"))
+        .contains("behind_plan", "over_budget", "qa_high", "low_margin", "spend_spike", "reconciliation_break");
+    assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("reconciliation_break"))
+        .extracting(r -> r.<String, String>getJavaMap(r.fieldIndex("observed")).get("status"))
+        .containsExactlyInAnyOrder("dsp_over", "ssp_over", "dsp_only", "ssp_only", "dsp_over", "ssp_only");
     assertThat(first.opened()).filteredOn(r -> r.getAs("rule_id").equals("spend_spike"))
         .as("the sample's surging line item and the one that went silent")
         .anySatisfy(r -> assertThat(spendVsBaseline(r)).isGreaterThanOrEqualTo(2.5))

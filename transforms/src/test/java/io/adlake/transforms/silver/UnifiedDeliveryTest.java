@@ -34,6 +34,7 @@ class UnifiedDeliveryTest {
           .add("insertion_order_name", DataTypes.StringType)
           .add("line_item_id", DataTypes.StringType)
           .add("line_item_name", DataTypes.StringType)
+          .add("deal_id", DataTypes.StringType)
           .add("impressions", DataTypes.LongType)
           .add("clicks", DataTypes.LongType)
           .add("total_conversions", Values.AMOUNT)
@@ -82,11 +83,31 @@ class UnifiedDeliveryTest {
     assertThat(plan.split("Exchange hashpartitioning", -1)).as(plan).hasSize(3);
   }
 
+  @Test
+  void aLineItemBuyingThroughTwoDealsKeepsOneRowPerDeal(SparkSession spark) {
+    Dataset<Row> bronze =
+        spark.createDataFrame(
+            List.of(
+                row("2026-11-03", "b1", "2026-11-02", "li1", 100, "4502197"),
+                row("2026-11-03", "b1", "2026-11-02", "li1", 50, " 4502198 "),
+                row("2026-11-03", "b1", "2026-11-02", "li1", 20, ""),
+                row("2026-11-03", "b1", "2026-11-02", "li1", 5, null)),
+            BRONZE_DV360);
+    List<Row> out = Dv360Delivery.toDelivery(bronze).orderBy("deal_id").collectAsList();
+    // The open-auction rows (no deal: an empty cell and no cell alike) are one row of 25 impressions.
+    assertThat(out).extracting(r -> r.<String>getAs("deal_id")).containsExactly(null, "4502197", "4502198");
+    assertThat(out).extracting(r -> r.<Long>getAs("impressions")).containsExactly(25L, 100L, 50L);
+  }
+
   private static Row row(String delivery, String batch, String day, String lineItem, long impressions) {
+    return row(delivery, batch, day, lineItem, impressions, null);
+  }
+
+  private static Row row(String delivery, String batch, String day, String lineItem, long impressions, String deal) {
     BigDecimal cost = BigDecimal.valueOf(impressions).movePointLeft(2);
     return RowFactory.create(
         "acme", Date.valueOf(delivery), batch, Timestamp.valueOf(delivery + " 06:00:00"), Date.valueOf(day),
-        "adv1", "Acme", "EUR", "io1", "IO one", lineItem, lineItem.toUpperCase(), impressions, 1L,
+        "adv1", "Acme", "EUR", "io1", "IO one", lineItem, lineItem.toUpperCase(), deal, impressions, 1L,
         BigDecimal.ZERO, cost, cost, cost, scala.collection.immutable.Map$.MODULE$.empty());
   }
 }
