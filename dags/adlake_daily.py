@@ -23,7 +23,7 @@ from airflow.sdk import DAG, CronTriggerTimetable, TriggerRule
 from adlake_airflow.assets import GOLD
 from adlake_airflow.operators import adlake_task
 
-SOURCES = ("dv360", "ttd", "meta", "bookings", "setup", "fx")
+SOURCES = ("dv360", "ttd", "meta", "gam", "monetize", "bookings", "setup", "fx")
 DELIVERY_DATE = "{{ ds }}"
 
 with DAG(

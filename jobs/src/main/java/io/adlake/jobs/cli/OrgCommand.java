@@ -85,7 +85,12 @@ final class OrgCommand {
         "",
         "Example:",
         "  adlake org add --id nordic-retail --name \"Nordic Retail\" --currency SEK --timezone Europe/Stockholm \\",
-        "    --source dv360 --source ttd --source-option ttd.date_format=dd.MM.yyyy --source-option ttd.decimal_separator=,"
+        "    --source dv360 --source ttd --source-option ttd.date_format=dd.MM.yyyy --source-option ttd.decimal_separator=,",
+        "",
+        "A publisher selling through Ad Manager says where its network's days end and what its bare micros are in:",
+        "  adlake org add --id harbor-news --name \"Harbor News\" --currency USD --timezone America/New_York \\",
+        "    --source dv360 --source gam --source fx \\",
+        "    --source-option gam.timezone=America/New_York --source-option gam.currency=USD"
       },
       footer = ExitCodes.DESCRIPTION,
       mixinStandardHelpOptions = true)
@@ -104,13 +109,15 @@ final class OrgCommand {
     @Option(names = "--timezone", required = true, description = "IANA timezone, e.g. Europe/Berlin.")
     String timezone;
 
-    @Option(names = "--source", description = "Enabled source (repeatable): " + "dv360, ttd, meta, bookings, setup, fx. Default: all.")
+    @Option(
+        names = "--source",
+        description = "Enabled source (repeatable): dv360, ttd, meta, gam, monetize, bookings, setup, fx. Default: every buy-side and reference source (the SSPs gam and monetize only when named).")
     List<String> sources;
 
     @Option(
         names = "--source-option",
         paramLabel = "SOURCE.KEY=VALUE",
-        description = "Export settings, e.g. ttd.date_format=dd/MM/yyyy, ttd.decimal_separator=, or meta.timezone=America/New_York.")
+        description = "Export settings: date_format, decimal_separator, timezone, currency; e.g. ttd.date_format=dd/MM/yyyy, ttd.decimal_separator=, meta.timezone=America/New_York, gam.currency=EUR.")
     Map<String, String> sourceOptions = new LinkedHashMap<>();
 
     @Override

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
       "silver.delivery_daily unifies DV360, The Trade Desk and Meta at org x day x platform x advertiser x",
       "campaign x line, converted into each org's reporting currency with that day's FX. Report days that a",
       "delivery restates are rebuilt from their latest delivery and replaced (MERGE), so rerunning a date is safe.",
+      "silver.supply_daily does the same for the SSPs' reports: org x day x SSP x ad unit x deal x buyer, gross",
+      "and net revenue in source and reporting currency, in the report's timezone.",
       "silver.bookings and silver.setup_entities take each org's snapshot of the date.",
       "",
       "A range is processed in one job, with the same result as running its dates in order (backfills).",
