@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
       "Build silver from the bronze deliveries of a date, for all orgs in one job.",
       "",
       "silver.delivery_daily unifies DV360, The Trade Desk and Meta at org x day x platform x advertiser x",
-      "campaign x line, converted into each org's reporting currency with that day's FX. Report days that a",
+      "campaign x line x deal, converted into each org's reporting currency with that day's FX. Report days that a",
       "delivery restates are rebuilt from their latest delivery and replaced (MERGE), so rerunning a date is safe.",
       "silver.supply_daily does the same for the SSPs' reports: org x day x SSP x ad unit x deal x buyer, gross",
       "and net revenue in source and reporting currency, in the report's timezone.",
