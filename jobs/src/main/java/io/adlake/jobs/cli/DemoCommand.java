@@ -209,11 +209,11 @@ final class DemoCommand implements Callable<Integer> {
     lakehouse
         .spark()
         .sql(
-            "select org_id, status, count(*) as deal_days, count(distinct deal_id) as deals, "
+            "select org_id, coalesce(ssps, '-') as ssps, status, day_alignment as alignment, timezone_offset_hours as offset_h, "
+                + "count(*) as deal_days, count(distinct deal_id) as deals, "
                 + "cast(sum(dsp_spend) as decimal(18,2)) as dsp_spend, cast(sum(ssp_gross_revenue) as decimal(18,2)) as ssp_gross, "
-                + "cast(sum(coalesce(dsp_spend, 0) - coalesce(ssp_gross_revenue, 0)) / sum(ssp_gross_revenue) as decimal(8,4)) as discrepancy_pct, "
-                + "first(day_alignment) as alignment, first(timezone_offset_hours) as offset_h "
-                + "from " + c + ".gold.revenue_reconciliation group by 1, 2 order by 1, 2")
+                + "cast(sum(discrepancy) / sum(ssp_gross_revenue) as decimal(8,4)) as discrepancy_pct "
+                + "from " + c + ".gold.revenue_reconciliation group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5")
         .show(50, false);
     System.out.println("Top taxonomy findings, from gold.taxonomy_results (the original name is never changed):");
     lakehouse

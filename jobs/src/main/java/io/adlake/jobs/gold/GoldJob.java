@@ -20,6 +20,7 @@ import io.adlake.jobs.Progress;
 import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.model.Source;
 import io.adlake.model.config.ReconciliationSettings;
+import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.gold.BuySellDaily;
 import io.adlake.transforms.gold.CrossPlatformReport;
 import io.adlake.transforms.gold.RevenueReconciliation;
@@ -218,7 +219,7 @@ public final class GoldJob {
       List<Row> tolerances = new ArrayList<>();
       for (OrgId id : runOrgIds) {
         Org org = orgs.require(id);
-        if (org.enabled(Source.GAM) || org.enabled(Source.MONETIZE)) {
+        if (java.util.Arrays.stream(Source.values()).anyMatch(source -> source.ssp().isPresent() && org.enabled(source))) {
           ReconciliationSettings own = settings.of(id).reconciliation();
           tolerances.add(RowFactory.create(id.value(), org.reportingCurrency(), own.tolerance(), own.floor()));
         }
@@ -234,8 +235,8 @@ public final class GoldJob {
       new StructType()
           .add("org_id", DataTypes.StringType)
           .add("reporting_currency", DataTypes.StringType)
-          .add("tolerance", io.adlake.transforms.formats.Values.RATE)
-          .add("floor", io.adlake.transforms.formats.Values.AMOUNT);
+          .add("tolerance", Values.RATE)
+          .add("floor", Values.AMOUNT);
 
   private Dataset<Row> orgFrame(Map<OrgId, LocalDate> asOf) {
     List<Row> rows = new ArrayList<>();

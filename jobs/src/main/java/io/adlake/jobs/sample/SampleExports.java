@@ -1,5 +1,6 @@
 package io.adlake.jobs.sample;
 
+import io.adlake.model.Ssp;
 import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
@@ -31,12 +32,18 @@ import java.util.Random;
  *       totals row and report metadata footer;
  *   <li>The Trade Desk: yesterday, in the org's locale (e.g. {@code dd/MM/yyyy}, decimal comma, semicolons);
  *   <li>Meta: yesterday at ad level as JSON lines, counts as strings, zero metrics left out;
+ *   <li>Google Ad Manager (orgs that enable it): CSV_DUMP of the day before yesterday again and yesterday, money in
+ *       micros, one line in pounds, the pre-2025 buyer dimension names in the first files; the DV360 report is
+ *       broken down by inventory source, so both sides name the deal;
+ *   <li>Microsoft Monetize (orgs that enable it): yesterday in decimal units, integer deal ids, bought by TTD ad
+ *       groups whose export has the deal column;
  *   <li>bookings (Salesforce) and setup (DV360 SDF, TTD ad groups, Meta ad sets from the APIs): full snapshots;
  *   <li>FX: the ECB's daily fixing, none on weekends.
  * </ul>
  *
  * With faults on, most files carry one line a reader must quarantine: a bad number, a wrong column count, an
- * impossible date, an unknown currency or broken JSON.
+ * impossible date, an unknown currency or broken JSON; in the SSP reports amounts in units where micros belong, a
+ * currency symbol no currency has, or a buyer id with a letter in it.
  */
 public final class SampleExports {
 
@@ -293,7 +300,7 @@ public final class SampleExports {
     for (LocalDate day : List.of(delivery.minusDays(2), delivery.minusDays(1))) {
       int dspVersion = day.equals(delivery.minusDays(2)) ? 1 : 0;
       for (SampleWorld.Deal deal : w.deals) {
-        if (deal.ssp() != io.adlake.model.Ssp.GAM || (deal.buyerEntityId() != null && deal.sspFactor() == 0)) {
+        if (deal.ssp() != Ssp.GAM || (deal.buyerEntityId() != null && deal.sspFactor() == 0)) {
           continue;
         }
         BigDecimal gross;
@@ -360,7 +367,7 @@ public final class SampleExports {
     String[][] placements = {{"9" + publisher.substring(1, 6) + "1", w.code + " ROS 300x250"}, {"9" + publisher.substring(1, 6) + "2", w.code + " Video Preroll"}};
     int row = 0;
     for (SampleWorld.Deal deal : w.deals) {
-      if (deal.ssp() != io.adlake.model.Ssp.MONETIZE) {
+      if (deal.ssp() != Ssp.MONETIZE) {
         continue;
       }
       BigDecimal gross;

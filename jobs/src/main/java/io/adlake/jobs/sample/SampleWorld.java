@@ -1,5 +1,7 @@
 package io.adlake.jobs.sample;
 
+import io.adlake.model.Source;
+import io.adlake.model.Ssp;
 import io.adlake.model.org.Org;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,6 +33,7 @@ import java.util.Set;
  *   <li>Meta: campaign #0 on track with its first two tokens swapped; campaign #1 over, booked 20% above its ad
  *       sets' budgets; one ad set without a frequency cap.
  *   <li>Names: insertion order #3 in lower case with hyphens; #5 with a market outside the vocabulary.
+ *   <li>Deals, for the SSPs the org ingests: see {@link #deals}.
  * </ul>
  */
 final class SampleWorld {
@@ -42,7 +45,7 @@ final class SampleWorld {
    * outside the org, buys it) and sold through an SSP, which reports {@code sspFactor} times the DSP's media cost as
    * gross revenue ({@code sspFactor} 0: the SSP never reports this id, the buyer keyed it wrong).
    */
-  record Deal(String id, String name, io.adlake.model.Ssp ssp, String buyerEntityId, double sspFactor, String buyerId, String buyerName) {}
+  record Deal(String id, String name, Ssp ssp, String buyerEntityId, double sspFactor, String buyerId, String buyerName) {}
 
   record Delivery(long impressions, long clicks, BigDecimal conversions, BigDecimal mediaCost, BigDecimal totalMediaCost, BigDecimal revenue) {}
 
@@ -167,8 +170,8 @@ final class SampleWorld {
    * (25 % and more of the day's few hundred) to clear the default floor of 50 on every sample day.
    */
   private void deals(Random r) {
-    if (org.enabled(io.adlake.model.Source.GAM)) {
-      io.adlake.model.Ssp gam = io.adlake.model.Ssp.GAM;
+    if (org.enabled(Source.GAM)) {
+      Ssp gam = Ssp.GAM;
       String dv360 = "Google Display & Video 360";
       deals.add(new Deal(id(r, 8), code + " PMP Premium Video", gam, lineItems.get(0).id(), 0.97, "5093", dv360));
       deals.add(new Deal(id(r, 8), code + " PMP Homepage", gam, lineItems.get(3).id(), 0.70, "5093", dv360));
@@ -176,8 +179,8 @@ final class SampleWorld {
       deals.add(new Deal(id(r, 8), code + " PMP News", gam, lineItems.get(2).id(), 0, "5093", dv360));
       deals.add(new Deal(id(r, 8), code + " PMP Retail Audience", gam, null, 0, "7421", "Xandr Invest"));
     }
-    if (org.enabled(io.adlake.model.Source.MONETIZE)) {
-      io.adlake.model.Ssp monetize = io.adlake.model.Ssp.MONETIZE;
+    if (org.enabled(Source.MONETIZE)) {
+      Ssp monetize = Ssp.MONETIZE;
       deals.add(new Deal(id(r, 6), code + " Curated Auto", monetize, adGroups.get(0).id(), 1.04, "2026", "The Trade Desk"));
       deals.add(new Deal(id(r, 6), code + " Curated Finance", monetize, adGroups.get(2).id(), 0.75, "2026", "The Trade Desk"));
       deals.add(new Deal(id(r, 6), code + " Open Marketplace", monetize, null, 0, "1893", "Amazon DSP"));

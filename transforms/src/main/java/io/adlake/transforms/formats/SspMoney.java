@@ -39,7 +39,7 @@ public final class SspMoney {
     if (m.group(1) != null) {
       currency = SYMBOLS.get(m.group(1));
       if (currency == null) {
-        throw new BadValueException("unknown currency symbol '" + m.group(1) + "' in '" + cell + "'");
+        throw new BadValueException("unknown currency symbol '" + m.group(1) + "': '" + cell + "'");
       }
     }
     BigDecimal units = new BigDecimal(m.group(2)).divide(MICROS).setScale(Values.AMOUNT.scale());

@@ -52,7 +52,7 @@ class SspFormatsTest {
             org.assertj.core.groups.Tuple.tuple(5L,
                 "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': not micros (a whole number, optionally after a currency symbol and a space): '12.5'"),
             org.assertj.core.groups.Tuple.tuple(6L,
-                "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': unknown currency symbol 'ƒ' in 'ƒ 12500000'"),
+                "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': unknown currency symbol 'ƒ': 'ƒ 12500000'"),
             org.assertj.core.groups.Tuple.tuple(7L, "gross revenue is in GBP and net revenue in EUR: one row, one currency"),
             org.assertj.core.groups.Tuple.tuple(8L, "column 'Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS': negative count: '-5'"));
     // Rows read = accepted + quarantined: CSV_DUMP has no totals row and no footer.
@@ -122,7 +122,7 @@ class SspFormatsTest {
     assertThat(SspMoney.parseMicros("CHF 3000000").currency()).isEqualTo("CHF");
     assertThat(SspMoney.parseMicros("42").currency()).isNull();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SspMoney.parseMicros("¤ 1"))
-        .hasMessage("unknown currency symbol '¤' in '¤ 1'");
+        .hasMessage("unknown currency symbol '¤': '¤ 1'");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SspMoney.parseMicros("1,000,000"))
         .hasMessageStartingWith("not micros");
   }
