@@ -44,7 +44,7 @@ public enum Source {
     return id;
   }
 
-  /** The platform whose data this is; empty for sources that are not platform exports. */
+  /** The DSP whose delivery this is; empty for sell-side ({@link #ssp()}) and reference sources. */
   public Optional<Platform> platform() {
     return Optional.ofNullable(platform);
   }
