@@ -23,7 +23,6 @@ import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.jobs.writeback.WritebackLedger;
 import io.adlake.jobs.writeback.WritebackPlanner;
 import io.adlake.model.config.WritebackSettings;
-import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
 import io.adlake.jobs.alerts.AlertsReport;
 import io.adlake.jobs.gold.GoldJob;
