@@ -183,14 +183,7 @@ public final class GoldJob {
   }
 
   private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
-    Dataset<Row> slices = silver.select("org_id", "report_date");
-    if (lakehouse.exists(Tables.GOLD_CROSS_PLATFORM)) {
-      slices =
-          slices.union(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).filter(window).join(runOrgs, "org_id").select("org_id", "report_date"));
-    }
-    // Fixed before any write: a cached plan over gold would be recomputed after the first MERGE and lose the days
-    // that MERGE just removed, so the summary would keep them.
-    slices = lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
+    Dataset<Row> slices = daySlices(silver.select("org_id", "report_date"), Tables.GOLD_CROSS_PLATFORM, runOrgs, window);
     Dataset<Row> report = CrossPlatformReport.build(silver).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       results.add(merge(Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
@@ -207,12 +200,8 @@ public final class GoldJob {
    */
   private void buySell(
       Dataset<Row> delivery, Dataset<Row> supply, Set<OrgId> runOrgIds, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
-    Dataset<Row> slices = delivery.select("org_id", "report_date").union(supply.select("org_id", "report_date"));
-    if (lakehouse.exists(Tables.GOLD_BUY_SELL)) {
-      slices = slices.union(lakehouse.read(Tables.GOLD_BUY_SELL).filter(window).join(runOrgs, "org_id").select("org_id", "report_date"));
-    }
-    // Fixed before any write, as for the delivery report: a plan over gold would see the MERGE's own deletions.
-    slices = lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
+    Dataset<Row> slices =
+        daySlices(delivery.select("org_id", "report_date").union(supply.select("org_id", "report_date")), Tables.GOLD_BUY_SELL, runOrgs, window);
     Dataset<Row> buySell = BuySellDaily.build(delivery, supply).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       results.add(merge(Tables.GOLD_BUY_SELL, buySell, slices, runId));
@@ -237,6 +226,19 @@ public final class GoldJob {
           .add("reporting_currency", DataTypes.StringType)
           .add("tolerance", Values.RATE)
           .add("floor", Values.AMOUNT);
+
+  /**
+   * The (org, report day) slices a window's marts replace: the days silver has, and the days the gold table holds
+   * in the window (a day silver no longer has goes from gold too). Fixed before any write: a plan over gold would
+   * be recomputed after the first MERGE and lose the days that MERGE just removed.
+   */
+  private Dataset<Row> daySlices(Dataset<Row> fromSilver, TableSpec gold, Dataset<Row> runOrgs, Column window) {
+    Dataset<Row> slices = fromSilver;
+    if (lakehouse.exists(gold)) {
+      slices = slices.union(lakehouse.read(gold).filter(window).join(runOrgs, "org_id").select("org_id", "report_date"));
+    }
+    return lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
+  }
 
   private Dataset<Row> orgFrame(Map<OrgId, LocalDate> asOf) {
     List<Row> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Platform;
 import io.adlake.model.Source;
+import io.adlake.model.Ssp;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.org.Org;
@@ -101,9 +102,9 @@ public final class SilverJob {
     progress.step("silver: delivery");
     List<Dataset<Row>> unified = new ArrayList<>();
     List<Dataset<Row>> slices = new ArrayList<>();
-    addPlatform(Source.DV360, "report_date", Dv360Delivery::toDelivery, delivered, unified, slices);
-    addPlatform(Source.TTD, "report_date", TtdDelivery::toDelivery, delivered, unified, slices);
-    addPlatform(
+    addLatest(Source.DV360, "report_date", Dv360Delivery::toDelivery, delivered, unified, slices);
+    addLatest(Source.TTD, "report_date", TtdDelivery::toDelivery, delivered, unified, slices);
+    addLatest(
         Source.META,
         "date_start",
         b -> MetaDelivery.toDelivery(b, metaConversionTypes()),
@@ -130,8 +131,8 @@ public final class SilverJob {
     progress.step("silver: supply");
     List<Dataset<Row>> supply = new ArrayList<>();
     List<Dataset<Row>> supplySlices = new ArrayList<>();
-    addSsp(Source.GAM, GamSupply::toSupply, delivered, supply, supplySlices);
-    addSsp(Source.MONETIZE, MonetizeSupply::toSupply, delivered, supply, supplySlices);
+    addLatest(Source.GAM, "report_date", GamSupply::toSupply, delivered, supply, supplySlices);
+    addLatest(Source.MONETIZE, "report_date", MonetizeSupply::toSupply, delivered, supply, supplySlices);
     if (!supply.isEmpty()) {
       Dataset<Row> rows =
           SilverSupply.build(
@@ -181,26 +182,19 @@ public final class SilverJob {
         : FxRates.toSilver(lakehouse.spark().createDataFrame(List.of(), BronzeRows.bronze(ExportFormats.of(Source.FX).get(0))));
   }
 
-  /** As {@link #addPlatform}, for a sell-side source: its slices are (org, SSP, report day). */
-  private void addSsp(
-      Source source, Function<Dataset<Row>, Dataset<Row>> toSupply, Column delivered, List<Dataset<Row>> supply, List<Dataset<Row>> slices) {
-    bronze(ExportFormats.of(source).get(0))
-        .ifPresent(
-            bronze -> {
-              Dataset<Row> affected = bronze.filter(delivered).select(col("org_id"), col("report_date")).distinct();
-              Dataset<Row> latest = LatestDelivery.keep(candidates(bronze, affected, "report_date"), "org_id", "report_date");
-              supply.add(toSupply.apply(latest));
-              slices.add(affected.select(col("org_id"), lit(source.ssp().orElseThrow().code()).as("ssp"), col("report_date")));
-            });
-  }
-
-  private void addPlatform(
+  /**
+   * The latest delivery of every (org, report day) the window's deliveries touch, mapped by {@code toSilver}, and
+   * the slices it replaces: (org, platform, day) for a DSP, (org, SSP, day) for a sell-side source.
+   */
+  private void addLatest(
       Source source,
       String reportDateColumn,
-      Function<Dataset<Row>, Dataset<Row>> toDelivery,
+      Function<Dataset<Row>, Dataset<Row>> toSilver,
       Column delivered,
-      List<Dataset<Row>> unified,
+      List<Dataset<Row>> rows,
       List<Dataset<Row>> slices) {
+    String sliceColumn = source.ssp().isPresent() ? "ssp" : "platform";
+    String code = source.ssp().map(Ssp::code).orElseGet(() -> source.platform().orElseThrow().code());
     bronze(ExportFormats.of(source).get(0))
         .ifPresent(
             bronze -> {
@@ -211,12 +205,8 @@ public final class SilverJob {
                       .distinct();
               Dataset<Row> latest =
                   LatestDelivery.keep(candidates(bronze, affected, reportDateColumn), "org_id", reportDateColumn);
-              unified.add(toDelivery.apply(latest));
-              slices.add(
-                  affected.select(
-                      col("org_id"),
-                      lit(source.platform().orElseThrow().code()).as("platform"),
-                      col(reportDateColumn).as("report_date")));
+              rows.add(toSilver.apply(latest));
+              slices.add(affected.select(col("org_id"), lit(code).as(sliceColumn), col(reportDateColumn).as("report_date")));
             });
   }
 
