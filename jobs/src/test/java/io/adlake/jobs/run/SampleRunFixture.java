@@ -1,6 +1,8 @@
 package io.adlake.jobs.run;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
@@ -25,6 +27,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -61,11 +65,17 @@ final class SampleRunFixture {
    * equal content. Tables without such rows are left out.
    */
   static Map<String, String> content(Lakehouse lakehouse, String org) {
+    return content(lakehouse, org, column -> true);
+  }
+
+  /** As {@link #content(Lakehouse, String)}, over the columns {@code kept} accepts. */
+  static Map<String, String> content(Lakehouse lakehouse, String org, java.util.function.Predicate<String> kept) {
     Map<String, String> out = new LinkedHashMap<>();
     for (TableSpec table : Tables.PUBLISHED) {
       if (lakehouse.exists(table)) {
-        List<Row> rows =
-            (org == null ? lakehouse.read(table) : lakehouse.read(table).filter(col("org_id").equalTo(org))).selectExpr("to_json(struct(*)) as j").orderBy("j").collectAsList();
+        Dataset<Row> read = org == null ? lakehouse.read(table) : lakehouse.read(table).filter(col("org_id").equalTo(org));
+        Column[] columns = java.util.Arrays.stream(read.columns()).filter(kept).map(c -> col(c)).toArray(Column[]::new);
+        List<Row> rows = read.select(to_json(struct(columns)).as("j")).orderBy("j").collectAsList();
         MessageDigest sha = sha256();
         rows.forEach(r -> sha.update((r.getString(0) + "\n").getBytes(StandardCharsets.UTF_8)));
         if (!rows.isEmpty()) {
