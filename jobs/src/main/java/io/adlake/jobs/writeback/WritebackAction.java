@@ -96,6 +96,20 @@ public record WritebackAction(
     return new WritebackAction(actionId, alert, target, proposal, moveTo(ActionStatus.EXECUTING), supersededBy, decision, next, at);
   }
 
+  /**
+   * Whether this (a row read back) is that claim: executing, the same attempt, taken by the same principal at the
+   * same instant, to the microsecond the table keeps.
+   */
+  public boolean isSameClaim(WritebackAction claim) {
+    Instant at = execution.lastAttemptAt();
+    Instant claimedAt = claim.execution().lastAttemptAt();
+    return status == ActionStatus.EXECUTING
+        && execution.attempts() == claim.execution().attempts()
+        && Objects.equals(execution.executedBy(), claim.execution().executedBy())
+        && at != null && claimedAt != null
+        && at.truncatedTo(java.time.temporal.ChronoUnit.MICROS).equals(claimedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+  }
+
   /** The attempt's result: done, skipped or failed, with the entity's states before and after (JSON, or null). */
   public WritebackAction finished(ActionStatus to, String outcome, String message, EntityState before, EntityState after, Instant at) {
     Execution done =

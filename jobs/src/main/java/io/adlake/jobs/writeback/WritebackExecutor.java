@@ -26,7 +26,12 @@ import org.apache.spark.sql.Row;
  * sent, the action is skipped, and a new plan decides again. Otherwise the change is sent, and the state the
  * platform reports afterwards is recorded.
  *
- * <p>Crash safety: before the call, the action is committed as {@code executing} with its attempt number. A
+ * <p>One call per action: before the call, the action is claimed ({@link WritebackLedger#claim}): committed as
+ * {@code executing} with its attempt number, only if no other execute changed it since it was read. Two executes
+ * at once never both call the platform for one action; the one that loses the claim reports
+ * {@code claimed_elsewhere} and sends nothing.
+ *
+ * <p>Crash safety: the claim is committed before the call. A
  * process that dies between the call and recording its result leaves it so; the next execute re-reads the entity,
  * and if the change is in place records it {@code done} ("confirmed") without calling again. Changes are absolute
  * (paused, budget = 500), so even a second call after a lost answer could not change anything twice.
@@ -127,8 +132,12 @@ public final class WritebackExecutor {
     ActionStatus prior = action.status();
     WritebackAction executing = action.executing(by, clock.instant());
     int attempt = executing.execution().attempts();
+    if (!ledger.claim(action, executing)) {
+      // Another execute took this action since it was read: that one calls the platform, this one never does.
+      return new ExecuteReport.Result(action, "claimed_elsewhere", null, null, "another execute took this action first; nothing sent");
+    }
     ledger.record(
-        List.of(executing),
+        List.of(),
         List.of(AuditEvent.of(executing, "execution_started", by, clock.instant()).withAttempt(attempt).withOutcome("started", "status was " + prior.code())),
         "writeback-start-" + action.actionId() + "-" + attempt);
 

@@ -1,6 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,6 +24,8 @@ import org.apache.spark.sql.RowFactory;
  * rows. Nothing here ever deletes or rewrites an audit row.
  */
 public final class WritebackLedger {
+  private static final String PRIOR_STATUS = "_prior_status";
+  private static final String PRIOR_ATTEMPTS = "_prior_attempts";
   private final Lakehouse lakehouse;
 
   public WritebackLedger(Lakehouse lakehouse) {
@@ -60,6 +64,50 @@ public final class WritebackLedger {
       GrainCheck.require(Tables.WRITEBACK_ACTIONS.path(), rows, Tables.WRITEBACK_ACTIONS.grain());
       SliceMerge.merge(lakehouse, Tables.WRITEBACK_ACTIONS, rows, rows.select("action_id"), batchId);
     }
+  }
+
+  /**
+   * Claims an action for one execution attempt: its row becomes {@code executing} only if it is still as
+   * {@code asRead} shows it (same status, same attempts), in one conditional MERGE. Of two executes that read the
+   * same action, one commits first; the other's MERGE then finds the row changed and updates nothing, or, when both
+   * commit at once, Iceberg refuses the second (it rewrote the file the first replaced). Not retried: the row is
+   * read again and the claim is this process's only if the row now is {@code claimed} itself.
+   *
+   * @return true when this process holds the attempt and may call the platform
+   */
+  public boolean claim(WritebackAction asRead, WritebackAction claimed) {
+    lakehouse.ensure(Tables.WRITEBACK_ACTIONS, WritebackActions.SCHEMA);
+    Dataset<Row> source =
+        lakehouse.spark().createDataFrame(List.of(claimed.toRow()), WritebackActions.SCHEMA)
+            .withColumn(PRIOR_STATUS, lit(asRead.status().code()))
+            .withColumn(PRIOR_ATTEMPTS, lit(asRead.execution().attempts()));
+    String view = "adlake_claim_" + UUID.randomUUID().toString().replace("-", "");
+    // Only the schema's column names and the view's name reach the SQL text; the values travel in the view.
+    String set = java.util.Arrays.stream(WritebackActions.SCHEMA.fieldNames()).map(c -> "t.`" + c + "` = s.`" + c + "`").collect(Collectors.joining(", "));
+    String sql =
+        "MERGE INTO " + lakehouse.name(Tables.WRITEBACK_ACTIONS) + " t USING " + view + " s ON t.action_id = s.action_id"
+            + " WHEN MATCHED AND t.status = s." + PRIOR_STATUS + " AND t.attempts = s." + PRIOR_ATTEMPTS + " THEN UPDATE SET " + set;
+    source.createOrReplaceTempView(view);
+    try {
+      lakehouse.spark().sql(sql);
+    } catch (RuntimeException failed) {
+      if (!concurrentCommit(failed)) {
+        throw failed;
+      }
+    } finally {
+      lakehouse.spark().catalog().dropTempView(view);
+    }
+    lakehouse.spark().catalog().refreshTable(lakehouse.name(Tables.WRITEBACK_ACTIONS));
+    return find(claimed.actionId()).map(now -> now.isSameClaim(claimed)).orElse(false);
+  }
+
+  private static boolean concurrentCommit(Throwable failed) {
+    for (Throwable t = failed; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.iceberg.exceptions.ValidationException || t instanceof org.apache.iceberg.exceptions.CommitFailedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One audit row about an action. */

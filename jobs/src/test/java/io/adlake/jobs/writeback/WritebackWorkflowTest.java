@@ -191,6 +191,19 @@ class WritebackWorkflowTest {
 
   @Test
   @Order(4)
+  void ofTwoExecutesThatReadTheSameActionOnlyOneClaimsIt() {
+    WritebackAction read = action("over");
+    Instant at = Instant.now();
+
+    assertThat(ledger.claim(read, read.executing("first@agency.example", at))).isTrue();
+    assertThat(ledger.claim(read, read.executing("second@agency.example", at.plusMillis(1)))).as("the row moved on since it was read").isFalse();
+    assertThat(action("over").execution().executedBy()).isEqualTo("first@agency.example");
+    // Back as approved for the tests that follow: what a claimed attempt does is theirs to show.
+    ledger.record(List.of(read), List.of(), "test-unclaim");
+  }
+
+  @Test
+  @Order(5)
   void aCrashBetweenTheCallAndTheLedgerDoesNotChangeTheEntityTwice() {
     String over = action("over").actionId();
     Function<PlatformAdapter, PlatformAdapter> crashAfterTheCall =
@@ -223,7 +236,7 @@ class WritebackWorkflowTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void executeMakesTheApprovedChangesSkipsADriftedOneAndKeepsToTheRateLimit() {
     // Meta throttles with an error code in the body on HTTP 400, and says in a usage header when to come back.
     platforms.metaErrors.add(17);
@@ -260,7 +273,7 @@ class WritebackWorkflowTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void planSupersedesAChangedValueAndWithdrawsWhatAResolvedAlertProposed() {
     lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET action_value = 75 WHERE alert_id = 'later'");
     String old = action("later").actionId();
@@ -282,7 +295,7 @@ class WritebackWorkflowTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theAuditLogIsAppendOnlyAndAccountsForEveryStepOfEveryAction() {
     List<Row> audit = ledger.auditLog().orderBy("at").collectAsList();
     for (Row action : ledger.actions().collectAsList()) {
