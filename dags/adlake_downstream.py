@@ -6,8 +6,8 @@ the changes the alerts propose in ops.writeback_actions, for a person to approve
 `adlake writeback execute --apply` is run by a person after approval. Beside them, the gate report of the newest run
 and the pacing exceptions, read from the published tables.
 
-The plan's requester is "airflow", so maker-checker still needs a person's approval of every change, but one
-person suffices above the threshold too; an org that wants two people plans by hand (`--by NAME`).
+The plan's requester is the worker's operating-system user, so maker-checker still needs a person's approval of
+every change, but one person suffices above the threshold too; an org that wants two people plans by hand.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ with DAG(
     alerts = adlake_task("alerts", ["alerts", "--latest"])
     notify = adlake_task("notify", ["notify"])
     alerts >> notify
-    alerts >> adlake_task("writeback_plan", ["writeback", "plan", "--by", "airflow"])
+    alerts >> adlake_task("writeback_plan", ["writeback", "plan"])
     adlake_task("quality_report", ["quality", "report"])
     adlake_task(
         "pacing_exceptions",

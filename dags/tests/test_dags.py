@@ -64,7 +64,7 @@ def test_downstream_waits_for_published_gold(dagbag):
     assert set(dag.task_ids) == {"alerts", "notify", "writeback_plan", "quality_report", "pacing_exceptions"}
     assert dag.get_task("notify").upstream_task_ids == {"alerts"}
     assert dag.get_task("writeback_plan").upstream_task_ids == {"alerts"}
-    assert dag.get_task("writeback_plan").arguments == ["writeback", "plan", "--by", "airflow"]
+    assert dag.get_task("writeback_plan").arguments == ["writeback", "plan"]
     assert dag.get_task("alerts").arguments == ["alerts", "--latest"]
 
 

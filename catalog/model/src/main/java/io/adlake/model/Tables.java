@@ -48,6 +48,14 @@ public final class Tables {
           List.of(),
           "Every file an ingest saw: checksum, action (new, restatement, skipped_duplicate) and row counts");
 
+  public static final TableSpec INGEST_CLAIMS =
+      new TableSpec(
+          "ops",
+          "ingest_claims",
+          List.of("org_id", "source", "delivery_date"),
+          List.of(),
+          "Which ingest batch holds a slice while it writes it (host, process, since when), released when its manifest is recorded: two ingests never write one slice at once");
+
   public static final TableSpec SILVER_DELIVERY =
       new TableSpec(
           "silver",
@@ -227,6 +235,7 @@ public final class Tables {
           BRONZE_FX,
           QUARANTINE,
           INGEST_MANIFEST,
+          INGEST_CLAIMS,
           SILVER_DELIVERY,
           SILVER_FX,
           SILVER_BOOKINGS,

@@ -13,6 +13,7 @@ import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.jobs.writeback.PlatformAdapters;
+import io.adlake.jobs.writeback.WhoActs;
 import io.adlake.jobs.writeback.WritebackDecisions;
 import io.adlake.jobs.writeback.WritebackExecutor;
 import io.adlake.jobs.writeback.WritebackLedger;
@@ -113,6 +114,11 @@ final class CommandContext implements AutoCloseable {
   WritebackExecutor writebackExecutor() {
     return new WritebackExecutor(
         new WritebackLedger(lakehouse()), new PlatformAdapters(writeback.get(), System::getenv, Clock.systemUTC())::forOrg, progress, Clock.systemUTC());
+  }
+
+  /** Who a write-back command acts as: this process's OS user, and whom conf/writeback.yaml lets it act for. */
+  WhoActs whoActs() {
+    return WhoActs.ofProcess(writeback.get().delegators());
   }
 
   WritebackLedger writebackLedger() {

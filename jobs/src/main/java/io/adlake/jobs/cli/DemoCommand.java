@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
       printGates(lakehouse, second.record().runId());
       Instant now = Instant.now();
       context.alertsJob().run(asOf, now).print(System.out);
-      printWriteback(context.writebackPlanner().plan("adlake-demo", now));
+      printWriteback(context.writebackPlanner().plan(context.whoActs().resolve(null), now));
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
@@ -123,8 +123,8 @@ final class DemoCommand implements Callable<Integer> {
     plan.print(System.out);
     System.out.println(
         "\nDRY RUN: nothing was sent to any platform. Each action needs a person's approval, and execute sends nothing without --apply:"
-            + "\n  ./adlake writeback approve ACTION_ID --by you@agency.example"
-            + "\n  ./adlake writeback execute --by you@agency.example            # reads each entity, says what would change"
+            + "\n  ./adlake writeback approve ACTION_ID            # as another user than the one who planned, above the threshold"
+            + "\n  ./adlake writeback execute                      # reads each entity, says what would change"
             + "\n  ./adlake writeback history"
             + "\nSend the alert digests with: ./adlake notify   (channels per org in conf/alerts.yaml; secrets from the environment)");
   }

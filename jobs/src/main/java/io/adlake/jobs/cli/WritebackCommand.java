@@ -2,7 +2,9 @@ package io.adlake.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.adlake.jobs.writeback.Actor;
 import io.adlake.jobs.writeback.ExecuteReport;
+import io.adlake.jobs.writeback.ImpersonationRefused;
 import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.jobs.writeback.WritebackAction;
 import io.adlake.jobs.writeback.WritebackDecisions;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
@@ -37,11 +40,16 @@ import picocli.CommandLine.Parameters;
       "DV360 line items (API v4), TTD ad groups (API v3) and Meta ad sets (Marketing API) are supported; tokens",
       "come from the environment variables conf/writeback.yaml names.",
       "",
+      "Who acts is the operating-system user the command runs as, recorded in every action and audit row. Only a",
+      "user listed under 'delegators' in conf/writeback.yaml (the Airflow worker's, say) may act for a named",
+      "person with --on-behalf-of; anyone else who tries is refused (exit 10) and the attempt is audited.",
+      "",
       "Examples:",
-      "  adlake writeback plan --by ops-lead@agency.example",
-      "  adlake writeback approve 3f2a9c0d1e4b5a6c7d8e9f01 --by jane@agency.example --note 'agreed with client'",
-      "  adlake writeback execute --by jane@agency.example                 # dry run: what would change",
-      "  ADLAKE_DV360_TOKEN=... adlake writeback execute --apply --by jane@agency.example",
+      "  adlake writeback plan",
+      "  adlake writeback approve 3f2a9c0d1e4b5a6c7d8e9f01 --note 'agreed with client'",
+      "  adlake writeback execute                                          # dry run: what would change",
+      "  ADLAKE_DV360_TOKEN=... adlake writeback execute --apply",
+      "  adlake writeback approve 3f2a9c0d1e4b5a6c7d8e9f01 --on-behalf-of jane   # as a delegator only",
       "  adlake writeback history --action 3f2a9c0d1e4b5a6c7d8e9f01"
     },
     subcommands = {
@@ -62,23 +70,41 @@ final class WritebackCommand implements Callable<Integer> {
     throw common.usageError("name a step: plan, approve, reject, execute or history");
   }
 
+  /**
+   * Whom a write-back step is done for. The principal is the process's OS user; naming another person is for
+   * delegators only, and a refused attempt is audited against the actions it named or would have taken.
+   */
+  static final class ActorOptions {
+    @Option(
+        names = "--on-behalf-of",
+        paramLabel = "PERSON",
+        description = "Act for this person (recorded as the actor, with you as the authenticated principal). Only the delegators in conf/writeback.yaml may.")
+    String onBehalfOf;
+
+    Actor actor(CommandContext context, Supplier<List<WritebackAction>> concerned) {
+      try {
+        return context.whoActs().resolve(onBehalfOf);
+      } catch (ImpersonationRefused refused) {
+        context.writebackLedger().recordRefusal(concerned.get(), refused, Instant.now());
+        throw refused;
+      }
+    }
+  }
+
   @Command(name = "plan", description = "Record the actions the open alerts propose; print every pending action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
   static final class Plan implements Callable<Integer> {
     @Mixin CommonOptions common;
-
-    @Option(names = "--by", required = true, description = "Who plans (recorded as the requester; they cannot approve changes above the threshold).")
-    String by;
+    @Mixin ActorOptions who;
 
     @Override
     public Integer call() {
-      if (by.isBlank()) {
-        throw common.usageError("--by names who plans; maker-checker compares it with the approver");
-      }
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
+        // A refused plan has no actions yet to audit against; it is refused before anything is proposed.
+        Actor actor = who.actor(context, List::of);
         WritebackPlanner planner = context.writebackPlanner();
         PlanReport report;
         try {
-          report = planner.plan(by.strip(), Instant.now());
+          report = planner.plan(actor, Instant.now());
         } catch (IllegalStateException e) {
           throw new InputException(e.getMessage());
         }
@@ -93,15 +119,15 @@ final class WritebackCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ACTION_ID", description = "As 'adlake writeback plan' prints it.")
     String actionId;
 
-    @Option(names = "--by", required = true, description = "Who decides (recorded).")
-    String by;
-
     @Option(names = "--note", description = "Why (recorded).")
     String note;
 
+    @Mixin ActorOptions who;
+
     WritebackAction decide(CommonOptions common, WritebackDecision decision) {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        return decision.make(context.writebackDecisions(), actionId, by, note, Instant.now());
+        Actor actor = who.actor(context, () -> context.writebackLedger().find(actionId).stream().toList());
+        return decision.make(context.writebackDecisions(), actionId, actor, note, Instant.now());
       } catch (IllegalArgumentException e) {
         throw new InputException(e.getMessage());
       }
@@ -109,7 +135,7 @@ final class WritebackCommand implements Callable<Integer> {
   }
 
   interface WritebackDecision {
-    WritebackAction make(WritebackDecisions desk, String actionId, String by, String note, Instant at);
+    WritebackAction make(WritebackDecisions desk, String actionId, Actor by, String note, Instant at);
   }
 
   @Command(name = "approve", description = "Approve a proposed action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
@@ -153,23 +179,20 @@ final class WritebackCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Send the changes. Without it nothing is sent.")
     boolean apply;
 
-    @Option(names = "--by", required = true, description = "Who executes (recorded).")
-    String by;
-
     @Option(names = "--action", paramLabel = "ACTION_ID", description = "Only these actions (repeatable).")
     List<String> actions = new ArrayList<>();
 
     @Option(names = "--org", description = "Only this org's actions.")
     String org;
 
+    @Mixin ActorOptions who;
+
     @Override
     public Integer call() {
-      if (by.isBlank()) {
-        throw common.usageError("--by names who executes; it is recorded with every change");
-      }
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
         WritebackExecutor executor = context.writebackExecutor();
-        ExecuteReport report = executor.execute(apply, by.strip(), actions, org);
+        Actor actor = who.actor(context, () -> executor.executable(actions, org));
+        ExecuteReport report = executor.execute(apply, actor, actions, org);
         report.print(System.out);
         return report.dryRun() || report.allSettled() ? ExitCodes.OK : ExitCodes.NOT_EXECUTED;
       }
@@ -200,7 +223,7 @@ final class WritebackCommand implements Callable<Integer> {
           log = log.filter(col("org_id").equalTo(org));
         }
         log.orderBy(col("at").desc())
-            .select("at", "actor", "event", "outcome", "action_id", "org_id", "platform", "entity_id", "change", "attempt", "dry_run", "before_state", "after_state", "message")
+            .select("at", "actor", "authenticated_as", "event", "outcome", "action_id", "org_id", "platform", "entity_id", "change", "attempt", "dry_run", "before_state", "after_state", "message")
             .show(limit, false);
         return ExitCodes.OK;
       }

@@ -18,6 +18,7 @@ import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,12 +43,14 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <ol>
  *   <li>checksum every file and read its first line (on the executors);
- *   <li>plan each slice against the manifest: new, restatement, re-delivery to skip, or rejected;
+ *   <li>plan each slice against the manifest: new, restatement, re-delivery to skip, or rejected; claim the
+ *       slices to write in {@code ops.ingest_claims} (a slice another live ingest holds is left to it) and plan
+ *       the claimed ones again;
  *   <li>parse the files to ingest, per format, on the executors: accepted rows, quarantined rows with a reason,
  *       footer lines;
  *   <li>replace the slices in each bronze table and in the quarantine table, one atomic commit per table;
  *   <li>count what landed per file and check it against what was read;
- *   <li>record every file in the manifest.
+ *   <li>record every file in the manifest, then release the claims.
  * </ol>
  *
  * <p>A crash before step 6 leaves the manifest without the batch, so a rerun plans the same slices again and
@@ -82,12 +85,53 @@ public final class IngestJob {
     Map<SliceKey, List<FileFacts>> delivered = new LinkedHashMap<>();
     slices.forEach((k, files) -> delivered.put(k, files.stream().map(f -> facts.get(f.uri())).toList()));
 
-    List<SlicePlan> plans = IngestPlanner.plan(delivered, manifest.current(delivered.keySet()), orgs);
+    List<SlicePlan> planned = IngestPlanner.plan(delivered, manifest.current(delivered.keySet()), orgs);
+    IngestClaims claims = new IngestClaims(lakehouse, Clock.systemUTC(), batchId);
+    IngestClaims.Claimed claimed = claims.claim(planned.stream().filter(p -> p.action().writes()).map(SlicePlan::key).toList());
+    IngestReport report;
+    try {
+      report = ingest(batchId, ingestedAt, manifest, underClaims(planned, claimed, delivered, manifest), unplaced);
+    } catch (RuntimeException | Error failed) {
+      try {
+        claims.release(claimed.held());
+      } catch (RuntimeException notReleased) {
+        failed.addSuppressed(notReleased);
+      }
+      throw failed;
+    }
+    claims.release(claimed.held());
+    return report;
+  }
+
+  /**
+   * The plan as it stands once this batch holds its slices: a slice another live batch holds is left to it, and
+   * the held ones are planned again against the manifest, since a batch that finished them between the first plan
+   * and the claim made them re-deliveries (or restatements of its batch rather than new).
+   */
+  private List<SlicePlan> underClaims(List<SlicePlan> planned, IngestClaims.Claimed claimed, Map<SliceKey, List<FileFacts>> delivered, IngestManifest manifest) {
+    Map<SliceKey, List<FileFacts>> held = new LinkedHashMap<>();
+    claimed.held().forEach(k -> held.put(k, delivered.get(k)));
+    Map<SliceKey, SlicePlan> again = new HashMap<>();
+    IngestPlanner.plan(held, manifest.current(held.keySet()), orgs).forEach(p -> again.put(p.key(), p));
+    List<SlicePlan> plans = new ArrayList<>();
+    for (SlicePlan plan : planned) {
+      String holder = claimed.elsewhere().get(plan.key());
+      if (holder != null) {
+        plans.add(new SlicePlan(plan.key(), SliceAction.CLAIMED_ELSEWHERE, plan.files(), null, "being ingested by " + holder));
+      } else {
+        plans.add(again.getOrDefault(plan.key(), plan));
+      }
+    }
+    return plans;
+  }
+
+  private IngestReport ingest(String batchId, Timestamp ingestedAt, IngestManifest manifest, List<SlicePlan> plans, List<LandingScan.Rejected> unplaced) {
     List<SlicePlan> writing = plans.stream().filter(p -> p.action().writes()).toList();
     progress.step(
         "ingest: " + writing.size() + " slice(s) to write, "
             + plans.stream().filter(p -> p.action() == SliceAction.SKIPPED_DUPLICATE).count() + " already ingested, "
-            + plans.stream().filter(p -> p.action() == SliceAction.REJECTED).count() + " rejected");
+            + plans.stream().filter(p -> p.action() == SliceAction.REJECTED).count() + " rejected, "
+            + plans.stream().filter(p -> p.action() == SliceAction.CLAIMED_ELSEWHERE).count() + " being ingested by another batch");
 
     // Which format each file is in, and which slices each bronze table must replace.
     Map<ExportFormat, List<FileTask>> tasks = new LinkedHashMap<>();

@@ -72,7 +72,7 @@ public record IngestReport(
           f.rowsQuarantined(),
           f.footerLines());
       if (f.reason() != null) {
-        out.printf(Locale.ROOT, "    rejected: %s%n", f.reason());
+        out.printf(Locale.ROOT, "    %s: %s%n", f.action() == SliceAction.REJECTED ? "rejected" : "not written", f.reason());
       }
     }
     for (LandingScan.Rejected r : unplaced) {
@@ -80,11 +80,12 @@ public record IngestReport(
     }
     out.printf(
         Locale.ROOT,
-        "files: %d new, %d restated, %d skipped as already ingested, %d rejected%n",
+        "files: %d new, %d restated, %d skipped as already ingested, %d rejected, %d left to another ingest writing them%n",
         count(SliceAction.NEW),
         count(SliceAction.RESTATEMENT),
         count(SliceAction.SKIPPED_DUPLICATE),
-        rejectedFiles());
+        rejectedFiles(),
+        count(SliceAction.CLAIMED_ELSEWHERE));
     out.printf(
         Locale.ROOT,
         "rows read %d = accepted %d + quarantined %d  [%s]%n",

@@ -9,7 +9,12 @@ public enum SliceAction {
   /** Exactly the files already ingested for the slice: nothing is written. */
   SKIPPED_DUPLICATE("skipped_duplicate"),
   /** Not ingested, with a reason (unknown org, source not enabled for the org). */
-  REJECTED("rejected");
+  REJECTED("rejected"),
+  /**
+   * Another ingest batch holds the slice and is writing it ({@code ops.ingest_claims}): this batch leaves it to
+   * that one. Not a failure; the reason names the batch.
+   */
+  CLAIMED_ELSEWHERE("claimed_elsewhere");
 
   private final String code;
 

@@ -10,10 +10,10 @@ import java.time.Instant;
  * @param action the action as it stands after the event
  */
 public record AuditEvent(
-    WritebackAction action, String actor, Instant at, String event, Integer attempt, boolean dryRun, EntityState before, EntityState after, String outcome, String message) {
+    WritebackAction action, Actor actor, Instant at, String event, Integer attempt, boolean dryRun, EntityState before, EntityState after, String outcome, String message) {
 
   /** An event without platform states: planned, approved, rejected, superseded, withdrawn; outcome = the event. */
-  public static AuditEvent of(WritebackAction action, String event, String actor, Instant at) {
+  public static AuditEvent of(WritebackAction action, String event, Actor actor, Instant at) {
     return new AuditEvent(action, actor, at, event, null, false, null, null, event, null);
   }
 

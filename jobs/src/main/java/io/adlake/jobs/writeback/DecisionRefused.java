@@ -1,7 +1,7 @@
 package io.adlake.jobs.writeback;
 
 /** An approval or rejection the rules do not allow: self-approval above the threshold, or a decided action. */
-public final class DecisionRefused extends RuntimeException {
+public class DecisionRefused extends RuntimeException {
   public DecisionRefused(String message) {
     super(message);
   }

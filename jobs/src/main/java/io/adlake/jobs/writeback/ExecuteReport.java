@@ -29,7 +29,7 @@ public record ExecuteReport(boolean dryRun, List<Result> results) {
   public void print(PrintStream out) {
     out.printf(
         Locale.ROOT, "%nWrite-back execute%s: %d approved action(s)%s%n", dryRun ? " (DRY RUN: nothing sent; --apply to send)" : "", results.size(),
-        results.isEmpty() ? " (approve some with 'adlake writeback approve ID --by NAME')" : "");
+        results.isEmpty() ? " (approve some with 'adlake writeback approve ID')" : "");
     String format = "  %-24s %-12s %-22s %-34s %-16s %-44s %s%n";
     out.printf(Locale.ROOT, format, "action", "org", "entity", "change", "outcome", "before -> after", "");
     for (Result r : results) {

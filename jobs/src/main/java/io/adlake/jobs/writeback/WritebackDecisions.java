@@ -26,22 +26,22 @@ public final class WritebackDecisions {
    * Approves a proposed action. The threshold is the stricter of the one the plan recorded and the org's current
    * one, so lowering a threshold takes effect on actions already planned.
    */
-  public WritebackAction approve(String actionId, String by, String note, Instant at) {
+  public WritebackAction approve(String actionId, Actor by, String note, Instant at) {
     WritebackAction action = decidable(actionId, ActionStatus.APPROVED);
     WritebackAction.Proposal proposal = action.proposal();
     String orgId = action.target().orgId();
     BigDecimal threshold = threshold(action, settings.thresholdFor(orgId));
-    if (needsSecondPerson(action, threshold) && samePerson(by, proposal.requestedBy())) {
+    if (needsSecondPerson(action, threshold) && samePerson(by.name(), proposal.requestedBy())) {
       throw new DecisionRefused(
           String.format(
               Locale.ROOT,
               "%s cannot approve action %s: they planned it, and %s %s is above %s's threshold of %s %s, so someone else must approve it",
-              by.strip(), actionId, proposal.valueRc().toPlainString(), proposal.reportingCurrency(), orgId, threshold.toPlainString(), proposal.reportingCurrency()));
+              by.name(), actionId, proposal.valueRc().toPlainString(), proposal.reportingCurrency(), orgId, threshold.toPlainString(), proposal.reportingCurrency()));
     }
     return decide(action, ActionStatus.APPROVED, by, note, at);
   }
 
-  public WritebackAction reject(String actionId, String by, String note, Instant at) {
+  public WritebackAction reject(String actionId, Actor by, String note, Instant at) {
     return decide(decidable(actionId, ActionStatus.REJECTED), ActionStatus.REJECTED, by, note, at);
   }
 
@@ -56,12 +56,9 @@ public final class WritebackDecisions {
     return action;
   }
 
-  private WritebackAction decide(WritebackAction action, ActionStatus status, String by, String note, Instant at) {
-    if (by == null || by.isBlank()) {
-      throw new IllegalArgumentException("a decision needs the name of who makes it");
-    }
-    WritebackAction decided = action.decided(status, by.strip(), note, at);
-    ledger.record(List.of(decided), List.of(AuditEvent.of(decided, status.code(), by.strip(), at).withOutcome(status.code(), note)), status.code() + "-" + action.actionId());
+  private WritebackAction decide(WritebackAction action, ActionStatus status, Actor by, String note, Instant at) {
+    WritebackAction decided = action.decided(status, by.name(), note, at);
+    ledger.record(List.of(decided), List.of(AuditEvent.of(decided, status.code(), by, at).withOutcome(status.code(), note)), status.code() + "-" + action.actionId());
     return decided;
   }
 

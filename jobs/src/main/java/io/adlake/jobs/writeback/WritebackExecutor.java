@@ -62,18 +62,8 @@ public final class WritebackExecutor {
    * @param only     action ids to execute; empty: every executable one
    * @param org      only this org's; null: all
    */
-  public ExecuteReport execute(boolean apply, String by, List<String> only, String org) {
-    Column executable =
-        col("status").isin(ActionStatus.APPROVED.code(), ActionStatus.EXECUTING.code())
-            .or(col("status").equalTo(ActionStatus.FAILED.code()).and(col("attempts").lt(WritebackActions.MAX_ATTEMPTS)));
-    Dataset<Row> chosen = ledger.actions().filter(executable);
-    if (!only.isEmpty()) {
-      chosen = chosen.filter(col("action_id").isin(only.toArray()));
-    }
-    if (org != null) {
-      chosen = chosen.filter(col("org_id").equalTo(org));
-    }
-    List<WritebackAction> actions = chosen.orderBy("org_id", "platform", "entity_id", "action_id").collectAsList().stream().map(WritebackAction::fromRow).toList();
+  public ExecuteReport execute(boolean apply, Actor by, List<String> only, String org) {
+    List<WritebackAction> actions = executable(only, org);
     progress.step("writeback execute" + (apply ? "" : " (dry run)") + ": " + actions.size() + " approved action(s)");
     List<ExecuteReport.Result> results = new ArrayList<>();
     List<AuditEvent> dryRunAudit = new ArrayList<>();
@@ -88,7 +78,22 @@ public final class WritebackExecutor {
     return new ExecuteReport(!apply, results);
   }
 
-  private ExecuteReport.Result dryRun(WritebackAction action, String by, List<AuditEvent> audit) {
+  /** The actions an execute with these filters would take: approved, interrupted, or failed with attempts left. */
+  public List<WritebackAction> executable(List<String> only, String org) {
+    Column executable =
+        col("status").isin(ActionStatus.APPROVED.code(), ActionStatus.EXECUTING.code())
+            .or(col("status").equalTo(ActionStatus.FAILED.code()).and(col("attempts").lt(WritebackActions.MAX_ATTEMPTS)));
+    Dataset<Row> chosen = ledger.actions().filter(executable);
+    if (!only.isEmpty()) {
+      chosen = chosen.filter(col("action_id").isin(only.toArray()));
+    }
+    if (org != null) {
+      chosen = chosen.filter(col("org_id").equalTo(org));
+    }
+    return chosen.orderBy("org_id", "platform", "entity_id", "action_id").collectAsList().stream().map(WritebackAction::fromRow).toList();
+  }
+
+  private ExecuteReport.Result dryRun(WritebackAction action, Actor by, List<AuditEvent> audit) {
     EntityRef entity = action.entity();
     Change change = action.change();
     String outcome;
@@ -119,7 +124,7 @@ public final class WritebackExecutor {
     return new ExecuteReport.Result(action, outcome, before, after, message);
   }
 
-  private ExecuteReport.Result applyOne(WritebackAction action, String by) {
+  private ExecuteReport.Result applyOne(WritebackAction action, Actor by) {
     EntityRef entity = action.entity();
     Change change = action.change();
     PlatformAdapter adapter;
@@ -130,7 +135,7 @@ public final class WritebackExecutor {
       return new ExecuteReport.Result(action, "not_attempted", null, null, e.getMessage());
     }
     ActionStatus prior = action.status();
-    WritebackAction executing = action.executing(by, clock.instant());
+    WritebackAction executing = action.executing(by.name(), clock.instant());
     int attempt = executing.execution().attempts();
     if (!ledger.claim(action, executing)) {
       // Another execute took this action since it was read: that one calls the platform, this one never does.

@@ -5,15 +5,16 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
+import io.adlake.catalog.tables.ConditionalMerge;
 import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.catalog.tables.TableWrites;
 import io.adlake.catalog.tables.GrainCheck;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -81,33 +82,20 @@ public final class WritebackLedger {
         lakehouse.spark().createDataFrame(List.of(claimed.toRow()), WritebackActions.SCHEMA)
             .withColumn(PRIOR_STATUS, lit(asRead.status().code()))
             .withColumn(PRIOR_ATTEMPTS, lit(asRead.execution().attempts()));
-    String view = "adlake_claim_" + UUID.randomUUID().toString().replace("-", "");
-    // Only the schema's column names and the view's name reach the SQL text; the values travel in the view.
-    String set = java.util.Arrays.stream(WritebackActions.SCHEMA.fieldNames()).map(c -> "t.`" + c + "` = s.`" + c + "`").collect(Collectors.joining(", "));
-    String sql =
-        "MERGE INTO " + lakehouse.name(Tables.WRITEBACK_ACTIONS) + " t USING " + view + " s ON t.action_id = s.action_id"
-            + " WHEN MATCHED AND t.status = s." + PRIOR_STATUS + " AND t.attempts = s." + PRIOR_ATTEMPTS + " THEN UPDATE SET " + set;
-    source.createOrReplaceTempView(view);
-    try {
-      lakehouse.spark().sql(sql);
-    } catch (RuntimeException failed) {
-      if (!concurrentCommit(failed)) {
-        throw failed;
-      }
-    } finally {
-      lakehouse.spark().catalog().dropTempView(view);
-    }
-    lakehouse.spark().catalog().refreshTable(lakehouse.name(Tables.WRITEBACK_ACTIONS));
+    ConditionalMerge.apply(
+        lakehouse, Tables.WRITEBACK_ACTIONS, source, List.of("action_id"), "t.status = s." + PRIOR_STATUS + " AND t.attempts = s." + PRIOR_ATTEMPTS, List.of(), false);
     return find(claimed.actionId()).map(now -> now.isSameClaim(claimed)).orElse(false);
   }
 
-  private static boolean concurrentCommit(Throwable failed) {
-    for (Throwable t = failed; t != null; t = t.getCause()) {
-      if (t instanceof org.apache.iceberg.exceptions.ValidationException || t instanceof org.apache.iceberg.exceptions.CommitFailedException) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Records that a principal asked to act as someone else and was refused, against each action it named or would
+   * have taken: the audit log shows who tried, as whom, and on what.
+   */
+  public void recordRefusal(List<WritebackAction> actions, ImpersonationRefused refusal, Instant at) {
+    Actor tried = Actor.of(refusal.authenticatedAs());
+    List<AuditEvent> audit =
+        actions.stream().map(a -> AuditEvent.of(a, "impersonation_refused", tried, at).withOutcome("refused", refusal.getMessage())).toList();
+    record(List.of(), audit, "writeback-refused-" + at.toEpochMilli());
   }
 
   /** One audit row about an action. */
@@ -117,7 +105,7 @@ public final class WritebackLedger {
     return RowFactory.create(
         UUID.randomUUID().toString(),
         Timestamp.from(e.at()),
-        e.actor(),
+        e.actor().name(),
         action.actionId(),
         target.orgId(),
         target.platform().code(),
@@ -130,6 +118,7 @@ public final class WritebackLedger {
         e.before() == null ? null : e.before().toJson(),
         e.after() == null ? null : e.after().toJson(),
         e.outcome(),
-        e.message());
+        e.message(),
+        e.actor().authenticatedAs());
   }
 }

@@ -46,10 +46,7 @@ public final class WritebackPlanner {
   }
 
   /** @param by who plans: the requester maker-checker compares approvers with */
-  public PlanReport plan(String by, Instant at) {
-    if (by == null || by.isBlank()) {
-      throw new IllegalArgumentException("a plan needs the name of who makes it: maker-checker compares it with the approver");
-    }
+  public PlanReport plan(Actor by, Instant at) {
     Lakehouse lakehouse = ledger.lakehouse();
     for (TableSpec needed : List.of(Tables.ALERTS, Tables.GOLD_PACING, Tables.SILVER_SETUP, Tables.SILVER_DELIVERY)) {
       if (!lakehouse.exists(needed)) {
@@ -67,7 +64,7 @@ public final class WritebackPlanner {
                 lakehouse.read(Tables.SILVER_DELIVERY),
                 lakehouse.spark().createDataFrame(thresholds, THRESHOLDS),
                 at,
-                by)
+                by.name())
             .localCheckpoint();
     List<WritebackAction> changed = WritebackPlan.next(ledger.actions(), proposals, at).collectAsList().stream().map(WritebackAction::fromRow).toList();
     List<AuditEvent> audit = new ArrayList<>();

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * Real {@code adlake} processes for the tests that crash and race them: each command is a JVM of its own with this
  * test JVM's class path and flags, on one data folder's embedded catalog, logging to {@code <data>/<name>.log}.
  */
-final class AdlakeProcesses {
+public final class AdlakeProcesses {
   private AdlakeProcesses() {}
 
   /**
@@ -59,18 +59,29 @@ final class AdlakeProcesses {
 
   /** Starts {@code adlake <args>} on this data folder and configuration. */
   static Process start(Path data, Path conf, String name, String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--conf-dir", conf.toString(), "--data-dir", data.toString(), "--profile", "local"));
+    return launch(data, name, Map.of(), all);
+  }
+
+  /**
+   * Starts {@code adlake <args>} as given, with these environment variables added, logging to
+   * {@code <logDir>/<name>.log}.
+   */
+  public static Process launch(Path logDir, String name, Map<String, String> env, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.adlake.jobs.cli.AdlakeCli"));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--conf-dir", conf.toString(), "--data-dir", data.toString(), "--profile", "local"));
-    File log = data.resolve(name + ".log").toFile();
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    command.addAll(args);
+    File log = logDir.resolve(name + ".log").toFile();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   /** Waits for the process to end (at most 10 minutes) and returns its exit code. */
-  static int finish(Process process, Path data, String name) throws InterruptedException {
+  public static int finish(Process process, Path data, String name) throws InterruptedException {
     assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s ended: %s", name, tail(data, name)).isTrue();
     return process.exitValue();
   }
@@ -86,7 +97,7 @@ final class AdlakeProcesses {
   }
 
   /** The last 4000 characters of a process's log, for assertion messages. */
-  static String tail(Path data, String name) {
+  public static String tail(Path data, String name) {
     try {
       String text = Files.readString(data.resolve(name + ".log"));
       return text.substring(Math.max(0, text.length() - 4000));

@@ -19,6 +19,7 @@ import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.jobs.run.OrgHolds;
+import io.adlake.jobs.writeback.Actor;
 import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.jobs.writeback.WritebackLedger;
 import io.adlake.jobs.writeback.WritebackPlanner;
@@ -125,8 +126,8 @@ class SampleGoldTest {
     Dataset<Row> before = lakehouse.read(Tables.ALERTS).drop("last_evaluated_at").selectExpr("to_json(struct(*)) as alert").localCheckpoint();
 
     // Write-back plans from the real alerts, marts and silver tables: every proposal is recorded or explained.
-    WritebackPlanner planner = new WritebackPlanner(new WritebackLedger(lakehouse), orgs, new WritebackSettings(Map.of(), new BigDecimal("1000"), Map.of()), Progress.silent());
-    PlanReport plan = planner.plan("sample-planner", wednesdayMorning);
+    WritebackPlanner planner = new WritebackPlanner(new WritebackLedger(lakehouse), orgs, new WritebackSettings(Map.of(), new BigDecimal("1000"), Map.of(), List.of()), Progress.silent());
+    PlanReport plan = planner.plan(Actor.of("sample-planner"), wednesdayMorning);
     long proposing = first.opened().stream().filter(r -> r.getAs("proposed_action") != null).count();
     assertThat(plan.changed().size() + plan.blocked().size()).isEqualTo((int) proposing);
     assertThat(plan.pending()).isNotEmpty().allSatisfy(a -> {
@@ -156,7 +157,7 @@ class SampleGoldTest {
     assertThat(next.resolved()).hasSize((int) (first.opened().size() - monthly));
     assertThat(next.stillOpen()).hasSize((int) monthly).allSatisfy(r -> assertThat(r.<Integer>getAs("days_seen")).isEqualTo(2));
     assertThat(next.opened()).isEmpty();
-    PlanReport afterResolution = planner.plan("sample-planner", wednesdayMorning.plusSeconds(86_400));
+    PlanReport afterResolution = planner.plan(Actor.of("sample-planner"), wednesdayMorning.plusSeconds(86_400));
     assertThat(afterResolution.count(ActionStatus.WITHDRAWN)).as("the resolved alerts' actions are withdrawn").isEqualTo(plan.pending().size());
     assertThat(GrainCheck.check(Tables.ALERTS.path(), lakehouse.read(Tables.ALERTS), Tables.ALERTS.grain())).isEmpty();
   }

@@ -253,7 +253,8 @@ class PlatformAdaptersTest {
             Map.of(
                 "acme", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_ACME")),
                 "kiwi", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_KIWI")),
-                "nova", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_NOVA"))));
+                "nova", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_NOVA"))),
+            List.of());
     Map<String, String> env = Map.of("TOKEN_ACME", "acme-partner-token", "TOKEN_KIWI", "kiwi-partner-token", "ADLAKE_DV360_TOKEN", TOKEN);
     PlatformAdapters adapters = new PlatformAdapters(settings, env::get, CLOCK);
     EntityRef acmeItem = new EntityRef("dv360", "line_item", "111", "42", "EUR");
@@ -283,7 +284,7 @@ class PlatformAdaptersTest {
   }
 
   private WritebackSettings settings(String platform, String path, int attempts) {
-    return new WritebackSettings(Map.of(platform, new PlatformEndpoint(base.resolve(path), "T", attempts, 0L, 20L, 5_000L)), BigDecimal.TEN, Map.of());
+    return new WritebackSettings(Map.of(platform, new PlatformEndpoint(base.resolve(path), "T", attempts, 0L, 20L, 5_000L)), BigDecimal.TEN, Map.of(), List.of());
   }
 
 }

@@ -3,6 +3,7 @@ package io.adlake.jobs.writeback;
 import io.adlake.transforms.writeback.ActionStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
@@ -22,6 +23,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +89,8 @@ class WritebackWorkflowTest {
                 "ttd", endpoint("ttd/v3/", "T_TTD"),
                 "meta", endpoint(FakePlatforms.META_PATH.substring(1), "T_META")),
             new BigDecimal("1000"),
-            Map.of());
+            Map.of(),
+            List.of());
 
     write(Tables.ALERTS, AlertLifecycle.SCHEMA, List.of(
         alert("over", "dv360", "line_item", "111", "pause", null),
@@ -130,7 +135,7 @@ class WritebackWorkflowTest {
   @Test
   @Order(1)
   void planRecordsEachProposalOnceAndSaysWhyOthersCannotBeMade() {
-    PlanReport first = planner().plan(PLANNER, Instant.parse("2026-11-08T07:00:00Z"));
+    PlanReport first = planner().plan(Actor.of(PLANNER), Instant.parse("2026-11-08T07:00:00Z"));
 
     assertThat(first.count(ActionStatus.PROPOSED)).isEqualTo(5);
     assertThat(first.blocked()).singleElement().satisfies(r -> assertThat(r.reason()).startsWith("write-back changes DV360 line items").endsWith("not dv360 insertion_order"));
@@ -144,7 +149,7 @@ class WritebackWorkflowTest {
     assertThat(action("over").target().advertiserId()).isEqualTo("42");
     assertThat(action("drift").proposal().expectedDailyCap()).isEqualByComparingTo("50");
 
-    PlanReport again = planner().plan(PLANNER, Instant.parse("2026-11-08T08:00:00Z"));
+    PlanReport again = planner().plan(Actor.of(PLANNER), Instant.parse("2026-11-08T08:00:00Z"));
     assertThat(again.changed()).as("the idempotency key: nothing is proposed twice").isEmpty();
     assertThat(ledger.actions().count()).isEqualTo(5);
     assertThat(again.pending()).hasSize(5);
@@ -157,30 +162,44 @@ class WritebackWorkflowTest {
     WritebackDecisions desk = new WritebackDecisions(ledger, settings);
     String ttd = action("ttd").actionId();
 
-    assertThatThrownBy(() -> desk.approve(ttd, PLANNER, null, Instant.now()))
+    assertThatThrownBy(() -> desk.approve(ttd, Actor.of(PLANNER), null, Instant.now()))
         .isInstanceOf(DecisionRefused.class)
         .hasMessage(PLANNER + " cannot approve action " + ttd + ": they planned it, and 2400.00 EUR is above acme's threshold of 1000.00 EUR, so someone else must approve it");
-    assertThatThrownBy(() -> desk.approve(ttd, "  Planner@Agency.example ", null, Instant.now())).as("the same person in other letters").isInstanceOf(DecisionRefused.class);
+    assertThatThrownBy(() -> desk.approve(ttd, Actor.of("  Planner@Agency.example "), null, Instant.now())).as("the same person in other letters").isInstanceOf(DecisionRefused.class);
     assertThat(action("ttd").status()).isEqualTo(ActionStatus.PROPOSED);
 
-    assertThat(desk.approve(ttd, CHECKER, "agreed with the client", Instant.now()).status()).isEqualTo(ActionStatus.APPROVED);
-    WritebackSettings lowered = new WritebackSettings(settings.platforms(), new BigDecimal("50"), Map.of());
-    assertThatThrownBy(() -> new WritebackDecisions(ledger, lowered).approve(action("meta").actionId(), PLANNER, null, Instant.now()))
+    // Who acts is the authenticated principal: mallory may not approve as the checker, and the attempt is audited.
+    WhoActs mallory = new WhoActs("mallory", List.of("airflow"));
+    ImpersonationRefused refused = catchThrowableOfType(() -> mallory.resolve(CHECKER), ImpersonationRefused.class);
+    assertThat(refused).hasMessage("'mallory' may not act on behalf of '" + CHECKER + "': only the delegators in conf/writeback.yaml [airflow] may; the refusal is in the audit log");
+    ledger.recordRefusal(List.of(action("ttd")), refused, Instant.now());
+    assertThat(action("ttd").status()).isEqualTo(ActionStatus.PROPOSED);
+    Row attempt = ledger.auditLog().filter(col("event").equalTo("impersonation_refused")).first();
+    assertThat(List.of(attempt.getAs("actor"), attempt.getAs("authenticated_as"), attempt.getAs("action_id"), attempt.getAs("outcome")))
+        .containsExactly("mallory", "mallory", ttd, "refused");
+    // A delegator (the Airflow worker) acts for a person; maker-checker judges the person, not the delegator.
+    WhoActs airflow = new WhoActs("airflow", List.of("Airflow"));
+    assertThatThrownBy(() -> desk.approve(ttd, airflow.resolve(PLANNER), null, Instant.now())).as("the planner through a delegator").isInstanceOf(DecisionRefused.class);
+    assertThat(desk.approve(ttd, airflow.resolve(CHECKER), "agreed with the client", Instant.now()).status()).isEqualTo(ActionStatus.APPROVED);
+    Row approval = ledger.auditLog().filter(col("event").equalTo("approved").and(col("action_id").equalTo(ttd))).first();
+    assertThat(List.of(approval.getAs("actor"), approval.getAs("authenticated_as"))).containsExactly(CHECKER, "airflow");
+    WritebackSettings lowered = new WritebackSettings(settings.platforms(), new BigDecimal("50"), Map.of(), List.of());
+    assertThatThrownBy(() -> new WritebackDecisions(ledger, lowered).approve(action("meta").actionId(), Actor.of(PLANNER), null, Instant.now()))
         .as("a threshold lowered after the plan applies")
         .isInstanceOf(DecisionRefused.class)
         .hasMessageContaining("80.00 EUR is above acme's threshold of 50 EUR");
     for (String below : List.of("over", "meta", "drift")) {
-      desk.approve(action(below).actionId(), PLANNER, null, Instant.now());
+      desk.approve(action(below).actionId(), Actor.of(PLANNER), null, Instant.now());
     }
-    assertThatThrownBy(() -> desk.approve(ttd, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class).hasMessageContaining("is approved; only a proposed action can be approved");
-    assertThatThrownBy(() -> desk.approve("nope", CHECKER, null, Instant.now())).isInstanceOf(IllegalArgumentException.class).hasMessage("no write-back action with id 'nope'");
+    assertThatThrownBy(() -> desk.approve(ttd, Actor.of(CHECKER), null, Instant.now())).isInstanceOf(DecisionRefused.class).hasMessageContaining("is approved; only a proposed action can be approved");
+    assertThatThrownBy(() -> desk.approve("nope", Actor.of(CHECKER), null, Instant.now())).isInstanceOf(IllegalArgumentException.class).hasMessage("no write-back action with id 'nope'");
     assertThat(action("ttd").decision().by()).isEqualTo(CHECKER);
   }
 
   @Test
   @Order(3)
   void aDryRunReadsButSendsNothingAndChangesNoAction() {
-    ExecuteReport report = executor(Function.identity()).execute(false, CHECKER, List.of(), null);
+    ExecuteReport report = executor(Function.identity()).execute(false, Actor.of(CHECKER), List.of(), null);
 
     assertThat(report.dryRun()).isTrue();
     assertThat(report.results()).extracting(ExecuteReport.Result::outcome).containsExactlyInAnyOrder("would_apply", "would_apply", "would_apply", "drifted");
@@ -221,11 +240,11 @@ class WritebackWorkflowTest {
               }
             };
 
-    assertThatThrownBy(() -> executor(crashAfterTheCall).execute(true, CHECKER, List.of(over), null)).isInstanceOf(SimulatedCrash.class);
+    assertThatThrownBy(() -> executor(crashAfterTheCall).execute(true, Actor.of(CHECKER), List.of(over), null)).isInstanceOf(SimulatedCrash.class);
     assertThat(action("over").status()).isEqualTo(ActionStatus.EXECUTING);
     assertThat(platforms.changes()).containsExactly("PATCH /dv360/v4/advertisers/42/lineItems/111?updateMask=entityStatus Bearer secret-token-123 {\"entityStatus\":\"ENTITY_STATUS_PAUSED\"}");
 
-    ExecuteReport rerun = executor(Function.identity()).execute(true, CHECKER, List.of(over), null);
+    ExecuteReport rerun = executor(Function.identity()).execute(true, Actor.of(CHECKER), List.of(over), null);
 
     assertThat(rerun.results()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("confirmed"));
     assertThat(platforms.changes()).as("no second PATCH").hasSize(1);
@@ -242,7 +261,7 @@ class WritebackWorkflowTest {
     platforms.metaErrors.add(17);
     int before = platforms.requests.size();
 
-    ExecuteReport report = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
+    ExecuteReport report = executor(Function.identity()).execute(true, Actor.of(CHECKER), List.of(), null);
 
     assertThat(report.results()).extracting(r -> r.action().target().entityId() + " " + r.outcome())
         .containsExactlyInAnyOrder("ag1 applied", "as1 applied", "as3 drifted");
@@ -268,7 +287,7 @@ class WritebackWorkflowTest {
     }
     assertThat((metaTimes.get(4) - metaTimes.get(1)) / 1_000_000).as("three intervals of 200 ms").isGreaterThanOrEqualTo(590);
 
-    ExecuteReport nothingLeft = executor(Function.identity()).execute(true, CHECKER, List.of(), null);
+    ExecuteReport nothingLeft = executor(Function.identity()).execute(true, Actor.of(CHECKER), List.of(), null);
     assertThat(nothingLeft.results()).isEmpty();
   }
 
@@ -277,7 +296,7 @@ class WritebackWorkflowTest {
   void planSupersedesAChangedValueAndWithdrawsWhatAResolvedAlertProposed() {
     lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET action_value = 75 WHERE alert_id = 'later'");
     String old = action("later").actionId();
-    PlanReport report = planner().plan(PLANNER, Instant.parse("2026-11-09T07:00:00Z"));
+    PlanReport report = planner().plan(Actor.of(PLANNER), Instant.parse("2026-11-09T07:00:00Z"));
     assertThat(report.count(ActionStatus.SUPERSEDED)).isEqualTo(1);
     assertThat(report.count(ActionStatus.PROPOSED)).isEqualTo(1);
     WritebackAction superseded = ledger.find(old).orElseThrow();
@@ -286,12 +305,12 @@ class WritebackWorkflowTest {
     assertThat(ledger.find(newer).orElseThrow().proposal().value()).isEqualByComparingTo("75");
 
     lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET status = 'resolved' WHERE alert_id = 'later'");
-    PlanReport resolved = planner().plan(PLANNER, Instant.parse("2026-11-10T07:00:00Z"));
+    PlanReport resolved = planner().plan(Actor.of(PLANNER), Instant.parse("2026-11-10T07:00:00Z"));
     assertThat(resolved.changed()).singleElement().satisfies(r -> {
       assertThat(r.actionId()).isEqualTo(newer);
       assertThat(r.status()).isEqualTo(ActionStatus.WITHDRAWN);
     });
-    assertThatThrownBy(() -> new WritebackDecisions(ledger, settings).approve(newer, CHECKER, null, Instant.now())).isInstanceOf(DecisionRefused.class);
+    assertThatThrownBy(() -> new WritebackDecisions(ledger, settings).approve(newer, Actor.of(CHECKER), null, Instant.now())).isInstanceOf(DecisionRefused.class);
   }
 
   @Test
@@ -329,6 +348,71 @@ class WritebackWorkflowTest {
     for (Snapshot snapshot : lakehouse.table(Tables.AUDIT_LOG).snapshots()) {
       assertThat(snapshot.operation()).as("snapshot %d of ops.audit_log", snapshot.snapshotId()).isEqualTo("append");
     }
+  }
+
+  @Test
+  @Order(9)
+  void twoExecuteProcessesAtOnceCallThePlatformOnceForAnAction() throws Exception {
+    // An approved pause of line item 111, which is active again on the platform: a copy of "over" under a new id.
+    platforms.dv360LineItem("42", "111", true, 1_500_000_000L, 0);
+    Row over = ledger.actions().filter(col("action_id").equalTo(action("over").actionId())).first();
+    Object[] values = new Object[over.length()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = over.get(i);
+    }
+    StructType schema = over.schema();
+    values[schema.fieldIndex("action_id")] = "race0000000000000000000a";
+    values[schema.fieldIndex("status")] = ActionStatus.APPROVED.code();
+    values[schema.fieldIndex("attempts")] = 0;
+    for (String reset : List.of("executed_by", "last_attempt_at", "before_state", "after_state", "outcome", "message")) {
+      values[schema.fieldIndex(reset)] = null;
+    }
+    WritebackAction race = WritebackAction.fromRow(new GenericRowWithSchema(values, schema));
+    ledger.record(List.of(race), List.of(), "test-race");
+    int changesBefore = platforms.changes().size();
+
+    // Two real `adlake writeback execute --apply` processes on this catalog, started together.
+    Path dir = Files.createTempDirectory("adlake-execute-race");
+    Path conf = Files.createDirectories(dir.resolve("conf"));
+    String catalog = lakehouse.name(Tables.ALERTS).split("\\.")[0];
+    String prefix = "spark.sql.catalog." + catalog;
+    Files.writeString(conf.resolve("adlake.yaml"), String.join("\n",
+        "default_profile: race",
+        "defaults: {catalog: {name: " + catalog + "}}",
+        "profiles:",
+        "  race:",
+        "    data_dir: " + dir,
+        "    landing: " + dir.resolve("landing"),
+        "    catalog: {type: jdbc, uri: '" + lakehouse.spark().conf().get(prefix + ".uri") + "', warehouse: '" + lakehouse.spark().conf().get(prefix + ".warehouse") + "'}",
+        "    spark: {master: 'local[1]', shuffle_partitions: 2, conf: {spark.sql.adaptive.enabled: 'false'}}",
+        ""));
+    TestLanding.registry().save(conf.resolve("orgs.yaml"));
+    Files.writeString(conf.resolve("writeback.yaml"), String.join("\n",
+        "approval_threshold: 1000",
+        "platforms:",
+        "  dv360: {base_url: '" + platforms.base.resolve("dv360/v4/") + "', token_env: T_DV360, min_interval_millis: 0, attempts: 3, backoff_millis: 20, max_backoff_millis: 100}",
+        ""));
+    List<String> args = List.of("writeback", "execute", "--apply", "--action", race.actionId(), "--conf-dir", conf.toString(), "--quiet");
+    Process first = io.adlake.jobs.run.AdlakeProcesses.launch(dir, "first", Map.of("T_DV360", FakePlatforms.TOKEN), args);
+    Process second = io.adlake.jobs.run.AdlakeProcesses.launch(dir, "second", Map.of("T_DV360", FakePlatforms.TOKEN), args);
+    assertThat(io.adlake.jobs.run.AdlakeProcesses.finish(first, dir, "first")).as(io.adlake.jobs.run.AdlakeProcesses.tail(dir, "first")).isZero();
+    assertThat(io.adlake.jobs.run.AdlakeProcesses.finish(second, dir, "second")).as(io.adlake.jobs.run.AdlakeProcesses.tail(dir, "second")).isZero();
+
+    lakehouse.spark().catalog().refreshTable(lakehouse.name(Tables.WRITEBACK_ACTIONS));
+    lakehouse.spark().catalog().refreshTable(lakehouse.name(Tables.AUDIT_LOG));
+    assertThat(platforms.changes().subList(changesBefore, platforms.changes().size()))
+        .as("one PATCH for the action, whichever process made it")
+        .containsExactly("PATCH /dv360/v4/advertisers/42/lineItems/111?updateMask=entityStatus Bearer secret-token-123 {\"entityStatus\":\"ENTITY_STATUS_PAUSED\"}");
+    WritebackAction done = ledger.find(race.actionId()).orElseThrow();
+    assertThat(done.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(done.execution().attempts()).isEqualTo(1);
+    String os = new com.sun.security.auth.module.UnixSystem().getUsername();
+    assertThat(done.execution().executedBy()).as("the OS user the processes ran as").isEqualTo(os);
+    List<Row> events = ledger.auditLog().filter(col("action_id").equalTo(race.actionId())).collectAsList();
+    assertThat(events).extracting(r -> r.getAs("event") + "/" + r.getAs("outcome")).containsExactlyInAnyOrder("execution_started/started", "executed/applied");
+    // The loser either found the action claimed (and says so) or found it already done and had nothing to execute.
+    String logs = io.adlake.jobs.run.AdlakeProcesses.tail(dir, "first") + io.adlake.jobs.run.AdlakeProcesses.tail(dir, "second");
+    assertThat(logs.contains("claimed_elsewhere") || logs.contains("0 approved action(s)") || logs.contains("nothing to execute")).as(logs).isTrue();
   }
 
   private WritebackPlanner planner() {

@@ -88,5 +88,8 @@ public final class WritebackActions {
           .add("before_state", DataTypes.StringType)
           .add("after_state", DataTypes.StringType)
           .add("outcome", DataTypes.StringType, false)
-          .add("message", DataTypes.StringType);
+          .add("message", DataTypes.StringType)
+          // The principal the command authenticated as; differs from actor when a delegator acted for a person.
+          // Null in rows written before it was recorded.
+          .add("authenticated_as", DataTypes.StringType);
 }

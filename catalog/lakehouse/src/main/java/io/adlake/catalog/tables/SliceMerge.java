@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -97,7 +96,7 @@ public final class SliceMerge {
           // Another process committed files the MERGE may have had to judge (two runs recording their gate
           // results at once). The MERGE replaces its slices whole, so running it again on the new state is right;
           // the tombstones are worked out again from that state.
-          if (attempt >= CONFLICT_ATTEMPTS || !concurrentCommit(failed)) {
+          if (attempt >= CONFLICT_ATTEMPTS || !ConditionalMerge.concurrentCommit(failed)) {
             throw failed;
           }
           LOG.warn("MERGE into {}: another process committed first (attempt {} of {}), merging again on the new state", table.path(), attempt, CONFLICT_ATTEMPTS);
@@ -147,15 +146,6 @@ public final class SliceMerge {
         cached.unpersist();
       }
     }
-  }
-
-  private static boolean concurrentCommit(Throwable failed) {
-    for (Throwable t = failed; t != null; t = t.getCause()) {
-      if (t instanceof ValidationException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String quote(String column) {

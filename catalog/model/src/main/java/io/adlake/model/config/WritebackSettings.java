@@ -2,6 +2,7 @@ package io.adlake.model.config;
 
 import io.adlake.model.Platform;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +13,20 @@ import java.util.Map;
  * @param approvalThreshold a budget or daily cap set above this amount (the org's reporting currency) must be
  *                          approved by someone other than who planned it
  * @param orgs              per org: its own threshold, and its own token variables per platform
+ * @param delegators        operating-system users that may act on behalf of a named person (--on-behalf-of), as
+ *                          the Airflow worker's user does for the Airflow user; nobody else may name another person
  */
-public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDecimal approvalThreshold, Map<String, OrgWritebackSettings> orgs) {
+public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDecimal approvalThreshold, Map<String, OrgWritebackSettings> orgs, List<String> delegators) {
 
   public WritebackSettings {
     platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
     orgs = orgs == null ? Map.of() : Map.copyOf(orgs);
+    delegators = delegators == null ? List.of() : List.copyOf(delegators);
+    for (String delegator : delegators) {
+      if (delegator == null || delegator.isBlank()) {
+        throw new IllegalArgumentException("delegators: a blank name");
+      }
+    }
     if (approvalThreshold == null || approvalThreshold.signum() < 0) {
       throw new IllegalArgumentException("approval_threshold is required and must be >= 0, was " + approvalThreshold);
     }
