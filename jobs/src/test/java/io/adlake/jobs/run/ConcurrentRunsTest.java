@@ -29,6 +29,32 @@ class ConcurrentRunsTest {
   private static final LocalDate DAILY = START.plusDays(2);
 
   @Test
+  void twoIngestsOfOneLandingZoneAtOnceIngestEachFileOnce() throws Exception {
+    Path data = Files.createTempDirectory("adlake-concurrent-ingest");
+    Path conf = AdlakeProcesses.conf(List.of("acme", "kiwi"), List.of("dv360", "meta", "fx"));
+    // With the sample's faults, so quarantined rows must be accounted for exactly once too.
+    AdlakeProcesses.land(conf, data.resolve("landing"), new SampleExports.Settings(START, 3, 7L, true));
+
+    Process one = AdlakeProcesses.start(data, conf, "ingest-one", "ingest");
+    Process two = AdlakeProcesses.start(data, conf, "ingest-two", "ingest");
+    assertThat(AdlakeProcesses.finish(one, data, "ingest-one")).as(AdlakeProcesses.tail(data, "ingest-one")).isZero();
+    assertThat(AdlakeProcesses.finish(two, data, "ingest-two")).as(AdlakeProcesses.tail(data, "ingest-two")).isZero();
+
+    Lakehouse lakehouse = AdlakeProcesses.lakehouse(data);
+    // Every landed file is in the manifest as ingested exactly once, and bronze and the quarantine hold exactly
+    // its counted rows; the other batch recorded each file as left to the first or as already ingested.
+    assertThat(CrashHarnessTest.manifestAgainstTables("two ingests", lakehouse, data.resolve("landing"))).isEmpty();
+    List<Row> batches = lakehouse.read(Tables.INGEST_MANIFEST).groupBy("batch_id").pivot("action").count().collectAsList();
+    assertThat(batches).hasSize(2);
+    long files = lakehouse.read(Tables.INGEST_MANIFEST).select("source_file").distinct().count();
+    assertThat(lakehouse.read(Tables.INGEST_MANIFEST).filter("action in ('claimed_elsewhere', 'skipped_duplicate')").count())
+        .as("the batch that lost the claims wrote nothing: %s", batches)
+        .isEqualTo(files);
+    assertThat(lakehouse.read(Tables.INGEST_CLAIMS).filter("released_at is null").count()).as("every claim released").isZero();
+    SampleRunFixture.assertGrainsUnique(lakehouse);
+  }
+
+  @Test
   void aOneOrgBackfillAndTheDailyRunOfEveryOrgOverlapAndBothEndPublished() throws Exception {
     Path data = Files.createTempDirectory("adlake-concurrent-data");
     // Delivery and FX only: what the race is about is the publish, and fewer sources keep two JVMs short.

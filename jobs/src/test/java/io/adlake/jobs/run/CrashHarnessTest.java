@@ -142,7 +142,7 @@ class CrashHarnessTest {
    * Each landed file is ingested once (one manifest row that is not a skip), and bronze and the quarantine hold
    * exactly the rows that row counts for it.
    */
-  private static List<String> manifestAgainstTables(String where, Lakehouse lakehouse, Path landing) {
+  static List<String> manifestAgainstTables(String where, Lakehouse lakehouse, Path landing) {
     List<String> out = new ArrayList<>();
     Map<String, Long> accepted = rowsPerFile(lakehouse, Tables.ALL.stream().filter(t -> t.namespace().equals("bronze") && t != Tables.QUARANTINE).toList());
     Map<String, Long> quarantined = rowsPerFile(lakehouse, List.of(Tables.QUARANTINE));
