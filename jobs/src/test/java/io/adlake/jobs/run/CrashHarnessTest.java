@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.tables.GrainCheck;
-import io.adlake.jobs.sample.SampleExports;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,25 +55,19 @@ class CrashHarnessTest {
   private static final int TRIALS = Integer.getInteger("adlake.crash.trials", 1);
   /** A new seed each build unless given, so CI's kills land somewhere else each time; printed to replay. */
   private static final long SEED = Long.getLong("adlake.crash.seed", System.currentTimeMillis());
-  private static final LocalDate START = LocalDate.of(2026, 11, 2);
   private static final String LINEAGE_SUFFIX = "batch_id";
-  private static final String[] RUN = {"run", "--from", START.toString(), "--to", START.plusDays(1).toString()};
+  private static final String[] RUN = ReferenceRun.RUN;
 
   @Test
   void aRunKilledAtAnyMomentAndRunAgainLeavesWhatAnUninterruptedRunLeaves() throws Exception {
-    Path conf = AdlakeProcesses.conf(List.of("acme", "kiwi"), List.of("dv360", "meta", "bookings", "setup", "fx"));
-    Path landing = Files.createTempDirectory("adlake-crash-landing");
-    // With the sample's faults: quarantined rows are part of what the manifest must account for.
-    AdlakeProcesses.land(conf, landing, new SampleExports.Settings(START, 2, 7L, true));
-
-    Path reference = copyOf(landing);
-    long started = System.nanoTime();
-    Process uninterrupted = AdlakeProcesses.start(reference, conf, "reference", RUN);
-    long firstLine = awaitFirstLine(reference, "reference", uninterrupted) - started;
-    assertThat(AdlakeProcesses.finish(uninterrupted, reference, "reference")).as(AdlakeProcesses.tail(reference, "reference")).isZero();
-    long working = System.nanoTime() - started - firstLine;
-    Map<String, String> expected = content(AdlakeProcesses.lakehouse(reference));
-    Map<String, Long> expectedBronze = bronzeCounts(AdlakeProcesses.lakehouse(reference));
+    ReferenceRun reference = ReferenceRun.get();
+    Path conf = reference.conf();
+    Path landing = reference.landing();
+    long firstLine = reference.firstLine();
+    long working = reference.working();
+    Lakehouse uninterrupted = AdlakeProcesses.lakehouse(reference.data());
+    Map<String, String> expected = content(uninterrupted);
+    Map<String, Long> expectedBronze = bronzeCounts(uninterrupted);
     assertThat(expected).containsKeys(Tables.GOLD_PACING.path(), Tables.SILVER_DELIVERY.path());
 
     Random random = new Random(SEED);
@@ -83,7 +75,7 @@ class CrashHarnessTest {
     List<String> divergences = new ArrayList<>();
     int leftBranches = 0;
     for (int trial = 1; trial <= TRIALS; trial++) {
-      Path data = copyOf(landing);
+      Path data = ReferenceRun.copyOf(landing);
       long trialStart = System.nanoTime();
       Process run = AdlakeProcesses.start(data, conf, "killed", RUN);
       long killAt = firstLine + (long) (random.nextDouble() * working);
@@ -270,23 +262,4 @@ class CrashHarnessTest {
     return String.join("; ", out);
   }
 
-  /** A data folder holding a copy of the landing zone and nothing else. */
-  private static Path copyOf(Path landing) throws IOException {
-    Path data = Files.createTempDirectory("adlake-crash-data");
-    Path target = data.resolve("landing");
-    try (Stream<Path> files = Files.walk(landing)) {
-      for (Path from : files.toList()) {
-        Files.copy(from, target.resolve(landing.relativize(from).toString()));
-      }
-    }
-    return data;
-  }
-
-  /** Waits for the run's first progress line and returns System.nanoTime() then. */
-  private static long awaitFirstLine(Path data, String name, Process process) throws Exception {
-    while (RunLog.stepAt(Files.readString(data.resolve(name + ".log"))).equals(RunLog.STARTUP) && process.isAlive()) {
-      Thread.sleep(50);
-    }
-    return System.nanoTime();
-  }
 }

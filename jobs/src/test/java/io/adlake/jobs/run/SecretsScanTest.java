@@ -14,7 +14,6 @@ import io.adlake.jobs.writeback.Actor;
 import io.adlake.jobs.writeback.WritebackDecisions;
 import io.adlake.jobs.writeback.WritebackLedger;
 import io.adlake.model.org.OrgRegistry;
-import io.adlake.jobs.sample.SampleExports;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.config.AlertSettingsLoader;
@@ -26,22 +25,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every secret adlake handles set to a known marker, a whole day of work done as real processes (run, alerts,
- * notify to Slack and email, write-back plan and execute against a platform that answers "token
+ * Every secret adlake handles set to a known marker, the work of two days done as real processes (the shared
+ * {@link ReferenceRun}, then alerts, notify to Slack and email, write-back plan and execute against a platform that answers "token
  * revoked"), then every log line, every row of every table, every file of the warehouse and the catalog, and every
  * message sent scanned for the markers. The servers record that each secret was really used, so the scan is not
  * vacuous; it finds none of them anywhere they should not be.
@@ -49,17 +45,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedSpark.class)
 class SecretsScanTest {
 
-  private static final LocalDate START = LocalDate.of(2026, 11, 2);
   private static final String REVOKED =
       "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials. Expected OAuth 2 access token.\",\"status\":\"UNAUTHENTICATED\"}}";
 
   @Test
   void noSecretReachesALogATableAFileOrAMessage() throws Exception {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    Map<String, String> secrets = new LinkedHashMap<>();
-    for (String name : List.of("ADLAKE_DV360_TOKEN", "ADLAKE_DV360_TOKEN_ACME", "ADLAKE_TTD_TOKEN", "ADLAKE_META_TOKEN", "ADLAKE_SMTP_USER", "ADLAKE_SMTP_PASSWORD")) {
-      secrets.put(name, "adlake-marker-" + name.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + tag);
-    }
+    ReferenceRun reference = ReferenceRun.get();
+    String tag = ReferenceRun.TAG;
     List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     List<String> slackBodies = Collections.synchronizedList(new ArrayList<>());
     List<String> slackPaths = Collections.synchronizedList(new ArrayList<>());
@@ -88,15 +80,19 @@ class SecretsScanTest {
     });
     servers.start();
     String base = "http://127.0.0.1:" + servers.getAddress().getPort();
-    secrets.put("ADLAKE_SLACK_WEBHOOK_ACME", base + "/services/T0ACME/B0ACME/adlake-marker-slack-acme-" + tag);
-    secrets.put("ADLAKE_SLACK_WEBHOOK_KIWI", base + "/services/T0KIWI/B0KIWI/adlake-marker-slack-kiwi-" + tag);
+    Map<String, String> secrets = ReferenceRun.secrets(base);
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withUser("adlake@test.example", secrets.get("ADLAKE_SMTP_USER"), secrets.get("ADLAKE_SMTP_PASSWORD")));
     smtp.start();
     try {
-      Path data = Files.createTempDirectory("adlake-secrets-scan");
-      // What pacing alerts need (delivery, setup, bookings, FX) over one day: the work is what touches secrets.
-      Path conf = AdlakeProcesses.conf(List.of("acme", "kiwi"), List.of("dv360", "meta", "bookings", "setup", "fx"));
+      // The reference run had every secret as a marker in its environment; the steps that use them carry on from it.
+      Path data = reference.data();
+      Path conf = Files.createTempDirectory("adlake-secrets-conf");
+      try (Stream<Path> files = Files.list(reference.conf())) {
+        for (Path file : files.toList()) {
+          Files.copy(file, conf.resolve(file.getFileName()));
+        }
+      }
       String rules = Files.readString(Path.of("../conf", AlertSettingsLoader.FILE));
       Files.writeString(conf.resolve(AlertSettingsLoader.FILE), rules.substring(0, rules.indexOf("\norgs:")) + String.join("\n",
           "",
@@ -121,9 +117,7 @@ class SecretsScanTest {
           "  ttd: {base_url: '" + base + "/platforms/ttd/v3/', token_env: ADLAKE_TTD_TOKEN, min_interval_millis: 0, attempts: 2, backoff_millis: 10, max_backoff_millis: 20}",
           "  meta: {base_url: '" + base + "/platforms/meta/v27.0/', token_env: ADLAKE_META_TOKEN, min_interval_millis: 0, attempts: 2, backoff_millis: 10, max_backoff_millis: 20}",
           ""));
-      AdlakeProcesses.land(conf, data.resolve("landing"), new SampleExports.Settings(START, 1, 7L, true));
 
-      assertThat(step(data, conf, secrets, "run", "run", "--date", START.toString())).isZero();
       assertThat(step(data, conf, secrets, "alerts", "alerts", "--latest")).isZero();
       assertThat(step(data, conf, secrets, "notify", "notify")).as("kiwi's Slack webhook fails").isEqualTo(ExitCodes.NOT_DELIVERED);
       assertThat(step(data, conf, secrets, "plan", "writeback", "plan")).isZero();
@@ -140,14 +134,15 @@ class SecretsScanTest {
       // The secrets were used: every platform call carried a marker token, Slack was called on both webhooks, the
       // mail went through the SMTP login.
       assertThat(authorizations).hasSizeGreaterThanOrEqualTo(proposed.size()).allMatch(a -> a.contains("adlake-marker-adlake-") && a.contains(tag));
+      assertThat(smtp.getReceivedMessages()).as("delivered through the SMTP login").isNotEmpty();
       assertThat(slackPaths).anyMatch(p -> secrets.get("ADLAKE_SLACK_WEBHOOK_ACME").endsWith(p)).anyMatch(p -> secrets.get("ADLAKE_SLACK_WEBHOOK_KIWI").endsWith(p));
       MimeMessage[] mails = smtp.getReceivedMessages();
       assertThat(mails).isNotEmpty();
 
       // The scan.
       List<String> markers = new ArrayList<>(secrets.values());
-      markers.add("adlake-marker-slack-acme-" + tag);
-      markers.add("adlake-marker-slack-kiwi-" + tag);
+      markers.add(ReferenceRun.SLACK_ACME);
+      markers.add(ReferenceRun.SLACK_KIWI);
       List<String> hits = new ArrayList<>();
       int logLines = 0;
       int files = 0;
