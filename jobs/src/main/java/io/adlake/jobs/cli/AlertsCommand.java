@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
       "  adlake alerts --latest",
       "  adlake alerts --date 2026-11-07 --at 2026-11-09T08:00:00Z     # as if evaluated then (schedules)",
       "  adlake alerts list --status open",
-      "  adlake alerts ack 3f2a9c0d1e4b5a6c7d8e9f01 --by jane@agency.example"
+      "  adlake alerts ack 3f2a9c0d1e4b5a6c7d8e9f01"
     },
     subcommands = {AlertsCommand.ListAlerts.class, AlertsCommand.Acknowledge.class},
     footer = ExitCodes.DESCRIPTION,
@@ -111,12 +111,17 @@ final class AlertsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ALERT_ID", description = "The alert's id, as 'adlake alerts list' shows it.")
     String alertId;
 
-    @Option(names = "--by", required = true, description = "Who acknowledges it (recorded).")
-    String by;
+    @Option(
+        names = "--on-behalf-of",
+        paramLabel = "PERSON",
+        description = "Acknowledge for this person; only the delegators in conf/writeback.yaml may. Without it the OS user you run as is recorded.")
+    String onBehalfOf;
 
     @Override
     public Integer call() {
       try (CommandContext context = new CommandContext(common, "adlake-alerts")) {
+        // Who owns an alert is who runs the command, as for write-back; a refusal exits 10.
+        String by = context.whoActs().resolve(onBehalfOf).name();
         Row acked;
         try {
           acked = AlertsJob.acknowledge(context.lakehouse(), alertId, by, Instant.now());

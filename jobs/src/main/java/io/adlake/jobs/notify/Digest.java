@@ -41,7 +41,7 @@ public record Digest(String orgId, LocalDate asOf, List<DigestLine> opened, List
       out.append("\nResolved:\n");
       resolved.forEach(l -> out.append("- ").append(l.describe()).append('\n'));
     }
-    out.append("\nadlake alerts list --org ").append(orgId).append(" shows every open alert; adlake alerts ack ID --by NAME takes one on.\n");
+    out.append("\nadlake alerts list --org ").append(orgId).append(" shows every open alert; adlake alerts ack ID takes one on.\n");
     return out.toString();
   }
 }
