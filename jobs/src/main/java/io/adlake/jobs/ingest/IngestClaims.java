@@ -62,6 +62,9 @@ public final class IngestClaims {
           .add("claimed_at", DataTypes.TimestampType, false)
           .add("released_at", DataTypes.TimestampType);
 
+  /** A claim MERGE's source: the claim, and the batch whose abandoned claim it may take over. */
+  private static final StructType SOURCE = SCHEMA.add(TAKEOVER, DataTypes.StringType);
+
   /** What a claim says of the process that holds it. */
   record Holder(String batchId, String host, long pid, Instant processStartedAt, Instant claimedAt) {
     @Override
@@ -108,7 +111,7 @@ public final class IngestClaims {
       }
       if (wanted.isEmpty()
           || ConditionalMerge.apply(
-              lakehouse, Tables.INGEST_CLAIMS, lakehouse.spark().createDataFrame(wanted, SCHEMA.add(TAKEOVER, DataTypes.StringType)),
+              lakehouse, Tables.INGEST_CLAIMS, lakehouse.spark().createDataFrame(wanted, SOURCE),
               List.of("org_id", "source", "delivery_date"),
               "t.released_at IS NOT NULL OR t.batch_id <=> s." + TAKEOVER,
               List.of(),
@@ -132,7 +135,7 @@ public final class IngestClaims {
     List<Row> released = slices.stream().map(s -> row(s, null, null)).map(r -> withReleased(r, now)).toList();
     for (int attempt = 1; ; attempt++) {
       if (ConditionalMerge.apply(
-          lakehouse, Tables.INGEST_CLAIMS, lakehouse.spark().createDataFrame(released, SCHEMA.add(TAKEOVER, DataTypes.StringType)),
+          lakehouse, Tables.INGEST_CLAIMS, lakehouse.spark().createDataFrame(released, SOURCE),
           List.of("org_id", "source", "delivery_date"),
           "t.batch_id = s.batch_id",
           List.of("released_at"),

@@ -1,6 +1,9 @@
 package io.adlake.jobs.writeback;
 
-/** An approval or rejection the rules do not allow: self-approval above the threshold, or a decided action. */
+/**
+ * A write-back step the rules do not allow: self-approval above the threshold, a decided action, or acting for
+ * someone else without being a delegator ({@link ImpersonationRefused}).
+ */
 public class DecisionRefused extends RuntimeException {
   public DecisionRefused(String message) {
     super(message);
