@@ -13,6 +13,8 @@
 | 10   | refused (write-back, read-only sql)    | failed without retries                            |
 | 11   | write-back actions failed on a platform| failed, retried: execute tries them again         |
 | 12   | published, some orgs held by a gate    | success, with a warning naming the held orgs      |
+| 13   | fetch: credentials refused or unset    | failed without retries: a person must renew them  |
+| 14   | fetch: some orgs' reports not fetched  | failed, retried: the retry fetches them again     |
 """
 
 from __future__ import annotations
@@ -32,12 +34,15 @@ MEANING = {
     10: "refused: a write-back decision the rules forbid, or a change through read-only adlake sql",
     11: "some approved write-back actions failed or could not be attempted",
     12: "published, but some orgs were held by a gate; main keeps their last rows",
+    13: "an org's credentials were refused or are not set; renew them (the other orgs were fetched)",
+    14: "some orgs' reports could not be fetched; a later try may work (the other orgs were fetched)",
 }
 GATE_FAILED = 7
 PUBLISH_CONFLICT = 8
 DECISION_REFUSED = 10
 ORGS_HELD = 12
-NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT, DECISION_REFUSED}
+CREDENTIALS_REFUSED = 13
+NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT, DECISION_REFUSED, CREDENTIALS_REFUSED}
 
 
 def handle_exit(code: int, command: str, skip_when_nothing_to_do: bool, log) -> int:

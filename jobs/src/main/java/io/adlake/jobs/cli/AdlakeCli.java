@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       GenerateCommand.class,
+      FetchCommand.class,
       IngestCommand.class,
       SilverCommand.class,
       GoldCommand.class,

@@ -39,6 +39,18 @@ public final class ExitCodes {
   /** Some approved write-back actions failed on their platform or could not be attempted (no token); they are tried again next execute. */
   public static final int NOT_EXECUTED = 11;
 
+  /**
+   * fetch: a platform refused an org's credentials (expired, revoked, not allowed) or they are not set: a person
+   * must renew them, so Airflow does not retry. The other orgs were fetched.
+   */
+  public static final int CREDENTIALS_REFUSED = 13;
+
+  /**
+   * fetch: some orgs' reports could not be had (the platform failed, a report never finished, a download was cut,
+   * an empty report for a day with delivery): a later try may work. The other orgs were fetched.
+   */
+  public static final int NOT_FETCHED = 14;
+
   static final String DESCRIPTION =
       "%nExit codes:%n"
           + "  0  done (quarantined rows are reported, not a failure)%n"
@@ -53,5 +65,7 @@ public final class ExitCodes {
           + "  9  a notification could not be delivered (it is sent again next run)%n"
           + " 10  refused: a write-back decision the rules forbid, or a change through read-only adlake sql%n"
           + " 11  write-back: some approved actions failed or could not be attempted (see the report)%n"
-          + " 12  published, but some orgs were held by a gate: main keeps their last rows (see ops.org_holds)%n";
+          + " 12  published, but some orgs were held by a gate: main keeps their last rows (see ops.org_holds)%n"
+          + " 13  fetch: an org's credentials were refused or are not set; renew them (the other orgs were fetched)%n"
+          + " 14  fetch: some orgs' reports could not be fetched; a later try may work (the other orgs were fetched)%n";
 }

@@ -24,10 +24,10 @@ public final class MetaRetrySignals implements RetrySignals {
       return new Verdict(true, usageWait(response), "Meta error " + code + subcode(error) + ": throttled or temporarily unavailable, retried");
     }
     if (code == MetaApi.TOKEN_INVALID) {
-      return new Verdict(false, Optional.empty(), "Meta error 190" + subcode(error) + ": the access token expired or was revoked; renew it, retrying cannot help");
+      return new Verdict(false, Optional.empty(), "Meta error 190" + subcode(error) + ": the access token expired or was revoked; renew it, retrying cannot help", true);
     }
     Verdict http = RetrySignals.HTTP.judge(response);
-    return code < 0 ? http : new Verdict(http.retry(), http.asked(), "Meta error " + code + subcode(error));
+    return code < 0 ? http : new Verdict(http.retry(), http.asked(), "Meta error " + code + subcode(error), http.credentialsRefused());
   }
 
   /**

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.Optional;
 
 /**
@@ -58,13 +61,42 @@ public final class PlatformClient {
 
   /** Sends until a 2xx (returned), an answer the signals call final (thrown at once), or the attempts run out (thrown). */
   public HttpResponse<String> send(HttpRequest request, String what) {
+    return send(request, what, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Downloads a 2xx answer's body into {@code target} (replaced), retrying like {@link #send}. A body shorter than
+   * its Content-Length, or cut before its last chunk, fails the attempt (the JDK client raises it) and is tried
+   * again; what arrives whole is checked against Content-Length once more on disk.
+   *
+   * @return the answer, its body null (it is in the file)
+   */
+  public HttpResponse<String> download(HttpRequest request, String what, Path target) {
+    HttpResponse.BodyHandler<String> toFile =
+        info -> info.statusCode() / 100 == 2
+            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target), file -> (String) null)
+            : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> response = send(request, what, toFile);
+    OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+    try {
+      long size = Files.size(target);
+      if (declared.isPresent() && declared.getAsLong() != size) {
+        throw new PlatformException(platform + " " + what + ": truncated download, " + size + " of " + declared.getAsLong() + " bytes", 200, null);
+      }
+    } catch (IOException e) {
+      throw new PlatformException(platform + " " + what + ": cannot read the downloaded file: " + e.getMessage(), 0, e);
+    }
+    return response;
+  }
+
+  private HttpResponse<String> send(HttpRequest request, String what, HttpResponse.BodyHandler<String> handler) {
     String last = null;
     int lastStatus = 0;
     for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
       waitForSlot();
       Optional<Duration> asked = Optional.empty();
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, handler);
         int status = response.statusCode();
         if (status / 100 == 2) {
           return response;
@@ -73,7 +105,7 @@ public final class PlatformClient {
         last = platform + " " + what + ": HTTP " + status + (verdict.explanation() == null ? "" : " (" + verdict.explanation() + ")") + " " + abbreviate(response.body());
         lastStatus = status;
         if (!verdict.retry()) {
-          throw new PlatformException(last, status, null);
+          throw new PlatformException(last, status, null, verdict.credentialsRefused());
         }
         asked = verdict.asked();
       } catch (IOException e) {

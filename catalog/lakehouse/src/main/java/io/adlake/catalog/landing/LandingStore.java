@@ -17,4 +17,13 @@ public interface LandingStore extends Serializable {
 
   /** Writes a file; used by the sample generator and tests. */
   void write(String uri, byte[] content) throws IOException;
+
+  /**
+   * Places a finished local file at {@code uri} so that a reader sees either nothing or all of it, never a part: a
+   * connector's download goes through here. The file at {@code uri}, if any, is replaced.
+   */
+  void put(String uri, java.nio.file.Path file) throws IOException;
+
+  /** Whether a file is at {@code uri}. */
+  boolean exists(String uri) throws IOException;
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,6 +48,25 @@ public final class LocalLandingStore implements LandingStore {
     Path path = toPath(uri);
     Files.createDirectories(path.getParent());
     Files.write(path, content);
+  }
+
+  /** Copied next to its place under a hidden name (the landing scan leaves out names starting with '.'), then moved in one step. */
+  @Override
+  public void put(String uri, Path file) throws IOException {
+    Path path = toPath(uri);
+    Files.createDirectories(path.getParent());
+    Path part = path.resolveSibling("." + path.getFileName() + ".part");
+    Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.move(part, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  @Override
+  public boolean exists(String uri) {
+    return Files.isRegularFile(toPath(uri));
   }
 
   static Path toPath(String location) {

@@ -126,4 +126,19 @@ public final class MetaApi {
    * (developers.facebook.com/docs/marketing-api/reference/ads-action-stats).
    */
   public static final List<String> ROLLUP_CONVERSION_TYPES = List.of("purchase", "lead");
+
+  /**
+   * An asynchronous Insights job's {@code async_status} (GET /{report_run_id}): the job is done; or it will not be.
+   * "Job Not Started", "Job Started" and "Job Running" mean wait
+   * (developers.facebook.com/docs/marketing-api/insights/best-practices#asynchronous).
+   */
+  public static final String JOB_COMPLETED = "Job Completed";
+
+  public static final List<String> JOB_ENDED_BADLY = List.of("Job Failed", "Job Skipped");
+
+  /** The fields an Insights job returns per ad and day: what {@code bronze.meta_delivery} reads. */
+  public static final List<String> INSIGHTS_FIELDS =
+      List.of(
+          "account_id", "account_name", "account_currency", "campaign_id", "campaign_name", "adset_id", "adset_name", "ad_id",
+          "ad_name", "impressions", "clicks", "spend", "actions");
 }

@@ -57,4 +57,13 @@ public final class TtdApi {
       }
     }
   }
+
+  /**
+   * MyReports report executions ({@code POST myreports/reportexecution/query/advertisers}): the execution is done and
+   * its {@code ReportDeliveries} carry a {@code DownloadURL}; or it failed. Others ("Pending", "InProgress") mean
+   * wait. Names from TTD's MyReports sample (github.com/thetradedesk, "retrieving MyReports reports via the TTD API").
+   */
+  public static final String EXECUTION_COMPLETE = "Complete";
+
+  public static final String EXECUTION_FAILED = "Failed";
 }

@@ -1,0 +1,146 @@
+package io.adlake.model.config;
+
+import io.adlake.model.Source;
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code conf/connectors.yaml}: where each platform's reporting API is, how long to wait for a report, how far back
+ * the platform restates, and which account of the platform is each org's. Credentials are never here: a source
+ * names the environment variable holding them, and an org may name its own.
+ *
+ * @param sources per source adlake can fetch (dv360, ttd, meta, bookings): its endpoint and defaults
+ * @param orgs    per org, per source: the org's account on the platform and its own overrides
+ */
+public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String, Map<String, OrgAccount>> orgs) {
+
+  /** The sources a connector exists for; a key naming another is a mistake in the file. */
+  public static final java.util.List<Source> FETCHABLE = java.util.List.of(Source.DV360, Source.TTD, Source.META, Source.BOOKINGS);
+
+  public ConnectorSettings {
+    sources = sources == null ? Map.of() : Map.copyOf(sources);
+    orgs = orgs == null ? Map.of() : Map.copyOf(new TreeMap<>(orgs));
+    for (String source : sources.keySet()) {
+      requireFetchable("sources." + source, source);
+    }
+    Map<String, SourceEndpoint> configured = sources;
+    orgs.forEach(
+        (org, accounts) -> accounts.keySet().forEach(source -> {
+          requireFetchable("orgs." + org + "." + source, source);
+          if (!configured.containsKey(source)) {
+            throw new IllegalArgumentException("orgs." + org + "." + source + ": sources." + source + " is not configured");
+          }
+        }));
+  }
+
+  private static void requireFetchable(String key, String source) {
+    if (FETCHABLE.stream().noneMatch(s -> s.id().equals(source))) {
+      throw new IllegalArgumentException(key + ": adlake fetches " + FETCHABLE.stream().map(Source::id).toList());
+    }
+  }
+
+  /**
+   * One platform's reporting API.
+   *
+   * @param baseUrl             the API root, its version in the path (Bid Manager v2, TTD v3, Graph v27.0, Salesforce's
+   *                            login host for bookings, whose API root comes with the token)
+   * @param credentialsEnv      the environment variable with the credentials: a Google service-account key (JSON) for
+   *                            DV360, the TTD-Auth token, a Meta system-user token, or for Salesforce a JSON object with
+   *                            client_id, username and private_key (the JWT bearer flow)
+   * @param restatementDays     how many days before the fetched day the platform still changes: each fetch takes them
+   *                            again (0: the day only)
+   * @param pollMillis          the wait between two looks at a report being built
+   * @param timeoutSeconds      how long a report may take to be built before the fetch gives up on it
+   * @param attempts            tries per request, the first included (429, 5xx and broken connections are retried)
+   * @param minIntervalMillis   the least time between two requests to this platform: its rate limit
+   * @param backoffMillis       the first retry's wait when the platform gives no Retry-After
+   * @param maxBackoffMillis    the cap on one wait
+   */
+  public record SourceEndpoint(
+      URI baseUrl, String credentialsEnv, Integer restatementDays, Long pollMillis, Integer timeoutSeconds, Integer attempts,
+      Long minIntervalMillis, Long backoffMillis, Long maxBackoffMillis) {
+    public SourceEndpoint {
+      if (baseUrl == null || baseUrl.getScheme() == null || !baseUrl.getScheme().matches("https?")) {
+        throw new IllegalArgumentException("base_url must be an http(s) URL, was '" + baseUrl + "'");
+      }
+      if (!baseUrl.getPath().endsWith("/")) {
+        baseUrl = URI.create(baseUrl + "/");
+      }
+      PlatformEndpoint.requireEnvName("credentials_env", credentialsEnv);
+      restatementDays = restatementDays == null ? 0 : restatementDays;
+      pollMillis = pollMillis == null ? 30_000L : pollMillis;
+      timeoutSeconds = timeoutSeconds == null ? 3600 : timeoutSeconds;
+      attempts = attempts == null ? 5 : attempts;
+      minIntervalMillis = minIntervalMillis == null ? 250L : minIntervalMillis;
+      backoffMillis = backoffMillis == null ? 1_000L : backoffMillis;
+      maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
+      requireRestatement("restatement_days", restatementDays);
+      if (pollMillis < 0 || timeoutSeconds < 1) {
+        throw new IllegalArgumentException("poll_millis must be >= 0 and timeout_seconds >= 1");
+      }
+      if (attempts < 1 || attempts > 10) {
+        throw new IllegalArgumentException("attempts must be between 1 and 10, was " + attempts);
+      }
+      if (minIntervalMillis < 0 || backoffMillis < 0 || maxBackoffMillis < backoffMillis) {
+        throw new IllegalArgumentException("min_interval_millis and backoff_millis must be >= 0 and max_backoff_millis >= backoff_millis");
+      }
+    }
+  }
+
+  /**
+   * An org's account on one platform.
+   *
+   * @param account         DV360 advertiser id, TTD advertiser id, Meta ad account id ({@code act_<id>}); not used for
+   *                        bookings (the credentials choose the Salesforce org)
+   * @param reportSchedule  TTD only: the id of the org's scheduled MyReports report whose daily executions are fetched
+   * @param credentialsEnv  the org's own credentials variable (agencies hold one per DV360 partner, TTD partner, Meta
+   *                        business, Salesforce org); null: the source's
+   * @param restatementDays the org's own window (an account that restates later); null: the source's
+   */
+  public record OrgAccount(String account, String reportSchedule, String credentialsEnv, Integer restatementDays) {
+    public OrgAccount {
+      if (account != null && !account.matches("[A-Za-z0-9_.-]{1,64}")) {
+        throw new IllegalArgumentException("account must be a platform id (letters, digits, _ . -), was '" + account + "'");
+      }
+      if (reportSchedule != null && !reportSchedule.matches("[A-Za-z0-9_-]{1,64}")) {
+        throw new IllegalArgumentException("report_schedule must be a TTD report schedule id, was '" + reportSchedule + "'");
+      }
+      if (credentialsEnv != null) {
+        PlatformEndpoint.requireEnvName("credentials_env", credentialsEnv);
+      }
+      if (restatementDays != null) {
+        requireRestatement("restatement_days", restatementDays);
+      }
+    }
+  }
+
+  private static void requireRestatement(String key, int days) {
+    if (days < 0 || days > 90) {
+      throw new IllegalArgumentException(key + " must be between 0 and 90, was " + days);
+    }
+  }
+
+  /** The org's account for a source, or empty when the org does not fetch it. */
+  public java.util.Optional<OrgAccount> account(String org, Source source) {
+    return java.util.Optional.ofNullable(orgs.getOrDefault(org, Map.of()).get(source.id()));
+  }
+
+  public SourceEndpoint endpoint(Source source) {
+    SourceEndpoint endpoint = sources.get(source.id());
+    if (endpoint == null) {
+      throw new IllegalStateException("conf/connectors.yaml has no sources." + source.id());
+    }
+    return endpoint;
+  }
+
+  /** The org's credentials variable for a source: its own, else the source's. */
+  public String credentialsEnv(String org, Source source) {
+    return account(org, source).map(OrgAccount::credentialsEnv).orElseGet(() -> endpoint(source).credentialsEnv());
+  }
+
+  /** How many days before the fetched day the org's fetch takes again: its own window, else the source's. */
+  public int restatementDays(String org, Source source) {
+    return account(org, source).map(OrgAccount::restatementDays).orElseGet(() -> endpoint(source).restatementDays());
+  }
+}

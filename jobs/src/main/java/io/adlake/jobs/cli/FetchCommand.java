@@ -1,0 +1,93 @@
+package io.adlake.jobs.cli;
+
+import io.adlake.jobs.connectors.FetchJob;
+import io.adlake.jobs.connectors.FetchOutcome;
+import io.adlake.jobs.connectors.FetchReport;
+import io.adlake.model.Source;
+import io.adlake.model.config.ConnectorSettingsLoader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "fetch",
+    description = {
+      "Fetch one source's reports from the platform's API into the landing zone, for every org that fetches it.",
+      "",
+      "Each org's report of each day lands as <org>/<source>/<day>/<source>-<day>.<ext>, exactly like an export",
+      "put there by hand, so 'adlake ingest' reads it unchanged. A file is placed whole (a hidden name, then a",
+      "rename; one PutObject on S3). With --date D the fetch takes D and the days before it that the platform still",
+      "restates (restatement_days in conf/connectors.yaml, per source or per org: Meta 28). A day whose report did",
+      "not change keeps the landed file, so ingest skips it; a changed day replaces it, and ingest restates it.",
+      "",
+      "Flows: dv360 (Bid Manager API v2 query runs), ttd (MyReports executions of the org's schedule), meta",
+      "(asynchronous Insights jobs, level=ad, time_increment=1), bookings (Salesforce Bulk API 2.0 query job).",
+      "Credentials come from the environment variables conf/connectors.yaml names (a Google service-account key,",
+      "the TTD-Auth token, a Meta token, Salesforce JWT bearer credentials), never from files.",
+      "",
+      "One org's failure is its own: the others are fetched, and the exit code says what failed: 13 when",
+      "credentials were refused or are not set (renew them; retrying cannot help), 14 when a report failed, never",
+      "finished, was cut short or came back empty for a day that had delivery (retry).",
+      "",
+      "Examples:",
+      "  adlake fetch --source meta --date 2026-11-03",
+      "  adlake fetch --source dv360 --org acme-media --from 2026-10-01 --to 2026-10-31",
+      "  ADLAKE_TTD_TOKEN=... adlake fetch --source ttd --date 2026-11-03 --landing s3://acme-landing/exports"
+    },
+    footer = ExitCodes.DESCRIPTION,
+    mixinStandardHelpOptions = true)
+final class FetchCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Mixin OrgScopeOptions scope;
+
+  @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta or bookings.")
+  String source;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The last report day; the source's restatement window before it is fetched again.")
+  LocalDate date;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First report day of a range (with --to): exactly these days, no window.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last report day of a range.")
+  LocalDate to;
+
+  @Option(names = "--landing", paramLabel = "URI", description = "Landing root (folder or s3://bucket/prefix). Default: the profile's landing.")
+  String landing;
+
+  @Override
+  public Integer call() {
+    if ((date == null) == (from == null || to == null) || (from == null) != (to == null)) {
+      throw common.usageError("give --date, or --from with --to");
+    }
+    if (from != null && to.isBefore(from)) {
+      throw common.usageError("--to " + to + " is before --from " + from);
+    }
+    Source wanted = common.parse(() -> Source.fromId(source));
+    try (CommandContext context = new CommandContext(common, "adlake-fetch")) {
+      String root = landing == null ? context.config.landing() : landing;
+      FetchJob job =
+          new FetchJob(
+              ConnectorSettingsLoader.load(context.config.confDir(), context.orgs()), context.orgs(), context.landing(root), root, System::getenv,
+              Clock.systemUTC(), context.progress);
+      FetchReport report = job.run(wanted, common.parse(() -> scope.resolve(context.orgs())), from, date != null ? date : to);
+      report.print(System.out);
+      if (report.outcomes().isEmpty()) {
+        System.out.println("no org fetches " + wanted.id() + " (conf/connectors.yaml orgs, with the source enabled in the registry)");
+        return ExitCodes.INPUT;
+      }
+      if (report.any(FetchOutcome.Failure.TRANSIENT)) {
+        return ExitCodes.NOT_FETCHED;
+      }
+      if (report.any(FetchOutcome.Failure.CONFIGURATION)) {
+        return ExitCodes.CONFIG;
+      }
+      return report.any(FetchOutcome.Failure.CREDENTIALS) ? ExitCodes.CREDENTIALS_REFUSED : ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,582 @@
+package io.adlake.jobs.connectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.adlake.model.platforms.MetaApi;
+import io.adlake.model.platforms.SalesforceApi;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The reporting APIs adlake fetches from, on 127.0.0.1, written from each platform's documentation (not from the
+ * connectors): request paths, bodies, polling states, pagination, error bodies and the OAuth token endpoints, which
+ * check the JWT's signature against the test key pair and its claims.
+ *
+ * <ul>
+ *   <li>Google OAuth ({@code /google/token}) and Bid Manager v2 ({@code /bidmanager/v2/}): queries list (paged by
+ *       {@code nextPageToken}) and create, {@code queries/{id}:run} with a CUSTOM_DATES range, report states QUEUED,
+ *       RUNNING, DONE or FAILED, the file on a signed "Cloud Storage" path ({@code /storage/}) with {@code x-goog-hash}.
+ *   <li>TTD ({@code /ttd/v3/}): MyReports executions paged by PageStartIndex, states Pending and Complete, downloads
+ *       that need the TTD-Auth header.
+ *   <li>Meta ({@code /graph/v27.0/}): async Insights jobs (report_run_id, async_status), results paged by cursors,
+ *       error bodies with Graph error codes.
+ *   <li>Salesforce ({@code /sf/}): the JWT bearer token endpoint and Bulk API 2.0 query jobs with Sforce-Locator pages.
+ * </ul>
+ */
+final class FakeReportingApis implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String GRAPH = "/graph/" + MetaApi.VERSION + "/";
+  static final String TTD_TOKEN = "ttd-auth-fake-1";
+  static final String META_TOKEN = "meta-system-user-fake-1";
+
+  final KeyPair keys;
+  private final HttpServer server;
+  final URI base;
+  final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+  // What the platforms hold: DV360 reports per advertiser and day, TTD reports per schedule and day, Meta rows per
+  // ad account, Salesforce bookings CSV per user.
+  final Map<String, Map<LocalDate, byte[]>> dv360Reports = new ConcurrentHashMap<>();
+  final Map<String, Map<LocalDate, byte[]>> ttdReports = new ConcurrentHashMap<>();
+  final Map<String, List<JsonNode>> metaRows = new ConcurrentHashMap<>();
+  final Map<String, String> salesforceBookings = new ConcurrentHashMap<>();
+
+  // Behaviour knobs, per test.
+  /** Looks at a report (DV360, Meta, TTD, Salesforce) before it is ready. */
+  volatile int pollsBeforeReady = 1;
+  /** A DV360 advertiser whose runs end FAILED; a Meta account whose jobs end "Job Failed". */
+  final Map<String, Boolean> failing = new ConcurrentHashMap<>();
+  /** Accounts whose reports never finish. */
+  final Map<String, Boolean> endless = new ConcurrentHashMap<>();
+  /** Advertisers whose storage download is cut after half its bytes / has a wrong MD5. */
+  final Map<String, Boolean> truncated = new ConcurrentHashMap<>();
+  final Map<String, Boolean> corrupted = new ConcurrentHashMap<>();
+  /** Service accounts (client_email) and Salesforce users whose credentials were revoked; revoked TTD/Meta tokens. */
+  final Map<String, Boolean> revoked = new ConcurrentHashMap<>();
+  /** Answer this many Meta calls with throttling (code 17) and this many Bid Manager calls with 429, first. */
+  final AtomicInteger metaThrottles = new AtomicInteger();
+  final AtomicInteger http429s = new AtomicInteger();
+  /** Expire the next Google access token / Salesforce session on its first use (401). */
+  final AtomicInteger expireNextTokens = new AtomicInteger();
+  final AtomicInteger tokensIssued = new AtomicInteger();
+  /** Rows per results page: Meta and Salesforce. */
+  volatile int pageSize = 2;
+
+  private final Map<String, String> validTokens = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> dvRuns = new ConcurrentHashMap<>();
+  private final Map<String, Integer> looks = new ConcurrentHashMap<>();
+  private final Map<String, String> queries = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> storage = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> metaJobs = new ConcurrentHashMap<>();
+  private final Map<String, String> sfJobs = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger(1000);
+
+  FakeReportingApis() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    keys = generator.generateKeyPair();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/google/token", ex -> guard(ex, this::googleToken));
+    server.createContext("/bidmanager/v2/", ex -> guard(ex, this::bidManager));
+    server.createContext("/storage/", ex -> guard(ex, this::storage));
+    server.createContext("/ttd/v3/", ex -> guard(ex, this::ttd));
+    server.createContext("/ttd-download/", ex -> guard(ex, this::ttdDownload));
+    server.createContext(GRAPH, ex -> guard(ex, this::graph));
+    server.createContext("/sf/", ex -> guard(ex, this::salesforce));
+    server.createContext("/sf-instance/", ex -> guard(ex, this::salesforceInstance));
+    server.start();
+    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  /** A service-account key file for the email, with the test key, its token_uri this server. */
+  String serviceAccountKey(String email) {
+    return JSON.createObjectNode().put("type", "service_account").put("client_email", email).put("private_key_id", "k1")
+        .put("private_key", pem()).put("token_uri", base + "google/token").toString();
+  }
+
+  String salesforceCredentials(String username) {
+    return JSON.createObjectNode().put("client_id", "3MVG9fake").put("username", username).put("private_key", pem()).toString();
+  }
+
+  private String pem() {
+    return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  long count(String prefix) {
+    synchronized (requests) {
+      return requests.stream().filter(r -> r.startsWith(prefix)).count();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- OAuth endpoints
+
+  /** developers.google.com/identity/protocols/oauth2/service-account: form POST, JWT bearer grant, RS256 assertion. */
+  private void googleToken(HttpExchange ex, String body) throws IOException {
+    Map<String, String> form = form(body);
+    JsonNode claims = verifiedClaims(form);
+    String email = claims == null ? "" : claims.path("iss").asText();
+    if (claims == null || !claims.path("aud").asText().equals(base + "google/token") || !claims.path("scope").asText().contains("doubleclickbidmanager")) {
+      send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
+    } else if (revoked.containsKey(email)) {
+      send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: account not found\"}");
+    } else {
+      send(ex, 200, "{\"access_token\":\"" + issue(email) + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
+    }
+  }
+
+  /** The JWT's claims when the grant type is the JWT bearer one, the signature is the test key's and it has not expired; else null. */
+  private JsonNode verifiedClaims(Map<String, String> form) {
+    try {
+      if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))) {
+        return null;
+      }
+      String[] parts = form.getOrDefault("assertion", "").split("\\.");
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initVerify(keys.getPublic());
+      rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+      if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2])) || !"RS256".equals(header.path("alg").asText())) {
+        return null;
+      }
+      JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      long now = Instant.now().getEpochSecond();
+      return claims.path("exp").asLong() > now && claims.path("exp").asLong() - claims.path("iat").asLong() <= 3600 ? claims : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private String issue(String who) {
+    tokensIssued.incrementAndGet();
+    String token = "fake-" + ids.incrementAndGet();
+    validTokens.put(token, who);
+    if (expireNextTokens.get() > 0) {
+      expireNextTokens.decrementAndGet();
+      validTokens.put(token, "expires-on-first-use:" + who);
+    }
+    return token;
+  }
+
+  /** The bearer token's holder, or null (after answering 401) when it is missing, unknown or expired. */
+  private String bearer(HttpExchange ex, String expired) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+    String who = validTokens.get(token);
+    if (who != null && who.startsWith("expires-on-first-use:")) {
+      validTokens.remove(token);
+      who = null;
+    }
+    if (who == null) {
+      send(ex, 401, expired);
+    }
+    return who;
+  }
+
+  // ---------------------------------------------------------------------------------------------- Bid Manager v2
+
+  private static final String GOOGLE_401 = "{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials.\",\"status\":\"UNAUTHENTICATED\"}}";
+
+  private void bidManager(HttpExchange ex, String body) throws IOException {
+    if (bearer(ex, GOOGLE_401) == null) {
+      return;
+    }
+    if (http429s.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      ex.getResponseHeaders().add("Retry-After", "0");
+      send(ex, 429, "{\"error\":{\"code\":429,\"message\":\"Quota exceeded\",\"status\":\"RESOURCE_EXHAUSTED\"}}");
+      return;
+    }
+    String path = ex.getRequestURI().getPath().substring("/bidmanager/v2/".length());
+    String method = ex.getRequestMethod();
+    if (path.equals("queries") && method.equals("GET")) {
+      // Two pages: a foreign query first, then ours, so the connector has to follow nextPageToken.
+      String token = query(ex).get("pageToken");
+      ArrayNode list = JSON.createArrayNode();
+      ObjectNode page = JSON.createObjectNode();
+      if (token == null) {
+        list.addObject().put("queryId", "1").putObject("metadata").put("title", "someone else's query");
+        page.put("nextPageToken", "p2");
+      } else {
+        queries.forEach((id, title) -> list.addObject().put("queryId", id).putObject("metadata").put("title", title));
+      }
+      page.set("queries", list);
+      send(ex, 200, page.toString());
+    } else if (path.equals("queries") && method.equals("POST")) {
+      JsonNode query = JSON.readTree(body);
+      JsonNode filter = query.path("params").path("filters").path(0);
+      if (!"STANDARD".equals(query.path("params").path("type").asText()) || !"FILTER_ADVERTISER".equals(filter.path("type").asText())
+          || !"CSV".equals(query.path("metadata").path("format").asText())) {
+        send(ex, 400, "{\"error\":{\"code\":400,\"message\":\"Invalid query\",\"status\":\"INVALID_ARGUMENT\"}}");
+        return;
+      }
+      String id = String.valueOf(ids.incrementAndGet());
+      queries.put(id, query.path("metadata").path("title").asText());
+      queries.put(id + "/advertiser", filter.path("value").asText());
+      send(ex, 200, ((ObjectNode) query).put("queryId", id).toString());
+    } else if (path.matches("queries/\\d+:run") && method.equals("POST")) {
+      String queryId = path.substring("queries/".length(), path.indexOf(':'));
+      JsonNode range = JSON.readTree(body).path("dataRange");
+      JsonNode start = range.path("customStartDate");
+      LocalDate day = LocalDate.of(start.path("year").asInt(), start.path("month").asInt(), start.path("day").asInt());
+      if (!"CUSTOM_DATES".equals(range.path("range").asText()) || !range.path("customEndDate").equals(start) || !queries.containsKey(queryId)) {
+        send(ex, 400, "{\"error\":{\"code\":400,\"message\":\"Invalid dataRange\",\"status\":\"INVALID_ARGUMENT\"}}");
+        return;
+      }
+      String reportId = String.valueOf(ids.incrementAndGet());
+      ObjectNode report = JSON.createObjectNode();
+      report.putObject("key").put("queryId", queryId).put("reportId", reportId);
+      ObjectNode metadata = report.putObject("metadata");
+      metadata.putObject("status").put("state", "QUEUED");
+      metadata.put("reportDataStartDate", day.toString()).put("advertiser", queries.get(queryId + "/advertiser"));
+      dvRuns.put(reportId, report);
+      send(ex, 200, report.toString());
+    } else if (path.matches("queries/\\d+/reports/\\d+") && method.equals("GET")) {
+      ObjectNode report = dvRuns.get(path.substring(path.lastIndexOf('/') + 1));
+      ObjectNode metadata = (ObjectNode) report.path("metadata");
+      String advertiser = metadata.path("advertiser").asText();
+      LocalDate day = LocalDate.parse(metadata.path("reportDataStartDate").asText());
+      int seen = looks.merge("dv/" + report.path("key").path("reportId").asText(), 1, Integer::sum);
+      ObjectNode status = (ObjectNode) metadata.path("status");
+      if (endless.containsKey(advertiser) || seen <= pollsBeforeReady) {
+        status.put("state", seen == 1 ? "QUEUED" : "RUNNING");
+      } else if (failing.containsKey(advertiser)) {
+        status.put("state", "FAILED").put("finishTime", Instant.now().toString());
+      } else {
+        byte[] file = dv360Reports.getOrDefault(advertiser, Map.of()).get(day);
+        String object = "dv360-reports/" + advertiser + "/" + report.path("key").path("reportId").asText() + ".csv";
+        storage.put(object, file == null ? new byte[0] : file);
+        status.put("state", "DONE").put("format", "CSV").put("finishTime", Instant.now().toString());
+        metadata.put("googleCloudStoragePath", base + "storage/" + object + "?X-Goog-Signature=fake");
+        truncated.computeIfPresent(advertiser, (k, v) -> { storage.put(object + "/cut", new byte[0]); return v; });
+        corrupted.computeIfPresent(advertiser, (k, v) -> { storage.put(object + "/bad-md5", new byte[0]); return v; });
+      }
+      ObjectNode answer = report.deepCopy();
+      ((ObjectNode) answer.path("metadata")).remove("advertiser");
+      send(ex, 200, answer.toString());
+    } else {
+      send(ex, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}");
+    }
+  }
+
+  /** A signed URL: no Authorization header may come with it (Cloud Storage refuses both at once). */
+  private void storage(HttpExchange ex, String body) throws IOException {
+    if (ex.getRequestHeaders().containsKey("Authorization")) {
+      send(ex, 400, "<Error><Code>InvalidAuthentication</Code><Message>both a signature and an Authorization header</Message></Error>");
+      return;
+    }
+    String object = ex.getRequestURI().getPath().substring("/storage/".length());
+    byte[] file = storage.get(object);
+    if (file == null || ex.getRequestURI().getQuery() == null) {
+      send(ex, 403, "<Error><Code>AccessDenied</Code></Error>");
+      return;
+    }
+    String md5 = Base64.getEncoder().encodeToString(md5(storage.containsKey(object + "/bad-md5") ? "other".getBytes(StandardCharsets.UTF_8) : file));
+    ex.getResponseHeaders().add("x-goog-hash", "crc32c=n03x6A==");
+    ex.getResponseHeaders().add("x-goog-hash", "md5=" + md5);
+    ex.getResponseHeaders().add("Content-Type", "text/csv");
+    if (storage.containsKey(object + "/cut")) {
+      // Content-Length says the whole file; half of it comes, then the connection closes.
+      ex.sendResponseHeaders(200, file.length);
+      OutputStream out = ex.getResponseBody();
+      out.write(file, 0, file.length / 2);
+      out.flush();
+      ex.close();
+      return;
+    }
+    ex.sendResponseHeaders(200, file.length == 0 ? -1 : file.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(file);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- The Trade Desk
+
+  private boolean ttdAuthorized(HttpExchange ex) throws IOException {
+    String token = ex.getRequestHeaders().getFirst("TTD-Auth");
+    if (!TTD_TOKEN.equals(token) || revoked.containsKey(token)) {
+      send(ex, 401, "{\"Message\":\"Authentication failed: the token is invalid or expired.\",\"ErrorDetails\":[]}");
+      return false;
+    }
+    return true;
+  }
+
+  private void ttd(HttpExchange ex, String body) throws IOException {
+    if (!ttdAuthorized(ex)) {
+      return;
+    }
+    if (!ex.getRequestURI().getPath().equals("/ttd/v3/myreports/reportexecution/query/advertisers") || !ex.getRequestMethod().equals("POST")) {
+      send(ex, 404, "{\"Message\":\"No HTTP resource was found that matches the request URI.\"}");
+      return;
+    }
+    JsonNode query = JSON.readTree(body);
+    String advertiser = query.path("AdvertiserIds").path(0).asText();
+    LocalDate spanStart = LocalDate.parse(query.path("ExecutionSpansStartDate").asText().substring(0, 10));
+    int start = query.path("PageStartIndex").asInt();
+    int size = query.path("PageSize").asInt();
+    // Other schedules' executions come first, so the connector has to page and pick its schedule's.
+    List<ObjectNode> executions = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      executions.add(execution(advertiser, "999" + i, spanStart, "Complete", "https://example.invalid/other"));
+    }
+    ttdReports.forEach((key, days) -> {
+      String[] parts = key.split("/");
+      if (parts[0].equals(advertiser) && days.containsKey(spanStart)) {
+        int seen = looks.merge("ttd/" + key + "/" + spanStart, 1, Integer::sum);
+        if (seen > pollsBeforeReady || endless.containsKey(advertiser)) {
+          String state = endless.containsKey(advertiser) ? "Pending" : failing.containsKey(advertiser) ? "Failed" : "Complete";
+          executions.add(execution(advertiser, parts[1], spanStart, state, base + "ttd-download/" + advertiser + "/" + parts[1] + "/" + spanStart));
+        }
+      }
+    });
+    ArrayNode result = JSON.createArrayNode();
+    executions.stream().skip(start).limit(size).forEach(result::add);
+    ObjectNode page = JSON.createObjectNode().put("ResultCount", executions.size());
+    page.set("Result", result);
+    send(ex, 200, page.toString());
+  }
+
+  private ObjectNode execution(String advertiser, String schedule, LocalDate day, String state, String url) {
+    ObjectNode execution =
+        JSON.createObjectNode().put("ReportExecutionId", ids.incrementAndGet()).put("ReportExecutionState", state).put("ReportScheduleId", Long.parseLong(schedule))
+            .put("ReportScheduleName", "Daily delivery " + advertiser).put("ReportStartDateInclusive", day + "T00:00:00").put("ReportEndDateExclusive", day.plusDays(1) + "T00:00:00")
+            .put("Timezone", "UTC");
+    ArrayNode deliveries = execution.putArray("ReportDeliveries");
+    if ("Complete".equals(state)) {
+      deliveries.addObject().put("DeliveryId", ids.incrementAndGet()).put("DownloadURL", url).put("DeliveredPath", (String) null);
+    }
+    return execution;
+  }
+
+  private void ttdDownload(HttpExchange ex, String body) throws IOException {
+    if (!ttdAuthorized(ex)) {
+      return;
+    }
+    String[] parts = ex.getRequestURI().getPath().substring("/ttd-download/".length()).split("/");
+    byte[] file = ttdReports.getOrDefault(parts[0] + "/" + parts[1], Map.of()).get(LocalDate.parse(parts[2]));
+    if (file == null) {
+      send(ex, 404, "{\"Message\":\"Report not found\"}");
+      return;
+    }
+    ex.sendResponseHeaders(200, file.length == 0 ? -1 : file.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(file);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- Meta Graph API
+
+  private void graph(HttpExchange ex, String body) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+    if (!META_TOKEN.equals(token) || revoked.containsKey(token)) {
+      send(ex, 400, "{\"error\":{\"message\":\"Error validating access token: The session has been invalidated because the user changed their password.\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":460,\"fbtrace_id\":\"AbC\"}}");
+      return;
+    }
+    if (metaThrottles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      send(ex, 400, "{\"error\":{\"message\":\"(#17) User request limit reached\",\"type\":\"OAuthException\",\"is_transient\":true,\"code\":17,\"error_subcode\":2446079,\"fbtrace_id\":\"AbD\"}}");
+      return;
+    }
+    String path = ex.getRequestURI().getPath().substring(GRAPH.length());
+    if (path.matches("act_\\d+/insights") && ex.getRequestMethod().equals("POST")) {
+      Map<String, String> form = form(body);
+      JsonNode range = JSON.readTree(form.getOrDefault("time_range", "{}"));
+      if (!"ad".equals(form.get("level")) || !"1".equals(form.get("time_increment")) || !range.has("since") || !form.getOrDefault("fields", "").contains("spend")) {
+        send(ex, 400, "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"AbE\"}}");
+        return;
+      }
+      String run = String.valueOf(ids.incrementAndGet()) + "0000";
+      ObjectNode job = JSON.createObjectNode().put("account", path.substring(4, path.indexOf('/'))).put("since", range.path("since").asText()).put("until", range.path("until").asText());
+      metaJobs.put(run, job);
+      send(ex, 200, "{\"report_run_id\":\"" + run + "\"}");
+    } else if (path.matches("\\d+") && ex.getRequestMethod().equals("GET")) {
+      JsonNode job = metaJobs.get(path);
+      String account = job.path("account").asText();
+      int seen = looks.merge("meta/" + path, 1, Integer::sum);
+      ObjectNode status = JSON.createObjectNode().put("id", path).put("account_id", account).put("time_ref", Instant.now().getEpochSecond())
+          .put("date_start", job.path("since").asText()).put("date_stop", job.path("until").asText());
+      if (endless.containsKey(account) || seen <= pollsBeforeReady) {
+        status.put("async_status", seen == 1 ? "Job Not Started" : "Job Running").put("async_percent_completion", seen == 1 ? 0 : 50);
+      } else if (failing.containsKey(account)) {
+        status.put("async_status", "Job Failed").put("async_percent_completion", 0).put("error_code", 2).put("error_message", "Service temporarily unavailable");
+      } else {
+        status.put("async_status", "Job Completed").put("async_percent_completion", 100);
+      }
+      send(ex, 200, status.toString());
+    } else if (path.matches("\\d+/insights") && ex.getRequestMethod().equals("GET")) {
+      JsonNode job = metaJobs.get(path.substring(0, path.indexOf('/')));
+      LocalDate since = LocalDate.parse(job.path("since").asText());
+      LocalDate until = LocalDate.parse(job.path("until").asText());
+      List<JsonNode> rows =
+          metaRows.getOrDefault(job.path("account").asText(), List.of()).stream()
+              .filter(r -> !LocalDate.parse(r.path("date_start").asText()).isBefore(since) && !LocalDate.parse(r.path("date_start").asText()).isAfter(until)).toList();
+      String after = query(ex).get("after");
+      int from = after == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(after), StandardCharsets.UTF_8));
+      int to = Math.min(rows.size(), from + Math.min(pageSize, Integer.parseInt(query(ex).getOrDefault("limit", "25"))));
+      ObjectNode page = JSON.createObjectNode();
+      ArrayNode data = page.putArray("data");
+      rows.subList(from, to).forEach(data::add);
+      ObjectNode paging = page.putObject("paging");
+      paging.putObject("cursors").put("before", Base64.getEncoder().encodeToString(String.valueOf(from).getBytes(StandardCharsets.UTF_8)))
+          .put("after", Base64.getEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
+      if (to < rows.size()) {
+        // A full URL as Meta gives it, to another host than the one configured: the connector must not follow it.
+        paging.put("next", "https://graph.facebook.com/" + MetaApi.VERSION + "/" + path + "?after=x&access_token=" + token);
+      }
+      send(ex, 200, page.toString());
+    } else {
+      send(ex, 400, "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\",\"code\":100,\"fbtrace_id\":\"AbF\"}}");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- Salesforce
+
+  private static final String SF_401 = "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"" + SalesforceApi.INVALID_SESSION + "\"}]";
+
+  private void salesforce(HttpExchange ex, String body) throws IOException {
+    String path = ex.getRequestURI().getPath().substring("/sf/".length());
+    if (path.equals("services/oauth2/token")) {
+      JsonNode claims = verifiedClaims(form(body));
+      String user = claims == null ? "" : claims.path("sub").asText();
+      if (claims == null || !claims.path("aud").asText().equals(base + "sf") || !"3MVG9fake".equals(claims.path("iss").asText())) {
+        send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"invalid assertion\"}");
+      } else if (revoked.containsKey(user)) {
+        send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"user hasn't approved this consumer\"}");
+      } else {
+        send(ex, 200, "{\"access_token\":\"" + issue(user) + "\",\"scope\":\"api\",\"instance_url\":\"" + base + "sf-instance/" + user.replaceAll("[^a-z]", "")
+            + "\",\"id\":\"https://login.salesforce.com/id/00D/005\",\"token_type\":\"Bearer\"}");
+      }
+      return;
+    }
+    send(ex, 404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+  }
+
+  private void salesforceInstance(HttpExchange ex, String body) throws IOException {
+    String user = bearer(ex, SF_401);
+    if (user == null) {
+      return;
+    }
+    String prefix = "/sf-instance/" + user.replaceAll("[^a-z]", "") + "/services/data/" + SalesforceApi.VERSION + "/jobs/query";
+    String path = ex.getRequestURI().getPath();
+    if (!path.startsWith(prefix)) {
+      send(ex, 404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+      return;
+    }
+    String rest = path.substring(prefix.length());
+    if (rest.isEmpty() && ex.getRequestMethod().equals("POST")) {
+      JsonNode job = JSON.readTree(body);
+      if (!"query".equals(job.path("operation").asText()) || !job.path("query").asText().startsWith("SELECT ")) {
+        send(ex, 400, "[{\"errorCode\":\"INVALIDJOB\",\"message\":\"Invalid job\"}]");
+        return;
+      }
+      String id = "750R0000000" + ids.incrementAndGet();
+      sfJobs.put(id, user);
+      send(ex, 200, JSON.createObjectNode().put("id", id).put("operation", "query").put("object", "OpportunityLineItem").put("state", "UploadComplete")
+          .put("concurrencyMode", "Parallel").put("contentType", "CSV").put("apiVersion", 62.0).put("lineEnding", "LF").put("columnDelimiter", "COMMA").toString());
+    } else if (rest.matches("/\\w+") && ex.getRequestMethod().equals("GET")) {
+      String id = rest.substring(1);
+      int seen = looks.merge("sf/" + id, 1, Integer::sum);
+      ObjectNode job = JSON.createObjectNode().put("id", id).put("operation", "query");
+      if (endless.containsKey(user) || seen <= pollsBeforeReady) {
+        job.put("state", seen == 1 ? "UploadComplete" : "InProgress");
+      } else if (failing.containsKey(user)) {
+        job.put("state", "Failed").put("errorMessage", "INVALID_FIELD: No such column 'Platform__c' on entity 'OpportunityLineItem'");
+      } else {
+        job.put("state", "JobComplete").put("numberRecordsProcessed", 0);
+      }
+      send(ex, 200, job.toString());
+    } else if (rest.matches("/\\w+/results")) {
+      String[] lines = salesforceBookings.getOrDefault(user, "").split("\n");
+      String locator = query(ex).get("locator");
+      int from = locator == null ? 1 : Integer.parseInt(new String(Base64.getDecoder().decode(locator), StandardCharsets.UTF_8));
+      int to = Math.min(lines.length, from + pageSize);
+      StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+      for (int i = from; i < to; i++) {
+        csv.append(lines[i]).append('\n');
+      }
+      ex.getResponseHeaders().add("Content-Type", "text/csv");
+      ex.getResponseHeaders().add("Sforce-NumberOfRecords", String.valueOf(to - from));
+      ex.getResponseHeaders().add("Sforce-Locator", to < lines.length ? Base64.getEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)) : "null");
+      send(ex, 200, csv.toString());
+    } else {
+      send(ex, 404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- plumbing
+
+  private interface Handler {
+    void handle(HttpExchange ex, String body) throws IOException;
+  }
+
+  private void guard(HttpExchange ex, Handler handler) throws IOException {
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    URI uri = ex.getRequestURI();
+    requests.add(ex.getRequestMethod() + " " + uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
+    try {
+      handler.handle(ex, body);
+    } catch (RuntimeException e) {
+      send(ex, 500, "{\"error\":\"" + e + "\"}");
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (!ex.getResponseHeaders().containsKey("Content-Type")) {
+      ex.getResponseHeaders().add("Content-Type", body.startsWith("<") ? "application/xml" : "application/json");
+    }
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
+  }
+
+  private static Map<String, String> query(HttpExchange ex) {
+    String raw = ex.getRequestURI().getRawQuery();
+    return raw == null ? Map.of() : form(raw);
+  }
+
+  private static byte[] md5(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("MD5").digest(bytes);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
