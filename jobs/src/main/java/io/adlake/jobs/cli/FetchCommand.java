@@ -17,11 +17,13 @@ import picocli.CommandLine.Option;
     description = {
       "Fetch one source's reports from the platform's API into the landing zone, for every org that fetches it.",
       "",
-      "Each org's report of each day lands as <org>/<source>/<day>/<source>-<day>.<ext>, exactly like an export",
-      "put there by hand, so 'adlake ingest' reads it unchanged. A file is placed whole (a hidden name, then a",
-      "rename; one PutObject on S3). With --date D the fetch takes D and the days before it that the platform still",
-      "restates (restatement_days in conf/connectors.yaml, per source or per org: Meta 28). A day whose report did",
-      "not change keeps the landed file, so ingest skips it; a changed day replaces it, and ingest restates it.",
+      "--date D is a delivery date, as for ingest and run: the fetch takes the last complete day (D-1) and the",
+      "days before it that the platform still restates (restatement_days in conf/connectors.yaml, per source or",
+      "per org: Meta 28), and lands each day whose report is new or changed as <org>/<source>/<D>/<source>-<day>.<ext>,",
+      "exactly like an export put there by hand, so 'adlake ingest --date D' reads it unchanged and silver takes",
+      "the restated days (the latest delivery of a day wins). A day the platform did not change is not landed",
+      "again. --from/--to backfills report days, each landed in the folder of the day after it. A file is placed",
+      "whole (a hidden name, then a rename; one PutObject on S3). Bookings are a snapshot, fetched as of D.",
       "",
       "Flows: dv360 (Bid Manager API v2 query runs), ttd (MyReports executions of the org's schedule), meta",
       "(asynchronous Insights jobs, level=ad, time_increment=1), bookings (Salesforce Bulk API 2.0 query job).",
@@ -48,7 +50,7 @@ final class FetchCommand implements Callable<Integer> {
   @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta or bookings.")
   String source;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The last report day; the source's restatement window before it is fetched again.")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date: report days D-1 and the source's restatement window before it.")
   LocalDate date;
 
   @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First report day of a range (with --to): exactly these days, no window.")
@@ -75,7 +77,8 @@ final class FetchCommand implements Callable<Integer> {
           new FetchJob(
               ConnectorSettingsLoader.load(context.config.confDir(), context.orgs()), context.orgs(), context.landing(root), root, System::getenv,
               Clock.systemUTC(), context.progress);
-      FetchReport report = job.run(wanted, common.parse(() -> scope.resolve(context.orgs())), from, date != null ? date : to);
+      java.util.Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
+      FetchReport report = date != null ? job.daily(wanted, orgs, date) : job.range(wanted, orgs, from, to);
       report.print(System.out);
       if (report.outcomes().isEmpty()) {
         System.out.println("no org fetches " + wanted.id() + " (conf/connectors.yaml orgs, with the source enabled in the registry)");

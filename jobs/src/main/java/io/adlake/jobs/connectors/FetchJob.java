@@ -60,11 +60,27 @@ public final class FetchJob {
   }
 
   /**
-   * @param only         the orgs to fetch; empty: every org that fetches the source
-   * @param first        the first report day, or null: {@code last} minus the org's restatement window
-   * @param last         the last report day
+   * The daily fetch of delivery date {@code delivery}: the report days up to the day before it (the last complete
+   * one) and the org's restatement window before that, each landed in the delivery's folder if it changed.
+   * Bookings, a snapshot, are fetched once, as of the delivery date.
    */
-  public FetchReport run(Source source, Set<String> only, LocalDate first, LocalDate last) {
+  public FetchReport daily(Source source, Set<String> only, LocalDate delivery) {
+    LocalDate last = source == Source.BOOKINGS ? delivery : delivery.minusDays(1);
+    return run(source, only, source == Source.BOOKINGS ? delivery : null, last, delivery);
+  }
+
+  /** A backfill of report days: each day lands where the daily fetch would have put it, the day after. */
+  public FetchReport range(Source source, Set<String> only, LocalDate first, LocalDate last) {
+    return run(source, only, first, last, null);
+  }
+
+  /**
+   * @param only     the orgs to fetch; empty: every org that fetches the source
+   * @param first    the first report day, or null: {@code last} minus the org's restatement window
+   * @param last     the last report day
+   * @param delivery the delivery folder of every day, or null: the day after each
+   */
+  private FetchReport run(Source source, Set<String> only, LocalDate first, LocalDate last, LocalDate delivery) {
     ReportConnector connector = connector(source);
     SourceEndpoint endpoint = settings.endpoint(source);
     PlatformClient client =
@@ -75,7 +91,7 @@ public final class FetchJob {
                 Duration.ofMillis(endpoint.minIntervalMillis())),
             source == Source.META ? new MetaRetrySignals() : RetrySignals.HTTP);
     ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), clock);
-    LandingDrop drop = new LandingDrop(store, landing);
+    LandingDrop drop = new LandingDrop(store, landing, delivery);
     List<FetchOutcome> outcomes = new ArrayList<>();
     for (Org org : orgs.orgs()) {
       String id = org.id().value();

@@ -153,21 +153,35 @@ class ConnectorsTest {
     return new SourceEndpoint(base, env, restatementDays, 5L, timeoutSeconds, 3, 0L, 1L, 5L);
   }
 
+  private FetchJob job(Path landing, int timeoutSeconds) {
+    return new FetchJob(settings(timeoutSeconds), ORGS, store, landing.toString(), env::get, Clock.systemUTC(), Progress.silent());
+  }
+
+  /** A backfill of report days, each landed in the folder of the day after it. */
   private FetchReport fetch(Path landing, Source source, Set<String> orgs, LocalDate first, LocalDate last) {
     return fetch(landing, source, orgs, first, last, 30);
   }
 
   private FetchReport fetch(Path landing, Source source, Set<String> orgs, LocalDate first, LocalDate last, int timeoutSeconds) {
-    return new FetchJob(settings(timeoutSeconds), ORGS, store, landing.toString(), env::get, Clock.systemUTC(), Progress.silent())
-        .run(source, orgs, first, last);
+    return job(landing, timeoutSeconds).range(source, orgs, first, last);
+  }
+
+  /** The daily fetch of a delivery date. */
+  private FetchReport daily(Path landing, Source source, Set<String> orgs, LocalDate delivery) {
+    return job(landing, 30).daily(source, orgs, delivery);
   }
 
   private static FetchOutcome of(FetchReport report, String org) {
     return report.outcomes().stream().filter(o -> o.org().equals(org)).findFirst().orElseThrow();
   }
 
+  /** Where the backfill puts a report day: the folder of the day after it. */
   private static Path landed(Path landing, String org, Source source, LocalDate day, String ext) {
-    return landing.resolve(org).resolve(source.id()).resolve(day.toString()).resolve(source.id() + "-" + day + "." + ext);
+    return landed(landing, org, source, day.plusDays(1), day, ext);
+  }
+
+  private static Path landed(Path landing, String org, Source source, LocalDate delivery, LocalDate day, String ext) {
+    return landing.resolve(org).resolve(source.id()).resolve(delivery.toString()).resolve(source.id() + "-" + day + "." + ext);
   }
 
   @Test
@@ -176,7 +190,7 @@ class ConnectorsTest {
     FetchReport dv360 = fetch(landing, Source.DV360, acme, NOV2, NOV3);
     FetchReport ttd = fetch(landing, Source.TTD, acme, NOV2, NOV3);
     FetchReport meta = fetch(landing, Source.META, acme, LocalDate.parse("2026-11-01"), NOV2);
-    FetchReport bookings = fetch(landing, Source.BOOKINGS, acme, null, NOV3);
+    FetchReport bookings = daily(landing, Source.BOOKINGS, acme, NOV3);
     for (FetchReport report : List.of(dv360, ttd, meta, bookings)) {
       assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.ok()).as(o.message()).isTrue());
     }
@@ -188,7 +202,7 @@ class ConnectorsTest {
       assertThat(landed(landing, "acme-media", Source.DV360, day, "csv")).hasBinaryContent(fixture("acme-media", Source.DV360, day));
       assertThat(landed(landing, "acme-media", Source.TTD, day, "csv")).hasBinaryContent(fixture("acme-media", Source.TTD, day));
     }
-    assertThat(landed(landing, "acme-media", Source.BOOKINGS, NOV3, "csv")).hasBinaryContent(fixture("acme-media", Source.BOOKINGS, NOV3));
+    assertThat(landed(landing, "acme-media", Source.BOOKINGS, NOV3, NOV3, "csv")).hasBinaryContent(fixture("acme-media", Source.BOOKINGS, NOV3));
     assertThat(apis.count("GET /sf-instance/")).as("Salesforce result pages followed by locator").isGreaterThan(2);
     try (Stream<Path> all = Files.walk(landing)) {
       assertThat(all.filter(p -> p.getFileName().toString().startsWith("."))).as("no temporary file left").isEmpty();
@@ -237,39 +251,43 @@ class ConnectorsTest {
   }
 
   @Test
-  void aDayFetchedAgainKeepsItsFileUnlessThePlatformRestatedIt(@TempDir Path landing) throws Exception {
+  void aDayFetchedAgainIsLandedOnlyWhenThePlatformRestatedIt(@TempDir Path landing) throws Exception {
     Set<String> acme = Set.of("acme-media");
+    LocalDate nov4 = NOV3.plusDays(1);
     Map<LocalDate, byte[]> reports = apis.dv360Reports.get("adv-acme-media");
     byte[] original = reports.get(NOV3);
     try {
-      assertThat(of(fetch(landing, Source.DV360, acme, NOV3, NOV3), "acme-media").days()).containsEntry(NOV3, LandingDrop.Result.NEW);
-      Path file = landed(landing, "acme-media", Source.DV360, NOV3, "csv");
-      byte[] first = Files.readAllBytes(file);
+      // The daily fetch of 2026-11-04: the last complete day and the one-day window before it, both new.
+      FetchOutcome first = of(daily(landing, Source.DV360, acme, nov4), "acme-media");
+      assertThat(first.first()).as("the restatement window").isEqualTo(NOV2);
+      assertThat(first.days()).containsEntry(NOV3, LandingDrop.Result.NEW).containsEntry(NOV2, LandingDrop.Result.NEW);
+      Path file = landed(landing, "acme-media", Source.DV360, nov4, NOV3, "csv");
+      assertThat(file).hasBinaryContent(original);
 
-      // The same report run again differs only in its "Report Time:" footer: the landed file stays, byte for byte.
+      // Run again, the report differs only in its "Report Time:" footer: nothing new lands.
       String text = new String(original, StandardCharsets.UTF_8);
       assertThat(text).contains("Report Time:");
-      reports.put(NOV3, text.replaceAll("Report Time:[^\\n]*", "Report Time:,2026/11/04 06:12:00 UTC").getBytes(StandardCharsets.UTF_8));
-      FetchReport again = fetch(landing, Source.DV360, acme, null, NOV3);
-      assertThat(of(again, "acme-media").first()).as("--date takes the source's restatement window").isEqualTo(NOV2);
-      assertThat(of(again, "acme-media").days()).containsEntry(NOV3, LandingDrop.Result.UNCHANGED).containsEntry(NOV2, LandingDrop.Result.NEW);
-      assertThat(file).hasBinaryContent(first);
+      reports.put(NOV3, text.replaceAll("Report Time:[^\\n]*", "Report Time:,2026/11/05 06:12:00 UTC").getBytes(StandardCharsets.UTF_8));
+      LocalDate nov5 = nov4.plusDays(1);
+      FetchOutcome again = of(job(landing, 30).range(Source.DV360, acme, NOV3, NOV3), "acme-media");
+      assertThat(again.days()).containsEntry(NOV3, LandingDrop.Result.UNCHANGED);
+      assertThat(file).hasBinaryContent(original);
 
-      // The platform restates a number: the day is replaced.
+      // The platform restates a number of 2026-11-03: the next daily fetch lands that day in its own delivery.
       String row = text.lines().skip(1).findFirst().orElseThrow();
-      reports.put(NOV3, text.replace(row, row.replaceFirst(",(\\d+),", ",9$1,")).getBytes(StandardCharsets.UTF_8));
-      assertThat(of(fetch(landing, Source.DV360, acme, NOV3, NOV3), "acme-media").days()).containsEntry(NOV3, LandingDrop.Result.RESTATED);
-      assertThat(Files.readString(file)).contains(row.replaceFirst(",(\\d+),", ",9$1,"));
+      String restatedRow = row.replaceFirst(",(\\d+),", ",9$1,");
+      reports.put(NOV3, text.replace(row, restatedRow).getBytes(StandardCharsets.UTF_8));
+      assertThat(of(daily(landing, Source.DV360, acme, NOV3.plusDays(2)), "acme-media").days()).containsEntry(NOV3, LandingDrop.Result.RESTATED);
+      assertThat(landed(landing, "acme-media", Source.DV360, nov5, NOV3, "csv")).content().contains(restatedRow);
+      assertThat(file).hasBinaryContent(original);
 
-      // Then an outage answers with an empty report (header and footer only): refused, the landed day kept.
+      // Then an outage answers with an empty report (header and footer only): refused, nothing landed.
       String header = text.lines().findFirst().orElseThrow();
-      String footer = text.substring(text.indexOf("\n\n") + 1);
-      reports.put(NOV3, (header + "\n" + footer).getBytes(StandardCharsets.UTF_8));
-      byte[] restated = Files.readAllBytes(file);
+      reports.put(NOV3, (header + "\n" + text.substring(text.indexOf("\n\n") + 1)).getBytes(StandardCharsets.UTF_8));
       FetchOutcome empty = of(fetch(landing, Source.DV360, acme, NOV3, NOV3), "acme-media");
       assertThat(empty.failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
-      assertThat(empty.message()).contains("org acme-media", "source dv360", "2026-11-03", "empty report for a day whose landed file has rows");
-      assertThat(file).hasBinaryContent(restated);
+      assertThat(empty.message()).contains("org acme-media", "source dv360", "2026-11-03", "empty report for a day whose landed file has rows", "dv360-2026-11-03.csv");
+      assertThat(file).hasBinaryContent(original);
     } finally {
       reports.put(NOV3, original);
     }
@@ -294,7 +312,7 @@ class ConnectorsTest {
     assertThat(apis.count("POST " + FakeReportingApis.GRAPH) - before).isEqualTo(1);
 
     env.remove("SF_KIWI");
-    FetchReport bookings = fetch(landing, Source.BOOKINGS, Set.of(), null, NOV3);
+    FetchReport bookings = daily(landing, Source.BOOKINGS, Set.of(), NOV3);
     assertThat(of(bookings, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
     assertThat(of(bookings, "kiwi-retail").message()).isEqualTo("$SF_KIWI is not set: no bookings credentials for org kiwi-retail");
     assertThat(of(bookings, "acme-media").ok()).isTrue();
@@ -313,7 +331,7 @@ class ConnectorsTest {
 
     issued = apis.tokensIssued.get();
     apis.expireNextTokens.set(1);
-    assertThat(of(fetch(landing, Source.BOOKINGS, Set.of("acme-media"), null, NOV3), "acme-media").ok()).isTrue();
+    assertThat(of(daily(landing, Source.BOOKINGS, Set.of("acme-media"), NOV3), "acme-media").ok()).isTrue();
     assertThat(apis.tokensIssued.get() - issued).as("Salesforce answered 401 INVALID_SESSION_ID once: a new session").isEqualTo(2);
   }
 
@@ -332,7 +350,7 @@ class ConnectorsTest {
     assertThat(of(meta, "acme-media").ok()).isTrue();
 
     apis.failing.put("integration@kiwi-retail.example", true);
-    FetchOutcome bookings = of(fetch(landing, Source.BOOKINGS, Set.of("kiwi-retail"), null, NOV3), "kiwi-retail");
+    FetchOutcome bookings = of(daily(landing, Source.BOOKINGS, Set.of("kiwi-retail"), NOV3), "kiwi-retail");
     assertThat(bookings.message()).contains("ended Failed", "INVALID_FIELD");
     assertThat(landing.resolve("kiwi-retail").resolve("bookings")).doesNotExist();
   }
