@@ -1,6 +1,8 @@
 """adlake_daily: one delivery date through the lakehouse, write-audit-publish.
 
-ingest_<source> (one per export source, in parallel within the adlake_spark pool; a source that delivered nothing
+fetch_<source> (dv360, ttd, meta, bookings: `adlake fetch --date <ds>`, the platform's reports of the last complete
+day and its restatement window into the landing zone, for every org conf/connectors.yaml names; no Spark, so outside
+the Spark pool) -> ingest_<source> (one per export source, in parallel within the adlake_spark pool; a source that delivered nothing
 that day is skipped) -> silver (on the run's branch) -> silver_gate -> gold (on the branch) -> gold_gate ->
 publish, which emits one asset per gold table; the assets are emitted only when the publish succeeded.
 
@@ -8,6 +10,10 @@ The logical date is the delivery date. Each step is `adlake run --date <ds> --st
 ops.job_runs, so every task is idempotent: ingest skips files it has seen (checksums); silver begins a fresh attempt
 on a fresh branch, or finds the same run (same dates, inputs and configuration) published and does nothing; a later
 step whose work the attempt holds already does nothing. A retry or a clear-and-rerun leaves the same tables.
+
+A fetch that fails for some org fails its task, retried for a transient failure (exit 14) and never for refused
+or missing credentials (exit 13: a person must renew them); its ingest runs all the same (trigger rule all_done),
+so the other orgs' fetched files and every export dropped by hand go on through the pipeline.
 
 A failed quality gate fails its gate task without retries (exit 7) and publishes nothing; the run's branch is kept
 for inspection (`adlake quality report`). If main moved under the run, publish fails without retries (exit 8):
@@ -24,6 +30,8 @@ from adlake_airflow.assets import GOLD
 from adlake_airflow.operators import adlake_task
 
 SOURCES = ("dv360", "ttd", "meta", "gam", "monetize", "bookings", "setup", "fx")
+# The sources adlake fetches from an API (ConnectorSettings.FETCHABLE); the others arrive as files only.
+FETCHED = ("dv360", "ttd", "meta", "bookings")
 DELIVERY_DATE = "{{ ds }}"
 
 with DAG(
@@ -36,14 +44,24 @@ with DAG(
     tags=["adlake"],
     doc_md=__doc__,
 ) as dag:
-    ingests = [
-        adlake_task(
+    ingests = {
+        source: adlake_task(
             f"ingest_{source}",
             ["ingest", "--date", DELIVERY_DATE, "--source", source],
             skip_when_nothing_to_do=True,
+            # After its fetch whatever that did: one org's failed fetch must not hold back the others' files.
+            trigger_rule=TriggerRule.ALL_DONE if source in FETCHED else TriggerRule.ALL_SUCCESS,
         )
         for source in SOURCES
-    ]
+    }
+    for source in FETCHED:
+        fetch = adlake_task(
+            f"fetch_{source}",
+            ["fetch", "--date", DELIVERY_DATE, "--source", source],
+            skip_when_nothing_to_do=True,
+            pool="default_pool",
+        )
+        fetch >> ingests[source]
     silver = adlake_task(
         "silver",
         ["run", "--date", DELIVERY_DATE, "--step", "silver"],
@@ -57,4 +75,4 @@ with DAG(
         ["run", "--date", DELIVERY_DATE, "--step", "publish"],
         outlets=list(GOLD.values()),
     )
-    ingests >> silver >> silver_gate >> gold >> gold_gate >> publish
+    list(ingests.values()) >> silver >> silver_gate >> gold >> gold_gate >> publish

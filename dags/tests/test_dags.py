@@ -37,7 +37,17 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
     sources = re.findall(r'^\s+[A-Z0-9_]+\("([a-z0-9]+)",', java, re.M)
     assert {"dv360", "gam", "monetize", "fx"} <= set(sources)
     steps = ["silver", "silver_gate", "gold", "gold_gate", "publish"]
-    assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | set(steps)
+    fetched = re.findall(r"Source\.([A-Z0-9]+)", java_fetchable())
+    assert [f.lower() for f in fetched] == ["dv360", "ttd", "meta", "bookings"]
+    fetches = {f"fetch_{s.lower()}" for s in fetched}
+    assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | set(steps) | fetches
+    for source in (s.lower() for s in fetched):
+        fetch, ingest = dag.get_task(f"fetch_{source}"), dag.get_task(f"ingest_{source}")
+        assert fetch.arguments == ["fetch", "--date", "{{ ds }}", "--source", source]
+        assert fetch.pool == "default_pool"  # no Spark: it must not take a Spark slot
+        assert fetch.skip_when_nothing_to_do
+        assert ingest.upstream_task_ids == {fetch.task_id}
+        assert ingest.trigger_rule == "all_done"  # one org's failed fetch never holds back the others' files
     silver = dag.get_task("silver")
     assert silver.upstream_task_ids == {f"ingest_{s}" for s in sources}
     assert silver.trigger_rule == "none_failed"  # a source with nothing that day is skipped, not a failure
@@ -50,12 +60,17 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
     assert all(not dag.get_task(step).outlets for step in steps[:-1])
     for task in dag.tasks:
         assert isinstance(task, AdlakeCommandOperator)
-        assert task.pool == "adlake_spark"
+        assert task.pool == ("default_pool" if task.task_id in fetches else "adlake_spark")
         assert task.retries == 2
         assert task.execution_timeout.total_seconds() == 7200
     assert dag.get_task("ingest_fx").skip_when_nothing_to_do
     assert dag.timetable.expression == "0 6 * * *"
     assert dag.max_active_runs == 1
+
+
+def java_fetchable() -> str:
+    source = (REPO / "catalog/model/src/main/java/io/adlake/model/config/ConnectorSettings.java").read_text()
+    return re.search(r"FETCHABLE = [^;]+;", source).group(0)
 
 
 def test_downstream_waits_for_published_gold(dagbag):
@@ -93,6 +108,8 @@ def test_the_gold_assets_name_every_gold_table_the_java_side_defines():
         (7, AirflowFailException),
         (3, AirflowFailException),
         (8, AirflowFailException),
+        (13, AirflowFailException),
+        (14, AirflowException),
         (1, AirflowException),
     ],
 )

@@ -46,7 +46,7 @@ def test_a_day_triggered_in_the_ui_publishes_and_rerunning_its_steps_changes_not
     subprocess.run([*airflow, *pool], check=True, capture_output=True)
     dag = DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark"}).dags["adlake_daily"]
 
-    again = dag.test(logical_date=DAY, mark_success_pattern=r"^(ingest_|silver_gate$|gold|publish$)")
+    again = dag.test(logical_date=DAY, mark_success_pattern=r"^(fetch_|ingest_|silver_gate$|gold|publish$)")
 
     assert again.state == "success", {ti.task_id: ti.state for ti in again.get_task_instances()}
     rerun = facts()

@@ -4,6 +4,7 @@ import io.adlake.jobs.connectors.FetchJob;
 import io.adlake.jobs.connectors.FetchOutcome;
 import io.adlake.jobs.connectors.FetchReport;
 import io.adlake.model.Source;
+import io.adlake.model.config.ConnectorSettings;
 import io.adlake.model.config.ConnectorSettingsLoader;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,6 +72,11 @@ final class FetchCommand implements Callable<Integer> {
       throw common.usageError("--to " + to + " is before --from " + from);
     }
     Source wanted = common.parse(() -> Source.fromId(source));
+    if (!ConnectorSettings.FETCHABLE.contains(wanted)) {
+      throw common.usageError(
+          "--source " + wanted.id() + ": adlake fetches " + ConnectorSettings.FETCHABLE.stream().map(Source::id).toList() + "; " + wanted.id()
+              + " exports are landed by hand or by the platform's own delivery");
+    }
     try (CommandContext context = new CommandContext(common, "adlake-fetch")) {
       String root = landing == null ? context.config.landing() : landing;
       FetchJob job =

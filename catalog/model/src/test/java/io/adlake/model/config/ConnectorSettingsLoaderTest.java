@@ -1,0 +1,58 @@
+package io.adlake.model.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.adlake.model.Source;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorSettingsLoaderTest {
+
+  private static final OrgRegistry ORGS =
+      new OrgRegistry(
+          List.of(
+              new Org(OrgId.of("acme-media"), "Acme", "EUR", "Europe/Berlin", Map.of()),
+              new Org(OrgId.of("blue-harbor"), "Blue", "USD", "America/New_York", Map.of()),
+              new Org(OrgId.of("kiwi-retail"), "Kiwi", "NZD", "Pacific/Auckland", Map.of())));
+
+  private static final String META = "sources:\n  meta:\n    base_url: https://graph.facebook.com/v27.0\n    credentials_env: M\n    restatement_days: 28\n";
+
+  @Test
+  void theShippedSettingsLoadWithPerOrgAccountsCredentialsAndWindows() {
+    ConnectorSettings settings = ConnectorSettingsLoader.load(Path.of("../../conf"), ORGS);
+
+    assertThat(settings.sources()).containsOnlyKeys("dv360", "ttd", "meta", "bookings");
+    assertThat(settings.restatementDays("acme-media", Source.META)).as("Meta's 28-day attribution window").isEqualTo(28);
+    assertThat(settings.restatementDays("kiwi-retail", Source.META)).as("the org's own").isEqualTo(35);
+    assertThat(settings.credentialsEnv("kiwi-retail", Source.DV360)).isEqualTo("ADLAKE_DV360_SERVICE_ACCOUNT_KIWI");
+    assertThat(settings.credentialsEnv("acme-media", Source.DV360)).isEqualTo("ADLAKE_DV360_SERVICE_ACCOUNT");
+    assertThat(settings.account("blue-harbor", Source.TTD)).as("blue-harbor's TTD exports are dropped by hand").isEmpty();
+    assertThat(settings.account("acme-media", Source.TTD).orElseThrow().reportSchedule()).isEqualTo("1258768");
+    assertThat(settings.endpoint(Source.META).baseUrl().toString()).endsWith("/v27.0/");
+  }
+
+  @Test
+  void mistakesAreRefusedByName(@TempDir Path conf) throws IOException {
+    assertRefused(conf, META.replace("credentials_env", "token"), "unknown key 'sources.meta.token'");
+    assertRefused(conf, META.replace("credentials_env: M", "credentials_env: EAAB.secret"), "credentials_env names an environment variable");
+    assertRefused(conf, META.replace("meta:", "gam:"), "sources.gam: adlake fetches [dv360, ttd, meta, bookings]");
+    assertRefused(conf, META.replace("28", "400"), "restatement_days must be between 0 and 90, was 400");
+    assertRefused(conf, META + "orgs:\n  nobody:\n    meta: {account: act_1}\n", "orgs.nobody is not in the org registry");
+    assertRefused(conf, META + "orgs:\n  acme-media:\n    ttd: {account: x}\n", "orgs.acme-media.ttd: sources.ttd is not configured");
+    assertRefused(conf, META + "orgs:\n  acme-media:\n    meta: {account: \"act_1; DROP\"}\n", "account must be a platform id");
+  }
+
+  private static void assertRefused(Path conf, String yaml, String message) throws IOException {
+    Files.writeString(conf.resolve(ConnectorSettingsLoader.FILE), yaml);
+    assertThatThrownBy(() -> ConnectorSettingsLoader.load(conf, ORGS)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+  }
+}
