@@ -75,6 +75,12 @@ class CliTest {
     Captured neither = run("run", "--conf-dir", "../conf");
     assertThat(neither.code).isEqualTo(ExitCodes.USAGE);
     assertThat(neither.stderr).contains("give either --date, or --from and --to");
+    Captured gam = run("fetch", "--conf-dir", "../conf", "--source", "gam", "--date", "2026-11-03");
+    assertThat(gam.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(gam.stderr).contains("--source gam: adlake fetches [dv360, ttd, meta, bookings]");
+    Captured fetchRange = run("fetch", "--conf-dir", "../conf", "--source", "meta", "--date", "2026-11-03", "--from", "2026-11-01", "--to", "2026-11-02");
+    assertThat(fetchRange.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(fetchRange.stderr).contains("give --date, or --from with --to");
     Captured step = run("run", "--conf-dir", "../conf", "--date", "2026-11-03", "--step", "bronze");
     assertThat(step.code).isEqualTo(ExitCodes.USAGE);
     assertThat(step.stderr).contains("unknown run step 'bronze'; expected one of silver, silver-gate, gold, gold-gate, publish");
