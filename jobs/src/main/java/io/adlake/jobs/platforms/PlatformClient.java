@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class PlatformClient {
   public HttpResponse<String> download(HttpRequest request, String what, Path target) {
     HttpResponse.BodyHandler<String> toFile =
         info -> info.statusCode() / 100 == 2
-            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target), file -> (String) null)
+            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), file -> (String) null)
             : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
     HttpResponse<String> response = send(request, what, toFile);
     OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
