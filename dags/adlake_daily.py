@@ -1,6 +1,6 @@
 """adlake_daily: one delivery date through the lakehouse, write-audit-publish.
 
-fetch_<source> (dv360, ttd, meta, bookings: `adlake fetch --date <ds>`, the platform's reports of the last complete
+fetch_<source> (dv360, ttd, meta, gam, bookings: `adlake fetch --date <ds>`, the platform's reports of the last complete
 day and its restatement window into the landing zone, for every org conf/connectors.yaml names; no Spark, so outside
 the Spark pool) -> ingest_<source> (one per export source, in parallel within the adlake_spark pool; a source that delivered nothing
 that day is skipped) -> silver (on the run's branch) -> silver_gate -> gold (on the branch) -> gold_gate ->
@@ -31,7 +31,7 @@ from adlake_airflow.operators import adlake_task
 
 SOURCES = ("dv360", "ttd", "meta", "gam", "monetize", "bookings", "setup", "fx")
 # The sources adlake fetches from an API (ConnectorSettings.FETCHABLE); the others arrive as files only.
-FETCHED = ("dv360", "ttd", "meta", "bookings")
+FETCHED = ("dv360", "ttd", "meta", "gam", "bookings")
 DELIVERY_DATE = "{{ ds }}"
 
 with DAG(

@@ -38,7 +38,7 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
     assert {"dv360", "gam", "monetize", "fx"} <= set(sources)
     steps = ["silver", "silver_gate", "gold", "gold_gate", "publish"]
     fetched = re.findall(r"Source\.([A-Z0-9]+)", java_fetchable())
-    assert [f.lower() for f in fetched] == ["dv360", "ttd", "meta", "bookings"]
+    assert [f.lower() for f in fetched] == ["dv360", "ttd", "meta", "gam", "bookings"]
     fetches = {f"fetch_{s.lower()}" for s in fetched}
     assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | set(steps) | fetches
     for source in (s.lower() for s in fetched):

@@ -75,9 +75,9 @@ class CliTest {
     Captured neither = run("run", "--conf-dir", "../conf");
     assertThat(neither.code).isEqualTo(ExitCodes.USAGE);
     assertThat(neither.stderr).contains("give either --date, or --from and --to");
-    Captured gam = run("fetch", "--conf-dir", "../conf", "--source", "gam", "--date", "2026-11-03");
+    Captured gam = run("fetch", "--conf-dir", "../conf", "--source", "monetize", "--date", "2026-11-03");
     assertThat(gam.code).isEqualTo(ExitCodes.USAGE);
-    assertThat(gam.stderr).contains("--source gam: adlake fetches [dv360, ttd, meta, bookings]");
+    assertThat(gam.stderr).contains("--source monetize: adlake fetches [dv360, ttd, meta, gam, bookings]");
     Captured fetchRange = run("fetch", "--conf-dir", "../conf", "--source", "meta", "--date", "2026-11-03", "--from", "2026-11-01", "--to", "2026-11-02");
     assertThat(fetchRange.code).isEqualTo(ExitCodes.USAGE);
     assertThat(fetchRange.stderr).contains("give --date, or --from with --to");

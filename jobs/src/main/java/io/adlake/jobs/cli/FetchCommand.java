@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
       "whole (a hidden name, then a rename; one PutObject on S3). Bookings are a snapshot, fetched as of D.",
       "",
       "Flows: dv360 (Bid Manager API v2 query runs), ttd (MyReports executions of the org's schedule), meta",
-      "(asynchronous Insights jobs, level=ad, time_increment=1), bookings (Salesforce Bulk API 2.0 query job).",
-      "Credentials come from the environment variables conf/connectors.yaml names (a Google service-account key,",
+      "(asynchronous Insights jobs, level=ad, time_increment=1), gam (Ad Manager ReportService report jobs,",
+      "CSV_DUMP), bookings (Salesforce Bulk API 2.0 query job).",
+      "Credentials come from the environment variables conf/connectors.yaml names (Google service-account keys,",
       "the TTD-Auth token, a Meta token, Salesforce JWT bearer credentials), never from files.",
       "",
       "One org's failure is its own: the others are fetched, and the exit code says what failed: 13 when",
@@ -48,7 +49,7 @@ final class FetchCommand implements Callable<Integer> {
 
   @Mixin OrgScopeOptions scope;
 
-  @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta or bookings.")
+  @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta, gam or bookings.")
   String source;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date: report days D-1 and the source's restatement window before it.")

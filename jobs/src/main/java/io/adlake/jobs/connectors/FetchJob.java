@@ -2,6 +2,7 @@ package io.adlake.jobs.connectors;
 
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.jobs.Progress;
+import io.adlake.jobs.platforms.GamRetrySignals;
 import io.adlake.jobs.platforms.MetaRetrySignals;
 import io.adlake.jobs.platforms.PlatformClient;
 import io.adlake.jobs.platforms.RetrySignals;
@@ -12,6 +13,7 @@ import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.platforms.BidManagerApi;
+import io.adlake.model.platforms.GamApi;
 import io.adlake.model.platforms.MetaApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +91,7 @@ public final class FetchJob {
             new PlatformClient.Policy(
                 endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()),
                 Duration.ofMillis(endpoint.minIntervalMillis())),
-            source == Source.META ? new MetaRetrySignals() : RetrySignals.HTTP);
+            source == Source.META ? new MetaRetrySignals() : source == Source.GAM ? new GamRetrySignals() : RetrySignals.HTTP);
     ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), clock);
     LandingDrop drop = new LandingDrop(store, landing, delivery);
     List<FetchOutcome> outcomes = new ArrayList<>();
@@ -144,6 +146,7 @@ public final class FetchJob {
     String what = "$" + variable;
     return switch (source) {
       case DV360 -> new ServiceAccountToken(secret, what, BidManagerApi.SCOPE, client, clock);
+      case GAM -> new ServiceAccountToken(secret, what, GamApi.SCOPE, client, clock);
       case BOOKINGS -> new SalesforceSession(secret, what, endpoint.baseUrl(), client, clock);
       case META -> {
         String outdated = MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock));
@@ -161,6 +164,7 @@ public final class FetchJob {
       case DV360 -> new Dv360ReportFetch();
       case TTD -> new TtdReportFetch();
       case META -> new MetaInsightsFetch();
+      case GAM -> new GamReportFetch();
       case BOOKINGS -> new SalesforceBookingsFetch();
       default -> throw new IllegalArgumentException("adlake fetches " + ConnectorSettings.FETCHABLE.stream().map(Source::id).toList() + ", not " + source.id());
     };

@@ -76,6 +76,7 @@ class ConnectorsTest {
       for (LocalDate day : List.of(NOV2, NOV3)) {
         apis.dv360Reports.computeIfAbsent("adv-" + org, k -> new TreeMap<>()).put(day, fixture(org, Source.DV360, day));
         apis.ttdReports.computeIfAbsent("ttd-" + org + "/4242", k -> new TreeMap<>()).put(day, fixture(org, Source.TTD, day));
+        apis.gamReports.computeIfAbsent(gamNetwork(org), k -> new TreeMap<>()).put(day, fixture(org, Source.GAM, day));
       }
       // Meta holds the rows the sample's deliveries report (a delivery's lines that are not JSON rows are the
       // sample's faults of the file, not something the API sends).
@@ -106,6 +107,7 @@ class ConnectorsTest {
     env.put("DV360_KEY", apis.serviceAccountKey("adlake@acme.iam.gserviceaccount.com"));
     env.put("DV360_KEY_KIWI", apis.serviceAccountKey("adlake@kiwi.iam.gserviceaccount.com"));
     env.put("TTD_TOKEN", FakeReportingApis.TTD_TOKEN);
+    env.put("GAM_KEY", apis.serviceAccountKey("adlake@gam.iam.gserviceaccount.com"));
     env.put("META_TOKEN", FakeReportingApis.META_TOKEN);
     env.put("SF_ACME", apis.salesforceCredentials("integration@acme-media.example"));
     env.put("SF_KIWI", apis.salesforceCredentials("integration@kiwi-retail.example"));
@@ -115,6 +117,10 @@ class ConnectorsTest {
     apis.truncated.clear();
     apis.corrupted.clear();
     apis.revoked.clear();
+  }
+
+  private static String gamNetwork(String org) {
+    return org.equals("acme-media") ? "21700448" : "21700991";
   }
 
   private static String metaAccount(String org) {
@@ -134,6 +140,7 @@ class ConnectorsTest {
             "dv360", endpoint(base.resolve("bidmanager/v2/"), "DV360_KEY", 1, timeoutSeconds),
             "ttd", endpoint(base.resolve("ttd/v3/"), "TTD_TOKEN", 1, timeoutSeconds),
             "meta", endpoint(base.resolve(FakeReportingApis.GRAPH.substring(1)), "META_TOKEN", 28, timeoutSeconds),
+            "gam", endpoint(base.resolve("gam/" + io.adlake.model.platforms.GamApi.VERSION + "/"), "GAM_KEY", 15, timeoutSeconds),
             "bookings", endpoint(base.resolve("sf/"), "SF_ACME", 0, timeoutSeconds));
     Map<String, Map<String, OrgAccount>> orgs = new TreeMap<>();
     for (String org : List.of("acme-media", "kiwi-retail")) {
@@ -144,6 +151,7 @@ class ConnectorsTest {
               "dv360", new OrgAccount("adv-" + org, null, kiwi ? "DV360_KEY_KIWI" : null, null),
               "ttd", new OrgAccount("ttd-" + org, "4242", null, null),
               "meta", new OrgAccount(metaAccount(org), null, null, null),
+              "gam", new OrgAccount(gamNetwork(org), null, null, null),
               "bookings", new OrgAccount(null, null, kiwi ? "SF_KIWI" : null, null)));
     }
     return new ConnectorSettings(sources, orgs);
@@ -191,7 +199,8 @@ class ConnectorsTest {
     FetchReport ttd = fetch(landing, Source.TTD, acme, NOV2, NOV3);
     FetchReport meta = fetch(landing, Source.META, acme, LocalDate.parse("2026-11-01"), NOV2);
     FetchReport bookings = daily(landing, Source.BOOKINGS, acme, NOV3);
-    for (FetchReport report : List.of(dv360, ttd, meta, bookings)) {
+    FetchReport gam = fetch(landing, Source.GAM, acme, NOV2, NOV3);
+    for (FetchReport report : List.of(dv360, ttd, meta, bookings, gam)) {
       assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.ok()).as(o.message()).isTrue());
     }
     assertThat(of(dv360, "acme-media").days()).containsOnlyKeys(NOV2, NOV3).containsValue(LandingDrop.Result.NEW);
@@ -201,6 +210,7 @@ class ConnectorsTest {
     for (LocalDate day : List.of(NOV2, NOV3)) {
       assertThat(landed(landing, "acme-media", Source.DV360, day, "csv")).hasBinaryContent(fixture("acme-media", Source.DV360, day));
       assertThat(landed(landing, "acme-media", Source.TTD, day, "csv")).hasBinaryContent(fixture("acme-media", Source.TTD, day));
+      assertThat(landed(landing, "acme-media", Source.GAM, day, "csv")).as("Ad Manager's gzip, unzipped").hasBinaryContent(fixture("acme-media", Source.GAM, day));
     }
     assertThat(landed(landing, "acme-media", Source.BOOKINGS, NOV3, NOV3, "csv")).hasBinaryContent(fixture("acme-media", Source.BOOKINGS, NOV3));
     assertThat(apis.count("GET /sf-instance/")).as("Salesforce result pages followed by locator").isGreaterThan(2);
@@ -211,19 +221,20 @@ class ConnectorsTest {
     IngestReport expected = ingest(fromFixtures, fixtures.resolve("acme-media"), fixtures);
     IngestReport actual = ingest(fromFetched, landing.resolve("acme-media"), landing);
     assertThat(actual.reconciles()).isTrue();
-    for (String format : List.of("dv360_delivery", "ttd_delivery", "bookings")) {
+    for (String format : List.of("dv360_delivery", "ttd_delivery", "bookings", "gam_report")) {
       assertThat(counts(actual, format)).as(format).isEqualTo(counts(expected, format));
     }
     assertThat(rows(fromFetched, Tables.BRONZE_DV360, true)).isEqualTo(rows(fromFixtures, Tables.BRONZE_DV360, true));
     assertThat(rows(fromFetched, Tables.BRONZE_TTD, true)).isEqualTo(rows(fromFixtures, Tables.BRONZE_TTD, true));
     assertThat(rows(fromFetched, Tables.BRONZE_BOOKINGS, true)).isEqualTo(rows(fromFixtures, Tables.BRONZE_BOOKINGS, true));
+    assertThat(rows(fromFetched, Tables.BRONZE_GAM, true)).isNotEmpty().isEqualTo(rows(fromFixtures, Tables.BRONZE_GAM, true));
     // Meta's rows are written from the API's pages, one line each: the same rows, at other line numbers than the
     // sample's files (which carry faulty lines between them).
     assertThat(rows(fromFetched, Tables.BRONZE_META, false)).isNotEmpty().isEqualTo(rows(fromFixtures, Tables.BRONZE_META, false));
   }
 
   private IngestReport ingest(Lakehouse lakehouse, Path orgDir, Path root) throws IOException {
-    List<String> sources = List.of("dv360", "ttd", "meta", "bookings");
+    List<String> sources = List.of("dv360", "ttd", "meta", "bookings", "gam");
     // Bookings are a snapshot: the fetch took the one of 2026-11-03, so that is the fixture's to compare with.
     LandingScan scan =
         LandingScan.of(
@@ -311,6 +322,15 @@ class ConnectorsTest {
     assertThat(meta.message()).contains("Meta error 190", "org acme-media, source meta, 2026-11-02").doesNotContain(FakeReportingApis.META_TOKEN);
     assertThat(apis.count("POST " + FakeReportingApis.GRAPH) - before).isEqualTo(1);
 
+    // Ad Manager answers with a SOAP fault on HTTP 500: an AuthenticationError is final, not retried like a 500.
+    apis.revoked.put(gamNetwork("kiwi-retail"), true);
+    long soap = apis.count("POST /gam/");
+    FetchReport gam = fetch(landing, Source.GAM, Set.of(), NOV3, NOV3);
+    assertThat(of(gam, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
+    assertThat(of(gam, "kiwi-retail").message()).contains("AuthenticationError.NETWORK_API_ACCESS_DISABLED", "org kiwi-retail, source gam");
+    assertThat(of(gam, "acme-media").ok()).isTrue();
+    assertThat(apis.count("POST /gam/") - soap).as("acme's run, status looks and download URL; kiwi's one refused call").isLessThan(8);
+
     env.remove("SF_KIWI");
     FetchReport bookings = daily(landing, Source.BOOKINGS, Set.of(), NOV3);
     assertThat(of(bookings, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
@@ -348,6 +368,10 @@ class ConnectorsTest {
     assertThat(of(meta, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
     assertThat(of(meta, "kiwi-retail").message()).contains("Meta Insights job", "org kiwi-retail, source meta, 2026-11-02", "was not ready after 1 s", "Job Running");
     assertThat(of(meta, "acme-media").ok()).isTrue();
+
+    apis.failing.put(gamNetwork("acme-media"), true);
+    FetchOutcome gam = of(fetch(landing, Source.GAM, Set.of("acme-media"), NOV3, NOV3), "acme-media");
+    assertThat(gam.message()).contains("Ad Manager report job", "FAILED on Ad Manager", "org acme-media, source gam, 2026-11-03");
 
     apis.failing.put("integration@kiwi-retail.example", true);
     FetchOutcome bookings = of(daily(landing, Source.BOOKINGS, Set.of("kiwi-retail"), NOV3), "kiwi-retail");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.adlake.model.platforms.GamApi;
 import io.adlake.model.platforms.MetaApi;
 import io.adlake.model.platforms.SalesforceApi;
 import java.io.IOException;
@@ -62,6 +63,7 @@ final class FakeReportingApis implements AutoCloseable {
   final Map<String, Map<LocalDate, byte[]>> ttdReports = new ConcurrentHashMap<>();
   final Map<String, List<JsonNode>> metaRows = new ConcurrentHashMap<>();
   final Map<String, String> salesforceBookings = new ConcurrentHashMap<>();
+  final Map<String, Map<LocalDate, byte[]>> gamReports = new ConcurrentHashMap<>();
 
   // Behaviour knobs, per test.
   /** Looks at a report (DV360, Meta, TTD, Salesforce) before it is ready. */
@@ -104,6 +106,7 @@ final class FakeReportingApis implements AutoCloseable {
     server.createContext("/ttd/v3/", ex -> guard(ex, this::ttd));
     server.createContext("/ttd-download/", ex -> guard(ex, this::ttdDownload));
     server.createContext(GRAPH, ex -> guard(ex, this::graph));
+    server.createContext("/gam/" + GamApi.VERSION + "/ReportService", ex -> guard(ex, this::adManager));
     server.createContext("/sf/", ex -> guard(ex, this::salesforce));
     server.createContext("/sf-instance/", ex -> guard(ex, this::salesforceInstance));
     server.start();
@@ -142,7 +145,7 @@ final class FakeReportingApis implements AutoCloseable {
     Map<String, String> form = form(body);
     JsonNode claims = verifiedClaims(form);
     String email = claims == null ? "" : claims.path("iss").asText();
-    if (claims == null || !claims.path("aud").asText().equals(base + "google/token") || !claims.path("scope").asText().contains("doubleclickbidmanager")) {
+    if (claims == null || !claims.path("aud").asText().equals(base + "google/token") || !claims.path("scope").asText().matches(".*/auth/(doubleclickbidmanager|dfp)$")) {
       send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
     } else if (revoked.containsKey(email)) {
       send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: account not found\"}");
@@ -313,6 +316,77 @@ final class FakeReportingApis implements AutoCloseable {
     try (OutputStream out = ex.getResponseBody()) {
       out.write(file);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------- Ad Manager (SOAP)
+
+  private final Map<String, String[]> gamJobs = new ConcurrentHashMap<>();
+
+  /** ReportService over SOAP 1.1: the operation is the Body's element, the network the RequestHeader's; errors are faults on 500. */
+  private void adManager(HttpExchange ex, String body) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String network = xml(body, "networkCode");
+    if (auth == null || !validTokens.containsKey(auth.replace("Bearer ", ""))) {
+      soapFault(ex, "AuthenticationError.AUTHENTICATION_FAILED");
+      return;
+    }
+    if (revoked.containsKey(network)) {
+      soapFault(ex, "AuthenticationError.NETWORK_API_ACCESS_DISABLED");
+      return;
+    }
+    String answer;
+    if (body.contains("<runReportJob>")) {
+      if (!body.contains("<dateRangeType>CUSTOM_DATE</dateRangeType>") || !body.contains("<dimensions>DATE</dimensions>")) {
+        soapFault(ex, "ReportError.DIMENSION_VIEW_NOT_ALLOWED");
+        return;
+      }
+      String start = body.substring(body.indexOf("<startDate>"), body.indexOf("</startDate>"));
+      LocalDate day = LocalDate.of(Integer.parseInt(xml(start, "year")), Integer.parseInt(xml(start, "month")), Integer.parseInt(xml(start, "day")));
+      String id = String.valueOf(ids.incrementAndGet());
+      gamJobs.put(id, new String[] {network, day.toString()});
+      answer = "<runReportJobResponse><rval><id>" + id + "</id><reportQuery/></rval></runReportJobResponse>";
+    } else if (body.contains("<getReportJobStatus>")) {
+      String id = xml(body, "reportJobId");
+      int seen = looks.merge("gam/" + id, 1, Integer::sum);
+      String network0 = gamJobs.get(id)[0];
+      String status = endless.containsKey(network0) || seen <= pollsBeforeReady ? "IN_PROGRESS" : failing.containsKey(network0) ? "FAILED" : "COMPLETED";
+      answer = "<getReportJobStatusResponse><rval>" + status + "</rval></getReportJobStatusResponse>";
+    } else if (body.contains("<getReportDownloadUrlWithOptions>")) {
+      String id = xml(body, "reportJobId");
+      if (!"CSV_DUMP".equals(xml(body, "exportFormat")) || !"true".equals(xml(body, "useGzipCompression"))) {
+        soapFault(ex, "ReportError.INVALID_EXPORT_FORMAT");
+        return;
+      }
+      String[] job = gamJobs.get(id);
+      byte[] csv = gamReports.getOrDefault(job[0], Map.of()).getOrDefault(LocalDate.parse(job[1]), new byte[0]);
+      java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(gz)) {
+        zip.write(csv);
+      }
+      storage.put("gam-reports/" + id + ".csv.gz", gz.toByteArray());
+      answer = "<getReportDownloadUrlWithOptionsResponse><rval>" + base + "storage/gam-reports/" + id + ".csv.gz?GoogleAccessId=x&amp;Signature=y</rval></getReportDownloadUrlWithOptionsResponse>";
+    } else {
+      soapFault(ex, "CommonError.NOT_FOUND");
+      return;
+    }
+    send(ex, 200, envelope("<soap:Body>" + answer.replaceFirst("<(\\w+)>", "<$1 xmlns=\"" + GamApi.NAMESPACE + "\">") + "</soap:Body>"));
+  }
+
+  private static String envelope(String body) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header><ResponseHeader xmlns=\""
+        + GamApi.NAMESPACE + "\"><requestId>fake</requestId><responseTime>12</responseTime></ResponseHeader></soap:Header>" + body + "</soap:Envelope>";
+  }
+
+  private static void soapFault(HttpExchange ex, String error) throws IOException {
+    ex.getResponseHeaders().add("Content-Type", "text/xml; charset=UTF-8");
+    send(ex, 500, envelope("<soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>[" + error + " @ ]</faultstring><detail><ApiExceptionFault xmlns=\""
+        + GamApi.NAMESPACE + "\"><message>[" + error + " @ ]</message><errors><errorString>" + error + "</errorString></errors></ApiExceptionFault></detail></soap:Fault></soap:Body>"));
+  }
+
+  private static String xml(String text, String element) {
+    int start = text.indexOf("<" + element + ">");
+    int end = text.indexOf("</" + element + ">");
+    return start < 0 || end < start ? "" : text.substring(start + element.length() + 2, end);
   }
 
   // ---------------------------------------------------------------------------------------------- The Trade Desk

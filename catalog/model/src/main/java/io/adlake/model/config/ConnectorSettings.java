@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String, Map<String, OrgAccount>> orgs) {
 
   /** The sources a connector exists for; a key naming another is a mistake in the file. */
-  public static final java.util.List<Source> FETCHABLE = java.util.List.of(Source.DV360, Source.TTD, Source.META, Source.BOOKINGS);
+  public static final java.util.List<Source> FETCHABLE = java.util.List.of(Source.DV360, Source.TTD, Source.META, Source.GAM, Source.BOOKINGS);
 
   public ConnectorSettings {
     sources = sources == null ? Map.of() : Map.copyOf(sources);
@@ -46,7 +46,7 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
    * @param baseUrl             the API root, its version in the path (Bid Manager v2, TTD v3, Graph v27.0, Salesforce's
    *                            login host for bookings, whose API root comes with the token)
    * @param credentialsEnv      the environment variable with the credentials: a Google service-account key (JSON) for
-   *                            DV360, the TTD-Auth token, a Meta system-user token, or for Salesforce a JSON object with
+   *                            DV360 and Ad Manager, the TTD-Auth token, a Meta system-user token, or for Salesforce a JSON object with
    *                            client_id, username and private_key (the JWT bearer flow)
    * @param restatementDays     how many days before the fetched day the platform still changes: each fetch takes them
    *                            again (0: the day only)
@@ -91,7 +91,8 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
   /**
    * An org's account on one platform.
    *
-   * @param account         DV360 advertiser id, TTD advertiser id, Meta ad account id ({@code act_<id>}); not used for
+   * @param account         DV360 advertiser id, TTD advertiser id, Meta ad account id ({@code act_<id>}), Ad Manager
+   *                        network code; not used for
    *                        bookings (the credentials choose the Salesforce org)
    * @param reportSchedule  TTD only: the id of the org's scheduled MyReports report whose daily executions are fetched
    * @param credentialsEnv  the org's own credentials variable (agencies hold one per DV360 partner, TTD partner, Meta

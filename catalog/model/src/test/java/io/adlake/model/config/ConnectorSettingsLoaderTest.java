@@ -30,7 +30,7 @@ class ConnectorSettingsLoaderTest {
   void theShippedSettingsLoadWithPerOrgAccountsCredentialsAndWindows() {
     ConnectorSettings settings = ConnectorSettingsLoader.load(Path.of("../../conf"), ORGS);
 
-    assertThat(settings.sources()).containsOnlyKeys("dv360", "ttd", "meta", "bookings");
+    assertThat(settings.sources()).containsOnlyKeys("dv360", "ttd", "meta", "gam", "bookings");
     assertThat(settings.restatementDays("acme-media", Source.META)).as("Meta's 28-day attribution window").isEqualTo(28);
     assertThat(settings.restatementDays("kiwi-retail", Source.META)).as("the org's own").isEqualTo(35);
     assertThat(settings.credentialsEnv("kiwi-retail", Source.DV360)).isEqualTo("ADLAKE_DV360_SERVICE_ACCOUNT_KIWI");
@@ -38,13 +38,14 @@ class ConnectorSettingsLoaderTest {
     assertThat(settings.account("blue-harbor", Source.TTD)).as("blue-harbor's TTD exports are dropped by hand").isEmpty();
     assertThat(settings.account("acme-media", Source.TTD).orElseThrow().reportSchedule()).isEqualTo("1258768");
     assertThat(settings.endpoint(Source.META).baseUrl().toString()).endsWith("/v27.0/");
+    assertThat(settings.restatementDays("acme-media", Source.GAM)).as("Ad Manager's roll-back").isEqualTo(15);
   }
 
   @Test
   void mistakesAreRefusedByName(@TempDir Path conf) throws IOException {
     assertRefused(conf, META.replace("credentials_env", "token"), "unknown key 'sources.meta.token'");
     assertRefused(conf, META.replace("credentials_env: M", "credentials_env: EAAB.secret"), "credentials_env names an environment variable");
-    assertRefused(conf, META.replace("meta:", "gam:"), "sources.gam: adlake fetches [dv360, ttd, meta, bookings]");
+    assertRefused(conf, META.replace("meta:", "monetize:"), "sources.monetize: adlake fetches [dv360, ttd, meta, gam, bookings]");
     assertRefused(conf, META.replace("28", "400"), "restatement_days must be between 0 and 90, was 400");
     assertRefused(conf, META + "orgs:\n  nobody:\n    meta: {account: act_1}\n", "orgs.nobody is not in the org registry");
     assertRefused(conf, META + "orgs:\n  acme-media:\n    ttd: {account: x}\n", "orgs.acme-media.ttd: sources.ttd is not configured");

@@ -1,0 +1,32 @@
+package io.adlake.model.platforms;
+
+import java.util.List;
+
+/**
+ * What adlake relies on of Google Ad Manager's SOAP API for reports, in one place: ReportService
+ * (developers.google.com/ad-manager/api/reference/v202508/ReportService: runReportJob, getReportJobStatus,
+ * getReportDownloadUrlWithOptions) and the CSV_DUMP export bronze reads.
+ */
+public final class GamApi {
+  private GamApi() {}
+
+  /** The version in the service URL ({@code https://ads.google.com/apis/ads/publisher/v202508/ReportService}) and namespace. */
+  public static final String VERSION = "v202508";
+
+  public static final String NAMESPACE = "https://www.google.com/apis/ads/publisher/" + VERSION;
+
+  /** The OAuth scope of a service account added to the network (developers.google.com/ad-manager/api/authentication). */
+  public static final String SCOPE = "https://www.googleapis.com/auth/dfp";
+
+  /** ReportJobStatus: done; or failed. IN_PROGRESS means wait. */
+  public static final String COMPLETED = "COMPLETED";
+
+  public static final String FAILED = "FAILED";
+
+  /** The dimensions and columns of bronze.gam_report (ReportService.Dimension, ReportService.Column). */
+  public static final List<String> DIMENSIONS =
+      List.of("DATE", "AD_UNIT_ID", "AD_UNIT_NAME", "PROGRAMMATIC_DEAL_ID", "PROGRAMMATIC_DEAL_NAME", "DEAL_BUYER_ID", "DEAL_BUYER_NAME");
+
+  public static final List<String> COLUMNS =
+      List.of("TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS", "TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE", "AD_EXCHANGE_LINE_ITEM_LEVEL_REVENUE");
+}
