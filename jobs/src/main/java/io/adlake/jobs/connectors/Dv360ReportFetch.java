@@ -44,7 +44,7 @@ final class Dv360ReportFetch implements ReportConnector {
   }
 
   @Override
-  public Map<LocalDate, LandingDrop.Result> fetch(OrgFetch fetch) {
+  public void fetch(OrgFetch fetch) {
     String advertiser = fetch.requireAccount("the DV360 advertiser id");
     String queryId = query(fetch, advertiser);
     Map<LocalDate, String> runs = new LinkedHashMap<>();
@@ -54,7 +54,6 @@ final class Dv360ReportFetch implements ReportConnector {
       JsonNode report = fetch.calls().postJson(fetch.base().resolve("queries/" + queryId + ":run?synchronous=false"), body.toString(), "run query " + queryId + " for " + day);
       runs.put(day, report.path("key").path("reportId").asText());
     }
-    Map<LocalDate, LandingDrop.Result> dropped = new LinkedHashMap<>();
     for (Map.Entry<LocalDate, String> run : runs.entrySet()) {
       LocalDate day = run.getKey();
       String what = "DV360 report " + run.getValue() + " of query " + queryId + " for " + day + " (" + fetch.calls().scope() + ")";
@@ -75,9 +74,8 @@ final class Dv360ReportFetch implements ReportConnector {
       Path file = fetch.scratch().resolve("dv360-" + day + ".csv");
       HttpResponse<String> download = fetch.calls().download(URI.create(path), file, false, "download " + what);
       checkMd5(download, file, what);
-      dropped.put(day, fetch.drop().drop(fetch.org(), Source.DV360, day, "csv", file, ReportShape.DV360_CSV));
+      fetch.land(day, "csv", file, ReportShape.DV360_CSV);
     }
-    return dropped;
   }
 
   /** The id of the org's query: adlake's by title, else a new one. */

@@ -119,7 +119,7 @@ public final class FetchJob {
       AccessToken token = token(source, org, endpoint, client);
       ApiCalls calls = new ApiCalls(client, token, source == Source.TTD ? "TTD-Auth" : "Authorization", scope);
       scratch = Files.createTempDirectory("adlake-fetch-");
-      days.putAll(connector.fetch(new OrgFetch(org, account, first, last, source == Source.BOOKINGS ? null : endpoint.baseUrl(), calls, token, poll, drop, scratch)));
+      connector.fetch(new OrgFetch(source, org, account, first, last, source == Source.BOOKINGS ? null : endpoint.baseUrl(), calls, token, poll, drop, days, scratch));
       return new FetchOutcome(org, source, first, last, days, null, null);
     } catch (FetchException e) {
       FetchOutcome.Failure failure = e.kind() == FetchException.Kind.CREDENTIALS ? FetchOutcome.Failure.CREDENTIALS : FetchOutcome.Failure.TRANSIENT;

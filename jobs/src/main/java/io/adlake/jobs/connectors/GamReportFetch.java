@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -33,13 +31,12 @@ final class GamReportFetch implements ReportConnector {
   }
 
   @Override
-  public Map<LocalDate, LandingDrop.Result> fetch(OrgFetch fetch) {
+  public void fetch(OrgFetch fetch) {
     String network = fetch.requireAccount("the Ad Manager network code");
     if (!network.matches("[0-9]{1,20}")) {
       throw new IllegalStateException("conf/connectors.yaml: orgs." + fetch.org() + ".gam account must be the network code (digits), was '" + network + "'");
     }
     URI service = fetch.base().resolve("ReportService");
-    Map<LocalDate, LandingDrop.Result> dropped = new LinkedHashMap<>();
     for (LocalDate day = fetch.first(); !day.isAfter(fetch.last()); day = day.plusDays(1)) {
       String id = value(call(fetch, service, network, "runReportJob", reportJob(day), "run a report job for " + day), "id");
       if (!id.matches("[0-9]{1,20}")) {
@@ -68,9 +65,8 @@ final class GamReportFetch implements ReportConnector {
       } catch (IOException e) {
         throw new FetchException(FetchException.Kind.TRUNCATED, what + ": the download is not a whole gzip file (" + e.getMessage() + "); nothing was landed", e);
       }
-      dropped.put(day, fetch.drop().drop(fetch.org(), Source.GAM, day, "csv", csv, ReportShape.CSV));
+      fetch.land(day, "csv", csv, ReportShape.CSV);
     }
-    return dropped;
   }
 
   private static String reportJob(LocalDate day) {

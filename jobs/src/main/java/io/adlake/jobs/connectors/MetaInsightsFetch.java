@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +44,7 @@ final class MetaInsightsFetch implements ReportConnector {
   }
 
   @Override
-  public Map<LocalDate, LandingDrop.Result> fetch(OrgFetch fetch) {
+  public void fetch(OrgFetch fetch) {
     String account = fetch.requireAccount("the Meta ad account id");
     String node = account.startsWith("act_") ? account : "act_" + account;
     String form =
@@ -92,8 +91,6 @@ final class MetaInsightsFetch implements ReportConnector {
       }
       after = answer.path("paging").has("next") ? answer.path("paging").path("cursors").path("after").asText(null) : null;
     } while (after != null);
-
-    Map<LocalDate, LandingDrop.Result> dropped = new LinkedHashMap<>();
     for (Map.Entry<LocalDate, List<String>> day : days.entrySet()) {
       Path file = fetch.scratch().resolve("meta-" + day.getKey() + ".json");
       try {
@@ -101,9 +98,8 @@ final class MetaInsightsFetch implements ReportConnector {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      dropped.put(day.getKey(), fetch.drop().drop(fetch.org(), Source.META, day.getKey(), "json", file, ReportShape.JSON_LINES));
+      fetch.land(day.getKey(), "json", file, ReportShape.JSON_LINES);
     }
-    return dropped;
   }
 
   private static String form(Map<String, String> fields) {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * Bookings from Salesforce through a Bulk API 2.0 query job (developers.salesforce.com/docs/atlas.en-us.api_asynch.
@@ -34,7 +33,7 @@ final class SalesforceBookingsFetch implements ReportConnector {
   }
 
   @Override
-  public Map<LocalDate, LandingDrop.Result> fetch(OrgFetch fetch) {
+  public void fetch(OrgFetch fetch) {
     if (!(fetch.token() instanceof SalesforceSession session)) {
       throw new IllegalStateException("bookings are fetched with a Salesforce session");
     }
@@ -76,6 +75,6 @@ final class SalesforceBookingsFetch implements ReportConnector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.of(day, fetch.drop().drop(fetch.org(), Source.BOOKINGS, day, "csv", file, ReportShape.CSV));
+    fetch.land(day, "csv", file, ReportShape.CSV);
   }
 }

@@ -8,8 +8,6 @@ import io.adlake.model.platforms.TtdApi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,13 +27,12 @@ final class TtdReportFetch implements ReportConnector {
   }
 
   @Override
-  public Map<LocalDate, LandingDrop.Result> fetch(OrgFetch fetch) {
+  public void fetch(OrgFetch fetch) {
     String advertiser = fetch.requireAccount("the TTD advertiser id");
     String schedule = fetch.account().reportSchedule();
     if (schedule == null) {
       throw new IllegalStateException("conf/connectors.yaml: orgs." + fetch.org() + ".ttd names no report_schedule (the MyReports schedule to fetch)");
     }
-    Map<LocalDate, LandingDrop.Result> dropped = new LinkedHashMap<>();
     for (LocalDate day = fetch.first(); !day.isAfter(fetch.last()); day = day.plusDays(1)) {
       LocalDate reportDay = day;
       String what = "TTD MyReports schedule " + schedule + " for " + day + " (" + fetch.calls().scope() + ")";
@@ -58,9 +55,8 @@ final class TtdReportFetch implements ReportConnector {
       }
       Path file = fetch.scratch().resolve("ttd-" + day + ".csv");
       fetch.calls().download(URI.create(url), file, true, "download " + what);
-      dropped.put(day, fetch.drop().drop(fetch.org(), Source.TTD, day, "csv", file, ReportShape.CSV));
+      fetch.land(day, "csv", file, ReportShape.CSV);
     }
-    return dropped;
   }
 
   /** The newest execution of the schedule whose report starts on the day, if TTD has run it. */
