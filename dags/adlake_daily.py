@@ -1,10 +1,11 @@
 """adlake_daily: one delivery date through the lakehouse, write-audit-publish.
 
-fetch_<source> (dv360, ttd, meta, gam, bookings: `adlake fetch --date <ds>`, the platform's reports of the last complete
-day and its restatement window into the landing zone, for every org conf/connectors.yaml names; no Spark, so outside
-the Spark pool) -> ingest_<source> (one per export source, in parallel within the adlake_spark pool; a source that delivered nothing
-that day is skipped) -> silver (on the run's branch) -> silver_gate -> gold (on the branch) -> gold_gate ->
-publish, which emits one asset per gold table; the assets are emitted only when the publish succeeded.
+fetch_<source> (dv360, ttd, meta, gam, bookings: `adlake fetch --date <ds>`, the platform's reports of the last
+complete day and its restatement window into the landing zone, for every org conf/connectors.yaml names; no Spark,
+so outside the Spark pool) -> ingest_<source> (one per export source, in parallel within the adlake_spark pool; a
+source that delivered nothing that day is skipped) -> silver (on the run's branch) -> silver_gate -> gold (on the
+branch) -> gold_gate -> publish, which emits one asset per gold table; the assets are emitted only when the
+publish succeeded.
 
 The logical date is the delivery date. Each step is `adlake run --date <ds> --step <step>` and keeps its state in
 ops.job_runs, so every task is idempotent: ingest skips files it has seen (checksums); silver begins a fresh attempt

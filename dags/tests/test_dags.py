@@ -20,7 +20,7 @@ REPO = DAGS.parent
 
 @pytest.fixture(scope="module")
 def dagbag() -> DagBag:
-    return DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark"})
+    return DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark", "default_pool"})
 
 
 def test_every_dag_imports_without_errors_or_warnings(dagbag):

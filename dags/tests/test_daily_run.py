@@ -44,7 +44,7 @@ def test_a_day_triggered_in_the_ui_publishes_and_rerunning_its_steps_changes_not
     subprocess.run([*airflow, "db", "migrate"], check=True, capture_output=True)
     pool = ["pools", "set", "adlake_spark", "2", "adlake Spark jobs"]
     subprocess.run([*airflow, *pool], check=True, capture_output=True)
-    dag = DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark"}).dags["adlake_daily"]
+    dag = DagBag(dag_folder=str(DAGS), known_pools={"adlake_spark", "default_pool"}).dags["adlake_daily"]
 
     again = dag.test(logical_date=DAY, mark_success_pattern=r"^(fetch_|ingest_|silver_gate$|gold|publish$)")
 
