@@ -88,9 +88,7 @@ public final class FetchJob {
     PlatformClient client =
         new PlatformClient(
             source.id(),
-            new PlatformClient.Policy(
-                endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()),
-                Duration.ofMillis(endpoint.minIntervalMillis())),
+            PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
             source == Source.META ? new MetaRetrySignals() : source == Source.GAM ? new GamRetrySignals() : RetrySignals.HTTP);
     ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), clock);
     LandingDrop drop = new LandingDrop(store, landing, delivery);
@@ -149,9 +147,9 @@ public final class FetchJob {
       case GAM -> new ServiceAccountToken(secret, what, GamApi.SCOPE, client, clock);
       case BOOKINGS -> new SalesforceSession(secret, what, endpoint.baseUrl(), client, clock);
       case META -> {
-        String outdated = MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock));
+        String outdated = MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock), "sources.meta.base_url in conf/connectors.yaml");
         if (outdated != null) {
-          throw new IllegalStateException(outdated.replace("platforms.meta.base_url", "sources.meta.base_url in conf/connectors.yaml"));
+          throw new IllegalStateException(outdated);
         }
         yield new EnvironmentToken(secret);
       }

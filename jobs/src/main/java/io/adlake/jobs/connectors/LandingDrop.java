@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,7 @@ final class LandingDrop {
   private final LandingStore store;
   private final String root;
   private final LocalDate delivery;
+  private final Map<String, List<String>> listed = new HashMap<>();
 
   /**
    * @param delivery the delivery folder of every day dropped (the daily fetch's date); null: each report day lands
@@ -95,25 +98,29 @@ final class LandingDrop {
 
   /** The latest landed version of the day: its name in the newest delivery folder up to this one. */
   private Optional<String> latest(String org, Source source, LocalDate day, String extension) throws IOException {
-    String folder = folder(org, source);
-    String name = source.id() + "-" + day + "." + extension;
+    String name = "/" + source.id() + "-" + day + "." + extension;
     String last = deliveryOf(day).toString();
-    List<LandedFile> files;
-    try {
-      files = store.list(folder);
-    } catch (IOException absent) {
-      if (store.exists(folder)) {
-        throw absent;
-      }
-      return Optional.empty(); // nothing landed for the org and source yet
+    return landed(folder(org, source)).stream()
+        .filter(u -> u.endsWith(name) && deliveryFolder(u).compareTo(last) <= 0)
+        .max(Comparator.comparing(LandingDrop::deliveryFolder));
+  }
+
+  /**
+   * The files under an org's source folder, listed once per fetch: each report day is looked up once, and a day
+   * landed by this fetch is not looked up again, so the listing need not follow the files it places.
+   */
+  private List<String> landed(String folder) throws IOException {
+    List<String> files = listed.get(folder);
+    if (files == null) {
+      files = store.listIfPresent(folder).stream().map(LandedFile::uri).toList();
+      listed.put(folder, files);
     }
-    return files.stream()
-        .map(LandedFile::uri)
-        .filter(u -> u.endsWith("/" + name))
-        .filter(u -> {
-          String[] parts = u.split("/");
-          return parts.length >= 2 && parts[parts.length - 2].compareTo(last) <= 0;
-        })
-        .max(Comparator.comparing(u -> u.split("/")[u.split("/").length - 2]));
+    return files;
+  }
+
+  /** The delivery date folder a landed file is in: the name before its own. */
+  private static String deliveryFolder(String uri) {
+    String parent = uri.substring(0, uri.lastIndexOf('/'));
+    return parent.substring(parent.lastIndexOf('/') + 1);
   }
 }

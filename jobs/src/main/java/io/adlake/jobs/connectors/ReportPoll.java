@@ -23,12 +23,8 @@ final class ReportPoll {
     this.clock = clock;
   }
 
-  /** One look: the result when ready, or empty with the state seen. */
-  interface Look<T> {
-    Optional<T> ready();
-
-    String state();
-  }
+  /** One look: the result when ready, else empty, and the state seen. */
+  record Look<T>(Optional<T> ready, String state) {}
 
   <T> T until(String what, Supplier<Look<T>> look) {
     Instant deadline = clock.instant().plus(timeout);
@@ -47,26 +43,10 @@ final class ReportPoll {
   }
 
   static <T> Look<T> notYet(String state) {
-    return new Look<>() {
-      public Optional<T> ready() {
-        return Optional.empty();
-      }
-
-      public String state() {
-        return state;
-      }
-    };
+    return new Look<>(Optional.empty(), state);
   }
 
   static <T> Look<T> done(T value) {
-    return new Look<>() {
-      public Optional<T> ready() {
-        return Optional.of(value);
-      }
-
-      public String state() {
-        return "ready";
-      }
-    };
+    return new Look<>(Optional.of(value), "ready");
   }
 }

@@ -34,6 +34,11 @@ public final class PlatformClient {
       }
     }
 
+    /** A policy as conf/ writes one: attempts and waits in milliseconds. */
+    public static Policy ofMillis(int attempts, long backoffMillis, long maxBackoffMillis, long minIntervalMillis) {
+      return new Policy(attempts, Duration.ofMillis(backoffMillis), Duration.ofMillis(maxBackoffMillis), Duration.ofMillis(minIntervalMillis));
+    }
+
     public static Policy defaults() {
       return new Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMillis(250));
     }

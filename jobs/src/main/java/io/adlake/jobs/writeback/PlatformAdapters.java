@@ -8,7 +8,6 @@ import io.adlake.model.config.WritebackSettings;
 import io.adlake.model.Platform;
 import io.adlake.model.platforms.MetaApi;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class PlatformAdapters {
     }
     PlatformEndpoint endpoint = settings.platforms().get(platform);
     Platform which = Platform.ofCode(platform);
-    String outdated = which == Platform.META ? MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock)) : null;
+    String outdated = which == Platform.META ? MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock), "platforms.meta.base_url") : null;
     if (outdated != null) {
       throw new IllegalStateException(outdated);
     }
@@ -60,9 +59,7 @@ public final class PlatformAdapters {
             platform,
             p -> new PlatformClient(
                 p,
-                new PlatformClient.Policy(
-                    endpoint.attempts(), Duration.ofMillis(endpoint.backoffMillis()), Duration.ofMillis(endpoint.maxBackoffMillis()),
-                    Duration.ofMillis(endpoint.minIntervalMillis())),
+                PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
                 which == Platform.META ? new MetaRetrySignals() : RetrySignals.HTTP));
     adapter =
         switch (which) {

@@ -13,6 +13,11 @@ public interface LandingStore extends Serializable {
   /** Every file under the location, recursively, sorted by URI. */
   List<LandedFile> list(String location) throws IOException;
 
+  /** Like {@link #list}, but a location nothing was written under yet is empty rather than an error. */
+  default List<LandedFile> listIfPresent(String location) throws IOException {
+    return list(location);
+  }
+
   InputStream open(String uri) throws IOException;
 
   /** Writes a file; used by the sample generator and tests. */
@@ -23,7 +28,4 @@ public interface LandingStore extends Serializable {
    * connector's download goes through here. The file at {@code uri}, if any, is replaced.
    */
   void put(String uri, java.nio.file.Path file) throws IOException;
-
-  /** Whether a file is at {@code uri}. */
-  boolean exists(String uri) throws IOException;
 }

@@ -39,6 +39,11 @@ public final class LocalLandingStore implements LandingStore {
   }
 
   @Override
+  public List<LandedFile> listIfPresent(String location) throws IOException {
+    return Files.exists(toPath(location)) ? list(location) : List.of();
+  }
+
+  @Override
   public InputStream open(String uri) throws IOException {
     return Files.newInputStream(toPath(uri));
   }
@@ -62,11 +67,6 @@ public final class LocalLandingStore implements LandingStore {
     } finally {
       Files.deleteIfExists(part);
     }
-  }
-
-  @Override
-  public boolean exists(String uri) {
-    return Files.isRegularFile(toPath(uri));
   }
 
   static Path toPath(String location) {

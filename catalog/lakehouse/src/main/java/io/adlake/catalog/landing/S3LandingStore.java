@@ -97,24 +97,6 @@ public final class S3LandingStore implements LandingStore {
     }
   }
 
-  @Override
-  public boolean exists(String uri) throws IOException {
-    S3Location loc = S3Location.parse(uri);
-    try {
-      client().headObject(software.amazon.awssdk.services.s3.model.HeadObjectRequest.builder().bucket(loc.bucket()).key(loc.key()).build());
-      return true;
-    } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-      return false;
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw new IOException("cannot look up " + uri + ": " + e.getMessage(), e);
-    } catch (SdkException e) {
-      throw new IOException("cannot look up " + uri + ": " + e.getMessage(), e);
-    }
-  }
-
   record S3Location(String bucket, String key) {
     static S3Location parse(String uri) {
       if (!uri.startsWith("s3://") && !uri.startsWith("s3a://")) {

@@ -79,12 +79,7 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
       if (pollMillis < 0 || timeoutSeconds < 1) {
         throw new IllegalArgumentException("poll_millis must be >= 0 and timeout_seconds >= 1");
       }
-      if (attempts < 1 || attempts > 10) {
-        throw new IllegalArgumentException("attempts must be between 1 and 10, was " + attempts);
-      }
-      if (minIntervalMillis < 0 || backoffMillis < 0 || maxBackoffMillis < backoffMillis) {
-        throw new IllegalArgumentException("min_interval_millis and backoff_millis must be >= 0 and max_backoff_millis >= backoff_millis");
-      }
+      PlatformEndpoint.requirePolicy(attempts, minIntervalMillis, backoffMillis, maxBackoffMillis);
     }
   }
 

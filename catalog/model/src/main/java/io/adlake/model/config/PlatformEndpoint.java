@@ -37,6 +37,11 @@ public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, L
     minIntervalMillis = minIntervalMillis == null ? 250L : minIntervalMillis;
     backoffMillis = backoffMillis == null ? 1_000L : backoffMillis;
     maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
+    requirePolicy(attempts, minIntervalMillis, backoffMillis, maxBackoffMillis);
+  }
+
+  /** The retry and rate-limit settings every platform endpoint of conf/ has (write-back's and the connectors'). */
+  static void requirePolicy(int attempts, long minIntervalMillis, long backoffMillis, long maxBackoffMillis) {
     if (attempts < 1 || attempts > 10) {
       throw new IllegalArgumentException("attempts must be between 1 and 10, was " + attempts);
     }

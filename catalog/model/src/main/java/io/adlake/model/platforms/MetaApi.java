@@ -37,9 +37,11 @@ public final class MetaApi {
 
   /**
    * Why the Graph API base URL cannot be called on {@code day}, or null when it can: a version past its expiry
-   * answers every call with an error, so write-back refuses it before sending anything.
+   * answers every call with an error, so write-back and fetch refuse it before sending anything.
+   *
+   * @param setting where the base URL is configured, named in the message ({@code platforms.meta.base_url})
    */
-  public static String versionProblem(String baseUrl, LocalDate day) {
+  public static String versionProblem(String baseUrl, LocalDate day, String setting) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("/(v\\d+\\.\\d+)/?").matcher(baseUrl);
     if (!m.find()) {
       return "the Meta base URL " + baseUrl + " names no Graph API version (e.g. https://graph.facebook.com/" + VERSION + "/)";
@@ -47,7 +49,7 @@ public final class MetaApi {
     String version = m.group(1);
     LocalDate expiry = EXPIRES.get(version);
     if (expiry != null && !day.isBefore(expiry)) {
-      return "Graph API " + version + " expired on " + expiry + "; set platforms.meta.base_url to " + VERSION;
+      return "Graph API " + version + " expired on " + expiry + "; set " + setting + " to " + VERSION;
     }
     if (expiry == null && !CURRENT.contains(version)) {
       return "Graph API " + version + " is not a Marketing API version adlake knows (known: " + VERSION + " and those expiring after today)";
