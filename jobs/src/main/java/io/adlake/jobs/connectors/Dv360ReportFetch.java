@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.adlake.model.Source;
 import io.adlake.model.platforms.BidManagerApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,11 +36,6 @@ import java.util.Optional;
  */
 final class Dv360ReportFetch implements ReportConnector {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Override
-  public Source source() {
-    return Source.DV360;
-  }
 
   @Override
   public void fetch(OrgFetch fetch) {

@@ -13,6 +13,7 @@ import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.platforms.BidManagerApi;
+import io.adlake.model.platforms.DisplayVideoApi;
 import io.adlake.model.platforms.GamApi;
 import io.adlake.model.platforms.MetaApi;
 import java.io.IOException;
@@ -24,10 +25,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -36,7 +39,9 @@ import java.util.stream.Stream;
  * {@code adlake fetch}: one source's reports for every org that fetches it (conf/connectors.yaml names its
  * account and the org registry enables the source), one org after another. An org's failure (revoked credentials,
  * a failed or endless report, a cut download) is its own: it is reported with its reason and the next org is
- * fetched. One client per source for the whole fetch, so the platform's rate limit spaces every org's calls.
+ * fetched. Setup is fetched from every platform the org has an account with (DV360 SDF, TTD ad groups, Meta ad
+ * sets), each flow on its own. One client per endpoint for the whole fetch, so the platform's rate limit spaces
+ * every org's calls.
  */
 public final class FetchJob {
   private final ConnectorSettings settings;
@@ -46,6 +51,7 @@ public final class FetchJob {
   private final UnaryOperator<String> env;
   private final Clock clock;
   private final Progress progress;
+  private final Map<Source, PlatformClient> clients = new EnumMap<>(Source.class);
 
   /**
    * @param env   environment lookup ({@code System::getenv} in production): where credentials are
@@ -63,17 +69,45 @@ public final class FetchJob {
 
   /**
    * The daily fetch of delivery date {@code delivery}: the report days up to the day before it (the last complete
-   * one) and the org's restatement window before that, each landed in the delivery's folder if it changed.
-   * Bookings, a snapshot, are fetched once, as of the delivery date.
+   * one) and the org's restatement window before that, each landed in the delivery's folder if it changed. A
+   * snapshot (bookings, setup) is fetched once, as of the delivery date.
    */
   public FetchReport daily(Source source, Set<String> only, LocalDate delivery) {
-    LocalDate last = source == Source.BOOKINGS ? delivery : delivery.minusDays(1);
-    return run(source, only, source == Source.BOOKINGS ? delivery : null, last, delivery);
+    boolean snapshot = ConnectorSettings.SNAPSHOTS.contains(source);
+    return run(source, only, snapshot ? delivery : null, snapshot ? delivery : delivery.minusDays(1), delivery);
   }
 
   /** A backfill of report days: each day lands where the daily fetch would have put it, the day after. */
   public FetchReport range(Source source, Set<String> only, LocalDate first, LocalDate last) {
+    if (ConnectorSettings.SNAPSHOTS.contains(source)) {
+      throw new IllegalArgumentException(source.id() + " is a snapshot of what the platform holds now: it cannot be fetched for past days");
+    }
     return run(source, only, first, last, null);
+  }
+
+  /**
+   * One platform flow of an org's fetch: the connector, the platform whose account and credentials it uses, and the
+   * source whose endpoint it calls (the fetched source's own, but for DV360's setup: {@code sources.setup}, the
+   * Display &amp; Video 360 API, not Bid Manager).
+   */
+  private record Flow(ReportConnector connector, Source platform, Source endpoint) {}
+
+  private List<Flow> flows(Source source, String org) {
+    if (source != Source.SETUP) {
+      return settings.account(org, source).isPresent() ? List.of(new Flow(connector(source), source, source)) : List.of();
+    }
+    List<Flow> flows = new ArrayList<>();
+    for (Source platform : ConnectorSettings.SETUP_PLATFORMS) {
+      if (settings.account(org, platform).isPresent()) {
+        flows.add(
+            switch (platform) {
+              case DV360 -> new Flow(new Dv360SdfFetch(), platform, Source.SETUP);
+              case TTD -> new Flow(new TtdAdGroupsFetch(), platform, platform);
+              default -> new Flow(new MetaAdSetsFetch(), platform, platform);
+            });
+      }
+    }
+    return flows;
   }
 
   /**
@@ -83,67 +117,94 @@ public final class FetchJob {
    * @param delivery the delivery folder of every day, or null: the day after each
    */
   private FetchReport run(Source source, Set<String> only, LocalDate first, LocalDate last, LocalDate delivery) {
-    ReportConnector connector = connector(source);
-    SourceEndpoint endpoint = settings.endpoint(source);
-    PlatformClient client =
-        new PlatformClient(
-            source.id(),
-            PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
-            source == Source.META ? new MetaRetrySignals() : source == Source.GAM ? new GamRetrySignals() : RetrySignals.HTTP);
-    ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), clock);
     LandingDrop drop = new LandingDrop(store, landing, delivery);
     List<FetchOutcome> outcomes = new ArrayList<>();
     for (Org org : orgs.orgs()) {
       String id = org.id().value();
-      Optional<OrgAccount> account = settings.account(id, source);
-      if (account.isEmpty() || !org.enabled(source) || (!only.isEmpty() && !only.contains(id))) {
+      List<Flow> flows = flows(source, id);
+      if (flows.isEmpty() || !org.enabled(source) || (!only.isEmpty() && !only.contains(id))) {
         continue;
       }
-      LocalDate from = first != null ? first : source == Source.BOOKINGS ? last : last.minusDays(settings.restatementDays(id, source));
-      String scope = "org " + id + ", source " + source.id() + ", " + (from.equals(last) ? last : from + " to " + last);
-      progress.step("fetch " + scope);
-      outcomes.add(fetchOrg(connector, client, poll, drop, endpoint, id, account.get(), from, last, scope));
+      LocalDate from = first != null ? first : last.minusDays(settings.restatementDays(id, source));
+      String dates = from.equals(last) ? last.toString() : from + " to " + last;
+      progress.step("fetch org " + id + ", source " + source.id() + ", " + dates);
+      outcomes.add(fetchOrg(source, flows, drop, id, from, last, dates));
     }
     return new FetchReport(source, outcomes);
   }
 
-  private FetchOutcome fetchOrg(
-      ReportConnector connector, PlatformClient client, ReportPoll poll, LandingDrop drop, SourceEndpoint endpoint, String org, OrgAccount account,
-      LocalDate first, LocalDate last, String scope) {
-    Source source = connector.source();
-    Map<LocalDate, LandingDrop.Result> days = new LinkedHashMap<>();
-    Path scratch = null;
-    try {
-      AccessToken token = token(source, org, endpoint, client);
-      ApiCalls calls = new ApiCalls(client, token, source == Source.TTD ? "TTD-Auth" : "Authorization", scope);
-      scratch = Files.createTempDirectory("adlake-fetch-");
-      connector.fetch(new OrgFetch(source, org, account, first, last, source == Source.BOOKINGS ? null : endpoint.baseUrl(), calls, token, poll, drop, days, scratch));
-      return new FetchOutcome(org, source, first, last, days, null, null);
-    } catch (FetchException e) {
-      FetchOutcome.Failure failure = e.kind() == FetchException.Kind.CREDENTIALS ? FetchOutcome.Failure.CREDENTIALS : FetchOutcome.Failure.TRANSIENT;
-      progress.step("fetch " + scope + " FAILED (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "): " + e.getMessage());
-      return new FetchOutcome(org, source, first, last, days, failure, e.getMessage());
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      progress.step("fetch " + scope + " FAILED (configuration): " + e.getMessage());
-      return new FetchOutcome(org, source, first, last, days, FetchOutcome.Failure.CONFIGURATION, e.getMessage());
-    } catch (IOException | UncheckedIOException e) {
-      progress.step("fetch " + scope + " FAILED (landing): " + e.getMessage());
-      return new FetchOutcome(org, source, first, last, days, FetchOutcome.Failure.TRANSIENT, e.getMessage());
-    } finally {
-      delete(scratch);
+  /**
+   * Every flow of the org, each on its own: setup from DV360 still lands when the org's Meta token was revoked. The
+   * outcome keeps every file and every failure.
+   */
+  private FetchOutcome fetchOrg(Source source, List<Flow> flows, LandingDrop drop, String org, LocalDate first, LocalDate last, String dates) {
+    Map<String, LandingDrop.Result> files = new LinkedHashMap<>();
+    List<String> messages = new ArrayList<>();
+    Set<FetchOutcome.Failure> failures = EnumSet.noneOf(FetchOutcome.Failure.class);
+    for (Flow flow : flows) {
+      String scope = "org " + org + ", source " + source.id() + (source == flow.platform() ? "" : " from " + flow.platform().id()) + ", " + dates;
+      FetchOutcome.Failure failure;
+      String message;
+      Path scratch = null;
+      try {
+        SourceEndpoint endpoint = settings.endpoint(flow.endpoint());
+        PlatformClient client = client(flow.endpoint(), flow.platform(), endpoint);
+        AccessToken token = token(source, flow.platform(), org, endpoint, client);
+        ApiCalls calls = new ApiCalls(client, token, flow.platform() == Source.TTD ? "TTD-Auth" : "Authorization", scope);
+        scratch = Files.createTempDirectory("adlake-fetch-");
+        ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), clock);
+        OrgAccount account = settings.account(org, flow.platform()).orElseThrow();
+        flow.connector().fetch(
+            new OrgFetch(source, org, account, first, last, source == Source.BOOKINGS ? null : endpoint.baseUrl(), calls, token, poll, drop, files, scratch));
+        continue;
+      } catch (FetchException e) {
+        failure = e.kind() == FetchException.Kind.CREDENTIALS ? FetchOutcome.Failure.CREDENTIALS : FetchOutcome.Failure.TRANSIENT;
+        message = e.getMessage();
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        failure = FetchOutcome.Failure.CONFIGURATION;
+        message = e.getMessage();
+      } catch (IOException | UncheckedIOException e) {
+        failure = FetchOutcome.Failure.TRANSIENT;
+        message = e.getMessage();
+      } catch (RuntimeException e) {
+        // An answer shaped unlike the documentation: the org's fetch fails with it, the other orgs' go on.
+        failure = FetchOutcome.Failure.TRANSIENT;
+        message = scope + ": unexpected answer (" + e + ")";
+      } finally {
+        delete(scratch);
+      }
+      String named = source == flow.platform() ? message : flow.platform().id() + ": " + message;
+      progress.step("fetch " + scope + " FAILED (" + failure.name().toLowerCase(Locale.ROOT) + "): " + message);
+      failures.add(failure);
+      messages.add(named);
     }
+    // The kind a retry can help wins, then configuration: the exit code asks for the retry that may land the rest.
+    FetchOutcome.Failure failure =
+        failures.isEmpty() ? null : failures.contains(FetchOutcome.Failure.TRANSIENT) ? FetchOutcome.Failure.TRANSIENT
+            : failures.contains(FetchOutcome.Failure.CONFIGURATION) ? FetchOutcome.Failure.CONFIGURATION : FetchOutcome.Failure.CREDENTIALS;
+    return new FetchOutcome(org, source, first, last, files, failure, failure == null ? null : String.join("; ", messages));
+  }
+
+  /** One client per endpoint for the whole fetch, so the platform's rate limit spaces every org's calls. */
+  private PlatformClient client(Source endpointOf, Source platform, SourceEndpoint endpoint) {
+    return clients.computeIfAbsent(
+        endpointOf,
+        key -> new PlatformClient(
+            platform.id(),
+            PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
+            platform == Source.META ? new MetaRetrySignals() : platform == Source.GAM ? new GamRetrySignals() : RetrySignals.HTTP));
   }
 
   /** The org's credentials from the environment variable conf/connectors.yaml names; their text is never in a message. */
-  private AccessToken token(Source source, String org, SourceEndpoint endpoint, PlatformClient client) {
-    String variable = settings.credentialsEnv(org, source);
+  private AccessToken token(Source source, Source platform, String org, SourceEndpoint endpoint, PlatformClient client) {
+    String variable = settings.credentialsEnv(org, platform);
     String secret = env.apply(variable);
     if (secret == null || secret.isBlank()) {
-      throw new FetchException(FetchException.Kind.CREDENTIALS, "$" + variable + " is not set: no " + source.id() + " credentials for org " + org, null);
+      throw new FetchException(FetchException.Kind.CREDENTIALS, "$" + variable + " is not set: no " + platform.id() + " credentials for org " + org, null);
     }
     String what = "$" + variable;
-    return switch (source) {
-      case DV360 -> new ServiceAccountToken(secret, what, BidManagerApi.SCOPE, client, clock);
+    return switch (platform) {
+      case DV360 -> new ServiceAccountToken(secret, what, source == Source.SETUP ? DisplayVideoApi.SCOPE : BidManagerApi.SCOPE, client, clock);
       case GAM -> new ServiceAccountToken(secret, what, GamApi.SCOPE, client, clock);
       case BOOKINGS -> new SalesforceSession(secret, what, endpoint.baseUrl(), client, clock);
       case META -> {

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * What one org's fetch of one source did: per report day dropped, new, restated or unchanged; or why it failed
- * ({@code failure} null when it did not).
+ * What one org's fetch of one source did: per file fetched (by the name it lands under), new, restated or
+ * unchanged; or why it failed ({@code failure} null when it did not).
  *
- * @param failure the kind of failure, or null; a configuration problem of the org is {@code CONFIGURATION}
+ * @param files   the files fetched before the end or the failure, new, restated or unchanged
+ * @param failure the kind of failure, or null; a configuration problem of the org is {@code CONFIGURATION}. When a
+ *                source is fetched from several platforms (setup), the one a retry can help wins, then configuration
+ * @param message every failure's reason, each naming its platform, org and dates
  */
-public record FetchOutcome(String org, Source source, LocalDate first, LocalDate last, Map<LocalDate, LandingDrop.Result> days, Failure failure, String message) {
+public record FetchOutcome(String org, Source source, LocalDate first, LocalDate last, Map<String, LandingDrop.Result> files, Failure failure, String message) {
 
   /** Why an org's fetch failed, as the exit code tells it apart. */
   public enum Failure {
@@ -23,7 +26,7 @@ public record FetchOutcome(String org, Source source, LocalDate first, LocalDate
   }
 
   public FetchOutcome {
-    days = Map.copyOf(days);
+    files = Map.copyOf(files);
   }
 
   public boolean ok() {
@@ -31,6 +34,6 @@ public record FetchOutcome(String org, Source source, LocalDate first, LocalDate
   }
 
   long count(LandingDrop.Result result) {
-    return days.values().stream().filter(result::equals).count();
+    return files.values().stream().filter(result::equals).count();
   }
 }

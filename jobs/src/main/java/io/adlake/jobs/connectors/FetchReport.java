@@ -24,8 +24,8 @@ public record FetchReport(Source source, List<FetchOutcome> outcomes) {
             o.count(LandingDrop.Result.RESTATED), o.count(LandingDrop.Result.UNCHANGED));
       } else {
         out.printf(
-            "  %-20s %s to %s: FAILED (%s) %s; %d day(s) done before it%n", o.org(), o.first(), o.last(), o.failure().name().toLowerCase(java.util.Locale.ROOT),
-            o.message(), o.days().size());
+            "  %-20s %s to %s: FAILED (%s) %s; %d file(s) fetched before it%n", o.org(), o.first(), o.last(), o.failure().name().toLowerCase(java.util.Locale.ROOT),
+            o.message(), o.files().size());
       }
     }
   }

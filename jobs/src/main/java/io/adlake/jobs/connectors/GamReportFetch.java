@@ -1,6 +1,5 @@
 package io.adlake.jobs.connectors;
 
-import io.adlake.model.Source;
 import io.adlake.model.platforms.GamApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,11 +23,6 @@ import org.w3c.dom.NodeList;
  * network is the org's account (its network code goes in every request's SOAP header).
  */
 final class GamReportFetch implements ReportConnector {
-
-  @Override
-  public Source source() {
-    return Source.GAM;
-  }
 
   @Override
   public void fetch(OrgFetch fetch) {

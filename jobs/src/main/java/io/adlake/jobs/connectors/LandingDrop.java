@@ -4,6 +4,7 @@ import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
 import io.adlake.model.Source;
+import io.adlake.model.config.ConnectorSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,25 +13,29 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * Puts fetched reports into the landing zone as deliveries: the report of day X lands as
- * {@code <org>/<source>/<delivery date>/<source>-<X>.<ext>}, and the delivery's slice is what ingest and silver read
- * for that date. A file is placed whole (a hidden temporary name, then a rename; one PutObject on S3), so ingest
- * never reads half a download.
+ * Puts fetched files into the landing zone as deliveries: the report of day X lands as
+ * {@code <org>/<source>/<delivery date>/<source>-<X>.<ext>}, a snapshot (bookings, setup) of delivery date D as
+ * {@code <org>/<source>/<D>/<stem>-<D>.<ext>}, and the delivery's slice is what ingest and silver read for that
+ * date. A file is placed whole (a hidden temporary name, then a rename; one PutObject on S3), so ingest never reads
+ * half a download.
  *
- * <p>Each report day is compared with its latest landed version (the same name in this or an earlier delivery
- * folder), ignoring what changes on every run of the same report ({@link ReportShape#stable}):
+ * <p>Each file is compared with its latest landed version (the same name in this or an earlier delivery folder),
+ * ignoring what changes on every run of the same report ({@link ReportShape#stable}):
  *
  * <ul>
  *   <li>the same: nothing is landed (a version already in this delivery folder stays byte for byte), so a
  *       restatement window fetched again every day brings only the days the platform really changed;
  *   <li>different: landed, and silver takes this delivery's version of the day (the latest delivery of a day wins);
- *   <li>empty while the latest version has rows: refused, nothing landed. Platforms answer an outage with an empty
- *       report more often than a day's delivery disappears.
+ *   <li>empty while the previous version has rows (for a snapshot: the last one landed, of any date): refused,
+ *       nothing landed. Platforms answer an outage with an empty report more often than a day's delivery, or an
+ *       advertiser's whole setup, disappears; and an empty setup snapshot would empty the org's entities in silver.
  * </ul>
  */
 final class LandingDrop {
@@ -56,7 +61,7 @@ final class LandingDrop {
     this.delivery = delivery;
   }
 
-  LocalDate deliveryOf(LocalDate day) {
+  private LocalDate deliveryOf(LocalDate day) {
     return delivery != null ? delivery : day.plusDays(1);
   }
 
@@ -64,45 +69,50 @@ final class LandingDrop {
     return LandingStores.join(root, org + "/" + source.id());
   }
 
-  String uri(String org, Source source, LocalDate day, String extension) {
-    return folder(org, source) + "/" + deliveryOf(day) + "/" + source.id() + "-" + day + "." + extension;
+  /** The name a fetched file lands under: {@code <stem>-<day>.<ext>}, the stem the source's id or a setup file's. */
+  static String name(String stem, LocalDate day, String extension) {
+    return stem + "-" + day + "." + extension;
   }
 
-  Result drop(String org, Source source, LocalDate day, String extension, Path file, ReportShape shape) {
-    String uri = uri(org, source, day, extension);
+  Result drop(String org, Source source, String stem, LocalDate day, String extension, Path file, ReportShape shape) {
+    String name = name(stem, day, extension);
+    String uri = folder(org, source) + "/" + deliveryOf(day) + "/" + name;
     try {
       byte[] fetched = Files.readAllBytes(file);
-      Optional<String> latest = latest(org, source, day, extension);
-      if (latest.isPresent()) {
-        byte[] landed;
-        try (InputStream in = store.open(latest.get())) {
-          landed = in.readAllBytes();
-        }
-        if (shape.stable(landed).equals(shape.stable(fetched))) {
-          return Result.UNCHANGED;
-        }
-        if (!shape.hasRows(fetched) && shape.hasRows(landed)) {
-          throw new FetchException(
-              FetchException.Kind.EMPTY,
-              "org " + org + ", source " + source.id() + ", " + day + ": the platform returned an empty report for a day whose landed file has rows ("
-                  + latest.get() + "); nothing was landed. If the day's delivery was really withdrawn, land an empty file by hand",
-              null);
-        }
+      List<String> landed = landed(folder(org, source));
+      String last = deliveryOf(day).toString();
+      Optional<String> same = newest(landed, last, n -> n.equals(name));
+      // A report day's previous version is that day's; a snapshot's is the last one landed, of whatever date.
+      Pattern versions = Pattern.compile(Pattern.quote(stem) + "-\\d{4}-\\d{2}-\\d{2}\\." + Pattern.quote(extension));
+      Optional<String> previous = ConnectorSettings.SNAPSHOTS.contains(source) ? newest(landed, last, n -> versions.matcher(n).matches()) : same;
+      if (same.isPresent() && shape.stable(read(same.get())).equals(shape.stable(fetched))) {
+        return Result.UNCHANGED;
+      }
+      if (previous.isPresent() && !shape.hasRows(fetched) && shape.hasRows(read(previous.get()))) {
+        throw new FetchException(
+            FetchException.Kind.EMPTY,
+            "org " + org + ", source " + source.id() + ", " + day + ": the platform returned an empty " + name + " where the latest landed version has rows ("
+                + previous.get() + "); nothing was landed. If the delivery was really withdrawn, land an empty file by hand",
+            null);
       }
       store.put(uri, file);
-      return latest.isPresent() ? Result.RESTATED : Result.NEW;
+      return same.isPresent() ? Result.RESTATED : Result.NEW;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot place the " + source.id() + " report of org " + org + " for " + day + " at " + uri + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot place the " + source.id() + " file " + name + " of org " + org + " at " + uri + ": " + e.getMessage(), e);
     }
   }
 
-  /** The latest landed version of the day: its name in the newest delivery folder up to this one. */
-  private Optional<String> latest(String org, Source source, LocalDate day, String extension) throws IOException {
-    String name = "/" + source.id() + "-" + day + "." + extension;
-    String last = deliveryOf(day).toString();
-    return landed(folder(org, source)).stream()
-        .filter(u -> u.endsWith(name) && deliveryFolder(u).compareTo(last) <= 0)
-        .max(Comparator.comparing(LandingDrop::deliveryFolder));
+  private byte[] read(String uri) throws IOException {
+    try (InputStream in = store.open(uri)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The newest landed file whose name matches, in a delivery folder up to {@code last}. */
+  private static Optional<String> newest(List<String> landed, String last, Predicate<String> name) {
+    return landed.stream()
+        .filter(u -> name.test(u.substring(u.lastIndexOf('/') + 1)) && deliveryFolder(u).compareTo(last) <= 0)
+        .max(Comparator.comparing(LandingDrop::deliveryFolder).thenComparing(Comparator.naturalOrder()));
   }
 
   /**

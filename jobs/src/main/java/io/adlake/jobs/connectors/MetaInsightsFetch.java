@@ -2,7 +2,6 @@ package io.adlake.jobs.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adlake.jobs.platforms.PlatformClient;
-import io.adlake.model.Source;
 import io.adlake.model.platforms.MetaApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,11 +36,6 @@ import java.util.TreeMap;
  */
 final class MetaInsightsFetch implements ReportConnector {
   private static final int PAGE = 500;
-
-  @Override
-  public Source source() {
-    return Source.META;
-  }
 
   @Override
   public void fetch(OrgFetch fetch) {

@@ -1,17 +1,16 @@
 package io.adlake.jobs.connectors;
 
-import io.adlake.model.Source;
-
-/** One platform's reporting flow: ask for an org's report of some days, wait for it, download it, land each day. */
+/**
+ * One platform's flow: ask for an org's report of some days (or its setup as it stands), wait for it, download it,
+ * land each file.
+ */
 interface ReportConnector {
 
-  Source source();
-
   /**
-   * Fetches each report day of the request and lands it ({@link OrgFetch#land}).
+   * Fetches what the request asks for and lands each file ({@link OrgFetch#land}).
    *
-   * @throws FetchException naming the org, source and days when the report cannot be had; days landed before it
-   *                        are whole files and stay
+   * @throws FetchException naming the org, source and days when the report cannot be had; files landed before it
+   *                        are whole and stay
    */
   void fetch(OrgFetch fetch);
 }

@@ -2,7 +2,6 @@ package io.adlake.jobs.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.adlake.model.Source;
 import io.adlake.model.platforms.SalesforceApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +25,6 @@ import java.time.LocalDate;
 final class SalesforceBookingsFetch implements ReportConnector {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 50_000;
-
-  @Override
-  public Source source() {
-    return Source.BOOKINGS;
-  }
 
   @Override
   public void fetch(OrgFetch fetch) {

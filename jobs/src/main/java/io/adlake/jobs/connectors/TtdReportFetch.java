@@ -3,7 +3,6 @@ package io.adlake.jobs.connectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.adlake.model.Source;
 import io.adlake.model.platforms.TtdApi;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,11 +19,6 @@ import java.util.Optional;
 final class TtdReportFetch implements ReportConnector {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 100;
-
-  @Override
-  public Source source() {
-    return Source.TTD;
-  }
 
   @Override
   public void fetch(OrgFetch fetch) {

@@ -93,8 +93,38 @@ class ConnectorsTest {
         }
       }
       apis.metaRows.put(metaAccount(org), rows);
+      setupOnThePlatforms(org);
       apis.salesforceBookings.put("integration@" + org + ".example", new String(fixture(org, Source.BOOKINGS, NOV3), StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * What the platforms hold of the org's setup: the sample's SDF files in DV360; its ad groups in TTD without the
+   * BudgetingVersion the collector adds (a campaign's field), and their campaigns with it; its ad sets in Meta
+   * without account_currency (the account's), and the account's currency.
+   */
+  private static void setupOnThePlatforms(String org) throws IOException {
+    Path setup = fixtures.resolve(org).resolve("setup").resolve(NOV3.toString());
+    apis.sdfFiles.put("adv-" + org, Map.of(
+        "SDF-InsertionOrders.csv", Files.readAllBytes(setup.resolve("SDF-InsertionOrders.csv")),
+        "SDF-LineItems.csv", Files.readAllBytes(setup.resolve("SDF-LineItems.csv"))));
+    List<JsonNode> groups = new ArrayList<>();
+    Map<String, JsonNode> campaigns = new TreeMap<>();
+    for (String line : Files.readAllLines(setup.resolve("ttd_adgroups_" + org + ".jsonl"))) {
+      com.fasterxml.jackson.databind.node.ObjectNode group = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+      campaigns.put(group.path("CampaignId").asText(), JSON.createObjectNode().put("CampaignId", group.path("CampaignId").asText())
+          .put("CampaignName", "Campaign " + group.path("CampaignId").asText()).put("BudgetingVersion", group.remove("BudgetingVersion").asText()));
+      groups.add(group);
+    }
+    apis.ttdAdGroups.put("ttd-" + org, groups);
+    apis.ttdCampaigns.put("ttd-" + org, new ArrayList<>(campaigns.values()));
+    List<JsonNode> sets = new ArrayList<>();
+    for (String line : Files.readAllLines(setup.resolve("meta_adsets_" + org + ".jsonl"))) {
+      com.fasterxml.jackson.databind.node.ObjectNode set = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+      apis.metaCurrencies.put(metaAccount(org), set.remove("account_currency").asText());
+      sets.add(set);
+    }
+    apis.metaAdSets.put(metaAccount(org), sets);
   }
 
   @AfterAll
@@ -141,7 +171,8 @@ class ConnectorsTest {
             "ttd", endpoint(base.resolve("ttd/v3/"), "TTD_TOKEN", 1, timeoutSeconds),
             "meta", endpoint(base.resolve(FakeReportingApis.GRAPH.substring(1)), "META_TOKEN", 28, timeoutSeconds),
             "gam", endpoint(base.resolve("gam/" + io.adlake.model.platforms.GamApi.VERSION + "/"), "GAM_KEY", 15, timeoutSeconds),
-            "bookings", endpoint(base.resolve("sf/"), "SF_ACME", 0, timeoutSeconds));
+            "bookings", endpoint(base.resolve("sf/"), "SF_ACME", 0, timeoutSeconds),
+            "setup", endpoint(base.resolve("dv/v4/"), null, 0, timeoutSeconds));
     Map<String, Map<String, OrgAccount>> orgs = new TreeMap<>();
     for (String org : List.of("acme-media", "kiwi-retail")) {
       boolean kiwi = org.equals("kiwi-retail");
@@ -203,8 +234,8 @@ class ConnectorsTest {
     for (FetchReport report : List.of(dv360, ttd, meta, bookings, gam)) {
       assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.ok()).as(o.message()).isTrue());
     }
-    assertThat(of(dv360, "acme-media").days()).containsOnlyKeys(NOV2, NOV3).containsValue(LandingDrop.Result.NEW);
-    assertThat(of(meta, "acme-media").days()).hasSize(2);
+    assertThat(of(dv360, "acme-media").files()).containsOnlyKeys("dv360-" + NOV2 + ".csv", "dv360-" + NOV3 + ".csv").containsValue(LandingDrop.Result.NEW);
+    assertThat(of(meta, "acme-media").files()).hasSize(2);
 
     // As the platform wrote them: DV360's and TTD's files byte for byte, Salesforce's pages joined under one header.
     for (LocalDate day : List.of(NOV2, NOV3)) {
@@ -271,7 +302,7 @@ class ConnectorsTest {
       // The daily fetch of 2026-11-04: the last complete day and the one-day window before it, both new.
       FetchOutcome first = of(daily(landing, Source.DV360, acme, nov4), "acme-media");
       assertThat(first.first()).as("the restatement window").isEqualTo(NOV2);
-      assertThat(first.days()).containsEntry(NOV3, LandingDrop.Result.NEW).containsEntry(NOV2, LandingDrop.Result.NEW);
+      assertThat(first.files()).containsEntry("dv360-2026-11-03.csv", LandingDrop.Result.NEW).containsEntry("dv360-2026-11-02.csv", LandingDrop.Result.NEW);
       Path file = landed(landing, "acme-media", Source.DV360, nov4, NOV3, "csv");
       assertThat(file).hasBinaryContent(original);
 
@@ -281,14 +312,14 @@ class ConnectorsTest {
       reports.put(NOV3, text.replaceAll("Report Time:[^\\n]*", "Report Time:,2026/11/05 06:12:00 UTC").getBytes(StandardCharsets.UTF_8));
       LocalDate nov5 = nov4.plusDays(1);
       FetchOutcome again = of(job(landing, 30).range(Source.DV360, acme, NOV3, NOV3), "acme-media");
-      assertThat(again.days()).containsEntry(NOV3, LandingDrop.Result.UNCHANGED);
+      assertThat(again.files()).containsEntry("dv360-2026-11-03.csv", LandingDrop.Result.UNCHANGED);
       assertThat(file).hasBinaryContent(original);
 
       // The platform restates a number of 2026-11-03: the next daily fetch lands that day in its own delivery.
       String row = text.lines().skip(1).findFirst().orElseThrow();
       String restatedRow = row.replaceFirst(",(\\d+),", ",9$1,");
       reports.put(NOV3, text.replace(row, restatedRow).getBytes(StandardCharsets.UTF_8));
-      assertThat(of(daily(landing, Source.DV360, acme, NOV3.plusDays(2)), "acme-media").days()).containsEntry(NOV3, LandingDrop.Result.RESTATED);
+      assertThat(of(daily(landing, Source.DV360, acme, NOV3.plusDays(2)), "acme-media").files()).containsEntry("dv360-2026-11-03.csv", LandingDrop.Result.RESTATED);
       assertThat(landed(landing, "acme-media", Source.DV360, nov5, NOV3, "csv")).content().contains(restatedRow);
       assertThat(file).hasBinaryContent(original);
 
@@ -297,7 +328,7 @@ class ConnectorsTest {
       reports.put(NOV3, (header + "\n" + text.substring(text.indexOf("\n\n") + 1)).getBytes(StandardCharsets.UTF_8));
       FetchOutcome empty = of(fetch(landing, Source.DV360, acme, NOV3, NOV3), "acme-media");
       assertThat(empty.failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
-      assertThat(empty.message()).contains("org acme-media", "source dv360", "2026-11-03", "empty report for a day whose landed file has rows", "dv360-2026-11-03.csv");
+      assertThat(empty.message()).contains("org acme-media", "source dv360", "2026-11-03", "empty dv360-2026-11-03.csv where the latest landed version has rows");
       assertThat(file).hasBinaryContent(original);
     } finally {
       reports.put(NOV3, original);
@@ -416,5 +447,67 @@ class ConnectorsTest {
     apis.endless.put("ttd-acme-media", true);
     FetchOutcome pending = of(fetch(landing, Source.TTD, Set.of("acme-media"), NOV3, NOV3, 1), "acme-media");
     assertThat(pending.message()).contains("TTD MyReports schedule 4242 for 2026-11-03", "not ready after 1 s", "Pending");
+  }
+
+  @Test
+  void setupIsASnapshotFromEveryPlatformOfTheOrgThatIngestsToTheFixturesRows(Lakehouse fromFixtures, Lakehouse fromFetched, @TempDir Path landing)
+      throws Exception {
+    Set<String> acme = Set.of("acme-media");
+    FetchOutcome setup = of(daily(landing, Source.SETUP, acme, NOV3), "acme-media");
+    assertThat(setup.ok()).as(setup.message()).isTrue();
+    List<String> names = List.of("dv360-sdf-insertion-orders-2026-11-03.csv", "dv360-sdf-line-items-2026-11-03.csv", "ttd-ad-groups-2026-11-03.jsonl", "meta-ad-sets-2026-11-03.jsonl");
+    assertThat(setup.files()).containsOnlyKeys(names).allSatisfy((name, result) -> assertThat(result).isEqualTo(LandingDrop.Result.NEW));
+    Path folder = landing.resolve("acme-media").resolve("setup").resolve(NOV3.toString());
+    Path fixture = fixtures.resolve("acme-media").resolve("setup").resolve(NOV3.toString());
+    assertThat(folder.resolve(names.get(0))).as("unzipped as DV360 wrote it").hasSameBinaryContentAs(fixture.resolve("SDF-InsertionOrders.csv"));
+    assertThat(folder.resolve(names.get(1))).hasSameBinaryContentAs(fixture.resolve("SDF-LineItems.csv"));
+    assertThat(apis.count("POST /ttd/v3/adgroup/query/advertiser")).as("TTD's ad groups paged").isGreaterThan(1);
+    assertThat(apis.count("GET " + FakeReportingApis.GRAPH + "act_" + metaAccount("acme-media") + "/adsets")).as("Meta's ad sets paged").isGreaterThan(1);
+
+    // The collectors' additions (the campaign's BudgetingVersion, the account's currency) give bronze the rows the
+    // sample's files give, line for line, quarantine included.
+    LandingScan expected = LandingScan.of(fixtures.toString(), store.list(fixture.toString()));
+    LandingScan actual = LandingScan.of(landing.toString(), store.list(folder.toString()));
+    IngestReport fromSample = new IngestJob(fromFixtures, ORGS, store, Progress.silent()).run(expected.slices(), expected.rejected());
+    IngestReport fetched = new IngestJob(fromFetched, ORGS, store, Progress.silent()).run(actual.slices(), actual.rejected());
+    assertThat(fetched.reconciles()).isTrue();
+    for (String format : List.of("dv360_sdf_insertion_orders", "dv360_sdf_line_items", "ttd_ad_groups", "meta_ad_sets")) {
+      assertThat(counts(fetched, format)).as(format).isEqualTo(counts(fromSample, format)).satisfies(c -> assertThat(c.get(1)).isPositive());
+    }
+    for (TableSpec table : List.of(Tables.BRONZE_SDF_INSERTION_ORDERS, Tables.BRONZE_SDF_LINE_ITEMS, Tables.BRONZE_TTD_AD_GROUPS, Tables.BRONZE_META_AD_SETS)) {
+      assertThat(rows(fromFetched, table, true)).as(table.name()).isNotEmpty().isEqualTo(rows(fromFixtures, table, true));
+    }
+
+    // Fetched again the same day: nothing changed, nothing lands. A backfill of a snapshot is refused.
+    assertThat(of(daily(landing, Source.SETUP, acme, NOV3), "acme-media").files()).containsOnlyKeys(names).allSatisfy((name, result) -> assertThat(result).isEqualTo(LandingDrop.Result.UNCHANGED));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> job(landing, 30).range(Source.SETUP, acme, NOV2, NOV3))
+        .withMessageContaining("setup is a snapshot");
+
+    // The next day Meta refuses the token, the SDF task fails and TTD lists no ad group for an advertiser that had
+    // some: each flow fails on its own with what happened, nothing of theirs lands, and the org's fetch says all three.
+    LocalDate nov4 = NOV3.plusDays(1);
+    List<JsonNode> groups = apis.ttdAdGroups.put("ttd-acme-media", List.of());
+    apis.revoked.put(FakeReportingApis.META_TOKEN, true);
+    apis.failing.put("adv-acme-media", true);
+    try {
+      FetchOutcome broken = of(daily(landing, Source.SETUP, acme, nov4), "acme-media");
+      assertThat(broken.failure()).as("the failed SDF task and the empty list may pass on a retry").isEqualTo(FetchOutcome.Failure.TRANSIENT);
+      assertThat(broken.message())
+          .contains("dv360: DV360 SDF download task sdfdownloadtasks/operations/", "failed: code 3", "org acme-media, source setup from dv360, 2026-11-04")
+          .contains("ttd: org acme-media, source setup, 2026-11-04: the platform returned an empty ttd-ad-groups-2026-11-04.jsonl where the latest landed version has rows")
+          .contains("meta: ", "Meta error 190")
+          .doesNotContain(FakeReportingApis.META_TOKEN);
+      assertThat(landing.resolve("acme-media").resolve("setup").resolve(nov4.toString())).doesNotExist();
+
+      // Meta alone refused: the other platforms' files land, and the exit code asks a person to renew the token.
+      apis.failing.clear();
+      apis.ttdAdGroups.put("ttd-acme-media", groups);
+      FetchOutcome metaRefused = of(daily(landing, Source.SETUP, acme, nov4), "acme-media");
+      assertThat(metaRefused.failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
+      assertThat(metaRefused.files()).containsOnlyKeys(
+          "dv360-sdf-insertion-orders-2026-11-04.csv", "dv360-sdf-line-items-2026-11-04.csv", "ttd-ad-groups-2026-11-04.jsonl");
+    } finally {
+      apis.ttdAdGroups.put("ttd-acme-media", groups);
+    }
   }
 }

@@ -39,10 +39,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Google OAuth ({@code /google/token}) and Bid Manager v2 ({@code /bidmanager/v2/}): queries list (paged by
  *       {@code nextPageToken}) and create, {@code queries/{id}:run} with a CUSTOM_DATES range, report states QUEUED,
  *       RUNNING, DONE or FAILED, the file on a signed "Cloud Storage" path ({@code /storage/}) with {@code x-goog-hash}.
+ *   <li>Display &amp; Video 360 API v4 ({@code /dv/v4/}): SDF download tasks as long-running operations (not done,
+ *       then done with a {@code response.resourceName} in the reference's form {@code download/sdfdownloadtasks/media/
+ *       {id}}, or an {@code error}), and media.download ({@code /dv/download/...?alt=media}) serving the zip.
  *   <li>TTD ({@code /ttd/v3/}): MyReports executions paged by PageStartIndex, states Pending and Complete, downloads
- *       that need the TTD-Auth header.
+ *       that need the TTD-Auth header; campaign and ad group queries paged by PageStartIndex with TotalFilteredCount.
  *   <li>Meta ({@code /graph/v27.0/}): async Insights jobs (report_run_id, async_status), results paged by cursors,
- *       error bodies with Graph error codes.
+ *       error bodies with Graph error codes; the ad account's currency and its ad sets, paged by cursors.
  *   <li>Salesforce ({@code /sf/}): the JWT bearer token endpoint and Bulk API 2.0 query jobs with Sforce-Locator pages.
  * </ul>
  */
@@ -64,6 +67,13 @@ final class FakeReportingApis implements AutoCloseable {
   final Map<String, List<JsonNode>> metaRows = new ConcurrentHashMap<>();
   final Map<String, String> salesforceBookings = new ConcurrentHashMap<>();
   final Map<String, Map<LocalDate, byte[]>> gamReports = new ConcurrentHashMap<>();
+  // Setup: DV360 SDF files per advertiser (by their name in the zip), TTD campaigns and ad groups per advertiser,
+  // Meta ad sets and the account's currency per ad account.
+  final Map<String, Map<String, byte[]>> sdfFiles = new ConcurrentHashMap<>();
+  final Map<String, List<JsonNode>> ttdCampaigns = new ConcurrentHashMap<>();
+  final Map<String, List<JsonNode>> ttdAdGroups = new ConcurrentHashMap<>();
+  final Map<String, List<JsonNode>> metaAdSets = new ConcurrentHashMap<>();
+  final Map<String, String> metaCurrencies = new ConcurrentHashMap<>();
 
   // Behaviour knobs, per test.
   /** Looks at a report (DV360, Meta, TTD, Salesforce) before it is ready. */
@@ -103,6 +113,8 @@ final class FakeReportingApis implements AutoCloseable {
     server.createContext("/google/token", ex -> guard(ex, this::googleToken));
     server.createContext("/bidmanager/v2/", ex -> guard(ex, this::bidManager));
     server.createContext("/storage/", ex -> guard(ex, this::storage));
+    server.createContext("/dv/v4/", ex -> guard(ex, this::displayVideo));
+    server.createContext("/dv/download/", ex -> guard(ex, this::displayVideoMedia));
     server.createContext("/ttd/v3/", ex -> guard(ex, this::ttd));
     server.createContext("/ttd-download/", ex -> guard(ex, this::ttdDownload));
     server.createContext(GRAPH, ex -> guard(ex, this::graph));
@@ -145,7 +157,7 @@ final class FakeReportingApis implements AutoCloseable {
     Map<String, String> form = form(body);
     JsonNode claims = verifiedClaims(form);
     String email = claims == null ? "" : claims.path("iss").asText();
-    if (claims == null || !claims.path("aud").asText().equals(base + "google/token") || !claims.path("scope").asText().matches(".*/auth/(doubleclickbidmanager|dfp)$")) {
+    if (claims == null || !claims.path("aud").asText().equals(base + "google/token") || !claims.path("scope").asText().matches(".*/auth/(doubleclickbidmanager|dfp|display-video)$")) {
       send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
     } else if (revoked.containsKey(email)) {
       send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: account not found\"}");
@@ -318,6 +330,86 @@ final class FakeReportingApis implements AutoCloseable {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------- Display & Video 360 v4
+
+  private final Map<String, String> sdfTasks = new ConcurrentHashMap<>();
+
+  /**
+   * sdfdownloadtasks.create and sdfdownloadtasks.operations.get (developers.google.com/display-video/api/reference/
+   * rest/v4/sdfdownloadtasks): a task names its version, advertiser and a parent entity filter; the operation is
+   * not done at first, then done with an SdfDownloadTask response or a google.rpc.Status error.
+   */
+  private void displayVideo(HttpExchange ex, String body) throws IOException {
+    if (bearer(ex, GOOGLE_401) == null) {
+      return;
+    }
+    String path = ex.getRequestURI().getPath().substring("/dv/v4/".length());
+    if (path.equals("sdfdownloadtasks") && ex.getRequestMethod().equals("POST")) {
+      JsonNode task = JSON.readTree(body);
+      JsonNode filter = task.path("parentEntityFilter");
+      List<String> types = new ArrayList<>();
+      filter.path("fileType").forEach(t -> types.add(t.asText()));
+      if (!task.path("version").asText().startsWith("SDF_VERSION_") || !task.path("advertiserId").isTextual()
+          || !"FILTER_TYPE_NONE".equals(filter.path("filterType").asText()) || !types.containsAll(List.of("FILE_TYPE_INSERTION_ORDER", "FILE_TYPE_LINE_ITEM"))) {
+        send(ex, 400, "{\"error\":{\"code\":400,\"message\":\"Request contains an invalid argument.\",\"status\":\"INVALID_ARGUMENT\"}}");
+        return;
+      }
+      String id = String.valueOf(ids.incrementAndGet());
+      sdfTasks.put(id, task.path("advertiserId").asText());
+      ObjectNode operation = JSON.createObjectNode().put("name", "sdfdownloadtasks/operations/" + id);
+      operation.putObject("metadata").put("@type", "type.googleapis.com/google.ads.displayvideo.v4.SdfDownloadTaskMetadata")
+          .put("createTime", Instant.now().toString()).put("version", task.path("version").asText());
+      send(ex, 200, operation.toString());
+    } else if (path.matches("sdfdownloadtasks/operations/\\d+") && ex.getRequestMethod().equals("GET")) {
+      String id = path.substring(path.lastIndexOf('/') + 1);
+      String advertiser = sdfTasks.get(id);
+      int seen = looks.merge("sdf/" + id, 1, Integer::sum);
+      ObjectNode operation = JSON.createObjectNode().put("name", path);
+      operation.putObject("metadata").put("@type", "type.googleapis.com/google.ads.displayvideo.v4.SdfDownloadTaskMetadata");
+      if (endless.containsKey(advertiser) || seen <= pollsBeforeReady) {
+        send(ex, 200, operation.toString());
+        return;
+      }
+      operation.put("done", true);
+      if (failing.containsKey(advertiser)) {
+        operation.putObject("error").put("code", 3).put("message", "Advertiser " + advertiser + " has entities that cannot be exported in SDF_VERSION_9.");
+      } else {
+        operation.putObject("response").put("@type", "type.googleapis.com/google.ads.displayvideo.v4.SdfDownloadTask")
+            .put("resourceName", "download/sdfdownloadtasks/media/" + id + "0");
+      }
+      send(ex, 200, operation.toString());
+    } else {
+      send(ex, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}");
+    }
+  }
+
+  /** media.download: {@code /download/sdfdownloadtasks/media/{id}?alt=media} with the token; the SDF files zipped. */
+  private void displayVideoMedia(HttpExchange ex, String body) throws IOException {
+    if (bearer(ex, GOOGLE_401) == null) {
+      return;
+    }
+    String path = ex.getRequestURI().getPath();
+    if (!path.matches("/dv/download/sdfdownloadtasks/media/\\d+0") || !"alt=media".equals(ex.getRequestURI().getQuery())) {
+      send(ex, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}");
+      return;
+    }
+    String task = path.substring(path.lastIndexOf('/') + 1, path.length() - 1);
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+      for (Map.Entry<String, byte[]> file : sdfFiles.getOrDefault(sdfTasks.get(task), Map.of()).entrySet()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+        out.write(file.getValue());
+        out.closeEntry();
+      }
+    }
+    byte[] bytes = zip.toByteArray();
+    ex.getResponseHeaders().add("Content-Type", "application/zip");
+    ex.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------- Ad Manager (SOAP)
 
   private final Map<String, String[]> gamJobs = new ConcurrentHashMap<>();
@@ -404,7 +496,12 @@ final class FakeReportingApis implements AutoCloseable {
     if (!ttdAuthorized(ex)) {
       return;
     }
-    if (!ex.getRequestURI().getPath().equals("/ttd/v3/myreports/reportexecution/query/advertisers") || !ex.getRequestMethod().equals("POST")) {
+    String ttdPath = ex.getRequestURI().getPath();
+    if (ex.getRequestMethod().equals("POST") && (ttdPath.equals("/ttd/v3/campaign/query/advertiser") || ttdPath.equals("/ttd/v3/adgroup/query/advertiser"))) {
+      ttdQuery(ex, JSON.readTree(body), ttdPath.contains("/campaign/") ? ttdCampaigns : ttdAdGroups);
+      return;
+    }
+    if (!ttdPath.equals("/ttd/v3/myreports/reportexecution/query/advertisers") || !ex.getRequestMethod().equals("POST")) {
       send(ex, 404, "{\"Message\":\"No HTTP resource was found that matches the request URI.\"}");
       return;
     }
@@ -431,6 +528,22 @@ final class FakeReportingApis implements AutoCloseable {
     ArrayNode result = JSON.createArrayNode();
     executions.stream().skip(start).limit(size).forEach(result::add);
     ObjectNode page = JSON.createObjectNode().put("ResultCount", executions.size());
+    page.set("Result", result);
+    send(ex, 200, page.toString());
+  }
+
+  /** A paged entity query: AdvertiserId, PageStartIndex and PageSize in, Result, ResultCount and the totals out. */
+  private static void ttdQuery(HttpExchange ex, JsonNode query, Map<String, List<JsonNode>> entities) throws IOException {
+    if (!query.path("AdvertiserId").isTextual() || !query.path("PageStartIndex").isInt() || query.path("PageSize").asInt() < 1) {
+      send(ex, 400, "{\"Message\":\"The request is invalid.\",\"ErrorDetails\":[{\"Property\":\"PageSize\",\"Reasons\":[\"required\"]}]}");
+      return;
+    }
+    List<JsonNode> all = entities.getOrDefault(query.path("AdvertiserId").asText(), List.of());
+    // At most 2 per page, whatever was asked, so the connector has to page.
+    int start = query.path("PageStartIndex").asInt();
+    ArrayNode result = JSON.createArrayNode();
+    all.stream().skip(start).limit(Math.min(2, query.path("PageSize").asInt())).forEach(e -> result.add(e.deepCopy()));
+    ObjectNode page = JSON.createObjectNode().put("ResultCount", result.size()).put("TotalFilteredCount", all.size()).put("TotalUnfilteredCount", all.size());
     page.set("Result", result);
     send(ex, 200, page.toString());
   }
@@ -477,6 +590,23 @@ final class FakeReportingApis implements AutoCloseable {
       return;
     }
     String path = ex.getRequestURI().getPath().substring(GRAPH.length());
+    if (path.matches("act_\\d+") && ex.getRequestMethod().equals("GET")) {
+      String currency = metaCurrencies.get(path.substring(4));
+      if (currency == null || !"currency".equals(query(ex).get("fields"))) {
+        send(ex, 400, "{\"error\":{\"message\":\"(#100) Tried accessing nonexisting field\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"AbG\"}}");
+        return;
+      }
+      send(ex, 200, JSON.createObjectNode().put("currency", currency).put("id", path).toString());
+      return;
+    }
+    if (path.matches("act_\\d+/adsets") && ex.getRequestMethod().equals("GET")) {
+      if (!query(ex).getOrDefault("fields", "").contains("lifetime_budget")) {
+        send(ex, 400, "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"AbH\"}}");
+        return;
+      }
+      cursorPage(ex, metaAdSets.getOrDefault(path.substring(4, path.indexOf('/')), List.of()), path, token);
+      return;
+    }
     if (path.matches("act_\\d+/insights") && ex.getRequestMethod().equals("POST")) {
       Map<String, String> form = form(body);
       JsonNode range = JSON.readTree(form.getOrDefault("time_range", "{}"));
@@ -509,23 +639,28 @@ final class FakeReportingApis implements AutoCloseable {
       List<JsonNode> rows =
           metaRows.getOrDefault(job.path("account").asText(), List.of()).stream()
               .filter(r -> !LocalDate.parse(r.path("date_start").asText()).isBefore(since) && !LocalDate.parse(r.path("date_start").asText()).isAfter(until)).toList();
-      String after = query(ex).get("after");
-      int from = after == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(after), StandardCharsets.UTF_8));
-      int to = Math.min(rows.size(), from + Math.min(pageSize, Integer.parseInt(query(ex).getOrDefault("limit", "25"))));
-      ObjectNode page = JSON.createObjectNode();
-      ArrayNode data = page.putArray("data");
-      rows.subList(from, to).forEach(data::add);
-      ObjectNode paging = page.putObject("paging");
-      paging.putObject("cursors").put("before", Base64.getEncoder().encodeToString(String.valueOf(from).getBytes(StandardCharsets.UTF_8)))
-          .put("after", Base64.getEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
-      if (to < rows.size()) {
-        // A full URL as Meta gives it, to another host than the one configured: the connector must not follow it.
-        paging.put("next", "https://graph.facebook.com/" + MetaApi.VERSION + "/" + path + "?after=x&access_token=" + token);
-      }
-      send(ex, 200, page.toString());
+      cursorPage(ex, rows, path, token);
     } else {
       send(ex, 400, "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\",\"code\":100,\"fbtrace_id\":\"AbF\"}}");
     }
+  }
+
+  /** One page of a Graph edge, paged by base64 cursors (developers.facebook.com/docs/graph-api/results). */
+  private void cursorPage(HttpExchange ex, List<JsonNode> rows, String path, String token) throws IOException {
+    String after = query(ex).get("after");
+    int from = after == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(after), StandardCharsets.UTF_8));
+    int to = Math.min(rows.size(), from + Math.min(pageSize, Integer.parseInt(query(ex).getOrDefault("limit", "25"))));
+    ObjectNode page = JSON.createObjectNode();
+    ArrayNode data = page.putArray("data");
+    rows.subList(from, to).forEach(r -> data.add(r.deepCopy()));
+    ObjectNode paging = page.putObject("paging");
+    paging.putObject("cursors").put("before", Base64.getEncoder().encodeToString(String.valueOf(from).getBytes(StandardCharsets.UTF_8)))
+        .put("after", Base64.getEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
+    if (to < rows.size()) {
+      // A full URL as Meta gives it, to another host than the one configured: the connector must not follow it.
+      paging.put("next", "https://graph.facebook.com/" + MetaApi.VERSION + "/" + path + "?after=x&access_token=" + token);
+    }
+    send(ex, 200, page.toString());
   }
 
   // ---------------------------------------------------------------------------------------------- Salesforce

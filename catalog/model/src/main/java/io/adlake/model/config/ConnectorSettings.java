@@ -10,24 +10,48 @@ import java.util.TreeMap;
  * the platform restates, and which account of the platform is each org's. Credentials are never here: a source
  * names the environment variable holding them, and an org may name its own.
  *
- * @param sources per source adlake can fetch (dv360, ttd, meta, bookings): its endpoint and defaults
+ * @param sources per source adlake can fetch (dv360, ttd, meta, gam, bookings, setup): its endpoint and defaults
  * @param orgs    per org, per source: the org's account on the platform and its own overrides
  */
 public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String, Map<String, OrgAccount>> orgs) {
 
   /** The sources a connector exists for; a key naming another is a mistake in the file. */
-  public static final java.util.List<Source> FETCHABLE = java.util.List.of(Source.DV360, Source.TTD, Source.META, Source.GAM, Source.BOOKINGS);
+  public static final java.util.List<Source> FETCHABLE =
+      java.util.List.of(Source.DV360, Source.TTD, Source.META, Source.GAM, Source.BOOKINGS, Source.SETUP);
+
+  /**
+   * The sources whose fetch is a snapshot of what the platform holds when asked (what is sold, how campaigns are
+   * set up), not the report of past days: fetched as of a delivery date, never backfilled.
+   */
+  public static final java.util.List<Source> SNAPSHOTS = java.util.List.of(Source.BOOKINGS, Source.SETUP);
+
+  /**
+   * The platforms an org's setup snapshot is fetched from, each with the org's account and credentials of that
+   * platform's source: DV360 (SDF through the Display &amp; Video 360 API at {@code sources.setup.base_url}), TTD ad
+   * groups and Meta ad sets (through {@code sources.ttd} and {@code sources.meta}).
+   */
+  public static final java.util.List<Source> SETUP_PLATFORMS = java.util.List.of(Source.DV360, Source.TTD, Source.META);
 
   public ConnectorSettings {
     sources = sources == null ? Map.of() : Map.copyOf(sources);
     orgs = orgs == null ? Map.of() : Map.copyOf(new TreeMap<>(orgs));
-    for (String source : sources.keySet()) {
+    sources.forEach((source, endpoint) -> {
       requireFetchable("sources." + source, source);
-    }
+      boolean setup = source.equals(Source.SETUP.id());
+      if (setup && endpoint.credentialsEnv() != null) {
+        throw new IllegalArgumentException("sources.setup.credentials_env: setup is fetched with each platform's credentials (sources.dv360, ttd and meta)");
+      }
+      if (!setup && endpoint.credentialsEnv() == null) {
+        throw new IllegalArgumentException("sources." + source + ".credentials_env: the environment variable holding the credentials is missing");
+      }
+    });
     Map<String, SourceEndpoint> configured = sources;
     orgs.forEach(
         (org, accounts) -> accounts.keySet().forEach(source -> {
           requireFetchable("orgs." + org + "." + source, source);
+          if (source.equals(Source.SETUP.id())) {
+            throw new IllegalArgumentException("orgs." + org + ".setup: an org's setup is fetched with its dv360, ttd and meta accounts; name those");
+          }
           if (!configured.containsKey(source)) {
             throw new IllegalArgumentException("orgs." + org + "." + source + ": sources." + source + " is not configured");
           }
@@ -44,10 +68,12 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
    * One platform's reporting API.
    *
    * @param baseUrl             the API root, its version in the path (Bid Manager v2, TTD v3, Graph v27.0, Salesforce's
-   *                            login host for bookings, whose API root comes with the token)
+   *                            login host for bookings, whose API root comes with the token, Display &amp; Video 360
+   *                            v4 for setup)
    * @param credentialsEnv      the environment variable with the credentials: a Google service-account key (JSON) for
    *                            DV360 and Ad Manager, the TTD-Auth token, a Meta system-user token, or for Salesforce a JSON object with
-   *                            client_id, username and private_key (the JWT bearer flow)
+   *                            client_id, username and private_key (the JWT bearer flow); none for setup, which uses
+   *                            each platform's
    * @param restatementDays     how many days before the fetched day the platform still changes: each fetch takes them
    *                            again (0: the day only)
    * @param pollMillis          the wait between two looks at a report being built
@@ -67,7 +93,9 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
       if (!baseUrl.getPath().endsWith("/")) {
         baseUrl = URI.create(baseUrl + "/");
       }
-      PlatformEndpoint.requireEnvName("credentials_env", credentialsEnv);
+      if (credentialsEnv != null) {
+        PlatformEndpoint.requireEnvName("credentials_env", credentialsEnv);
+      }
       restatementDays = restatementDays == null ? 0 : restatementDays;
       pollMillis = pollMillis == null ? 30_000L : pollMillis;
       timeoutSeconds = timeoutSeconds == null ? 3600 : timeoutSeconds;

@@ -143,4 +143,15 @@ public final class MetaApi {
       List.of(
           "account_id", "account_name", "account_currency", "campaign_id", "campaign_name", "adset_id", "adset_name", "ad_id",
           "ad_name", "impressions", "clicks", "spend", "actions");
+
+  /**
+   * The fields of an ad set the setup snapshot asks for ({@code GET act_<id>/adsets},
+   * developers.facebook.com/docs/marketing-api/reference/ad-account/adsets; the AdSet node's fields under
+   * .../reference/ad-campaign): what {@code bronze.meta_ad_sets} reads, but
+   * {@code account_currency}, which is the ad account's ({@code GET act_<id>?fields=currency}) and added to each line.
+   */
+  public static final List<String> ADSET_FIELDS =
+      List.of(
+          "id", "name", "campaign_id", "account_id", "status", "effective_status", "daily_budget", "lifetime_budget", "start_time",
+          "end_time", "pacing_type", "frequency_control_specs");
 }

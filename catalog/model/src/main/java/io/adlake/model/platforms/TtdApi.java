@@ -66,4 +66,14 @@ public final class TtdApi {
   public static final String EXECUTION_COMPLETE = "Complete";
 
   public static final String EXECUTION_FAILED = "Failed";
+
+  /**
+   * The setup snapshot's queries ({@code POST}, paged by {@code PageStartIndex} and {@code PageSize}, answered with
+   * {@code Result}, {@code ResultCount} and {@code TotalFilteredCount}): an advertiser's campaigns, for their
+   * {@code BudgetingVersion}, and its ad groups. TTD lists both as legacy REST queries beside the GraphQL
+   * {@code campaigns} and {@code adGroups} queries (partner.thetradedesk.com/v3/portal/api/ref/post-adgroup-query-advertiser).
+   */
+  public static final String CAMPAIGNS_OF_ADVERTISER = "campaign/query/advertiser";
+
+  public static final String AD_GROUPS_OF_ADVERTISER = "adgroup/query/advertiser";
 }
