@@ -1,8 +1,9 @@
 """adlake_daily: one delivery date through the lakehouse, write-audit-publish.
 
-fetch_<source> (dv360, ttd, meta, gam, bookings: `adlake fetch --date <ds>`, the platform's reports of the last
-complete day and its restatement window into the landing zone, for every org conf/connectors.yaml names; no Spark,
-so outside the Spark pool) -> ingest_<source> (one per export source, in parallel within the adlake_spark pool; a
+fetch_<source> (dv360, ttd, meta, gam, bookings, setup: `adlake fetch --date <ds>`, the platform's reports of the
+last complete day and its restatement window, or the snapshot of bookings and setup as of <ds>, into the landing
+zone, for every org conf/connectors.yaml names; no Spark, so outside the Spark pool; a snapshot of a date that is
+not today is skipped) -> ingest_<source> (one per export source, in parallel within the adlake_spark pool; a
 source that delivered nothing that day is skipped) -> silver (on the run's branch) -> silver_gate -> gold (on the
 branch) -> gold_gate -> publish, which emits one asset per gold table; the assets are emitted only when the
 publish succeeded.
@@ -32,7 +33,7 @@ from adlake_airflow.operators import adlake_task
 
 SOURCES = ("dv360", "ttd", "meta", "gam", "monetize", "bookings", "setup", "fx")
 # The sources adlake fetches from an API (ConnectorSettings.FETCHABLE); the others arrive as files only.
-FETCHED = ("dv360", "ttd", "meta", "gam", "bookings")
+FETCHED = ("dv360", "ttd", "meta", "gam", "bookings", "setup")
 DELIVERY_DATE = "{{ ds }}"
 
 with DAG(

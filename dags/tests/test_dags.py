@@ -38,7 +38,7 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
     assert {"dv360", "gam", "monetize", "fx"} <= set(sources)
     steps = ["silver", "silver_gate", "gold", "gold_gate", "publish"]
     fetched = re.findall(r"Source\.([A-Z0-9]+)", java_fetchable())
-    assert [f.lower() for f in fetched] == ["dv360", "ttd", "meta", "gam", "bookings"]
+    assert [f.lower() for f in fetched] == ["dv360", "ttd", "meta", "gam", "bookings", "setup"]
     fetches = {f"fetch_{s.lower()}" for s in fetched}
     assert set(dag.task_ids) == {f"ingest_{s}" for s in sources} | set(steps) | fetches
     for source in (s.lower() for s in fetched):
@@ -70,7 +70,7 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
 
 def java_fetchable() -> str:
     source = (REPO / "catalog/model/src/main/java/io/adlake/model/config/ConnectorSettings.java").read_text()
-    return re.search(r"FETCHABLE = [^;]+;", source).group(0)
+    return re.search(r"FETCHABLE =\s+[^;]+;", source).group(0)
 
 
 def test_downstream_waits_for_published_gold(dagbag):

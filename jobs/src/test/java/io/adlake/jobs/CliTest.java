@@ -77,7 +77,13 @@ class CliTest {
     assertThat(neither.stderr).contains("give either --date, or --from and --to");
     Captured gam = run("fetch", "--conf-dir", "../conf", "--source", "monetize", "--date", "2026-11-03");
     assertThat(gam.code).isEqualTo(ExitCodes.USAGE);
-    assertThat(gam.stderr).contains("--source monetize: adlake fetches [dv360, ttd, meta, gam, bookings]");
+    assertThat(gam.stderr).contains("--source monetize: adlake fetches [dv360, ttd, meta, gam, bookings, setup]");
+    Captured snapshotRange = run("fetch", "--conf-dir", "../conf", "--source", "setup", "--from", "2026-11-01", "--to", "2026-11-02");
+    assertThat(snapshotRange.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(snapshotRange.stderr).contains("--source setup is a snapshot of what the platform holds now: fetch it with --date");
+    Captured oldSnapshot = run("fetch", "--conf-dir", "../conf", "--source", "bookings", "--date", "2020-01-15");
+    assertThat(oldSnapshot.code).as("a rerun of an old date lands nothing, and Airflow skips the task").isEqualTo(ExitCodes.INPUT);
+    assertThat(oldSnapshot.stderr).contains("landing it as of 2020-01-15 would date today's state wrongly; nothing was fetched");
     Captured fetchRange = run("fetch", "--conf-dir", "../conf", "--source", "meta", "--date", "2026-11-03", "--from", "2026-11-01", "--to", "2026-11-02");
     assertThat(fetchRange.code).isEqualTo(ExitCodes.USAGE);
     assertThat(fetchRange.stderr).contains("give --date, or --from with --to");

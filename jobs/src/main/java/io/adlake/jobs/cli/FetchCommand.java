@@ -8,6 +8,7 @@ import io.adlake.model.config.ConnectorSettings;
 import io.adlake.model.config.ConnectorSettingsLoader;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,11 +25,16 @@ import picocli.CommandLine.Option;
       "exactly like an export put there by hand, so 'adlake ingest --date D' reads it unchanged and silver takes",
       "the restated days (the latest delivery of a day wins). A day the platform did not change is not landed",
       "again. --from/--to backfills report days, each landed in the folder of the day after it. A file is placed",
-      "whole (a hidden name, then a rename; one PutObject on S3). Bookings are a snapshot, fetched as of D.",
+      "whole (a hidden name, then a rename; one PutObject on S3).",
+      "",
+      "Bookings and setup are snapshots of what the platform holds when asked: fetched with --date D only, and",
+      "only while D is today (UTC, give or take a day), so a rerun of an old date does not land today's state",
+      "under it (exit 4, nothing fetched). An empty snapshot where the last landed one has rows is refused.",
       "",
       "Flows: dv360 (Bid Manager API v2 query runs), ttd (MyReports executions of the org's schedule), meta",
       "(asynchronous Insights jobs, level=ad, time_increment=1), gam (Ad Manager ReportService report jobs,",
-      "CSV_DUMP), bookings (Salesforce Bulk API 2.0 query job).",
+      "CSV_DUMP), bookings (Salesforce Bulk API 2.0 query job), setup (from each platform the org has an",
+      "account with: DV360 SDF download task of its insertion orders and line items, TTD ad groups, Meta ad sets).",
       "Credentials come from the environment variables conf/connectors.yaml names (Google service-account keys,",
       "the TTD-Auth token, a Meta token, Salesforce JWT bearer credentials), never from files.",
       "",
@@ -39,6 +45,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  adlake fetch --source meta --date 2026-11-03",
       "  adlake fetch --source dv360 --org acme-media --from 2026-10-01 --to 2026-10-31",
+      "  adlake fetch --source setup --date $(date -u +%F)",
       "  ADLAKE_TTD_TOKEN=... adlake fetch --source ttd --date 2026-11-03 --landing s3://acme-landing/exports"
     },
     footer = ExitCodes.DESCRIPTION,
@@ -49,7 +56,7 @@ final class FetchCommand implements Callable<Integer> {
 
   @Mixin OrgScopeOptions scope;
 
-  @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta, gam or bookings.")
+  @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta, gam, bookings or setup.")
   String source;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date: report days D-1 and the source's restatement window before it.")
@@ -77,6 +84,17 @@ final class FetchCommand implements Callable<Integer> {
       throw common.usageError(
           "--source " + wanted.id() + ": adlake fetches " + ConnectorSettings.FETCHABLE.stream().map(Source::id).toList() + "; " + wanted.id()
               + " exports are landed by hand or by the platform's own delivery");
+    }
+    if (ConnectorSettings.SNAPSHOTS.contains(wanted)) {
+      if (date == null) {
+        throw common.usageError("--source " + wanted.id() + " is a snapshot of what the platform holds now: fetch it with --date, not --from/--to");
+      }
+      LocalDate today = LocalDate.now(Clock.systemUTC());
+      if (Math.abs(ChronoUnit.DAYS.between(today, date)) > 1) {
+        throw new InputException(
+            "--source " + wanted.id() + " is a snapshot of what the platform holds now (" + today + "): landing it as of " + date
+                + " would date today's state wrongly; nothing was fetched");
+      }
     }
     try (CommandContext context = new CommandContext(common, "adlake-fetch")) {
       String root = landing == null ? context.config.landing() : landing;

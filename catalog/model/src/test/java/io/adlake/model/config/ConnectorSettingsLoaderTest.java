@@ -30,7 +30,9 @@ class ConnectorSettingsLoaderTest {
   void theShippedSettingsLoadWithPerOrgAccountsCredentialsAndWindows() {
     ConnectorSettings settings = ConnectorSettingsLoader.load(Path.of("../../conf"), ORGS);
 
-    assertThat(settings.sources()).containsOnlyKeys("dv360", "ttd", "meta", "gam", "bookings");
+    assertThat(settings.sources()).containsOnlyKeys("dv360", "ttd", "meta", "gam", "bookings", "setup");
+    assertThat(settings.endpoint(Source.SETUP).baseUrl().toString()).as("SDF downloads: the Display & Video 360 API").endsWith("/v4/");
+    assertThat(settings.endpoint(Source.SETUP).credentialsEnv()).as("each platform's own").isNull();
     assertThat(settings.restatementDays("acme-media", Source.META)).as("Meta's 28-day attribution window").isEqualTo(28);
     assertThat(settings.restatementDays("kiwi-retail", Source.META)).as("the org's own").isEqualTo(35);
     assertThat(settings.credentialsEnv("kiwi-retail", Source.DV360)).isEqualTo("ADLAKE_DV360_SERVICE_ACCOUNT_KIWI");
@@ -45,7 +47,10 @@ class ConnectorSettingsLoaderTest {
   void mistakesAreRefusedByName(@TempDir Path conf) throws IOException {
     assertRefused(conf, META.replace("credentials_env", "token"), "unknown key 'sources.meta.token'");
     assertRefused(conf, META.replace("credentials_env: M", "credentials_env: EAAB.secret"), "credentials_env names an environment variable");
-    assertRefused(conf, META.replace("meta:", "monetize:"), "sources.monetize: adlake fetches [dv360, ttd, meta, gam, bookings]");
+    assertRefused(conf, META.replace("meta:", "monetize:"), "sources.monetize: adlake fetches [dv360, ttd, meta, gam, bookings, setup]");
+    assertRefused(conf, META.replace("meta:", "setup:"), "sources.setup.credentials_env: setup is fetched with each platform's credentials");
+    assertRefused(conf, META.replace("    credentials_env: M\n", ""), "sources.meta.credentials_env: the environment variable holding the credentials is missing");
+    assertRefused(conf, META + "orgs:\n  acme-media:\n    setup: {account: x}\n", "orgs.acme-media.setup: an org's setup is fetched with its dv360, ttd and meta accounts");
     assertRefused(conf, META.replace("28", "400"), "restatement_days must be between 0 and 90, was 400");
     assertRefused(conf, META + "orgs:\n  nobody:\n    meta: {account: act_1}\n", "orgs.nobody is not in the org registry");
     assertRefused(conf, META + "orgs:\n  acme-media:\n    ttd: {account: x}\n", "orgs.acme-media.ttd: sources.ttd is not configured");
