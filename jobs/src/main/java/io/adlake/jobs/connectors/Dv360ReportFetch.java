@@ -123,7 +123,11 @@ final class Dv360ReportFetch implements ReportConnector {
       return;
     }
     try {
-      String actual = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+      MessageDigest digest = MessageDigest.getInstance("MD5");
+      try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      String actual = Base64.getEncoder().encodeToString(digest.digest());
       if (!actual.equals(md5.get())) {
         throw new FetchException(FetchException.Kind.TRUNCATED, what + ": the download's MD5 " + actual + " is not the " + md5.get() + " Cloud Storage gave; nothing was landed", null);
       }

@@ -2,8 +2,6 @@ package io.adlake.jobs.connectors;
 
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.platforms.GamRetrySignals;
-import io.adlake.jobs.platforms.MetaRetrySignals;
 import io.adlake.jobs.platforms.PlatformClient;
 import io.adlake.jobs.platforms.RetrySignals;
 import io.adlake.model.Source;
@@ -192,7 +190,7 @@ public final class FetchJob {
         key -> new PlatformClient(
             platform.id(),
             PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
-            platform == Source.META ? new MetaRetrySignals() : platform == Source.GAM ? new GamRetrySignals() : RetrySignals.HTTP));
+            RetrySignals.of(platform.id())));
   }
 
   /** The org's credentials from the environment variable conf/connectors.yaml names; their text is never in a message. */

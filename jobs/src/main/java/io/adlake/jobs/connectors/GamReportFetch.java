@@ -55,7 +55,7 @@ final class GamReportFetch implements ReportConnector {
       Path csv = fetch.scratch().resolve("gam-" + day + ".csv");
       fetch.calls().download(URI.create(url), gz, false, "download " + what);
       try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-        Files.write(csv, in.readAllBytes());
+        Files.copy(in, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         throw new FetchException(FetchException.Kind.TRUNCATED, what + ": the download is not a whole gzip file (" + e.getMessage() + "); nothing was landed", e);
       }

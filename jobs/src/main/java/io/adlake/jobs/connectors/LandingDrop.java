@@ -78,17 +78,16 @@ final class LandingDrop {
     String name = name(stem, day, extension);
     String uri = folder(org, source) + "/" + deliveryOf(day) + "/" + name;
     try {
-      byte[] fetched = Files.readAllBytes(file);
       List<String> landed = landed(folder(org, source));
       String last = deliveryOf(day).toString();
       Optional<String> same = newest(landed, last, n -> n.equals(name));
       // A report day's previous version is that day's; a snapshot's is the last one landed, of whatever date.
       Pattern versions = Pattern.compile(Pattern.quote(stem) + "-\\d{4}-\\d{2}-\\d{2}\\." + Pattern.quote(extension));
       Optional<String> previous = ConnectorSettings.SNAPSHOTS.contains(source) ? newest(landed, last, n -> versions.matcher(n).matches()) : same;
-      if (same.isPresent() && shape.stable(read(same.get())).equals(shape.stable(fetched))) {
+      if (same.isPresent() && digest(same.get(), shape).equals(digest(file, shape))) {
         return Result.UNCHANGED;
       }
-      if (previous.isPresent() && !shape.hasRows(fetched) && shape.hasRows(read(previous.get()))) {
+      if (previous.isPresent() && !hasRows(file, shape) && hasRows(previous.get(), shape)) {
         throw new FetchException(
             FetchException.Kind.EMPTY,
             "org " + org + ", source " + source.id() + ", " + day + ": the platform returned an empty " + name + " where the latest landed version has rows ("
@@ -102,9 +101,27 @@ final class LandingDrop {
     }
   }
 
-  private byte[] read(String uri) throws IOException {
+  private String digest(String uri, ReportShape shape) throws IOException {
     try (InputStream in = store.open(uri)) {
-      return in.readAllBytes();
+      return shape.stableDigest(in);
+    }
+  }
+
+  private boolean hasRows(String uri, ReportShape shape) throws IOException {
+    try (InputStream in = store.open(uri)) {
+      return shape.hasRows(in);
+    }
+  }
+
+  private static String digest(Path file, ReportShape shape) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return shape.stableDigest(in);
+    }
+  }
+
+  private static boolean hasRows(Path file, ReportShape shape) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return shape.hasRows(in);
     }
   }
 

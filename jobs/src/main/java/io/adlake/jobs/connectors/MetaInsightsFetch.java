@@ -3,6 +3,7 @@ package io.adlake.jobs.connectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adlake.jobs.platforms.PlatformClient;
 import io.adlake.model.platforms.MetaApi;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -67,32 +66,45 @@ final class MetaInsightsFetch implements ReportConnector {
       return MetaApi.JOB_COMPLETED.equals(status) ? ReportPoll.done(job) : ReportPoll.notYet(status + " " + job.path("async_percent_completion").asText("?") + "%");
     });
 
-    Map<LocalDate, List<String>> days = new TreeMap<>();
-    for (LocalDate day = fetch.first(); !day.isAfter(fetch.last()); day = day.plusDays(1)) {
-      days.put(day, new ArrayList<>());
-    }
-    String after = null;
-    do {
-      URI page = fetch.base().resolve(run + "/insights?limit=" + PAGE + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
-      JsonNode answer = fetch.calls().get(page, "results of Insights job " + run);
-      for (JsonNode row : answer.path("data")) {
-        LocalDate day = LocalDate.parse(row.path("date_start").asText());
-        List<String> lines = days.get(day);
-        if (lines == null) {
-          throw new FetchException(FetchException.Kind.PLATFORM, what + " returned a row of " + day + ", outside " + fetch.first() + " to " + fetch.last(), null);
+    // Each row straight to its day's file: a 28-day window of an account with many ads is not held in memory.
+    Map<LocalDate, Path> files = new TreeMap<>();
+    Map<LocalDate, BufferedWriter> writers = new TreeMap<>();
+    try {
+      for (LocalDate day = fetch.first(); !day.isAfter(fetch.last()); day = day.plusDays(1)) {
+        files.put(day, fetch.scratch().resolve("meta-" + day + ".json"));
+        writers.put(day, Files.newBufferedWriter(files.get(day), StandardCharsets.UTF_8));
+      }
+      String after = null;
+      do {
+        URI page = fetch.base().resolve(run + "/insights?limit=" + PAGE + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+        JsonNode answer = fetch.calls().get(page, "results of Insights job " + run);
+        for (JsonNode row : answer.path("data")) {
+          LocalDate day = LocalDate.parse(row.path("date_start").asText());
+          BufferedWriter out = writers.get(day);
+          if (out == null) {
+            throw new FetchException(FetchException.Kind.PLATFORM, what + " returned a row of " + day + ", outside " + fetch.first() + " to " + fetch.last(), null);
+          }
+          out.write(row.toString());
+          out.write('\n');
         }
-        lines.add(row.toString());
+        after = answer.path("paging").has("next") ? answer.path("paging").path("cursors").path("after").asText(null) : null;
+      } while (after != null);
+      for (BufferedWriter out : writers.values()) {
+        out.close();
       }
-      after = answer.path("paging").has("next") ? answer.path("paging").path("cursors").path("after").asText(null) : null;
-    } while (after != null);
-    for (Map.Entry<LocalDate, List<String>> day : days.entrySet()) {
-      Path file = fetch.scratch().resolve("meta-" + day.getKey() + ".json");
-      try {
-        Files.writeString(file, day.getValue().isEmpty() ? "" : String.join("\n", day.getValue()) + "\n");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (BufferedWriter out : writers.values()) {
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // only after a failure (the writers were closed before landing): the scratch folder goes with the fetch
+        }
       }
-      fetch.land(day.getKey(), "json", file, ReportShape.JSON_LINES);
+    }
+    for (Map.Entry<LocalDate, Path> day : files.entrySet()) {
+      fetch.land(day.getKey(), "json", day.getValue(), ReportShape.JSON_LINES);
     }
   }
 

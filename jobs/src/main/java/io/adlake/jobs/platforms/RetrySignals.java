@@ -32,4 +32,16 @@ public interface RetrySignals {
         boolean retry = status == 429 || status >= 500;
         return new Verdict(retry, retry ? RetryAfter.of(response) : Optional.empty(), null, status == 401 || status == 403);
       };
+
+  /**
+   * The signals of a platform by its id (a {@code Platform} code or a {@code Source} id): Meta's error codes, Ad
+   * Manager's SOAP faults, else HTTP's. The one place write-back and the connectors choose them.
+   */
+  static RetrySignals of(String platform) {
+    return switch (platform) {
+      case "meta" -> new MetaRetrySignals();
+      case "gam" -> new GamRetrySignals();
+      default -> HTTP;
+    };
+  }
 }

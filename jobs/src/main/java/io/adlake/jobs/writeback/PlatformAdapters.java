@@ -2,7 +2,6 @@ package io.adlake.jobs.writeback;
 
 import io.adlake.jobs.platforms.PlatformClient;
 import io.adlake.jobs.platforms.RetrySignals;
-import io.adlake.jobs.platforms.MetaRetrySignals;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
 import io.adlake.model.Platform;
@@ -60,7 +59,7 @@ public final class PlatformAdapters {
             p -> new PlatformClient(
                 p,
                 PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
-                which == Platform.META ? new MetaRetrySignals() : RetrySignals.HTTP));
+                RetrySignals.of(which.code())));
     adapter =
         switch (which) {
           case DV360 -> new Dv360LineItems(endpoint.baseUrl(), token, client);
