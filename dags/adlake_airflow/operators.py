@@ -6,10 +6,11 @@ import os
 import subprocess
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
 from airflow.sdk import BaseOperator
 
-from adlake_airflow import settings
+from adlake_airflow import credentials, settings
 from adlake_airflow.exit_codes import handle_exit
 
 
@@ -30,6 +31,9 @@ class AdlakeCommandOperator(BaseOperator):
         self.log.info("running %s", " ".join(command))
         env = dict(os.environ)
         env.setdefault("ADLAKE_CONF_DIR", str(settings.conf_dir()))
+        if self.arguments[0] == "fetch":
+            filled = credentials.with_credentials(env, Path(env["ADLAKE_CONF_DIR"]))
+            self.log.info("credentials from the secrets backend: %s", ", ".join(filled) or "none")
         process = subprocess.Popen(
             command, cwd=settings.adlake_home(), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )

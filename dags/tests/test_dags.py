@@ -11,6 +11,7 @@ import pytest
 from airflow.dag_processing.dagbag import DagBag
 from airflow.sdk.exceptions import AirflowException, AirflowFailException, AirflowSkipException
 
+from adlake_airflow.credentials import variable_names, with_credentials
 from adlake_airflow.exit_codes import handle_exit
 from adlake_airflow.operators import AdlakeCommandOperator
 
@@ -133,6 +134,20 @@ def test_exit_codes_become_task_outcomes(code, outcome):
         assert "quality gate failed" in str(raised.value)
     if code == 8:
         assert "clear the silver task with its downstream tasks" in str(raised.value)
+
+
+def test_fetch_credentials_come_from_the_secrets_backend_and_the_workers_environment_wins(monkeypatch):
+    names = variable_names(REPO / "conf")
+    # The sources' variables and the orgs' own; setup has none of its own.
+    assert {"ADLAKE_DV360_SERVICE_ACCOUNT", "ADLAKE_META_TOKEN", "ADLAKE_META_TOKEN_ACME_MEDIA"} <= set(names)
+    assert {"ADLAKE_DV360_SERVICE_ACCOUNT_KIWI", "ADLAKE_SALESFORCE_JWT_ACME_MEDIA"} <= set(names)
+    assert all(n.startswith("ADLAKE_") for n in names)
+    # Airflow's own lookup: AIRFLOW_VAR_<NAME> is its environment-variables secrets backend, asked like Vault would be.
+    monkeypatch.setenv("AIRFLOW_VAR_ADLAKE_META_TOKEN", "from-the-backend")
+    monkeypatch.setenv("AIRFLOW_VAR_ADLAKE_TTD_TOKEN", "stale-in-the-backend")
+    env = {"ADLAKE_TTD_TOKEN": "the-workers-own"}
+    assert with_credentials(env, REPO / "conf") == ["ADLAKE_META_TOKEN"]
+    assert env == {"ADLAKE_TTD_TOKEN": "the-workers-own", "ADLAKE_META_TOKEN": "from-the-backend"}
 
 
 def test_every_exit_code_of_the_java_side_has_a_meaning_here():
