@@ -25,8 +25,7 @@ final class MetaAdSetsFetch implements ReportConnector {
 
   @Override
   public void fetch(OrgFetch fetch) {
-    String account = fetch.requireAccount("the Meta ad account id");
-    String node = account.startsWith("act_") ? account : "act_" + account;
+    String node = MetaApi.adAccountNode(fetch.requireAccount("the Meta ad account id"));
     String currency = fetch.calls().get(fetch.base().resolve(node + "?fields=currency"), "currency of " + node).path("currency").asText("");
     if (!currency.matches("[A-Z]{3}")) {
       throw new FetchException(FetchException.Kind.PLATFORM, "Meta gave no currency for " + node + " (" + fetch.calls().scope() + ")", null);

@@ -38,8 +38,7 @@ final class MetaInsightsFetch implements ReportConnector {
 
   @Override
   public void fetch(OrgFetch fetch) {
-    String account = fetch.requireAccount("the Meta ad account id");
-    String node = account.startsWith("act_") ? account : "act_" + account;
+    String node = MetaApi.adAccountNode(fetch.requireAccount("the Meta ad account id"));
     String form =
         form(Map.of(
             "level", "ad",

@@ -154,4 +154,9 @@ public final class MetaApi {
       List.of(
           "id", "name", "campaign_id", "account_id", "status", "effective_status", "daily_budget", "lifetime_budget", "start_time",
           "end_time", "pacing_type", "frequency_control_specs");
+
+  /** The Graph API node of an ad account: {@code act_<id>}, whether the setting gave the id with its prefix or without. */
+  public static String adAccountNode(String account) {
+    return account.startsWith("act_") ? account : "act_" + account;
+  }
 }
