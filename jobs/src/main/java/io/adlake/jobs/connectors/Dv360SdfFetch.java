@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -38,9 +39,9 @@ import java.util.zip.ZipInputStream;
 final class Dv360SdfFetch implements ReportConnector {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The file in the zip, and the stem it lands under in the org's setup folder. */
+  /** The file in the zip, and the stem it lands under in the org's setup folder; insertion orders first. */
   private static final Map<String, String> FILES =
-      new LinkedHashMap<>(Map.of(DisplayVideoApi.SDF_INSERTION_ORDERS, "dv360-sdf-insertion-orders", DisplayVideoApi.SDF_LINE_ITEMS, "dv360-sdf-line-items"));
+      new TreeMap<>(Map.of(DisplayVideoApi.SDF_INSERTION_ORDERS, "dv360-sdf-insertion-orders", DisplayVideoApi.SDF_LINE_ITEMS, "dv360-sdf-line-items"));
 
   @Override
   public void fetch(OrgFetch fetch) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * half a download.
  *
  * <p>Each file is compared with its latest landed version (the same name in this or an earlier delivery folder),
- * ignoring what changes on every run of the same report ({@link ReportShape#stable}):
+ * ignoring what changes on every run of the same report ({@link ReportShape#stableDigest}):
  *
  * <ul>
  *   <li>the same: nothing is landed (a version already in this delivery folder stays byte for byte), so a
