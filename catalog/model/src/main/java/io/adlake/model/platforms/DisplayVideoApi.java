@@ -35,9 +35,9 @@ public final class DisplayVideoApi {
 
   /**
    * The path of {@code media.download} for an SDF task's {@code response.resourceName}, relative to the API root's
-   * host: {@code download/<resourceName>?alt=media}. The reference gives resource names as
-   * {@code download/sdfdownloadtasks/media/{mediaId}} while answers carry {@code sdfdownloadtasks/media/{mediaId}};
-   * both mean the same download, so a leading {@code download/} is not doubled.
+   * host: {@code download/<resourceName>?alt=media}. The reference writes the resource name itself as
+   * {@code download/sdfdownloadtasks/media/{mediaId}} (SdfDownloadTask) while media.download's path already starts
+   * with {@code download/}; both readings are accepted, and the prefix is never doubled.
    */
   public static String mediaDownloadPath(String resourceName) {
     String name = resourceName.startsWith("download/") ? resourceName.substring("download/".length()) : resourceName;
