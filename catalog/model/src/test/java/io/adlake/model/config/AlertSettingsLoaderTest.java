@@ -3,27 +3,18 @@ package io.adlake.model.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.adlake.model.org.Org;
-import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AlertSettingsLoaderTest {
 
-  private static final OrgRegistry ORGS =
-      new OrgRegistry(
-          List.of(
-              new Org(OrgId.of("acme-media"), "Acme", "EUR", "Europe/Berlin", Map.of()),
-              new Org(OrgId.of("blue-harbor"), "Blue", "USD", "America/New_York", Map.of()),
-              new Org(OrgId.of("kiwi-retail"), "Kiwi", "NZD", "Pacific/Auckland", Map.of())));
+  private static final OrgRegistry ORGS = PilotOrgs.REGISTRY;
 
   @Test
   void theShippedRulesLoadAndEachOrgGetsItsSet() {

@@ -3,26 +3,17 @@ package io.adlake.model.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.adlake.model.org.Org;
-import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WritebackSettingsLoaderTest {
 
-  private static final OrgRegistry ORGS =
-      new OrgRegistry(
-          List.of(
-              new Org(OrgId.of("acme-media"), "Acme", "EUR", "Europe/Berlin", Map.of()),
-              new Org(OrgId.of("blue-harbor"), "Blue", "USD", "America/New_York", Map.of()),
-              new Org(OrgId.of("kiwi-retail"), "Kiwi", "NZD", "Pacific/Auckland", Map.of())));
+  private static final OrgRegistry ORGS = PilotOrgs.REGISTRY;
 
   private static final String PLATFORM = "platforms:\n  dv360:\n    base_url: https://displayvideo.googleapis.com/v4\n    token_env: T\n";
 
