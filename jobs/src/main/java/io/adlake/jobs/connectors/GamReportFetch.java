@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -55,7 +56,7 @@ final class GamReportFetch implements ReportConnector {
       Path csv = fetch.scratch().resolve("gam-" + day + ".csv");
       fetch.calls().download(URI.create(url), gz, false, "download " + what);
       try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-        Files.copy(in, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         throw new FetchException(FetchException.Kind.TRUNCATED, what + ": the download is not a whole gzip file (" + e.getMessage() + "); nothing was landed", e);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.landing.LandingScan;
@@ -111,7 +112,7 @@ class ConnectorsTest {
     List<JsonNode> groups = new ArrayList<>();
     Map<String, JsonNode> campaigns = new TreeMap<>();
     for (String line : Files.readAllLines(setup.resolve("ttd_adgroups_" + org + ".jsonl"))) {
-      com.fasterxml.jackson.databind.node.ObjectNode group = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+      ObjectNode group = (ObjectNode) JSON.readTree(line);
       campaigns.put(group.path("CampaignId").asText(), JSON.createObjectNode().put("CampaignId", group.path("CampaignId").asText())
           .put("CampaignName", "Campaign " + group.path("CampaignId").asText()).put("BudgetingVersion", group.remove("BudgetingVersion").asText()));
       groups.add(group);
@@ -120,7 +121,7 @@ class ConnectorsTest {
     apis.ttdCampaigns.put("ttd-" + org, new ArrayList<>(campaigns.values()));
     List<JsonNode> sets = new ArrayList<>();
     for (String line : Files.readAllLines(setup.resolve("meta_adsets_" + org + ".jsonl"))) {
-      com.fasterxml.jackson.databind.node.ObjectNode set = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+      ObjectNode set = (ObjectNode) JSON.readTree(line);
       apis.metaCurrencies.put(metaAccount(org), set.remove("account_currency").asText());
       sets.add(set);
     }
