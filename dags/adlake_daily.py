@@ -32,7 +32,8 @@ from adlake_airflow.assets import GOLD
 from adlake_airflow.operators import adlake_task
 
 SOURCES = ("dv360", "ttd", "meta", "gam", "monetize", "bookings", "setup", "fx")
-# The sources adlake fetches from an API (ConnectorSettings.FETCHABLE); the others arrive as files only.
+# The sources adlake fetches from an API (the platform registry's, InstalledPlatforms in jobs; InstalledPlatformsTest
+# keeps the two equal); the others arrive as files only.
 FETCHED = ("dv360", "ttd", "meta", "gam", "bookings", "setup")
 DELIVERY_DATE = "{{ ds }}"
 

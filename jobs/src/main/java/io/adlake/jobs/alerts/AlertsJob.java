@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
 import io.adlake.model.config.AlertSettings;
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.jobs.Progress;

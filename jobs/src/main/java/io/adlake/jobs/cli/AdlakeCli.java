@@ -1,6 +1,6 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.catalog.tables.GrainCheck;
 import java.io.PrintWriter;
 import picocli.CommandLine;

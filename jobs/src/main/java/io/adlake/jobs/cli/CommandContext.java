@@ -13,6 +13,7 @@ import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.jobs.writeback.PlatformAdapters;
+import io.adlake.platforms.kit.PlatformAccess;
 import io.adlake.jobs.writeback.WhoActs;
 import io.adlake.jobs.writeback.WritebackDecisions;
 import io.adlake.jobs.writeback.WritebackExecutor;
@@ -110,10 +111,17 @@ final class CommandContext implements AutoCloseable {
     return new WritebackDecisions(new WritebackLedger(lakehouse()), writeback.get());
   }
 
+  /**
+   * The installed platforms ({@link InstalledPlatforms}), with secrets from the environment this command runs in and
+   * one client per endpoint for the whole command.
+   */
+  PlatformAccess platforms() {
+    return new PlatformAccess(InstalledPlatforms.kits(), System::getenv, Clock.systemUTC());
+  }
+
   /** Platform tokens come from the environment variables conf/writeback.yaml names. */
   WritebackExecutor writebackExecutor() {
-    return new WritebackExecutor(
-        new WritebackLedger(lakehouse()), new PlatformAdapters(writeback.get(), System::getenv, Clock.systemUTC())::forOrg, progress, Clock.systemUTC());
+    return new WritebackExecutor(new WritebackLedger(lakehouse()), new PlatformAdapters(writeback.get(), platforms())::forOrg, progress, Clock.systemUTC());
   }
 
   /** Who a write-back command acts as: this process's OS user, and whom conf/writeback.yaml lets it act for. */

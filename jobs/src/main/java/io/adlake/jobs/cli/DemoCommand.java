@@ -2,7 +2,7 @@ package io.adlake.jobs.cli;
 
 import io.adlake.model.config.CatalogSettings;
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.Org;

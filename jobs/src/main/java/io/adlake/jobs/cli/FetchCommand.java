@@ -9,6 +9,8 @@ import io.adlake.model.config.ConnectorSettingsLoader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,9 +82,10 @@ final class FetchCommand implements Callable<Integer> {
       throw common.usageError("--to " + to + " is before --from " + from);
     }
     Source wanted = common.parse(() -> Source.fromId(source));
-    if (!ConnectorSettings.FETCHABLE.contains(wanted)) {
+    List<Source> fetchable = InstalledPlatforms.kits().fetchable();
+    if (!fetchable.contains(wanted)) {
       throw common.usageError(
-          "--source " + wanted.id() + ": adlake fetches " + ConnectorSettings.FETCHABLE.stream().map(Source::id).toList() + "; " + wanted.id()
+          "--source " + wanted.id() + ": adlake fetches " + fetchable.stream().map(Source::id).toList() + "; " + wanted.id()
               + " exports are landed by hand or by the platform's own delivery");
     }
     if (ConnectorSettings.SNAPSHOTS.contains(wanted)) {
@@ -100,9 +103,9 @@ final class FetchCommand implements Callable<Integer> {
       String root = landing == null ? context.config.landing() : landing;
       FetchJob job =
           new FetchJob(
-              ConnectorSettingsLoader.load(context.config.confDir(), context.orgs()), context.orgs(), context.landing(root), root, System::getenv,
-              Clock.systemUTC(), context.progress);
-      java.util.Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
+              ConnectorSettingsLoader.load(context.config.confDir(), context.orgs(), fetchable), context.orgs(), context.landing(root), root,
+              context.platforms(), context.progress);
+      Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
       FetchReport report = date != null ? job.daily(wanted, orgs, date) : job.range(wanted, orgs, from, to);
       report.print(System.out);
       if (report.outcomes().isEmpty()) {

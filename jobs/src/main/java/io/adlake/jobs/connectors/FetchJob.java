@@ -2,35 +2,39 @@ package io.adlake.jobs.connectors;
 
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.jobs.Progress;
-import io.adlake.jobs.platforms.PlatformClient;
-import io.adlake.jobs.platforms.RetrySignals;
 import io.adlake.model.Source;
 import io.adlake.model.config.ConnectorSettings;
 import io.adlake.model.config.ConnectorSettings.OrgAccount;
 import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
-import io.adlake.model.platforms.BidManagerApi;
-import io.adlake.model.platforms.DisplayVideoApi;
-import io.adlake.model.platforms.GamApi;
-import io.adlake.model.platforms.MetaApi;
+import io.adlake.platforms.fetch.ApiCalls;
+import io.adlake.platforms.fetch.FetchException;
+import io.adlake.platforms.fetch.Landing;
+import io.adlake.platforms.fetch.OrgFetch;
+import io.adlake.platforms.fetch.ReportFetcher;
+import io.adlake.platforms.fetch.ReportPoll;
+import io.adlake.platforms.http.AccessToken;
+import io.adlake.platforms.http.PlatformClient;
+import io.adlake.platforms.http.PlatformException;
+import io.adlake.platforms.kit.CredentialsMissing;
+import io.adlake.platforms.kit.PlatformAccess;
+import io.adlake.platforms.kit.PlatformKit;
+import io.adlake.platforms.kit.PlatformKits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -38,30 +42,24 @@ import java.util.stream.Stream;
  * account and the org registry enables the source), one org after another. An org's failure (revoked credentials,
  * a failed or endless report, a cut download) is its own: it is reported with its reason and the next org is
  * fetched. Setup is fetched from every platform the org has an account with (DV360 SDF, TTD ad groups, Meta ad
- * sets), each flow on its own. One client per endpoint for the whole fetch, so the platform's rate limit spaces
- * every org's calls.
+ * sets), each flow on its own. What each platform fetches, and how its credentials become a token, is its
+ * {@link PlatformKit}'s; the clients and secrets are {@link PlatformAccess}'s, shared with write-back.
  */
 public final class FetchJob {
   private final ConnectorSettings settings;
   private final OrgRegistry orgs;
   private final LandingStore store;
   private final String landing;
-  private final UnaryOperator<String> env;
-  private final Clock clock;
+  private final PlatformAccess access;
   private final Progress progress;
-  private final Map<Source, PlatformClient> clients = new EnumMap<>(Source.class);
 
-  /**
-   * @param env   environment lookup ({@code System::getenv} in production): where credentials are
-   * @param clock now, for token lifetimes and report timeouts
-   */
-  public FetchJob(ConnectorSettings settings, OrgRegistry orgs, LandingStore store, String landing, UnaryOperator<String> env, Clock clock, Progress progress) {
+  /** @param access the platforms, their clients and the environment the credentials are read from */
+  public FetchJob(ConnectorSettings settings, OrgRegistry orgs, LandingStore store, String landing, PlatformAccess access, Progress progress) {
     this.settings = settings;
     this.orgs = orgs;
     this.store = store;
     this.landing = landing;
-    this.env = env;
-    this.clock = clock;
+    this.access = access;
     this.progress = progress;
   }
 
@@ -88,24 +86,31 @@ public final class FetchJob {
    * source whose endpoint it calls (the fetched source's own, but for DV360's setup: {@code sources.setup}, the
    * Display &amp; Video 360 API, not Bid Manager).
    */
-  private record Flow(ReportConnector connector, Source platform, Source endpoint) {}
+  private record Flow(ReportFetcher fetcher, PlatformKit kit, Source endpoint) {
+    Source platform() {
+      return kit.source();
+    }
+  }
 
   private List<Flow> flows(Source source, String org) {
+    PlatformKits kits = access.kits();
     if (source != Source.SETUP) {
-      return settings.account(org, source).isPresent() ? List.of(new Flow(connector(source), source, source)) : List.of();
+      PlatformKit kit = kits.find(source).orElseThrow(() -> notFetchable(source));
+      ReportFetcher reports = kit.reports().orElseThrow(() -> notFetchable(source));
+      return settings.account(org, source).isPresent() ? List.of(new Flow(reports, kit, source)) : List.of();
     }
     List<Flow> flows = new ArrayList<>();
-    for (Source platform : ConnectorSettings.SETUP_PLATFORMS) {
-      if (settings.account(org, platform).isPresent()) {
-        flows.add(
-            switch (platform) {
-              case DV360 -> new Flow(new Dv360SdfFetch(), platform, Source.SETUP);
-              case TTD -> new Flow(new TtdAdGroupsFetch(), platform, platform);
-              default -> new Flow(new MetaAdSetsFetch(), platform, platform);
-            });
+    for (PlatformKit kit : kits.withSetup()) {
+      if (settings.account(org, kit.source()).isPresent()) {
+        PlatformKit.SetupFetch setup = kit.setup().orElseThrow();
+        flows.add(new Flow(setup.fetcher(), kit, setup.endpoint()));
       }
     }
     return flows;
+  }
+
+  private IllegalArgumentException notFetchable(Source source) {
+    return new IllegalArgumentException("adlake fetches " + access.kits().fetchable().stream().map(Source::id).toList() + ", not " + source.id());
   }
 
   /**
@@ -146,18 +151,30 @@ public final class FetchJob {
       Path scratch = null;
       try {
         SourceEndpoint endpoint = settings.endpoint(flow.endpoint());
-        PlatformClient client = client(flow.endpoint(), flow.platform(), endpoint);
-        AccessToken token = token(source, flow.platform(), org, endpoint, client);
-        ApiCalls calls = new ApiCalls(client, token, flow.platform() == Source.TTD ? "TTD-Auth" : "Authorization", scope);
+        access.requireCallable(flow.kit(), endpoint.baseUrl(), "sources." + flow.endpoint().id() + ".base_url in conf/connectors.yaml");
+        PlatformClient client = access.client(flow.endpoint().id(), flow.kit(), endpoint);
+        String variable = settings.credentialsEnv(org, flow.platform());
+        AccessToken token =
+            flow.kit().fetchToken(
+                new PlatformKit.Credentials(access.secret(variable, flow.kit(), org), "$" + variable, source, endpoint.baseUrl(), client, access.clock()));
+        ApiCalls calls = new ApiCalls(client, token, flow.kit().tokenHeader(), scope);
         scratch = Files.createTempDirectory("adlake-fetch-");
-        ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), clock);
+        ReportPoll poll = new ReportPoll(Duration.ofMillis(endpoint.pollMillis()), Duration.ofSeconds(endpoint.timeoutSeconds()), access.clock());
         OrgAccount account = settings.account(org, flow.platform()).orElseThrow();
-        flow.connector().fetch(
-            new OrgFetch(source, org, account, first, last, source == Source.BOOKINGS ? null : endpoint.baseUrl(), calls, token, poll, drop, files, scratch));
+        Landing landing = (stem, day, extension, file, shape) ->
+            files.put(LandingDrop.name(stem, day, extension), drop.drop(org, source, stem, day, extension, file, shape));
+        flow.fetcher().fetch(new OrgFetch(source, org, account, first, last, endpoint.baseUrl(), calls, token, poll, landing, scratch));
         continue;
       } catch (FetchException e) {
         failure = e.kind() == FetchException.Kind.CREDENTIALS ? FetchOutcome.Failure.CREDENTIALS : FetchOutcome.Failure.TRANSIENT;
         message = e.getMessage();
+      } catch (CredentialsMissing e) {
+        failure = FetchOutcome.Failure.CREDENTIALS;
+        message = e.getMessage();
+      } catch (PlatformException e) {
+        // A call outside the org's ApiCalls (a token exchange) that failed for good.
+        failure = e.credentialsRefused() ? FetchOutcome.Failure.CREDENTIALS : FetchOutcome.Failure.TRANSIENT;
+        message = scope + ": " + e.getMessage();
       } catch (IllegalStateException | IllegalArgumentException e) {
         failure = FetchOutcome.Failure.CONFIGURATION;
         message = e.getMessage();
@@ -181,50 +198,6 @@ public final class FetchJob {
         failures.isEmpty() ? null : failures.contains(FetchOutcome.Failure.TRANSIENT) ? FetchOutcome.Failure.TRANSIENT
             : failures.contains(FetchOutcome.Failure.CONFIGURATION) ? FetchOutcome.Failure.CONFIGURATION : FetchOutcome.Failure.CREDENTIALS;
     return new FetchOutcome(org, source, first, last, files, failure, failure == null ? null : String.join("; ", messages));
-  }
-
-  /** One client per endpoint for the whole fetch, so the platform's rate limit spaces every org's calls. */
-  private PlatformClient client(Source endpointOf, Source platform, SourceEndpoint endpoint) {
-    return clients.computeIfAbsent(
-        endpointOf,
-        key -> new PlatformClient(
-            platform.id(),
-            PlatformClient.Policy.ofMillis(endpoint.attempts(), endpoint.backoffMillis(), endpoint.maxBackoffMillis(), endpoint.minIntervalMillis()),
-            RetrySignals.of(platform.id())));
-  }
-
-  /** The org's credentials from the environment variable conf/connectors.yaml names; their text is never in a message. */
-  private AccessToken token(Source source, Source platform, String org, SourceEndpoint endpoint, PlatformClient client) {
-    String variable = settings.credentialsEnv(org, platform);
-    String secret = env.apply(variable);
-    if (secret == null || secret.isBlank()) {
-      throw new FetchException(FetchException.Kind.CREDENTIALS, "$" + variable + " is not set: no " + platform.id() + " credentials for org " + org, null);
-    }
-    String what = "$" + variable;
-    return switch (platform) {
-      case DV360 -> new ServiceAccountToken(secret, what, source == Source.SETUP ? DisplayVideoApi.SCOPE : BidManagerApi.SCOPE, client, clock);
-      case GAM -> new ServiceAccountToken(secret, what, GamApi.SCOPE, client, clock);
-      case BOOKINGS -> new SalesforceSession(secret, what, endpoint.baseUrl(), client, clock);
-      case META -> {
-        String outdated = MetaApi.versionProblem(endpoint.baseUrl().toString(), LocalDate.now(clock), "sources.meta.base_url in conf/connectors.yaml");
-        if (outdated != null) {
-          throw new IllegalStateException(outdated);
-        }
-        yield new EnvironmentToken(secret);
-      }
-      default -> new EnvironmentToken(secret);
-    };
-  }
-
-  static ReportConnector connector(Source source) {
-    return switch (source) {
-      case DV360 -> new Dv360ReportFetch();
-      case TTD -> new TtdReportFetch();
-      case META -> new MetaInsightsFetch();
-      case GAM -> new GamReportFetch();
-      case BOOKINGS -> new SalesforceBookingsFetch();
-      default -> throw new IllegalArgumentException("adlake fetches " + ConnectorSettings.FETCHABLE.stream().map(Source::id).toList() + ", not " + source.id());
-    };
   }
 
   private static void delete(Path dir) {

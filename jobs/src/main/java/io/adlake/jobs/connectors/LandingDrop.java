@@ -1,5 +1,8 @@
 package io.adlake.jobs.connectors;
 
+import io.adlake.platforms.fetch.FetchException;
+import io.adlake.platforms.fetch.ReportShape;
+
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
@@ -38,9 +41,10 @@ import java.util.regex.Pattern;
  *       advertiser's whole setup, disappears; and an empty setup snapshot would empty the org's entities in silver.
  * </ul>
  */
-final class LandingDrop {
+public final class LandingDrop {
 
-  enum Result {
+  /** What landing a file did. */
+  public enum Result {
     NEW,
     RESTATED,
     UNCHANGED

@@ -1,8 +1,7 @@
 /**
- * Connectors: {@code adlake fetch} asks each platform's API for an org's report (or its setup as it stands), waits
- * for it, downloads it and drops it into the landing zone as a delivery, so ingest reads it like a file put there by
- * hand. One class per platform flow; the HTTP client (rate limit, retries, Retry-After) is write-back's
- * ({@link io.adlake.jobs.platforms.PlatformClient}); tokens come from {@link io.adlake.jobs.connectors.AccessToken}s
- * built from the environment, never from files.
+ * Connectors: {@code adlake fetch} runs each platform's fetch ({@code io.adlake.platforms.<platform>}, chosen
+ * through its kit) for every org that fetches the source, each org's failure its own, and drops what was fetched
+ * into the landing zone as a delivery ({@link io.adlake.jobs.connectors.LandingDrop}), so ingest reads it like a
+ * file put there by hand.
  */
 package io.adlake.jobs.connectors;

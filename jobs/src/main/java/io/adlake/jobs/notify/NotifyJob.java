@@ -1,5 +1,12 @@
 package io.adlake.jobs.notify;
 
+import io.adlake.platforms.notify.NotificationChannel;
+import io.adlake.platforms.notify.SlackWebhook;
+import io.adlake.platforms.notify.EmailDigest;
+import io.adlake.platforms.notify.Digest;
+import io.adlake.platforms.notify.DigestLine;
+import io.adlake.platforms.notify.Delivery;
+
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;

@@ -1,5 +1,7 @@
 package io.adlake.jobs.notify;
 
+import io.adlake.platforms.notify.Digest;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,16 @@
 package io.adlake.jobs.sample;
 
+import static io.adlake.platforms.gam.GamReportField.AD_UNIT_ID;
+import static io.adlake.platforms.gam.GamReportField.AD_UNIT_NAME;
+import static io.adlake.platforms.gam.GamReportField.BUYER_ID;
+import static io.adlake.platforms.gam.GamReportField.BUYER_NAME;
+import static io.adlake.platforms.gam.GamReportField.DATE;
+import static io.adlake.platforms.gam.GamReportField.DEAL_ID;
+import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
+import static io.adlake.platforms.gam.GamReportField.GROSS_REVENUE;
+import static io.adlake.platforms.gam.GamReportField.IMPRESSIONS;
+import static io.adlake.platforms.gam.GamReportField.NET_REVENUE;
+
 import io.adlake.model.Ssp;
 import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandingStore;
@@ -8,6 +19,7 @@ import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.SourceOptions;
+import io.adlake.platforms.gam.GamReportField;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -290,11 +302,11 @@ public final class SampleExports {
    */
   private String gam(SampleWorld w, LocalDate delivery, int fault) {
     boolean oldNames = delivery.isBefore(settings.start().plusDays(2));
-    String buyer = oldNames ? "PROGRAMMATIC_BUYER" : "DEAL_BUYER";
-    StringBuilder out = new StringBuilder(String.join(",", "Dimension.DATE", "Dimension.AD_UNIT_NAME", "Dimension.PROGRAMMATIC_DEAL_NAME",
-        "Dimension." + buyer + "_NAME", "Dimension.AD_UNIT_ID", "Dimension.PROGRAMMATIC_DEAL_ID", "Dimension." + buyer + "_ID",
-        "Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS", "Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE",
-        "Column.AD_EXCHANGE_LINE_ITEM_LEVEL_REVENUE")).append('\n');
+    // Not the query's order: the reader finds columns by header.
+    List<GamReportField> columns =
+        List.of(DATE, AD_UNIT_NAME, DEAL_NAME, BUYER_NAME, AD_UNIT_ID, DEAL_ID, BUYER_ID, IMPRESSIONS, GROSS_REVENUE, NET_REVENUE);
+    StringBuilder out =
+        new StringBuilder(String.join(",", columns.stream().map(f -> oldNames ? f.formerHeader() : f.header()).toList())).append('\n');
     String[][] units = {{"21700" + w.code.length() + "481", w.code + "_Homepage_Top"}, {"21700" + w.code.length() + "517", w.code + "_Article_Mid"}};
     int row = 0;
     for (LocalDate day : List.of(delivery.minusDays(2), delivery.minusDays(1))) {

@@ -1,5 +1,7 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.platforms.writeback.EntityState;
+
 import java.time.Instant;
 
 /**

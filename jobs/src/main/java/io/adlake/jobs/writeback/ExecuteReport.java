@@ -1,5 +1,7 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.platforms.writeback.EntityState;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

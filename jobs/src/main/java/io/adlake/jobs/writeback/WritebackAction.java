@@ -1,5 +1,9 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.platforms.writeback.EntityRef;
+import io.adlake.platforms.writeback.EntityState;
+import io.adlake.platforms.writeback.Change;
+
 import io.adlake.model.ChangeType;
 import io.adlake.model.Platform;
 import io.adlake.transforms.writeback.ActionStatus;

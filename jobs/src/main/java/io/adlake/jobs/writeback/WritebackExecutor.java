@@ -1,6 +1,11 @@
 package io.adlake.jobs.writeback;
 
-import io.adlake.jobs.platforms.PlatformException;
+import io.adlake.platforms.writeback.PlatformAdapter;
+import io.adlake.platforms.writeback.EntityRef;
+import io.adlake.platforms.writeback.EntityState;
+import io.adlake.platforms.writeback.Change;
+
+import io.adlake.platforms.http.PlatformException;
 import io.adlake.model.ChangeType;
 import static org.apache.spark.sql.functions.col;
 
@@ -114,7 +119,7 @@ public final class WritebackExecutor {
         message = drift;
       } else {
         outcome = "would_apply";
-        after = predicted(before, change);
+        after = change.appliedTo(before);
       }
     } catch (IllegalStateException | IllegalArgumentException | PlatformException e) {
       outcome = "not_read";
@@ -206,14 +211,5 @@ public final class WritebackExecutor {
       return null;
     }
     return "the " + field + " is " + (current == null ? "unset" : current.toPlainString()) + ", the plan saw " + expected.toPlainString();
-  }
-
-  private static EntityState predicted(EntityState before, Change change) {
-    return switch (change.type()) {
-      case PAUSE -> before.with(false, before.budget(), before.dailyCap());
-      case RESUME -> before.with(true, before.budget(), before.dailyCap());
-      case SET_BUDGET -> before.with(before.active(), change.value(), before.dailyCap());
-      case SET_DAILY_CAP -> before.with(before.active(), before.budget(), change.value());
-    };
   }
 }

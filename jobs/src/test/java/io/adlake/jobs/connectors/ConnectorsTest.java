@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adlake.jobs.cli.InstalledPlatforms;
+import io.adlake.platforms.kit.PlatformAccess;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.landing.LandingScan;
@@ -171,7 +173,7 @@ class ConnectorsTest {
             "dv360", endpoint(base.resolve("bidmanager/v2/"), "DV360_KEY", 1, timeoutSeconds),
             "ttd", endpoint(base.resolve("ttd/v3/"), "TTD_TOKEN", 1, timeoutSeconds),
             "meta", endpoint(base.resolve(FakeReportingApis.GRAPH.substring(1)), "META_TOKEN", 28, timeoutSeconds),
-            "gam", endpoint(base.resolve("gam/" + io.adlake.model.platforms.GamApi.VERSION + "/"), "GAM_KEY", 15, timeoutSeconds),
+            "gam", endpoint(base.resolve("gam/" + io.adlake.platforms.gam.GamApi.VERSION + "/"), "GAM_KEY", 15, timeoutSeconds),
             "bookings", endpoint(base.resolve("sf/"), "SF_ACME", 0, timeoutSeconds),
             "setup", endpoint(base.resolve("dv/v4/"), null, 0, timeoutSeconds));
     Map<String, Map<String, OrgAccount>> orgs = new TreeMap<>();
@@ -194,7 +196,8 @@ class ConnectorsTest {
   }
 
   private FetchJob job(Path landing, int timeoutSeconds) {
-    return new FetchJob(settings(timeoutSeconds), ORGS, store, landing.toString(), env::get, Clock.systemUTC(), Progress.silent());
+    return new FetchJob(
+        settings(timeoutSeconds), ORGS, store, landing.toString(), new PlatformAccess(InstalledPlatforms.kits(), env::get, Clock.systemUTC()), Progress.silent());
   }
 
   /** A backfill of report days, each landed in the folder of the day after it. */

@@ -1,5 +1,7 @@
 package io.adlake.jobs.notify;
 
+import io.adlake.platforms.notify.DigestLine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,13 @@
 package io.adlake.jobs.writeback;
 
+import io.adlake.jobs.cli.InstalledPlatforms;
+import io.adlake.platforms.FakePlatforms;
+import io.adlake.platforms.kit.PlatformAccess;
+import io.adlake.platforms.writeback.PlatformAdapter;
+import io.adlake.platforms.writeback.EntityRef;
+import io.adlake.platforms.writeback.EntityState;
+import io.adlake.platforms.writeback.Change;
+
 import io.adlake.transforms.writeback.ActionStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -420,7 +428,8 @@ class WritebackWorkflowTest {
   }
 
   private WritebackExecutor executor(Function<PlatformAdapter, PlatformAdapter> wrap) {
-    PlatformAdapters adapters = new PlatformAdapters(settings, name -> name.startsWith("T_") ? FakePlatforms.TOKEN : null, Clock.systemUTC());
+    PlatformAdapters adapters =
+        new PlatformAdapters(settings, new PlatformAccess(InstalledPlatforms.kits(), name -> name.startsWith("T_") ? FakePlatforms.TOKEN : null, Clock.systemUTC()));
     return new WritebackExecutor(ledger, (org, platform) -> wrap.apply(adapters.forOrg(org, platform)), Progress.silent(), Clock.systemUTC());
   }
 

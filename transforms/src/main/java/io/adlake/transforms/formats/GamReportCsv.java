@@ -1,5 +1,15 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.gam.GamReportField.AD_UNIT_ID;
+import static io.adlake.platforms.gam.GamReportField.AD_UNIT_NAME;
+import static io.adlake.platforms.gam.GamReportField.BUYER_ID;
+import static io.adlake.platforms.gam.GamReportField.BUYER_NAME;
+import static io.adlake.platforms.gam.GamReportField.DATE;
+import static io.adlake.platforms.gam.GamReportField.DEAL_ID;
+import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
+import static io.adlake.platforms.gam.GamReportField.GROSS_REVENUE;
+import static io.adlake.platforms.gam.GamReportField.IMPRESSIONS;
+import static io.adlake.platforms.gam.GamReportField.NET_REVENUE;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -37,19 +47,16 @@ public final class GamReportCsv extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("Dimension.DATE", "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd")),
-          required("Dimension.AD_UNIT_ID", "ad_unit_id", DataTypes.StringType, Values.text()),
-          optional("Dimension.AD_UNIT_NAME", "ad_unit_name", DataTypes.StringType, Values.text()),
-          optional("Dimension.PROGRAMMATIC_DEAL_ID", "deal_id", DataTypes.StringType, Values.text()),
-          optional("Dimension.PROGRAMMATIC_DEAL_NAME", "deal_name", DataTypes.StringType, Values.text()),
-          optional("Dimension.DEAL_BUYER_ID", "buyer_id", DataTypes.StringType, Values.text())
-              .alsoNamed("Dimension.PROGRAMMATIC_BUYER_ID"),
-          optional("Dimension.DEAL_BUYER_NAME", "buyer_name", DataTypes.StringType, Values.text())
-              .alsoNamed("Dimension.PROGRAMMATIC_BUYER_NAME"),
-          required(
-              "Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          required("Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE", "gross_revenue", Values.AMOUNT, SspMoney.micros()),
-          optional("Column.AD_EXCHANGE_LINE_ITEM_LEVEL_REVENUE", "net_revenue", Values.AMOUNT, SspMoney.micros()),
+          required(DATE.header(), "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          required(AD_UNIT_ID.header(), "ad_unit_id", DataTypes.StringType, Values.text()),
+          optional(AD_UNIT_NAME.header(), "ad_unit_name", DataTypes.StringType, Values.text()),
+          optional(DEAL_ID.header(), "deal_id", DataTypes.StringType, Values.text()),
+          optional(DEAL_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
+          optional(BUYER_ID.header(), "buyer_id", DataTypes.StringType, Values.text()).alsoNamed(BUYER_ID.formerHeader()),
+          optional(BUYER_NAME.header(), "buyer_name", DataTypes.StringType, Values.text()).alsoNamed(BUYER_NAME.formerHeader()),
+          required(IMPRESSIONS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(GROSS_REVENUE.header(), "gross_revenue", Values.AMOUNT, SspMoney.micros()),
+          optional(NET_REVENUE.header(), "net_revenue", Values.AMOUNT, SspMoney.micros()),
           // derived, never headers of the file
           optional("(currency of the money columns)", "currency", DataTypes.StringType, Values.currency()),
           optional("(network timezone, from the org)", "report_timezone", DataTypes.StringType, Values.text()));

@@ -8,7 +8,7 @@ import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.org.SourceOptions;
-import io.adlake.model.platforms.MetaApi;
+import io.adlake.platforms.meta.MetaApi;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;

@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
  * line. Budgets sit under {@code RTBAttributes.BudgetSettings} as money objects ({@code {Amount, CurrencyCode}});
  * ad groups have no flight of their own (their campaign's flights apply). The collector adds the campaign's
  * {@code BudgetingVersion} to each line (as Meta's collector adds the account currency): on "Kokai" the campaign
- * allocates the budget and the ad group has none of its own ({@link io.adlake.model.platforms.TtdApi}).
+ * allocates the budget and the ad group has none of its own ({@link io.adlake.platforms.ttd.TtdApi}).
  */
 public final class TtdAdGroupsJson extends JsonLinesFormat {
 

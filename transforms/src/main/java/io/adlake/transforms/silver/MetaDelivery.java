@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.model.Platform;
-import io.adlake.model.platforms.MetaApi;
+import io.adlake.platforms.meta.MetaApi;
 import io.adlake.transforms.formats.Values;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Column;

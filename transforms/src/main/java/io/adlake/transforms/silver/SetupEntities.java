@@ -13,8 +13,8 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
 
 import io.adlake.model.Platform;
-import io.adlake.model.platforms.MetaApi;
-import io.adlake.model.platforms.TtdApi;
+import io.adlake.platforms.meta.MetaApi;
+import io.adlake.platforms.ttd.TtdApi;
 import io.adlake.transforms.formats.SdfInsertionOrders;
 import io.adlake.transforms.formats.Values;
 import java.math.BigDecimal;

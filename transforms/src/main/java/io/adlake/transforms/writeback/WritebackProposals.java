@@ -1,5 +1,7 @@
 package io.adlake.transforms.writeback;
 
+import io.adlake.platforms.writeback.Refusals;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;

@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import io.adlake.model.org.OrgRegistry;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

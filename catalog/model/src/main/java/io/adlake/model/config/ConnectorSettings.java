@@ -2,8 +2,10 @@ package io.adlake.model.config;
 
 import io.adlake.model.Source;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code conf/connectors.yaml}: where each platform's reporting API is, how long to wait for a report, how far back
@@ -15,28 +17,17 @@ import java.util.TreeMap;
  */
 public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String, Map<String, OrgAccount>> orgs) {
 
-  /** The sources a connector exists for; a key naming another is a mistake in the file. */
-  public static final java.util.List<Source> FETCHABLE =
-      java.util.List.of(Source.DV360, Source.TTD, Source.META, Source.GAM, Source.BOOKINGS, Source.SETUP);
-
   /**
    * The sources whose fetch is a snapshot of what the platform holds when asked (what is sold, how campaigns are
    * set up), not the report of past days: fetched as of a delivery date, never backfilled.
    */
-  public static final java.util.List<Source> SNAPSHOTS = java.util.List.of(Source.BOOKINGS, Source.SETUP);
-
-  /**
-   * The platforms an org's setup snapshot is fetched from, each with the org's account and credentials of that
-   * platform's source: DV360 (SDF through the Display &amp; Video 360 API at {@code sources.setup.base_url}), TTD ad
-   * groups and Meta ad sets (through {@code sources.ttd} and {@code sources.meta}).
-   */
-  public static final java.util.List<Source> SETUP_PLATFORMS = java.util.List.of(Source.DV360, Source.TTD, Source.META);
+  public static final List<Source> SNAPSHOTS = java.util.List.of(Source.BOOKINGS, Source.SETUP);
 
   public ConnectorSettings {
     sources = sources == null ? Map.of() : Map.copyOf(sources);
     orgs = orgs == null ? Map.of() : Map.copyOf(new TreeMap<>(orgs));
     sources.forEach((source, endpoint) -> {
-      requireFetchable("sources." + source, source);
+      requireSource("sources." + source, source);
       boolean setup = source.equals(Source.SETUP.id());
       if (setup && endpoint.credentialsEnv() != null) {
         throw new IllegalArgumentException("sources.setup.credentials_env: setup is fetched with each platform's credentials (sources.dv360, ttd and meta)");
@@ -48,7 +39,7 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
     Map<String, SourceEndpoint> configured = sources;
     orgs.forEach(
         (org, accounts) -> accounts.keySet().forEach(source -> {
-          requireFetchable("orgs." + org + "." + source, source);
+          requireSource("orgs." + org + "." + source, source);
           if (source.equals(Source.SETUP.id())) {
             throw new IllegalArgumentException("orgs." + org + ".setup: an org's setup is fetched with its dv360, ttd and meta accounts; name those");
           }
@@ -58,10 +49,27 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
         }));
   }
 
-  private static void requireFetchable(String key, String source) {
-    if (FETCHABLE.stream().noneMatch(s -> s.id().equals(source))) {
-      throw new IllegalArgumentException(key + ": adlake fetches " + FETCHABLE.stream().map(Source::id).toList());
+  private static void requireSource(String key, String source) {
+    if (Source.find(source).isEmpty()) {
+      throw new IllegalArgumentException(key + ": no source '" + source + "'; sources are " + Source.ids());
     }
+  }
+
+  /**
+   * Refuses a source no installed platform fetches (the platform registry knows which; this file may not).
+   *
+   * @param fetchable the sources {@code adlake fetch} can fetch, from the platform registry
+   */
+  public void requireFetchable(List<Source> fetchable) {
+    List<String> ids = fetchable.stream().map(Source::id).toList();
+    Consumer<String> check = key -> {
+      String source = key.substring(key.lastIndexOf('.') + 1);
+      if (!ids.contains(source)) {
+        throw new IllegalArgumentException(key + ": adlake fetches " + ids);
+      }
+    };
+    sources.keySet().forEach(source -> check.accept("sources." + source));
+    orgs.forEach((org, accounts) -> accounts.keySet().forEach(source -> check.accept("orgs." + org + "." + source)));
   }
 
   /**
@@ -85,7 +93,7 @@ public record ConnectorSettings(Map<String, SourceEndpoint> sources, Map<String,
    */
   public record SourceEndpoint(
       URI baseUrl, String credentialsEnv, Integer restatementDays, Long pollMillis, Integer timeoutSeconds, Integer attempts,
-      Long minIntervalMillis, Long backoffMillis, Long maxBackoffMillis) {
+      Long minIntervalMillis, Long backoffMillis, Long maxBackoffMillis) implements RetrySettings {
     public SourceEndpoint {
       if (baseUrl == null || baseUrl.getScheme() == null || !baseUrl.getScheme().matches("https?")) {
         throw new IllegalArgumentException("base_url must be an http(s) URL, was '" + baseUrl + "'");

@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

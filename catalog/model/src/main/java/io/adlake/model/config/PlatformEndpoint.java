@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param backoffMillis     the first retry's wait when the platform gives no Retry-After; later waits double, jittered
  * @param maxBackoffMillis  the cap on one wait
  */
-public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, Long minIntervalMillis, Long backoffMillis, Long maxBackoffMillis) {
+public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, Long minIntervalMillis, Long backoffMillis, Long maxBackoffMillis)
+    implements RetrySettings {
 
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
 

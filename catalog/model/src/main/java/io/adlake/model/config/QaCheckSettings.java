@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  * @param decimalSeparator {@code .} or {@code ,}; null = {@code .}
  * @param timezone         the ad account's timezone when it differs from the org's; null = the org's
  * @param conversionTypes  what counts as a conversion: for Meta the {@code actions} types (null = the roll-ups,
- *                         {@link io.adlake.model.platforms.MetaApi#ROLLUP_CONVERSION_TYPES}); for TTD the names
+ *                         {@link io.adlake.platforms.meta.MetaApi#ROLLUP_CONVERSION_TYPES}); for TTD the names
  *                         of the conversion reporting columns before " - Total Click + View Conversions" (null =
  *                         every such column); not used by other sources
  * @param currency         the currency of amounts the export does not label: Google Ad Manager's network currency

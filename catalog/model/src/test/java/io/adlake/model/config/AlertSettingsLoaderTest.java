@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

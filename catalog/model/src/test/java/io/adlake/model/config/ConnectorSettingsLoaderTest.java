@@ -1,5 +1,7 @@
 package io.adlake.model.config;
 
+import io.adlake.model.ConfigException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +10,7 @@ import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +18,14 @@ class ConnectorSettingsLoaderTest {
 
   private static final OrgRegistry ORGS = PilotOrgs.REGISTRY;
 
+  /** What the installed platforms fetch (the platform registry's list, which this module cannot see). */
+  private static final List<Source> FETCHABLE = List.of(Source.DV360, Source.TTD, Source.META, Source.GAM, Source.BOOKINGS, Source.SETUP);
+
   private static final String META = "sources:\n  meta:\n    base_url: https://graph.facebook.com/v27.0\n    credentials_env: M\n    restatement_days: 28\n";
 
   @Test
   void theShippedSettingsLoadWithPerOrgAccountsCredentialsAndWindows() {
-    ConnectorSettings settings = ConnectorSettingsLoader.load(Path.of("../../conf"), ORGS);
+    ConnectorSettings settings = ConnectorSettingsLoader.load(Path.of("../../conf"), ORGS, FETCHABLE);
 
     assertThat(settings.sources()).containsOnlyKeys("dv360", "ttd", "meta", "gam", "bookings", "setup");
     assertThat(settings.endpoint(Source.SETUP).baseUrl().toString()).as("SDF downloads: the Display & Video 360 API").endsWith("/v4/");
@@ -39,6 +45,7 @@ class ConnectorSettingsLoaderTest {
     assertRefused(conf, META.replace("credentials_env", "token"), "unknown key 'sources.meta.token'");
     assertRefused(conf, META.replace("credentials_env: M", "credentials_env: EAAB.secret"), "credentials_env names an environment variable");
     assertRefused(conf, META.replace("meta:", "monetize:"), "sources.monetize: adlake fetches [dv360, ttd, meta, gam, bookings, setup]");
+    assertRefused(conf, META.replace("meta:", "tiktok:"), "sources.tiktok: no source 'tiktok'");
     assertRefused(conf, META.replace("meta:", "setup:"), "sources.setup.credentials_env: setup is fetched with each platform's credentials");
     assertRefused(conf, META.replace("    credentials_env: M\n", ""), "sources.meta.credentials_env: the environment variable holding the credentials is missing");
     assertRefused(conf, META + "orgs:\n  acme-media:\n    setup: {account: x}\n", "orgs.acme-media.setup: an org's setup is fetched with its dv360, ttd and meta accounts");
@@ -50,6 +57,6 @@ class ConnectorSettingsLoaderTest {
 
   private static void assertRefused(Path conf, String yaml, String message) throws IOException {
     Files.writeString(conf.resolve(ConnectorSettingsLoader.FILE), yaml);
-    assertThatThrownBy(() -> ConnectorSettingsLoader.load(conf, ORGS)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    assertThatThrownBy(() -> ConnectorSettingsLoader.load(conf, ORGS, FETCHABLE)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
   }
 }

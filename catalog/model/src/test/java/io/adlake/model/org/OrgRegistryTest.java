@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.model.Source;
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.adlake.transforms.gold.qa;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.model.config.MartSettings;
 import io.adlake.model.config.QaCheckSettings;
 import io.adlake.transforms.formats.Values;

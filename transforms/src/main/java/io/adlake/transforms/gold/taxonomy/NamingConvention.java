@@ -1,6 +1,6 @@
 package io.adlake.transforms.gold.taxonomy;
 
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.model.config.NamingConventionSpec;
 import io.adlake.model.config.TokenSpec;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.adlake.transforms.gold.taxonomy;
 
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.SharedSpark;
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.model.config.MartSettings;
 import io.adlake.model.config.PacingSettings;
 import io.adlake.model.config.QaCheckSettings;

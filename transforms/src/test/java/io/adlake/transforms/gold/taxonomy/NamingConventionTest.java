@@ -3,7 +3,7 @@ package io.adlake.transforms.gold.taxonomy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.adlake.model.config.ConfigException;
+import io.adlake.model.ConfigException;
 import io.adlake.model.config.NamingConventionSpec;
 import io.adlake.model.config.TokenSpec;
 import java.util.List;

@@ -1,0 +1,45 @@
+package io.adlake.platforms.ttd;
+
+import io.adlake.model.Source;
+import io.adlake.platforms.fetch.ReportFetcher;
+import io.adlake.platforms.http.AccessToken;
+import io.adlake.platforms.http.EnvironmentToken;
+import io.adlake.platforms.kit.PlatformKit;
+import java.util.Optional;
+
+/**
+ * The Trade Desk: MyReports executions for delivery, ad groups (with their campaign's budgeting version) for setup,
+ * ad group changes for write-back; a long-lived token in TTD's own {@code TTD-Auth} header.
+ */
+public final class TtdKit implements PlatformKit {
+
+  @Override
+  public Source source() {
+    return Source.TTD;
+  }
+
+  @Override
+  public String tokenHeader() {
+    return "TTD-Auth";
+  }
+
+  @Override
+  public AccessToken fetchToken(Credentials credentials) {
+    return new EnvironmentToken(credentials.secret());
+  }
+
+  @Override
+  public Optional<ReportFetcher> reports() {
+    return Optional.of(new TtdReportFetch());
+  }
+
+  @Override
+  public Optional<SetupFetch> setup() {
+    return Optional.of(new SetupFetch(new TtdAdGroupsFetch(), Source.TTD));
+  }
+
+  @Override
+  public Optional<Writeback> writeback() {
+    return Optional.of(TtdAdGroups::new);
+  }
+}
