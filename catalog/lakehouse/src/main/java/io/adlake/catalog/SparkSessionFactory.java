@@ -54,7 +54,6 @@ public final class SparkSessionFactory {
     config.spark().conf().forEach(builder::config);
     extra.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
     LOG.info("Spark session {}: {}", appName, describe(spark, defaults.keySet(), applied.keySet()));
     return spark;
   }

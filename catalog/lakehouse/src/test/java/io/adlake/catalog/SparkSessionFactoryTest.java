@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which of adlake's Spark defaults a session gets, tested on the SparkConf create() consults rather than on a session:
- * a test JVM holds one SparkContext (SharedSpark's), and a second session would share it.
+ * a test JVM holds one SparkContext (SharedSpark's), and a second session would share it. ConfiguredJvmTest (jobs)
+ * runs a whole session.
  */
 class SparkSessionFactoryTest {
 
