@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
 public final class AdlakeCli {
 
   public static void main(String[] args) {
+    BundledLogging.installIfUnconfigured();
     System.exit(run(args));
   }
 
