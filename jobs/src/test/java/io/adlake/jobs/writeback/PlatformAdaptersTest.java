@@ -18,7 +18,6 @@ import io.adlake.platforms.http.PlatformException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -47,23 +45,15 @@ class PlatformAdaptersTest {
 
   private FakePlatforms platforms;
   private URI base;
-  private Deque<Integer> failFirst;
   private List<String> requests;
-  private List<Long> times;
-  private Map<String, ObjectNode> entities;
 
   @BeforeEach
   void start() throws IOException {
     platforms = new FakePlatforms();
     platforms.dv360LineItem("42", "111", true, 1_500_000_000L, 50_000_000L);
-    platforms.ttdAdGroup("ag1", true, "1000.0", "USD");
     platforms.metaAdSet("as1", true, 5000, 0);
-    platforms.metaAdSet("as2", true, 5000, 0);
     base = platforms.base;
-    failFirst = platforms.failFirst;
     requests = platforms.requests;
-    times = platforms.times;
-    entities = platforms.entities;
   }
 
   @AfterEach
@@ -81,7 +71,7 @@ class PlatformAdaptersTest {
 
     assertThat(state.dailyCap()).isEqualByComparingTo("50");
     assertThat(requests).hasSize(3);
-    assertThat((times.get(1) - times.get(0)) / 1_000_000).as("waited the ad account's reset_time_duration of 1 s").isGreaterThanOrEqualTo(1000);
+    assertThat((platforms.times.get(1) - platforms.times.get(0)) / 1_000_000).as("waited the ad account's reset_time_duration of 1 s").isGreaterThanOrEqualTo(1000);
 
     platforms.metaErrors.add(190);
     assertThatThrownBy(() -> adapters.forOrg("acme", "meta").read(adSet))
