@@ -5,11 +5,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.Values;
-import io.adlake.transforms.silver.FxConversion;
-import org.apache.spark.sql.Column;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -18,7 +16,8 @@ import org.apache.spark.sql.Row;
  * currency. Buy side: silver delivery's media cost (what the DSP paid for the media, the figure an SSP's gross
  * revenue answers to). Sell side: silver supply's gross and net revenue. Rows with {@code deal_id} null are what
  * was bought or sold outside a deal. As in the cross-platform report, lines without a rate are counted in
- * {@code lines_without_fx} and left out of the money sums, so a total never mixes currencies.
+ * {@code lines_without_fx} and left out of the money sums ({@link LinesWithoutFx}), so a total never mixes
+ * currencies.
  */
 public final class BuySellDaily {
   private BuySellDaily() {}
@@ -34,7 +33,7 @@ public final class BuySellDaily {
                 max(col("reporting_currency")).as("reporting_currency"),
                 max(col("timezone")).as("timezone"),
                 count(lit(1)).as("lines"),
-                withoutFx(),
+                LinesWithoutFx.count(),
                 sum(col("impressions")).as("impressions"),
                 sum(col("media_cost_rc")).cast(Values.AMOUNT).as("media_cost"),
                 lit(null).cast(Values.AMOUNT).as("gross_revenue"),
@@ -47,7 +46,7 @@ public final class BuySellDaily {
                 max(col("reporting_currency")).as("reporting_currency"),
                 max(col("timezone")).as("timezone"),
                 count(lit(1)).as("lines"),
-                withoutFx(),
+                LinesWithoutFx.count(),
                 sum(col("impressions")).as("impressions"),
                 lit(null).cast(Values.AMOUNT).as("media_cost"),
                 sum(col("gross_revenue_rc")).cast(Values.AMOUNT).as("gross_revenue"),
@@ -57,9 +56,5 @@ public final class BuySellDaily {
         .select(
             col("org_id"), col("report_date"), col("side"), col("platform"), col("deal_id"), col("reporting_currency"), col("timezone"),
             col("lines"), col("lines_without_fx"), col("impressions"), col("media_cost"), col("gross_revenue"), col("net_revenue"));
-  }
-
-  private static Column withoutFx() {
-    return sum(when(col("fx_status").equalTo(FxConversion.MISSING_RATE), 1).otherwise(0)).cast("long").as("lines_without_fx");
   }
 }
