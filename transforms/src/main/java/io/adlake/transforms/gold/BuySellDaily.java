@@ -4,10 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.silver.LinesWithoutFx;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -27,34 +28,27 @@ public final class BuySellDaily {
 
   public static Dataset<Row> build(Dataset<Row> silverDelivery, Dataset<Row> silverSupply) {
     Dataset<Row> buy =
-        silverDelivery
-            .groupBy(col("org_id"), col("report_date"), col("platform"), col("deal_id"))
-            .agg(
-                max(col("reporting_currency")).as("reporting_currency"),
-                max(col("timezone")).as("timezone"),
-                count(lit(1)).as("lines"),
-                LinesWithoutFx.count(),
-                sum(col("impressions")).as("impressions"),
-                sum(col("media_cost_rc")).cast(Values.AMOUNT).as("media_cost"),
-                lit(null).cast(Values.AMOUNT).as("gross_revenue"),
-                lit(null).cast(Values.AMOUNT).as("net_revenue"))
-            .withColumn("side", lit(BUY));
+        silverDelivery.select(
+            col("org_id"), col("report_date"), lit(BUY).as("side"), col("platform"), col("deal_id"), col("reporting_currency"),
+            col("timezone"), col("fx_status"), col("impressions"),
+            col("media_cost_rc").as("media_cost"), noAmount("gross_revenue"), noAmount("net_revenue"));
     Dataset<Row> sell =
-        silverSupply
-            .groupBy(col("org_id"), col("report_date"), col("ssp").as("platform"), col("deal_id"))
-            .agg(
-                max(col("reporting_currency")).as("reporting_currency"),
-                max(col("timezone")).as("timezone"),
-                count(lit(1)).as("lines"),
-                LinesWithoutFx.count(),
-                sum(col("impressions")).as("impressions"),
-                lit(null).cast(Values.AMOUNT).as("media_cost"),
-                sum(col("gross_revenue_rc")).cast(Values.AMOUNT).as("gross_revenue"),
-                sum(col("net_revenue_rc")).cast(Values.AMOUNT).as("net_revenue"))
-            .withColumn("side", lit(SELL));
-    return buy.unionByName(sell)
+        silverSupply.select(
+            col("org_id"), col("report_date"), lit(SELL).as("side"), col("ssp").as("platform"), col("deal_id"), col("reporting_currency"),
+            col("timezone"), col("fx_status"), col("impressions"),
+            noAmount("media_cost"), col("gross_revenue_rc").as("gross_revenue"), col("net_revenue_rc").as("net_revenue"));
+    return SideTotals.of(
+            buy.unionByName(sell),
+            LinesWithoutFx.count(),
+            List.of(col("org_id"), col("report_date"), col("side"), col("platform"), col("deal_id")),
+            List.of(max(col("reporting_currency")).as("reporting_currency"), max(col("timezone")).as("timezone"), count(lit(1)).as("lines")))
         .select(
             col("org_id"), col("report_date"), col("side"), col("platform"), col("deal_id"), col("reporting_currency"), col("timezone"),
             col("lines"), col("lines_without_fx"), col("impressions"), col("media_cost"), col("gross_revenue"), col("net_revenue"));
+  }
+
+  /** The other side's money: none. */
+  private static Column noAmount(String name) {
+    return lit(null).cast(Values.AMOUNT).as(name);
   }
 }
