@@ -20,12 +20,12 @@ import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import io.adlake.transforms.silver.Bookings;
 import io.adlake.transforms.silver.Dv360Delivery;
-import io.adlake.transforms.silver.FxConversion;
 import io.adlake.transforms.silver.FxRates;
 import io.adlake.transforms.silver.GamSupply;
 import io.adlake.transforms.silver.MonetizeSupply;
 import io.adlake.transforms.silver.SilverSupply;
 import io.adlake.transforms.silver.LatestDelivery;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import io.adlake.transforms.silver.MetaDelivery;
 import io.adlake.transforms.silver.SetupEntities;
 import io.adlake.transforms.silver.SilverDelivery;
@@ -120,7 +120,7 @@ public final class SilverJob {
       Dataset<Row> delivery =
           SilverDelivery.build(platforms, accounts(), rates, fxLookbackDays).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        missingFx = delivery.filter(col("fx_status").equalTo(FxConversion.MISSING_RATE)).count();
+        missingFx = delivery.filter(LinesWithoutFx.lacksRate()).count();
         results.add(merge(Tables.SILVER_DELIVERY, delivery, slices.stream().reduce(Dataset::unionByName).get(), runId));
       } finally {
         delivery.unpersist();

@@ -5,19 +5,18 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.Values;
-import io.adlake.transforms.silver.FxConversion;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * {@code gold.cross_platform_daily}: silver delivery rolled up to org x day x platform x advertiser x campaign, in
  * the org's reporting currency, with CTR, CPM, CPC and CPA from the summed numbers. Lines whose amounts could not
- * be converted are counted in {@code lines_without_fx} and left out of the money sums, so a total never mixes
- * currencies; their impressions and clicks still count, and the cost-based rates (CPM, CPC, CPA) of such a row
- * are null, since part of its cost is unknown.
+ * be converted are counted in {@code lines_without_fx} and left out of the money sums ({@link LinesWithoutFx}), so
+ * a total never mixes currencies; their impressions and clicks still count, and the cost-based rates (CPM, CPC,
+ * CPA) of such a row are null, since part of its cost is unknown.
  */
 public final class CrossPlatformReport {
   private CrossPlatformReport() {}
@@ -31,7 +30,7 @@ public final class CrossPlatformReport {
                 max(col("campaign_name")).as("campaign_name"),
                 max(col("reporting_currency")).as("reporting_currency"),
                 count(lit(1)).as("line_items"),
-                sum(when(col("fx_status").equalTo(FxConversion.MISSING_RATE), 1).otherwise(0)).as("lines_without_fx"),
+                LinesWithoutFx.count(),
                 sum(col("impressions")).as("impressions"),
                 sum(col("clicks")).as("clicks"),
                 sum(col("conversions")).cast(Values.AMOUNT).as("conversions"),

@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.silver.FxConversion;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -59,7 +60,7 @@ public final class MarginMart {
                 sum("clicks").as("clicks"),
                 sum("media_cost_rc").cast(Values.AMOUNT).as("media_cost"),
                 sum("total_media_cost_rc").cast(Values.AMOUNT).as("total_media_cost"),
-                sum(when(col("fx_status").equalTo(FxConversion.MISSING_RATE), 1).otherwise(0)).as("lines_without_fx"));
+                LinesWithoutFx.count());
 
     Dataset<Row> bookings =
         in.bookings()
@@ -127,7 +128,7 @@ public final class MarginMart {
             coalesce(col("media_cost"), lit(0)).cast(Values.AMOUNT).as("media_cost"),
             coalesce(col("total_media_cost"), lit(0)).cast(Values.AMOUNT).as("total_media_cost"),
             when(inFlight, billed).otherwise(lit(0)).cast(Values.AMOUNT).as("billable_revenue"),
-            coalesce(col("lines_without_fx"), lit(0L)).as("lines_without_fx"));
+            LinesWithoutFx.orNone().as("lines_without_fx"));
 
     Dataset<Row> unbooked =
         delivered
@@ -176,14 +177,13 @@ public final class MarginMart {
                 sum("media_cost").cast(Values.AMOUNT).as("media_cost"),
                 sum("total_media_cost").cast(Values.AMOUNT).as("total_media_cost"),
                 sum("billable_revenue").cast(Values.AMOUNT).as("billable_revenue"),
-                sum("lines_without_fx").as("lines_without_fx"));
+                LinesWithoutFx.recount());
     return withMargin(rolled);
   }
 
   /** Margin from the row's own sums; null where a cost is unknown or there is no revenue to divide by. */
   private static Dataset<Row> withMargin(Dataset<Row> rows) {
-    Column known = col("lines_without_fx").equalTo(0);
-    Column margin = when(known, col("billable_revenue").minus(col("total_media_cost"))).cast(Values.AMOUNT);
+    Column margin = LinesWithoutFx.whenAllConverted(col("billable_revenue").minus(col("total_media_cost"))).cast(Values.AMOUNT);
     return rows
         .withColumn("gross_margin", margin)
         .withColumn("margin_pct", Rates.ratio(col("gross_margin"), col("billable_revenue")));

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.adlake.transforms.formats.Values;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -22,7 +23,7 @@ public final class OrgDailySummary {
             max(col("reporting_currency")).as("reporting_currency"),
             countDistinct(col("platform")).as("platforms"),
             count(lit(1)).as("campaigns"),
-            sum(col("lines_without_fx")).as("lines_without_fx"),
+            LinesWithoutFx.recount(),
             sum(col("impressions")).as("impressions"),
             sum(col("clicks")).as("clicks"),
             sum(col("conversions")).cast(Values.AMOUNT).as("conversions"),

@@ -16,12 +16,14 @@ import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.silver.FxConversion;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * {@code gold.pacing}: where every booking line and platform budget entity stands on the org's as-of date.
@@ -52,7 +54,7 @@ public final class PacingMart {
   public static final List<String> STATUSES =
       List.of("no_flight", "not_started", "ended", "no_budget", "missing_fx", "under", "over", "on_track");
 
-  private static final org.apache.spark.sql.types.DecimalType WIDE = DataTypes.createDecimalType(38, 10);
+  private static final DecimalType WIDE = DataTypes.createDecimalType(38, 10);
 
   public static Dataset<Row> build(GoldInputs in) {
     Dataset<Row> orgs = in.orgs();
@@ -67,7 +69,8 @@ public final class PacingMart {
             .join(campaignCurrencies(in), new String[] {"org_id", "platform", "campaign_id"}, "left")
             .withColumn("budget_currency", coalesce(col("budget_currency"), col("delivery_currency"), col("campaign_currency"), col("booked_currency")))
             .withColumnRenamed("budget_currency", "currency")
-            .withColumn("report_date", col("as_of_date"));
+            .withColumn("report_date", col("as_of_date"))
+            .withColumn("lines_without_fx", LinesWithoutFx.orNone());
     Dataset<Row> converted =
         FxConversion.apply(withSpend, orgs.select("org_id", "reporting_currency"), in.fxRates(), in.fxLookbackDays(), List.of("budget_amount", "daily_cap"))
             .withColumnRenamed("currency", "budget_currency")
@@ -127,7 +130,7 @@ public final class PacingMart {
             .when(asOf.lt(start), lit("not_started"))
             .when(asOf.gt(end), lit("ended"))
             .when(col("budget_amount").isNull().or(col("budget_amount").leq(0)), lit("no_budget"))
-            .when(budget.isNull().or(coalesce(col("lines_without_fx"), lit(0)).gt(0)), lit("missing_fx"))
+            .when(budget.isNull().or(not(LinesWithoutFx.allConverted())), lit("missing_fx"))
             .when(index.lt(col("under_below")), lit("under"))
             .when(index.gt(col("over_above")).and(not(byDesign)), lit("over"))
             .otherwise(lit("on_track"));
@@ -176,7 +179,7 @@ public final class PacingMart {
             col("remaining_budget"),
             col("required_daily_spend"),
             col("last_delivery_date"),
-            coalesce(col("lines_without_fx"), lit(0L)).as("lines_without_fx"),
+            col("lines_without_fx"),
             col("under_below"),
             col("over_above"),
             col("ahead_by_design"),
@@ -205,7 +208,7 @@ public final class PacingMart {
             sum(when(recent.and(col("report_date").lt(col("as_of_date"))), col("spend"))).cast(Values.AMOUNT).as("prior_recent_spend"),
             sum(when(col("report_date").equalTo(col("as_of_date")), col("spend"))).cast(Values.AMOUNT).as("day_spend"),
             max(when(col("delivered"), col("report_date"))).as("last_delivery_date"),
-            sum("lines_without_fx").as("lines_without_fx"),
+            LinesWithoutFx.recount(),
             max("currency").as("delivery_currency"));
   }
 
@@ -229,7 +232,7 @@ public final class PacingMart {
         .agg(
             sum("total_media_cost_rc").as("spend"),
             max(col("impressions").gt(0).or(col("total_media_cost").gt(0))).as("delivered"),
-            sum(when(col("fx_status").equalTo(FxConversion.MISSING_RATE), 1).otherwise(0)).as("lines_without_fx"),
+            LinesWithoutFx.count(),
             max("currency").as("currency"));
   }
 }

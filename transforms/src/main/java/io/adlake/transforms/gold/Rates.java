@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.Values;
+import io.adlake.transforms.silver.LinesWithoutFx;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -31,7 +32,7 @@ final class Rates {
 
   /** A cost-based rate only where every line's cost was converted ({@code lines_without_fx = 0}). */
   static Column whenCostKnown(Column rate) {
-    return when(org.apache.spark.sql.functions.col("lines_without_fx").equalTo(0), rate);
+    return LinesWithoutFx.whenAllConverted(rate);
   }
 
   /** A plain ratio: pacing index, margin share. */

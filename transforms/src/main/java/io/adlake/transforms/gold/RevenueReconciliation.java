@@ -12,12 +12,13 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.Values;
+import io.adlake.transforms.silver.LinesWithoutFx;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,27 +63,25 @@ public final class RevenueReconciliation {
    *                 orgs' deals are left out
    */
   public static Dataset<Row> build(Dataset<Row> buySell, Dataset<Row> settings) {
-    Dataset<Row> deals = buySell.filter(col("deal_id").isNotNull());
+    Dataset<Row> sides =
+        SideTotals.of(
+            buySell.filter(col("deal_id").isNotNull()),
+            LinesWithoutFx.recount(),
+            List.of(col("org_id"), col("report_date"), col("deal_id"), col("side")),
+            List.of(array_join(array_sort(collect_set(col("platform"))), ",").as("platforms"), collect_set(col("timezone")).as("zones")));
+    // A line without a rate makes its side's total unknown: null, never the sum of the rest.
     Dataset<Row> dsp =
-        deals.filter(col("side").equalTo(BuySellDaily.BUY))
-            .groupBy("org_id", "report_date", "deal_id")
-            .agg(
-                array_join(array_sort(collect_set(col("platform"))), ",").as("dsp_platforms"),
-                collect_set(col("timezone")).as("_dsp_zones"),
-                sum(col("impressions")).as("dsp_impressions"),
-                // A line without a rate makes the total unknown: null, never the sum of the rest.
-                when(sum(col("lines_without_fx")).equalTo(0), sum(col("media_cost"))).cast(Values.AMOUNT).as("dsp_spend"),
-                sum(col("lines_without_fx")).as("_dsp_without_fx"));
+        sides.filter(col("side").equalTo(BuySellDaily.BUY))
+            .select(
+                col("org_id"), col("report_date"), col("deal_id"), col("platforms").as("dsp_platforms"), col("zones").as("_dsp_zones"),
+                col("impressions").as("dsp_impressions"), LinesWithoutFx.whenAllConverted(col("media_cost")).as("dsp_spend"),
+                col("lines_without_fx").as("_dsp_without_fx"));
     Dataset<Row> ssp =
-        deals.filter(col("side").equalTo(BuySellDaily.SELL))
-            .groupBy("org_id", "report_date", "deal_id")
-            .agg(
-                array_join(array_sort(collect_set(col("platform"))), ",").as("ssps"),
-                collect_set(col("timezone")).as("_ssp_zones"),
-                sum(col("impressions")).as("ssp_impressions"),
-                when(sum(col("lines_without_fx")).equalTo(0), sum(col("gross_revenue"))).cast(Values.AMOUNT).as("ssp_gross_revenue"),
-                when(sum(col("lines_without_fx")).equalTo(0), sum(col("net_revenue"))).cast(Values.AMOUNT).as("ssp_net_revenue"),
-                sum(col("lines_without_fx")).as("_ssp_without_fx"));
+        sides.filter(col("side").equalTo(BuySellDaily.SELL))
+            .select(
+                col("org_id"), col("report_date"), col("deal_id"), col("platforms").as("ssps"), col("zones").as("_ssp_zones"),
+                col("impressions").as("ssp_impressions"), LinesWithoutFx.whenAllConverted(col("gross_revenue")).as("ssp_gross_revenue"),
+                LinesWithoutFx.whenAllConverted(col("net_revenue")).as("ssp_net_revenue"), col("lines_without_fx").as("_ssp_without_fx"));
     Dataset<Row> joined =
         dsp.join(ssp, new String[] {"org_id", "report_date", "deal_id"}, "full_outer")
             .join(broadcast(settings), new String[] {"org_id"}, "inner");

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -57,13 +58,11 @@ public final class SilverSupply {
     aggregates.add(max(col("reporting_currency")).as("reporting_currency"));
     aggregates.add(when(single, max(col("fx_rate"))).cast(Values.RATE).as("fx_rate"));
     aggregates.add(min(col("fx_rate_date")).as("fx_rate_date"));
-    aggregates.add(fxStatus().as("fx_status"));
+    aggregates.add(LinesWithoutFx.count());
+    Column sameCurrency = col("fx_status").equalTo(FxConversion.SAME_CURRENCY);
+    aggregates.add(min(when(sameCurrency, 1).otherwise(0)).equalTo(1).as("all_same_currency"));
     for (String amount : SupplyColumns.AMOUNTS) {
-      // A missing rate on any line leaves the total unknown, as delivery does: null, never a partial sum.
-      aggregates.add(
-          when(max(when(col("fx_status").equalTo(FxConversion.MISSING_RATE), 1).otherwise(0)).equalTo(0), sum(col(amount + "_rc")))
-              .cast(Values.AMOUNT)
-              .as(amount + "_rc"));
+      aggregates.add(sum(col(amount + "_rc")).cast(Values.AMOUNT).as(amount + "_rc"));
     }
     aggregates.add(max(col("report_timezone")).as("timezone"));
     aggregates.add(max(col("delivery_date")).as("delivery_date"));
@@ -77,22 +76,22 @@ public final class SilverSupply {
     SupplyColumns.NAMES.forEach(c -> columns.add(col(c)));
     columns.add(col("impressions"));
     SupplyColumns.AMOUNTS.forEach(c -> columns.add(col(c)));
-    for (String c : List.of("currency", "reporting_currency", "fx_rate", "fx_rate_date", "fx_status")) {
+    for (String c : List.of("currency", "reporting_currency", "fx_rate", "fx_rate_date")) {
       columns.add(col(c));
     }
-    SupplyColumns.AMOUNTS.forEach(c -> columns.add(col(c + "_rc")));
+    columns.add(fxStatus().as("fx_status"));
+    // A missing rate on any line leaves the total unknown, as delivery does: null, never a partial sum.
+    SupplyColumns.AMOUNTS.forEach(c -> columns.add(LinesWithoutFx.whenAllConverted(col(c + "_rc")).as(c + "_rc")));
     for (String c : List.of("timezone", "delivery_date", "source_batch_id")) {
       columns.add(col(c));
     }
     return rolled.select(columns.toArray(Column[]::new));
   }
 
-  /** missing_rate if any line lacks a rate; same_currency if every line was; converted otherwise. */
+  /** A rolled-up row's: missing_rate if any line lacks a rate; same_currency if every line was; else converted. */
   private static Column fxStatus() {
-    Column missing = max(when(col("fx_status").equalTo(FxConversion.MISSING_RATE), 1).otherwise(0)).equalTo(1);
-    Column allSame = min(when(col("fx_status").equalTo(FxConversion.SAME_CURRENCY), 1).otherwise(0)).equalTo(1);
-    return when(missing, lit(FxConversion.MISSING_RATE))
-        .when(allSame, lit(FxConversion.SAME_CURRENCY))
+    return when(not(LinesWithoutFx.allConverted()), lit(FxConversion.MISSING_RATE))
+        .when(col("all_same_currency"), lit(FxConversion.SAME_CURRENCY))
         .otherwise(lit(FxConversion.CONVERTED));
   }
 }
