@@ -7,9 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.tables.OrgFilter;
 import io.adlake.model.TableSpec;
 import io.adlake.model.config.CheckSpec;
 import io.adlake.model.config.QualitySettings;
+import io.adlake.model.org.OrgScope;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class QualityGate {
   private final Lakehouse staged;
   private final QualitySettings settings;
   private final Set<String> knownOrgs;
-  private final Optional<Set<String>> scope;
+  private final OrgScope scope;
   private final MetricHistory history;
   private final Function<TableSpec, Optional<Column>> changed;
 
@@ -49,12 +51,13 @@ public final class QualityGate {
    *                  it, so an org whose export is missing shows as a drop to zero rather than as nothing
    */
   public QualityGate(Lakehouse staged, QualitySettings settings, Set<String> knownOrgs, MetricHistory history) {
-    this(staged, settings, knownOrgs, Optional.empty(), history, table -> Optional.empty());
+    this(staged, settings, knownOrgs, OrgScope.all(), history, table -> Optional.empty());
   }
 
   /**
-   * @param scope   the orgs a run processes, when it processes only some ({@code --org}, or orgs held by the
-   *                layer before): only their rows are judged, and only they are measured by anomaly checks
+   * @param scope   the orgs a run processes: every org (anomaly checks measure each of {@code knownOrgs}), or some
+   *                only ({@code --org}, or orgs held by the layer before), when only their rows are judged and only
+   *                they are measured by anomaly checks
    * @param changed per table, the rows the run changed, or empty to judge the whole table. Only those rows are
    *                judged: the rest is what main holds, judged when it was published, so a daily run's gate costs
    *                the day it wrote, not the history under it. Anomaly checks measure their day in the whole
@@ -64,13 +67,13 @@ public final class QualityGate {
       Lakehouse staged,
       QualitySettings settings,
       Set<String> knownOrgs,
-      Optional<Set<String>> scope,
+      OrgScope scope,
       MetricHistory history,
       Function<TableSpec, Optional<Column>> changed) {
     this.staged = staged;
     this.settings = settings;
     this.knownOrgs = Set.copyOf(knownOrgs);
-    this.scope = scope.map(Set::copyOf);
+    this.scope = scope;
     this.history = history;
     this.changed = changed;
   }
@@ -84,7 +87,7 @@ public final class QualityGate {
         continue;
       }
       Dataset<Row> read = staged.read(table);
-      Dataset<Row> all = scope.map(orgs -> read.filter(col("org_id").isin(orgs.toArray()))).orElse(read);
+      Dataset<Row> all = read.filter(OrgFilter.of(scope, col("org_id")));
       Optional<Column> changedRows = changed.apply(table);
       Dataset<Row> rows = changedRows.map(all::filter).orElse(all).persist(StorageLevel.MEMORY_AND_DISK());
       try {
@@ -201,7 +204,7 @@ public final class QualityGate {
     for (Row r : measured.groupBy("org_id").agg(value.as("v")).collectAsList()) {
       byOrg.put(r.getString(0), r.getDouble(1));
     }
-    for (String org : new TreeSet<>(scope.orElse(knownOrgs))) {
+    for (String org : scope.namedOr(knownOrgs)) {
       double now = byOrg.getOrDefault(org, 0.0);
       metrics.add(new MetricPoint(name, metric, org, day, now));
       List<Double> past = history.of(name, metric, org);

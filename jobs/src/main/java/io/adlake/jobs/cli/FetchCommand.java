@@ -6,11 +6,11 @@ import io.adlake.jobs.connectors.FetchReport;
 import io.adlake.model.Source;
 import io.adlake.model.config.ConnectorSettings;
 import io.adlake.model.config.ConnectorSettingsLoader;
+import io.adlake.model.org.OrgScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,7 +105,7 @@ final class FetchCommand implements Callable<Integer> {
           new FetchJob(
               ConnectorSettingsLoader.load(context.config.confDir(), context.orgs(), fetchable), context.orgs(), context.landing(root), root,
               context.platforms(), context.progress);
-      Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
+      OrgScope orgs = common.parse(() -> scope.resolve(context.orgs()));
       FetchReport report = date != null ? job.daily(wanted, orgs, date) : job.range(wanted, orgs, from, to);
       report.print(System.out);
       if (report.outcomes().isEmpty()) {

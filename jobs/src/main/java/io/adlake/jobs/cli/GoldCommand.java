@@ -3,6 +3,7 @@ package io.adlake.jobs.cli;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.OrgScope;
 import io.adlake.transforms.gold.AsOfDate;
 import io.adlake.transforms.gold.qa.QaCheck;
 import io.adlake.transforms.gold.qa.QaLibrary;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,11 +72,11 @@ final class GoldCommand implements Callable<Integer> {
     }
     try (CommandContext context = new CommandContext(common, "adlake-gold")) {
       OrgRegistry registry = context.orgs();
-      Set<String> only = common.parse(() -> scope.resolve(registry));
+      OrgScope only = common.parse(() -> scope.resolve(registry));
       Map<OrgId, LocalDate> asOf = new LinkedHashMap<>();
       Instant now = Instant.now();
       for (Org org : registry.orgs()) {
-        if (!only.isEmpty() && !only.contains(org.id().value())) {
+        if (!only.includes(org.id())) {
           continue;
         }
         asOf.put(org.id(), date != null ? date : AsOfDate.lastCompleteDay(now, org.timezone()));

@@ -1,19 +1,19 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
-import io.adlake.catalog.landing.SliceSelection;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.model.org.OrgId;
+import io.adlake.catalog.landing.SliceSelection;
 import io.adlake.jobs.ingest.IngestReport;
+import io.adlake.model.Source;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgScope;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +80,7 @@ final class IngestCommand implements Callable<Integer> {
         store = context.landing(root);
         LandingScan scan = LandingScan.of(root, list(store, root));
         Source only = source == null ? null : common.parse(() -> Source.fromId(source));
-        slices = new SliceSelection(date, date, org == null ? Set.of() : Set.of(org), only).of(scan);
+        slices = new SliceSelection(date, date, org == null ? OrgScope.all() : OrgScope.only(org), only).of(scan);
         unplaced = scan.rejected();
       }
       if (slices.isEmpty() && unplaced.isEmpty()) {

@@ -2,9 +2,9 @@ package io.adlake.jobs.cli;
 
 import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.OrgScope;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /** {@code --org}, for the commands that can process some orgs only and leave every other org's rows as they are. */
@@ -20,12 +20,15 @@ final class OrgScopeOptions {
   List<String> orgs = List.of();
 
   /**
-   * The orgs named, each checked against the registry; empty when none is named (every org).
+   * The orgs named, each checked against the registry, or every org when none is named.
    *
    * @throws IllegalArgumentException naming an org the registry does not have
    */
-  Set<String> resolve(OrgRegistry registry) {
-    Set<String> named = new TreeSet<>();
+  OrgScope resolve(OrgRegistry registry) {
+    if (orgs.isEmpty()) {
+      return OrgScope.all();
+    }
+    List<String> named = new ArrayList<>();
     for (String org : orgs) {
       OrgId id = OrgId.of(org);
       if (registry.find(id).isEmpty()) {
@@ -33,6 +36,6 @@ final class OrgScopeOptions {
       }
       named.add(id.value());
     }
-    return named;
+    return OrgScope.only(named);
   }
 }

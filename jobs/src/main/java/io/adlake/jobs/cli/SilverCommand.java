@@ -2,10 +2,9 @@ package io.adlake.jobs.cli;
 
 import io.adlake.jobs.silver.DeliveryWindow;
 import io.adlake.jobs.silver.SilverJob;
+import io.adlake.model.org.OrgScope;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,8 +56,8 @@ final class SilverCommand implements Callable<Integer> {
     }
     try (CommandContext context = new CommandContext(common, "adlake-silver")) {
       SilverJob job = context.silverJob();
-      Set<String> orgs = common.parse(() -> scope.resolve(context.orgs()));
-      job.run(new DeliveryWindow(first, last, orgs.isEmpty() ? Optional.empty() : Optional.of(orgs), Map.of())).print(System.out);
+      OrgScope orgs = common.parse(() -> scope.resolve(context.orgs()));
+      job.run(new DeliveryWindow(first, last, orgs, Map.of())).print(System.out);
       return ExitCodes.OK;
     }
   }

@@ -8,6 +8,7 @@ import io.adlake.model.config.ConnectorSettings.OrgAccount;
 import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.OrgScope;
 import io.adlake.platforms.fetch.ApiCalls;
 import io.adlake.platforms.fetch.FetchException;
 import io.adlake.platforms.fetch.Landing;
@@ -68,13 +69,13 @@ public final class FetchJob {
    * one) and the org's restatement window before that, each landed in the delivery's folder if it changed. A
    * snapshot (bookings, setup) is fetched once, as of the delivery date.
    */
-  public FetchReport daily(Source source, Set<String> only, LocalDate delivery) {
+  public FetchReport daily(Source source, OrgScope only, LocalDate delivery) {
     boolean snapshot = ConnectorSettings.SNAPSHOTS.contains(source);
     return run(source, only, snapshot ? delivery : null, snapshot ? delivery : delivery.minusDays(1), delivery);
   }
 
   /** A backfill of report days: each day lands where the daily fetch would have put it, the day after. */
-  public FetchReport range(Source source, Set<String> only, LocalDate first, LocalDate last) {
+  public FetchReport range(Source source, OrgScope only, LocalDate first, LocalDate last) {
     if (ConnectorSettings.SNAPSHOTS.contains(source)) {
       throw new IllegalArgumentException(source.id() + " is a snapshot of what the platform holds now: it cannot be fetched for past days");
     }
@@ -114,18 +115,18 @@ public final class FetchJob {
   }
 
   /**
-   * @param only     the orgs to fetch; empty: every org that fetches the source
+   * @param only     the orgs to fetch, of those that fetch the source
    * @param first    the first report day, or null: {@code last} minus the org's restatement window
    * @param last     the last report day
    * @param delivery the delivery folder of every day, or null: the day after each
    */
-  private FetchReport run(Source source, Set<String> only, LocalDate first, LocalDate last, LocalDate delivery) {
+  private FetchReport run(Source source, OrgScope only, LocalDate first, LocalDate last, LocalDate delivery) {
     LandingDrop drop = new LandingDrop(store, landing, delivery);
     List<FetchOutcome> outcomes = new ArrayList<>();
     for (Org org : orgs.orgs()) {
       String id = org.id().value();
       List<Flow> flows = flows(source, id);
-      if (flows.isEmpty() || !org.enabled(source) || (!only.isEmpty() && !only.contains(id))) {
+      if (flows.isEmpty() || !org.enabled(source) || !only.includes(id)) {
         continue;
       }
       LocalDate from = first != null ? first : last.minusDays(settings.restatementDays(id, source));

@@ -2,9 +2,11 @@ package io.adlake.jobs.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.adlake.catalog.tables.OrgFilter;
+import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
-import io.adlake.catalog.tables.SliceMerge;
+import io.adlake.model.org.OrgScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,14 +33,15 @@ public final class HeldOrgRestore {
     if (orgs.isEmpty()) {
       return restored;
     }
-    List<Row> keys = orgs.stream().sorted().map(o -> RowFactory.create(o)).toList();
+    OrgScope held = OrgScope.only(orgs);
+    List<Row> keys = held.named().stream().map(o -> RowFactory.create(o)).toList();
     for (TableSpec table : Tables.PUBLISHED) {
       if (!run.staged().exists(table)) {
         continue;
       }
       Dataset<Row> staged = run.staged().read(table);
       Dataset<Row> onMain =
-          run.mainRows(table).map(rows -> rows.filter(col("org_id").isin(orgs.toArray())).selectExpr(staged.columns()))
+          run.mainRows(table).map(rows -> rows.filter(OrgFilter.of(held, col("org_id"))).selectExpr(staged.columns()))
               .orElse(staged.limit(0));
       SliceMerge.merge(run.staged(), table, onMain, run.staged().spark().createDataFrame(keys, ORG), runId);
       restored.add(table.path());

@@ -1,28 +1,29 @@
 package io.adlake.jobs.run;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.TableSpec;
-import io.adlake.model.Tables;
-import io.adlake.model.config.OrgMartSettings;
-import io.adlake.model.config.QualitySettings;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
-import io.adlake.catalog.landing.SliceSelection;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.model.org.OrgId;
-import io.adlake.model.org.OrgRegistry;
+import io.adlake.catalog.landing.SliceSelection;
 import io.adlake.jobs.LayerReport;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.gold.GoldJob;
 import io.adlake.jobs.ingest.IngestJob;
 import io.adlake.jobs.ingest.IngestReport;
+import io.adlake.jobs.publish.HeldOrgRestore;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
 import io.adlake.jobs.silver.DeliveryWindow;
 import io.adlake.jobs.silver.SilverJob;
-import io.adlake.jobs.publish.HeldOrgRestore;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.config.OrgMartSettings;
+import io.adlake.model.config.QualitySettings;
+import io.adlake.model.org.OrgId;
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.OrgScope;
 import io.adlake.quality.ConstraintOutcome;
 import io.adlake.quality.GateRecords;
 import io.adlake.quality.GateReport;
@@ -155,9 +156,7 @@ public final class PipelineRun {
     }
     progress.step("run " + runId + " attempt " + attempt + ": building silver on branch " + runId);
     try (WriteAuditPublish wap = branches.begin(runId)) {
-      DeliveryWindow window =
-          new DeliveryWindow(
-              request.firstDelivery(), request.lastDelivery(), request.orgs().isEmpty() ? Optional.empty() : Optional.of(request.orgs()), retryFrom);
+      DeliveryWindow window = new DeliveryWindow(request.firstDelivery(), request.lastDelivery(), request.orgs(), retryFrom);
       if (!retryFrom.isEmpty()) {
         progress.step("run " + runId + ": retrying the slices of held org(s) " + retryFrom);
       }
@@ -214,7 +213,9 @@ public final class PipelineRun {
   private RunOutcome gate(Attempt next, WriteAuditPublish wap, String layer, RunRequest request) {
     LocalDate asOf = request.asOf();
     Set<String> knownOrgs = orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
-    Optional<Set<String>> judged = request.orgs().isEmpty() && next.held.isEmpty() ? Optional.empty() : Optional.of(next.judged());
+    // Only a run of every org that holds none judges every org; otherwise the orgs it still carries, by name (none
+    // when every one of them is held).
+    OrgScope judged = request.orgs().isAll() && next.held.isEmpty() ? OrgScope.all() : OrgScope.only(next.judged());
     QualityGate gate =
         new QualityGate(wap.staged(), quality, knownOrgs, judged, MetricHistory.load(main, asOf, quality.historyRuns()), wap::changedRows);
     List<TableSpec> tables = Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
@@ -261,7 +262,7 @@ public final class PipelineRun {
 
   /** The orgs a request processes: those it names, or every registered org. */
   private Set<String> scope(RunRequest request) {
-    return request.orgs().isEmpty() ? orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toCollection(TreeSet::new)) : request.orgs();
+    return request.orgs().namedOr(orgs.orgs().stream().map(o -> o.id().value()).toList());
   }
 
   /** Ingests the landing zone's deliveries of the run's dates into bronze, directly: bronze is as delivered. */
@@ -277,7 +278,7 @@ public final class PipelineRun {
     Map<SliceKey, List<LandedFile>> slices = new SliceSelection(request.firstDelivery(), request.lastDelivery(), request.orgs(), null).of(scan);
     progress.step(
         "run: ingesting " + slices.size() + " slice(s) delivered " + request.firstDelivery() + " to " + request.lastDelivery()
-            + (request.orgs().isEmpty() ? "" : " for " + request.orgs()));
+            + (request.orgs().isAll() ? "" : " for " + request.orgs()));
     return new IngestJob(main, orgs, store, progress).run(slices, scan.rejected());
   }
 

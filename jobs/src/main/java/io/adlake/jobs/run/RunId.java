@@ -1,11 +1,11 @@
 package io.adlake.jobs.run;
 
-import io.adlake.model.org.OrgRegistry;
-import io.adlake.model.config.QualitySettingsLoader;
-import io.adlake.model.config.MartSettingsLoader;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
+import io.adlake.model.config.MartSettingsLoader;
+import io.adlake.model.config.QualitySettingsLoader;
+import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A run's id names what it computes from: its dates, the bronze tables' snapshots (what was ingested) and the
@@ -43,8 +42,8 @@ public final class RunId {
     }
     update(sha, request.firstDelivery() + "|" + request.lastDelivery() + "|" + request.asOf() + "|" + request.rebuildDays());
     // Only when given, so that the ids of every-org runs without holds stay what they were.
-    if (!request.orgs().isEmpty()) {
-      update(sha, "|orgs=" + String.join(",", new TreeSet<>(request.orgs())));
+    if (!request.orgs().isAll()) {
+      update(sha, "|orgs=" + String.join(",", request.orgs().named()));
     }
     if (!retryFrom.isEmpty()) {
       update(sha, "|retry=" + new TreeMap<>(retryFrom));

@@ -1,8 +1,8 @@
 package io.adlake.jobs.run;
 
+import io.adlake.model.org.OrgScope;
 import java.time.LocalDate;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Objects;
 
 /**
  * What a pipeline run covers.
@@ -13,17 +13,17 @@ import java.util.TreeSet;
  *                      the last delivery
  * @param rebuildDays   report days before the as-of date that gold rebuilds (the restatement window)
  * @param force         run again even if the same run was published already
- * @param orgs          the orgs the run processes ({@code --org}); empty means every registered org. Other orgs'
- *                      rows are left as they are.
+ * @param orgs          the orgs the run processes: every registered org, or those {@code --org} names. Other
+ *                      orgs' rows are left as they are.
  */
-public record RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force, Set<String> orgs) {
+public record RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force, OrgScope orgs) {
 
   public RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalDate asOf, int rebuildDays, boolean force) {
-    this(firstDelivery, lastDelivery, asOf, rebuildDays, force, Set.of());
+    this(firstDelivery, lastDelivery, asOf, rebuildDays, force, OrgScope.all());
   }
 
   public RunRequest {
-    orgs = Set.copyOf(new TreeSet<>(orgs));
+    Objects.requireNonNull(orgs, "orgs");
     if (lastDelivery.isBefore(firstDelivery)) {
       throw new IllegalArgumentException("the last delivery date " + lastDelivery + " is before the first " + firstDelivery);
     }
@@ -33,7 +33,7 @@ public record RunRequest(LocalDate firstDelivery, LocalDate lastDelivery, LocalD
   }
 
   /** The same run for these orgs only. */
-  public RunRequest forOrgs(Set<String> only) {
+  public RunRequest forOrgs(OrgScope only) {
     return new RunRequest(firstDelivery, lastDelivery, asOf, rebuildDays, force, only);
   }
 

@@ -24,6 +24,7 @@ import io.adlake.model.config.ConnectorSettings;
 import io.adlake.model.config.ConnectorSettings.OrgAccount;
 import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.OrgScope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +39,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -201,16 +201,16 @@ class ConnectorsTest {
   }
 
   /** A backfill of report days, each landed in the folder of the day after it. */
-  private FetchReport fetch(Path landing, Source source, Set<String> orgs, LocalDate first, LocalDate last) {
+  private FetchReport fetch(Path landing, Source source, OrgScope orgs, LocalDate first, LocalDate last) {
     return fetch(landing, source, orgs, first, last, 30);
   }
 
-  private FetchReport fetch(Path landing, Source source, Set<String> orgs, LocalDate first, LocalDate last, int timeoutSeconds) {
+  private FetchReport fetch(Path landing, Source source, OrgScope orgs, LocalDate first, LocalDate last, int timeoutSeconds) {
     return job(landing, timeoutSeconds).range(source, orgs, first, last);
   }
 
   /** The daily fetch of a delivery date. */
-  private FetchReport daily(Path landing, Source source, Set<String> orgs, LocalDate delivery) {
+  private FetchReport daily(Path landing, Source source, OrgScope orgs, LocalDate delivery) {
     return job(landing, 30).daily(source, orgs, delivery);
   }
 
@@ -229,7 +229,7 @@ class ConnectorsTest {
 
   @Test
   void everyFlowLandsFilesThatIngestToTheFixturesRows(Lakehouse fromFixtures, Lakehouse fromFetched, @TempDir Path landing) throws Exception {
-    Set<String> acme = Set.of("acme-media");
+    OrgScope acme = OrgScope.only("acme-media");
     FetchReport dv360 = fetch(landing, Source.DV360, acme, NOV2, NOV3);
     FetchReport ttd = fetch(landing, Source.TTD, acme, NOV2, NOV3);
     FetchReport meta = fetch(landing, Source.META, acme, LocalDate.parse("2026-11-01"), NOV2);
@@ -298,7 +298,7 @@ class ConnectorsTest {
 
   @Test
   void aDayFetchedAgainIsLandedOnlyWhenThePlatformRestatedIt(@TempDir Path landing) throws Exception {
-    Set<String> acme = Set.of("acme-media");
+    OrgScope acme = OrgScope.only("acme-media");
     LocalDate nov4 = NOV3.plusDays(1);
     Map<LocalDate, byte[]> reports = apis.dv360Reports.get("adv-acme-media");
     byte[] original = reports.get(NOV3);
@@ -342,7 +342,7 @@ class ConnectorsTest {
   @Test
   void revokedCredentialsFailTheirOrgAloneAndAreToldApartFromTransientFailures(@TempDir Path landing) {
     apis.revoked.put("adlake@acme.iam.gserviceaccount.com", true);
-    FetchReport dv360 = fetch(landing, Source.DV360, Set.of(), NOV3, NOV3);
+    FetchReport dv360 = fetch(landing, Source.DV360, OrgScope.all(), NOV3, NOV3);
     assertThat(of(dv360, "acme-media").failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
     assertThat(of(dv360, "acme-media").message()).contains("invalid_grant", "adlake@acme.iam.gserviceaccount.com").doesNotContain("PRIVATE KEY");
     assertThat(of(dv360, "kiwi-retail").ok()).isTrue();
@@ -352,7 +352,7 @@ class ConnectorsTest {
     // Meta answers a revoked token with error 190 on HTTP 400; TTD with 401. Neither is retried.
     apis.revoked.put(FakeReportingApis.META_TOKEN, true);
     long before = apis.count("POST " + FakeReportingApis.GRAPH);
-    FetchOutcome meta = of(fetch(landing, Source.META, Set.of("acme-media"), NOV2, NOV2), "acme-media");
+    FetchOutcome meta = of(fetch(landing, Source.META, OrgScope.only("acme-media"), NOV2, NOV2), "acme-media");
     assertThat(meta.failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
     assertThat(meta.message()).contains("Meta error 190", "org acme-media, source meta, 2026-11-02").doesNotContain(FakeReportingApis.META_TOKEN);
     assertThat(apis.count("POST " + FakeReportingApis.GRAPH) - before).isEqualTo(1);
@@ -360,14 +360,14 @@ class ConnectorsTest {
     // Ad Manager answers with a SOAP fault on HTTP 500: an AuthenticationError is final, not retried like a 500.
     apis.revoked.put(gamNetwork("kiwi-retail"), true);
     long soap = apis.count("POST /gam/");
-    FetchReport gam = fetch(landing, Source.GAM, Set.of(), NOV3, NOV3);
+    FetchReport gam = fetch(landing, Source.GAM, OrgScope.all(), NOV3, NOV3);
     assertThat(of(gam, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
     assertThat(of(gam, "kiwi-retail").message()).contains("AuthenticationError.NETWORK_API_ACCESS_DISABLED", "org kiwi-retail, source gam");
     assertThat(of(gam, "acme-media").ok()).isTrue();
     assertThat(apis.count("POST /gam/") - soap).as("acme's run, status looks and download URL; kiwi's one refused call").isLessThan(8);
 
     env.remove("SF_KIWI");
-    FetchReport bookings = daily(landing, Source.BOOKINGS, Set.of(), NOV3);
+    FetchReport bookings = daily(landing, Source.BOOKINGS, OrgScope.all(), NOV3);
     assertThat(of(bookings, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
     assertThat(of(bookings, "kiwi-retail").message()).isEqualTo("$SF_KIWI is not set: no bookings credentials for org kiwi-retail");
     assertThat(of(bookings, "acme-media").ok()).isTrue();
@@ -381,35 +381,35 @@ class ConnectorsTest {
   void anExpiredTokenOrSessionIsRenewedOnceAndTheFetchGoesOn(@TempDir Path landing) {
     int issued = apis.tokensIssued.get();
     apis.expireNextTokens.set(1);
-    assertThat(of(fetch(landing, Source.DV360, Set.of("acme-media"), NOV3, NOV3), "acme-media").ok()).isTrue();
+    assertThat(of(fetch(landing, Source.DV360, OrgScope.only("acme-media"), NOV3, NOV3), "acme-media").ok()).isTrue();
     assertThat(apis.tokensIssued.get() - issued).as("the expired token, then a fresh one").isEqualTo(2);
 
     issued = apis.tokensIssued.get();
     apis.expireNextTokens.set(1);
-    assertThat(of(daily(landing, Source.BOOKINGS, Set.of("acme-media"), NOV3), "acme-media").ok()).isTrue();
+    assertThat(of(daily(landing, Source.BOOKINGS, OrgScope.only("acme-media"), NOV3), "acme-media").ok()).isTrue();
     assertThat(apis.tokensIssued.get() - issued).as("Salesforce answered 401 INVALID_SESSION_ID once: a new session").isEqualTo(2);
   }
 
   @Test
   void aReportThatFailsOrNeverFinishesFailsItsOrgWithWhatWasAwaited(@TempDir Path landing) {
     apis.failing.put("adv-acme-media", true);
-    FetchReport dv360 = fetch(landing, Source.DV360, Set.of(), NOV3, NOV3);
+    FetchReport dv360 = fetch(landing, Source.DV360, OrgScope.all(), NOV3, NOV3);
     assertThat(of(dv360, "acme-media").failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
     assertThat(of(dv360, "acme-media").message()).contains("failed on the platform", "org acme-media, source dv360, 2026-11-03");
     assertThat(of(dv360, "kiwi-retail").ok()).isTrue();
 
     apis.endless.put(metaAccount("kiwi-retail"), true);
-    FetchReport meta = fetch(landing, Source.META, Set.of(), NOV2, NOV2, 1);
+    FetchReport meta = fetch(landing, Source.META, OrgScope.all(), NOV2, NOV2, 1);
     assertThat(of(meta, "kiwi-retail").failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
     assertThat(of(meta, "kiwi-retail").message()).contains("Meta Insights job", "org kiwi-retail, source meta, 2026-11-02", "was not ready after 1 s", "Job Running");
     assertThat(of(meta, "acme-media").ok()).isTrue();
 
     apis.failing.put(gamNetwork("acme-media"), true);
-    FetchOutcome gam = of(fetch(landing, Source.GAM, Set.of("acme-media"), NOV3, NOV3), "acme-media");
+    FetchOutcome gam = of(fetch(landing, Source.GAM, OrgScope.only("acme-media"), NOV3, NOV3), "acme-media");
     assertThat(gam.message()).contains("Ad Manager report job", "FAILED on Ad Manager", "org acme-media, source gam, 2026-11-03");
 
     apis.failing.put("integration@kiwi-retail.example", true);
-    FetchOutcome bookings = of(daily(landing, Source.BOOKINGS, Set.of("kiwi-retail"), NOV3), "kiwi-retail");
+    FetchOutcome bookings = of(daily(landing, Source.BOOKINGS, OrgScope.only("kiwi-retail"), NOV3), "kiwi-retail");
     assertThat(bookings.message()).contains("ended Failed", "INVALID_FIELD");
     assertThat(landing.resolve("kiwi-retail").resolve("bookings")).doesNotExist();
   }
@@ -418,7 +418,7 @@ class ConnectorsTest {
   void aCutOrCorruptDownloadLandsNothing(@TempDir Path landing) throws IOException {
     apis.truncated.put("adv-acme-media", true);
     apis.corrupted.put("adv-kiwi-retail", true);
-    FetchReport dv360 = fetch(landing, Source.DV360, Set.of(), NOV3, NOV3);
+    FetchReport dv360 = fetch(landing, Source.DV360, OrgScope.all(), NOV3, NOV3);
     assertThat(of(dv360, "acme-media").failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
     assertThat(of(dv360, "acme-media").message()).contains("download", "gave up after 3 attempts");
     assertThat(of(dv360, "kiwi-retail").message()).contains("MD5", "nothing was landed");
@@ -428,12 +428,12 @@ class ConnectorsTest {
   @Test
   void throttlingIsWaitedOutAndAStormOfTooManyRequestsGivesUpNamingIt(@TempDir Path landing) {
     apis.metaThrottles.set(2);
-    FetchOutcome meta = of(fetch(landing, Source.META, Set.of("acme-media"), NOV2, NOV2), "acme-media");
+    FetchOutcome meta = of(fetch(landing, Source.META, OrgScope.only("acme-media"), NOV2, NOV2), "acme-media");
     assertThat(meta.ok()).as(meta.message()).isTrue();
 
     apis.http429s.set(1000);
     try {
-      FetchOutcome storm = of(fetch(landing, Source.DV360, Set.of("acme-media"), NOV3, NOV3), "acme-media");
+      FetchOutcome storm = of(fetch(landing, Source.DV360, OrgScope.only("acme-media"), NOV3, NOV3), "acme-media");
       assertThat(storm.failure()).isEqualTo(FetchOutcome.Failure.TRANSIENT);
       assertThat(storm.message()).contains("HTTP 429", "gave up after 3 attempts", "org acme-media, source dv360");
     } finally {
@@ -444,19 +444,19 @@ class ConnectorsTest {
   @Test
   void ttdWaitsForTheDaysExecutionOfTheOrgsScheduleAndSendsItsTokenToTheDownload(@TempDir Path landing) {
     apis.pollsBeforeReady = 2;
-    FetchOutcome ttd = of(fetch(landing, Source.TTD, Set.of("kiwi-retail"), NOV3, NOV3), "kiwi-retail");
+    FetchOutcome ttd = of(fetch(landing, Source.TTD, OrgScope.only("kiwi-retail"), NOV3, NOV3), "kiwi-retail");
     assertThat(ttd.ok()).as(ttd.message()).isTrue();
     assertThat(landed(landing, "kiwi-retail", Source.TTD, NOV3, "csv")).exists();
 
     apis.endless.put("ttd-acme-media", true);
-    FetchOutcome pending = of(fetch(landing, Source.TTD, Set.of("acme-media"), NOV3, NOV3, 1), "acme-media");
+    FetchOutcome pending = of(fetch(landing, Source.TTD, OrgScope.only("acme-media"), NOV3, NOV3, 1), "acme-media");
     assertThat(pending.message()).contains("TTD MyReports schedule 4242 for 2026-11-03", "not ready after 1 s", "Pending");
   }
 
   @Test
   void setupIsASnapshotFromEveryPlatformOfTheOrgThatIngestsToTheFixturesRows(Lakehouse fromFixtures, Lakehouse fromFetched, @TempDir Path landing)
       throws Exception {
-    Set<String> acme = Set.of("acme-media");
+    OrgScope acme = OrgScope.only("acme-media");
     FetchOutcome setup = of(daily(landing, Source.SETUP, acme, NOV3), "acme-media");
     assertThat(setup.ok()).as(setup.message()).isTrue();
     List<String> names = List.of("dv360-sdf-insertion-orders-2026-11-03.csv", "dv360-sdf-line-items-2026-11-03.csv", "ttd-ad-groups-2026-11-03.jsonl", "meta-ad-sets-2026-11-03.jsonl");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.model.TableSpec;
-import io.adlake.model.Tables;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.alerts.AlertsJob;
@@ -14,6 +12,9 @@ import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.PublishResult;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.publish.WriteAuditPublish;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.org.OrgScope;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -206,7 +207,7 @@ class WriteAuditPublishTest {
     Map<String, String> kiwi = SampleRunFixture.content(lakehouse, "kiwi");
     long acmeBronze = lakehouse.read(Tables.BRONZE_DV360).filter("org_id = 'acme'").count();
 
-    RunOutcome kiwiOnly = pipeline(branches()).run(RunRequest.daily(next).forOrgs(java.util.Set.of("kiwi")));
+    RunOutcome kiwiOnly = pipeline(branches()).run(RunRequest.daily(next).forOrgs(OrgScope.only("kiwi")));
 
     assertThat(kiwiOnly.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(kiwiOnly.record().orgs()).containsExactly("kiwi");

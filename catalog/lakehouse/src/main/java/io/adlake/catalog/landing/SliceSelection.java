@@ -1,21 +1,22 @@
 package io.adlake.catalog.landing;
 
 import io.adlake.model.Source;
+import io.adlake.model.org.OrgScope;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * Which landed slices a job takes: delivery dates from {@code first} to {@code last} (either open when null), the
- * given orgs (all when empty), one source (all when null). {@code adlake ingest} and {@code adlake run} both select
+ * orgs of a scope, one source (all when null). {@code adlake ingest} and {@code adlake run} both select
  * with it.
  */
-public record SliceSelection(LocalDate first, LocalDate last, Set<String> orgs, Source source) {
+public record SliceSelection(LocalDate first, LocalDate last, OrgScope orgs, Source source) {
 
   public SliceSelection {
-    orgs = orgs == null ? Set.of() : Set.copyOf(orgs);
+    Objects.requireNonNull(orgs, "orgs");
     if (first != null && last != null && last.isBefore(first)) {
       throw new IllegalArgumentException("the last delivery date " + last + " is before the first " + first);
     }
@@ -24,7 +25,7 @@ public record SliceSelection(LocalDate first, LocalDate last, Set<String> orgs, 
   public boolean matches(SliceKey key) {
     return (first == null || !key.deliveryDate().isBefore(first))
         && (last == null || !key.deliveryDate().isAfter(last))
-        && (orgs.isEmpty() || orgs.contains(key.org().value()))
+        && orgs.includes(key.org())
         && (source == null || key.source() == source);
   }
 

@@ -15,6 +15,7 @@ import io.adlake.model.config.ConnectorSettings;
 import io.adlake.model.config.ConnectorSettings.OrgAccount;
 import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.OrgRegistry;
+import io.adlake.model.org.OrgScope;
 import io.adlake.platforms.kit.PlatformAccess;
 import io.adlake.platforms.kit.PlatformKits;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +72,7 @@ class NewPlatformTest {
     PlatformKits kits = InstalledPlatforms.kits().with(new CsvDropKit());
     assertThat(kits.fetchable()).as("the registry, not a list elsewhere, says what is fetchable").contains(Source.MONETIZE);
 
-    FetchReport report = job(kits, Map.of("CSVDROP_KEY", "key-kiwi"), landing).range(Source.MONETIZE, Set.of(), NOV2, NOV2.plusDays(1));
+    FetchReport report = job(kits, Map.of("CSVDROP_KEY", "key-kiwi"), landing).range(Source.MONETIZE, OrgScope.all(), NOV2, NOV2.plusDays(1));
 
     assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
       assertThat(outcome.org()).as("the one org with an account and the source enabled").isEqualTo("kiwi-retail");
@@ -85,7 +85,7 @@ class NewPlatformTest {
 
   @Test
   void itsMissingCredentialsFailTheOrgLikeAnyPlatformsWithoutACall(@TempDir Path landing) {
-    FetchReport report = job(InstalledPlatforms.kits().with(new CsvDropKit()), Map.of(), landing).range(Source.MONETIZE, Set.of(), NOV2, NOV2);
+    FetchReport report = job(InstalledPlatforms.kits().with(new CsvDropKit()), Map.of(), landing).range(Source.MONETIZE, OrgScope.all(), NOV2, NOV2);
 
     assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
       assertThat(outcome.failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
