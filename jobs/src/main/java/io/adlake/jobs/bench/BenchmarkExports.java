@@ -79,7 +79,7 @@ final class BenchmarkExports {
       out.write(",,,,,,,," + impressions + "," + clicks + ",,,,\n\n");
       out.write("Report Time:," + delivery.format(DV360_DATE) + " 06:12:43 UTC\n");
       out.write("Date Range:," + day + " to " + day + "\n");
-      out.write("Group By:,Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID\n");
+      out.write(SampleExports.DV360_GROUP_BY + "\n");
       out.write("MRC Accredited Metrics,\"Active View metrics are accredited only when Measurement Source = Measured.\"\n");
     }
     return new Written(1, lines, Files.size(file));

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.adlake.platforms.dv360.Dv360ReportColumn;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,12 +38,13 @@ final class PlainSparkFloor {
     spark.sparkContext().setJobDescription("floor: ingest DV360 CSV -> Iceberg");
     Dataset<Row> dv360 =
         spark.read().option("header", "true").csv(root + "*/dv360/*/*.csv")
-            .withColumn("day", to_date(col("Date"), "yyyy/MM/dd"))
-            .filter(col("day").isNotNull().and(col("Line Item ID").isNotNull()))
+            .withColumn("day", to_date(col(Dv360ReportColumn.DATE.header()), "yyyy/MM/dd"))
+            .filter(col("day").isNotNull().and(col(Dv360ReportColumn.LINE_ITEM_ID.header()).isNotNull()))
             .select(
-                org(), col("day"), lit("dv360").as("platform"), col("Line Item ID").as("entity_id"), col("Impressions").cast("long").as("impressions"),
-                col("Clicks").cast("long").as("clicks"), col("Media Cost (Advertiser Currency)").cast("decimal(20,6)").as("media_cost"),
-                col("Total Media Cost (Advertiser Currency)").cast("decimal(20,6)").as("total_media_cost"));
+                org(), col("day"), lit("dv360").as("platform"), col(Dv360ReportColumn.LINE_ITEM_ID.header()).as("entity_id"),
+                col(Dv360ReportColumn.IMPRESSIONS.header()).cast("long").as("impressions"), col(Dv360ReportColumn.CLICKS.header()).cast("long").as("clicks"),
+                col(Dv360ReportColumn.MEDIA_COST.header()).cast("decimal(20,6)").as("media_cost"),
+                col(Dv360ReportColumn.TOTAL_MEDIA_COST.header()).cast("decimal(20,6)").as("total_media_cost"));
     dv360.writeTo(ns + ".dv360").createOrReplace();
     spark.sparkContext().setJobDescription("floor: ingest TTD CSV -> Iceberg");
     Dataset<Row> ttd =

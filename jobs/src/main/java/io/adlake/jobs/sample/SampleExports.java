@@ -10,15 +10,17 @@ import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
 import static io.adlake.platforms.gam.GamReportField.GROSS_REVENUE;
 import static io.adlake.platforms.gam.GamReportField.IMPRESSIONS;
 import static io.adlake.platforms.gam.GamReportField.NET_REVENUE;
+import static java.util.stream.Collectors.joining;
 
-import io.adlake.model.Ssp;
-import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
 import io.adlake.catalog.landing.SliceKey;
+import io.adlake.model.Source;
+import io.adlake.model.Ssp;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.SourceOptions;
+import io.adlake.platforms.dv360.Dv360ReportColumn;
 import io.adlake.platforms.gam.GamReportField;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -61,12 +63,33 @@ public final class SampleExports {
 
   public record Settings(LocalDate start, int days, long seed, boolean faults) {}
 
-  /** The columns of a DV360 delivery report, in the report's order; the benchmark writes the same ones. */
-  public static final List<String> DV360_COLUMNS =
+  /** The columns of a DV360 delivery report, in the report's order. */
+  private static final List<Dv360ReportColumn> DV360_REPORT =
       List.of(
-          "Date", "Advertiser", "Advertiser ID", "Advertiser Currency", "Insertion Order", "Insertion Order ID", "Line Item", "Line Item ID",
-          "Impressions", "Clicks", "Total Conversions", "Revenue (Adv Currency)", "Media Cost (Advertiser Currency)",
-          "Total Media Cost (Advertiser Currency)");
+          Dv360ReportColumn.DATE,
+          Dv360ReportColumn.ADVERTISER_NAME,
+          Dv360ReportColumn.ADVERTISER_ID,
+          Dv360ReportColumn.ADVERTISER_CURRENCY,
+          Dv360ReportColumn.INSERTION_ORDER_NAME,
+          Dv360ReportColumn.INSERTION_ORDER_ID,
+          Dv360ReportColumn.LINE_ITEM_NAME,
+          Dv360ReportColumn.LINE_ITEM_ID,
+          Dv360ReportColumn.IMPRESSIONS,
+          Dv360ReportColumn.CLICKS,
+          Dv360ReportColumn.TOTAL_CONVERSIONS,
+          Dv360ReportColumn.REVENUE,
+          Dv360ReportColumn.MEDIA_COST,
+          Dv360ReportColumn.TOTAL_MEDIA_COST);
+
+  /** Their headers; the benchmark writes the same ones. */
+  public static final List<String> DV360_COLUMNS = DV360_REPORT.stream().map(Dv360ReportColumn::header).toList();
+
+  /** The line of such a report's footer that names what it is grouped by, its dimensions; the benchmark's footer has it too. */
+  public static final String DV360_GROUP_BY =
+      DV360_REPORT.stream()
+          .filter(c -> c.kind() == Dv360ReportColumn.Kind.DIMENSION)
+          .map(Dv360ReportColumn::header)
+          .collect(joining(",", "Group By:,", ""));
 
   /**
    * The columns of a TTD MyReports delivery export; the conversion column is named after the campaign's first
@@ -165,7 +188,8 @@ public final class SampleExports {
   private String dv360(SampleWorld w, LocalDate delivery, int version, int fault) {
     StringBuilder out = new StringBuilder();
     // Broken down by inventory source, as a report must be to show the deals a line item bought through.
-    out.append(String.join(",", DV360_COLUMNS)).append(",Inventory Source,Inventory Source External ID").append('\n');
+    out.append(String.join(",", DV360_COLUMNS)).append(',').append(Dv360ReportColumn.INVENTORY_SOURCE_NAME.header())
+        .append(',').append(Dv360ReportColumn.INVENTORY_SOURCE_EXTERNAL_ID.header()).append('\n');
     long impressions = 0;
     long clicks = 0;
     int row = 0;
@@ -209,7 +233,7 @@ public final class SampleExports {
     out.append("Date Range:,").append(delivery.minusDays(2).format(DV360_DATE)).append(" to ")
         .append(delivery.minusDays(1).format(DV360_DATE)).append('\n');
     // The rest of a real footer: the MRC note has no colon, the billing note is one quoted cell.
-    out.append("Group By:,Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID\n");
+    out.append(DV360_GROUP_BY).append('\n');
     out.append("MRC Accredited Metrics,\"Active View metrics are accredited only when Measurement Source = Measured or Viewable Impressions (Active View) is used.\"\n");
     out.append("\"Reporting numbers from the previous month are finalized for billing on the fourth of every month.\"\n");
     out.append("Filter by Advertiser ID:,\"").append(w.dv360Advertisers.get(0).id()).append("\"\n");
