@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.adlake.platforms.dv360.Dv360ReportColumn;
+import io.adlake.platforms.ttd.TtdReportColumn;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -50,9 +51,10 @@ final class PlainSparkFloor {
     Dataset<Row> ttd =
         spark.read().option("header", "true").csv(root + "*/ttd/*/*.csv")
             .select(
-                org(), to_date(col("Date")).as("day"), lit("ttd").as("platform"), col("Ad Group ID").as("entity_id"), col("Impressions").cast("long").as("impressions"),
-                col("Clicks").cast("long").as("clicks"), col("Media Cost (Adv Currency)").cast("decimal(20,6)").as("media_cost"),
-                col("Partner Cost (Adv Currency)").cast("decimal(20,6)").as("total_media_cost"));
+                org(), to_date(col(TtdReportColumn.DATE.header())).as("day"), lit("ttd").as("platform"), col(TtdReportColumn.AD_GROUP_ID.header()).as("entity_id"),
+                col(TtdReportColumn.IMPRESSIONS.header()).cast("long").as("impressions"), col(TtdReportColumn.CLICKS.header()).cast("long").as("clicks"),
+                col(TtdReportColumn.MEDIA_COST.header()).cast("decimal(20,6)").as("media_cost"),
+                col(TtdReportColumn.PARTNER_COST.header()).cast("decimal(20,6)").as("total_media_cost"));
     ttd.writeTo(ns + ".ttd").createOrReplace();
     spark.sparkContext().setJobDescription("floor: ingest Meta JSON -> Iceberg");
     Dataset<Row> meta =

@@ -22,6 +22,7 @@ import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.SourceOptions;
 import io.adlake.platforms.dv360.Dv360ReportColumn;
 import io.adlake.platforms.gam.GamReportField;
+import io.adlake.platforms.ttd.TtdReportColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -97,9 +98,20 @@ public final class SampleExports {
    */
   public static final List<String> TTD_COLUMNS =
       List.of(
-          "Date", "Advertiser", "Advertiser ID", "Campaign", "Campaign ID", "Ad Group", "Ad Group ID", "Impressions", "Clicks",
-          "01 - Total Click + View Conversions", "Advertiser Cost (Adv Currency)", "Partner Cost (Adv Currency)", "Media Cost (Adv Currency)",
-          "Advertiser Currency Code");
+          TtdReportColumn.DATE.header(),
+          TtdReportColumn.ADVERTISER_NAME.header(),
+          TtdReportColumn.ADVERTISER_ID.header(),
+          TtdReportColumn.CAMPAIGN_NAME.header(),
+          TtdReportColumn.CAMPAIGN_ID.header(),
+          TtdReportColumn.AD_GROUP_NAME.header(),
+          TtdReportColumn.AD_GROUP_ID.header(),
+          TtdReportColumn.IMPRESSIONS.header(),
+          TtdReportColumn.CLICKS.header(),
+          TtdReportColumn.conversionsOf("01"),
+          TtdReportColumn.ADVERTISER_COST.header(),
+          TtdReportColumn.PARTNER_COST.header(),
+          TtdReportColumn.MEDIA_COST.header(),
+          TtdReportColumn.ADVERTISER_CURRENCY_CODE.header());
 
   private static final DateTimeFormatter DV360_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final DateTimeFormatter SDF_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
@@ -246,7 +258,7 @@ public final class SampleExports {
     String sep = comma ? ";" : ",";
     DateTimeFormatter dates = DateTimeFormatter.ofPattern(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat());
     StringBuilder out = new StringBuilder();
-    out.append(String.join(sep, TTD_COLUMNS)).append(sep).append("Deal ID").append('\n');
+    out.append(String.join(sep, TTD_COLUMNS)).append(sep).append(TtdReportColumn.DEAL_ID.header()).append('\n');
     LocalDate day = delivery.minusDays(1);
     int row = 0;
     for (SampleWorld.Entity group : w.adGroups) {
