@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.adlake.platforms.dv360.Dv360ReportColumn;
+import io.adlake.platforms.meta.MetaInsightsField;
 import io.adlake.platforms.ttd.TtdReportColumn;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
@@ -60,8 +61,10 @@ final class PlainSparkFloor {
     Dataset<Row> meta =
         spark.read().json(root + "*/meta/*/*.jsonl")
             .select(
-                org(), to_date(col("date_start")).as("day"), lit("meta").as("platform"), col("ad_id").as("entity_id"), col("impressions").cast("long").as("impressions"),
-                col("clicks").cast("long").as("clicks"), col("spend").cast("decimal(20,6)").as("media_cost"), col("spend").cast("decimal(20,6)").as("total_media_cost"));
+                org(), to_date(col(MetaInsightsField.DATE_START.fieldName())).as("day"), lit("meta").as("platform"),
+                col(MetaInsightsField.AD_ID.fieldName()).as("entity_id"), col(MetaInsightsField.IMPRESSIONS.fieldName()).cast("long").as("impressions"),
+                col(MetaInsightsField.CLICKS.fieldName()).cast("long").as("clicks"), col(MetaInsightsField.SPEND.fieldName()).cast("decimal(20,6)").as("media_cost"),
+                col(MetaInsightsField.SPEND.fieldName()).cast("decimal(20,6)").as("total_media_cost"));
     meta.writeTo(ns + ".meta").createOrReplace();
     double ingest = seconds(start);
 

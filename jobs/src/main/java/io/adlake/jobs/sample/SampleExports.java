@@ -22,6 +22,8 @@ import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.SourceOptions;
 import io.adlake.platforms.dv360.Dv360ReportColumn;
 import io.adlake.platforms.gam.GamReportField;
+import io.adlake.platforms.meta.MetaAdSetField;
+import io.adlake.platforms.meta.MetaInsightsField;
 import io.adlake.platforms.ttd.TtdReportColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -295,31 +297,31 @@ public final class SampleExports {
       SampleWorld.Delivery d = w.delivery(ad.id(), delivery.minusDays(1), 0, target, 1.0);
       row++;
       long purchases = d.conversions().setScale(0, RoundingMode.HALF_UP).longValue();
-      StringBuilder json = new StringBuilder("{")
-          .append("\"account_id\":\"").append(w.metaAccount.id()).append("\",")
-          .append("\"account_name\":\"").append(w.metaAccount.name()).append("\",")
-          .append("\"account_currency\":\"").append(w.metaAccount.currency()).append("\",")
-          .append("\"campaign_id\":\"").append(campaign.id()).append("\",")
-          .append("\"campaign_name\":\"").append(campaign.name()).append("\",")
-          .append("\"adset_id\":\"").append(set.id()).append("\",")
-          .append("\"adset_name\":\"").append(set.name()).append("\",")
-          .append("\"ad_id\":\"").append(ad.id()).append("\",")
-          .append("\"ad_name\":\"").append(ad.name()).append("\",")
-          .append("\"date_start\":\"").append(day).append("\",")
-          .append("\"date_stop\":\"").append(day).append("\",")
-          .append("\"impressions\":\"").append(d.impressions()).append("\",");
+      JsonLine json = new JsonLine()
+          .text(MetaInsightsField.ACCOUNT_ID.fieldName(), w.metaAccount.id())
+          .text(MetaInsightsField.ACCOUNT_NAME.fieldName(), w.metaAccount.name())
+          .text(MetaInsightsField.ACCOUNT_CURRENCY.fieldName(), w.metaAccount.currency())
+          .text(MetaInsightsField.CAMPAIGN_ID.fieldName(), campaign.id())
+          .text(MetaInsightsField.CAMPAIGN_NAME.fieldName(), campaign.name())
+          .text(MetaInsightsField.ADSET_ID.fieldName(), set.id())
+          .text(MetaInsightsField.ADSET_NAME.fieldName(), set.name())
+          .text(MetaInsightsField.AD_ID.fieldName(), ad.id())
+          .text(MetaInsightsField.AD_NAME.fieldName(), ad.name())
+          .text(MetaInsightsField.DATE_START.fieldName(), day)
+          .text(MetaInsightsField.DATE_STOP.fieldName(), day)
+          .text(MetaInsightsField.IMPRESSIONS.fieldName(), d.impressions());
       if (d.clicks() > 0) {
-        json.append("\"clicks\":\"").append(d.clicks()).append("\",");
+        json.text(MetaInsightsField.CLICKS.fieldName(), d.clicks());
       }
-      json.append("\"spend\":\"").append(d.mediaCost().toPlainString()).append("\",")
-          .append("\"actions\":[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks()).append("\"}");
+      StringBuilder actions = new StringBuilder("[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks()).append("\"}");
       if (purchases > 0) {
         // one pixel purchase, as Meta reports it: under its own type, the web and omni-channel types and the roll-up
         for (String type : List.of("offsite_conversion.fb_pixel_purchase", "onsite_web_purchase", "omni_purchase", "purchase")) {
-          json.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
+          actions.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
         }
       }
-      json.append("]}");
+      json.text(MetaInsightsField.SPEND.fieldName(), d.mediaCost().toPlainString())
+          .member(MetaInsightsField.ACTIONS.fieldName(), actions.append(']').toString());
       String line = json.toString();
       if (row == 4 && fault == 4) {
         line = line.substring(0, line.length() / 2); // a line cut off mid-object
@@ -566,17 +568,24 @@ public final class SampleExports {
     for (SampleWorld.Entity set : w.adSets) {
       SampleWorld.Entity campaign = SampleWorld.find(w.metaCampaigns, set.parentId());
       long minor = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
-      out.append("{\"id\":\"").append(set.id()).append("\",\"name\":\"").append(set.name())
-          .append("\",\"campaign_id\":\"").append(campaign.id()).append("\",\"account_id\":\"").append(w.metaAccount.id())
-          .append("\",\"account_currency\":\"").append(w.metaAccount.currency())
+      JsonLine json = new JsonLine()
+          .text(MetaAdSetField.ID.fieldName(), set.id())
+          .text(MetaAdSetField.NAME.fieldName(), set.name())
+          .text(MetaAdSetField.CAMPAIGN_ID.fieldName(), campaign.id())
+          .text(MetaAdSetField.ACCOUNT_ID.fieldName(), w.metaAccount.id())
+          .text(MetaAdSetField.ACCOUNT_CURRENCY.fieldName(), w.metaAccount.currency())
+          .text(MetaAdSetField.STATUS.fieldName(), "ACTIVE")
+          .text(MetaAdSetField.EFFECTIVE_STATUS.fieldName(), "ACTIVE")
           // Meta writes the budget an ad set does not use as "0"
-          .append("\",\"status\":\"ACTIVE\",\"effective_status\":\"ACTIVE\",\"daily_budget\":\"0\",\"lifetime_budget\":\"").append(minor)
-          .append("\",\"start_time\":\"").append(campaign.start()).append("T00:00:00+0000\",\"end_time\":\"")
-          .append(campaign.end()).append("T23:59:59+0000\",\"pacing_type\":[\"standard\"]");
+          .text(MetaAdSetField.DAILY_BUDGET.fieldName(), "0")
+          .text(MetaAdSetField.LIFETIME_BUDGET.fieldName(), minor)
+          .text(MetaAdSetField.START_TIME.fieldName(), campaign.start() + "T00:00:00+0000")
+          .text(MetaAdSetField.END_TIME.fieldName(), campaign.end() + "T23:59:59+0000")
+          .member(MetaAdSetField.PACING_TYPE.fieldName(), "[\"standard\"]");
       if (i++ != 2) {
-        out.append(",\"frequency_control_specs\":[{\"event\":\"IMPRESSIONS\",\"interval_days\":7,\"max_frequency\":3}]");
+        json.member(MetaAdSetField.FREQUENCY_CONTROL_SPECS.fieldName(), "[{\"event\":\"IMPRESSIONS\",\"interval_days\":7,\"max_frequency\":3}]");
       }
-      out.append("}\n");
+      out.append(json).append('\n');
     }
     return out.toString();
   }
