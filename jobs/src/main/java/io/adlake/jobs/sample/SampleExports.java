@@ -24,6 +24,7 @@ import io.adlake.platforms.dv360.Dv360ReportColumn;
 import io.adlake.platforms.gam.GamReportField;
 import io.adlake.platforms.meta.MetaAdSetField;
 import io.adlake.platforms.meta.MetaInsightsField;
+import io.adlake.platforms.monetize.MonetizeReportColumn;
 import io.adlake.platforms.ttd.TtdReportColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -33,6 +34,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -409,9 +411,8 @@ public final class SampleExports {
    * currency (USD) and the publisher currency; yesterday only. Deal ids are integers.
    */
   private String monetize(SampleWorld w, LocalDate delivery, int fault) {
-    StringBuilder out = new StringBuilder(
-        "day,publisher_id,publisher_name,placement_id,placement_name,deal_id,deal_name,buyer_member_id,buyer_member_name,imps,revenue,"
-            + "publisher_revenue,publisher_currency,publisher_revenue_pub_curr\n");
+    StringBuilder out =
+        new StringBuilder(Arrays.stream(MonetizeReportColumn.values()).map(MonetizeReportColumn::header).collect(joining(",", "", "\n")));
     LocalDate day = delivery.minusDays(1);
     String publisher = String.valueOf(1_200_000 + w.code.hashCode() % 1000 + 1000);
     String[][] placements = {{"9" + publisher.substring(1, 6) + "1", w.code + " ROS 300x250"}, {"9" + publisher.substring(1, 6) + "2", w.code + " Video Preroll"}};
