@@ -1,5 +1,22 @@
 package io.adlake.jobs.bench;
 
+import static io.adlake.platforms.meta.MetaInsightsField.ACCOUNT_CURRENCY;
+import static io.adlake.platforms.meta.MetaInsightsField.ACCOUNT_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.ACCOUNT_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.ACTIONS;
+import static io.adlake.platforms.meta.MetaInsightsField.ADSET_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.ADSET_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.AD_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.AD_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.CAMPAIGN_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.CAMPAIGN_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.CLICKS;
+import static io.adlake.platforms.meta.MetaInsightsField.DATE_START;
+import static io.adlake.platforms.meta.MetaInsightsField.DATE_STOP;
+import static io.adlake.platforms.meta.MetaInsightsField.IMPRESSIONS;
+import static io.adlake.platforms.meta.MetaInsightsField.SPEND;
+
+import io.adlake.jobs.sample.JsonLine;
 import io.adlake.jobs.sample.SampleExports;
 import io.adlake.model.Source;
 import io.adlake.model.org.Org;
@@ -20,8 +37,8 @@ import java.util.Random;
  * layout ({@code <org>/<source>/<delivery date>/}). Every line is a new entity, so every line is its own silver
  * row; all amounts are in the org's currency (EUR), so the figures measure the pipeline, not the FX lookup.
  *
- * <p>The CSV columns are {@link SampleExports}'s, written from the platforms' documentation, so the benchmark and
- * the demo exercise the same readers.
+ * <p>The CSV columns are {@link SampleExports}'s and the JSON keys those of {@code MetaInsightsField}, all written
+ * from the platforms' documentation, so the benchmark and the demo exercise the same readers.
  */
 final class BenchmarkExports {
   private BenchmarkExports() {}
@@ -79,7 +96,7 @@ final class BenchmarkExports {
       out.write(",,,,,,,," + impressions + "," + clicks + ",,,,\n\n");
       out.write("Report Time:," + delivery.format(DV360_DATE) + " 06:12:43 UTC\n");
       out.write("Date Range:," + day + " to " + day + "\n");
-      out.write("Group By:,Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID\n");
+      out.write(SampleExports.DV360_GROUP_BY + "\n");
       out.write("MRC Accredited Metrics,\"Active View metrics are accredited only when Measurement Source = Measured.\"\n");
     }
     return new Written(1, lines, Files.size(file));
@@ -107,21 +124,29 @@ final class BenchmarkExports {
       for (long i = 0; i < lines; i++) {
         Delivery d = Delivery.random(r, 1.0);
         long purchases = Math.round(d.conversions);
-        StringBuilder json = new StringBuilder(512)
-            .append("{\"account_id\":\"act").append(org.id().value().hashCode() & 0xffff)
-            .append("\",\"account_name\":\"Social\",\"account_currency\":\"EUR\",\"campaign_id\":\"").append(2_000_000 + i / 40)
-            .append("\",\"campaign_name\":\"Campaign ").append(i / 40).append("\",\"adset_id\":\"").append(3_000_000 + i / 4)
-            .append("\",\"adset_name\":\"Ad set ").append(i / 4).append("\",\"ad_id\":\"").append(4_000_000 + i)
-            .append("\",\"ad_name\":\"Ad ").append(i).append("\",\"date_start\":\"").append(day).append("\",\"date_stop\":\"").append(day)
-            .append("\",\"impressions\":\"").append(d.impressions).append("\",\"clicks\":\"").append(d.clicks)
-            .append("\",\"spend\":\"").append(String.format(Locale.ROOT, "%.2f", d.media))
-            .append("\",\"actions\":[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks).append("\"}");
+        StringBuilder actions = new StringBuilder("[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks).append("\"}");
         if (purchases > 0) {
           for (String type : List.of("offsite_conversion.fb_pixel_purchase", "omni_purchase", "purchase")) {
-            json.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
+            actions.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
           }
         }
-        out.write(json.append("]}\n").toString());
+        JsonLine json = new JsonLine()
+            .text(ACCOUNT_ID.fieldName(), "act" + (org.id().value().hashCode() & 0xffff))
+            .text(ACCOUNT_NAME.fieldName(), "Social")
+            .text(ACCOUNT_CURRENCY.fieldName(), "EUR")
+            .text(CAMPAIGN_ID.fieldName(), 2_000_000 + i / 40)
+            .text(CAMPAIGN_NAME.fieldName(), "Campaign " + i / 40)
+            .text(ADSET_ID.fieldName(), 3_000_000 + i / 4)
+            .text(ADSET_NAME.fieldName(), "Ad set " + i / 4)
+            .text(AD_ID.fieldName(), 4_000_000 + i)
+            .text(AD_NAME.fieldName(), "Ad " + i)
+            .text(DATE_START.fieldName(), day)
+            .text(DATE_STOP.fieldName(), day)
+            .text(IMPRESSIONS.fieldName(), d.impressions)
+            .text(CLICKS.fieldName(), d.clicks)
+            .text(SPEND.fieldName(), String.format(Locale.ROOT, "%.2f", d.media))
+            .member(ACTIONS.fieldName(), actions.append(']').toString());
+        out.write(json + "\n");
       }
     }
     return new Written(1, lines, Files.size(file));

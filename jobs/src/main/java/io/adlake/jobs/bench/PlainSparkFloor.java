@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.adlake.platforms.dv360.Dv360ReportColumn;
+import io.adlake.platforms.meta.MetaInsightsField;
+import io.adlake.platforms.ttd.TtdReportColumn;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,27 +40,31 @@ final class PlainSparkFloor {
     spark.sparkContext().setJobDescription("floor: ingest DV360 CSV -> Iceberg");
     Dataset<Row> dv360 =
         spark.read().option("header", "true").csv(root + "*/dv360/*/*.csv")
-            .withColumn("day", to_date(col("Date"), "yyyy/MM/dd"))
-            .filter(col("day").isNotNull().and(col("Line Item ID").isNotNull()))
+            .withColumn("day", to_date(col(Dv360ReportColumn.DATE.header()), "yyyy/MM/dd"))
+            .filter(col("day").isNotNull().and(col(Dv360ReportColumn.LINE_ITEM_ID.header()).isNotNull()))
             .select(
-                org(), col("day"), lit("dv360").as("platform"), col("Line Item ID").as("entity_id"), col("Impressions").cast("long").as("impressions"),
-                col("Clicks").cast("long").as("clicks"), col("Media Cost (Advertiser Currency)").cast("decimal(20,6)").as("media_cost"),
-                col("Total Media Cost (Advertiser Currency)").cast("decimal(20,6)").as("total_media_cost"));
+                org(), col("day"), lit("dv360").as("platform"), col(Dv360ReportColumn.LINE_ITEM_ID.header()).as("entity_id"),
+                col(Dv360ReportColumn.IMPRESSIONS.header()).cast("long").as("impressions"), col(Dv360ReportColumn.CLICKS.header()).cast("long").as("clicks"),
+                col(Dv360ReportColumn.MEDIA_COST.header()).cast("decimal(20,6)").as("media_cost"),
+                col(Dv360ReportColumn.TOTAL_MEDIA_COST.header()).cast("decimal(20,6)").as("total_media_cost"));
     dv360.writeTo(ns + ".dv360").createOrReplace();
     spark.sparkContext().setJobDescription("floor: ingest TTD CSV -> Iceberg");
     Dataset<Row> ttd =
         spark.read().option("header", "true").csv(root + "*/ttd/*/*.csv")
             .select(
-                org(), to_date(col("Date")).as("day"), lit("ttd").as("platform"), col("Ad Group ID").as("entity_id"), col("Impressions").cast("long").as("impressions"),
-                col("Clicks").cast("long").as("clicks"), col("Media Cost (Adv Currency)").cast("decimal(20,6)").as("media_cost"),
-                col("Partner Cost (Adv Currency)").cast("decimal(20,6)").as("total_media_cost"));
+                org(), to_date(col(TtdReportColumn.DATE.header())).as("day"), lit("ttd").as("platform"), col(TtdReportColumn.AD_GROUP_ID.header()).as("entity_id"),
+                col(TtdReportColumn.IMPRESSIONS.header()).cast("long").as("impressions"), col(TtdReportColumn.CLICKS.header()).cast("long").as("clicks"),
+                col(TtdReportColumn.MEDIA_COST.header()).cast("decimal(20,6)").as("media_cost"),
+                col(TtdReportColumn.PARTNER_COST.header()).cast("decimal(20,6)").as("total_media_cost"));
     ttd.writeTo(ns + ".ttd").createOrReplace();
     spark.sparkContext().setJobDescription("floor: ingest Meta JSON -> Iceberg");
     Dataset<Row> meta =
         spark.read().json(root + "*/meta/*/*.jsonl")
             .select(
-                org(), to_date(col("date_start")).as("day"), lit("meta").as("platform"), col("ad_id").as("entity_id"), col("impressions").cast("long").as("impressions"),
-                col("clicks").cast("long").as("clicks"), col("spend").cast("decimal(20,6)").as("media_cost"), col("spend").cast("decimal(20,6)").as("total_media_cost"));
+                org(), to_date(col(MetaInsightsField.DATE_START.fieldName())).as("day"), lit("meta").as("platform"),
+                col(MetaInsightsField.AD_ID.fieldName()).as("entity_id"), col(MetaInsightsField.IMPRESSIONS.fieldName()).cast("long").as("impressions"),
+                col(MetaInsightsField.CLICKS.fieldName()).cast("long").as("clicks"), col(MetaInsightsField.SPEND.fieldName()).cast("decimal(20,6)").as("media_cost"),
+                col(MetaInsightsField.SPEND.fieldName()).cast("decimal(20,6)").as("total_media_cost"));
     meta.writeTo(ns + ".meta").createOrReplace();
     double ingest = seconds(start);
 

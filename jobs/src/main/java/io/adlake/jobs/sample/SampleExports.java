@@ -10,16 +10,22 @@ import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
 import static io.adlake.platforms.gam.GamReportField.GROSS_REVENUE;
 import static io.adlake.platforms.gam.GamReportField.IMPRESSIONS;
 import static io.adlake.platforms.gam.GamReportField.NET_REVENUE;
+import static java.util.stream.Collectors.joining;
 
-import io.adlake.model.Ssp;
-import io.adlake.model.Source;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.LandingStores;
 import io.adlake.catalog.landing.SliceKey;
+import io.adlake.model.Source;
+import io.adlake.model.Ssp;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.SourceOptions;
+import io.adlake.platforms.dv360.Dv360ReportColumn;
 import io.adlake.platforms.gam.GamReportField;
+import io.adlake.platforms.meta.MetaAdSetField;
+import io.adlake.platforms.meta.MetaInsightsField;
+import io.adlake.platforms.monetize.MonetizeReportColumn;
+import io.adlake.platforms.ttd.TtdReportColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,6 +34,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,12 +68,33 @@ public final class SampleExports {
 
   public record Settings(LocalDate start, int days, long seed, boolean faults) {}
 
-  /** The columns of a DV360 delivery report, in the report's order; the benchmark writes the same ones. */
-  public static final List<String> DV360_COLUMNS =
+  /** The columns of a DV360 delivery report, in the report's order. */
+  private static final List<Dv360ReportColumn> DV360_REPORT =
       List.of(
-          "Date", "Advertiser", "Advertiser ID", "Advertiser Currency", "Insertion Order", "Insertion Order ID", "Line Item", "Line Item ID",
-          "Impressions", "Clicks", "Total Conversions", "Revenue (Adv Currency)", "Media Cost (Advertiser Currency)",
-          "Total Media Cost (Advertiser Currency)");
+          Dv360ReportColumn.DATE,
+          Dv360ReportColumn.ADVERTISER_NAME,
+          Dv360ReportColumn.ADVERTISER_ID,
+          Dv360ReportColumn.ADVERTISER_CURRENCY,
+          Dv360ReportColumn.INSERTION_ORDER_NAME,
+          Dv360ReportColumn.INSERTION_ORDER_ID,
+          Dv360ReportColumn.LINE_ITEM_NAME,
+          Dv360ReportColumn.LINE_ITEM_ID,
+          Dv360ReportColumn.IMPRESSIONS,
+          Dv360ReportColumn.CLICKS,
+          Dv360ReportColumn.TOTAL_CONVERSIONS,
+          Dv360ReportColumn.REVENUE,
+          Dv360ReportColumn.MEDIA_COST,
+          Dv360ReportColumn.TOTAL_MEDIA_COST);
+
+  /** Their headers; the benchmark writes the same ones. */
+  public static final List<String> DV360_COLUMNS = DV360_REPORT.stream().map(Dv360ReportColumn::header).toList();
+
+  /** The line of such a report's footer that names what it is grouped by, its dimensions; the benchmark's footer has it too. */
+  public static final String DV360_GROUP_BY =
+      DV360_REPORT.stream()
+          .filter(c -> c.kind() == Dv360ReportColumn.Kind.DIMENSION)
+          .map(Dv360ReportColumn::header)
+          .collect(joining(",", "Group By:,", ""));
 
   /**
    * The columns of a TTD MyReports delivery export; the conversion column is named after the campaign's first
@@ -74,9 +102,20 @@ public final class SampleExports {
    */
   public static final List<String> TTD_COLUMNS =
       List.of(
-          "Date", "Advertiser", "Advertiser ID", "Campaign", "Campaign ID", "Ad Group", "Ad Group ID", "Impressions", "Clicks",
-          "01 - Total Click + View Conversions", "Advertiser Cost (Adv Currency)", "Partner Cost (Adv Currency)", "Media Cost (Adv Currency)",
-          "Advertiser Currency Code");
+          TtdReportColumn.DATE.header(),
+          TtdReportColumn.ADVERTISER_NAME.header(),
+          TtdReportColumn.ADVERTISER_ID.header(),
+          TtdReportColumn.CAMPAIGN_NAME.header(),
+          TtdReportColumn.CAMPAIGN_ID.header(),
+          TtdReportColumn.AD_GROUP_NAME.header(),
+          TtdReportColumn.AD_GROUP_ID.header(),
+          TtdReportColumn.IMPRESSIONS.header(),
+          TtdReportColumn.CLICKS.header(),
+          TtdReportColumn.conversionsOf("01"),
+          TtdReportColumn.ADVERTISER_COST.header(),
+          TtdReportColumn.PARTNER_COST.header(),
+          TtdReportColumn.MEDIA_COST.header(),
+          TtdReportColumn.ADVERTISER_CURRENCY_CODE.header());
 
   private static final DateTimeFormatter DV360_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final DateTimeFormatter SDF_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
@@ -165,7 +204,8 @@ public final class SampleExports {
   private String dv360(SampleWorld w, LocalDate delivery, int version, int fault) {
     StringBuilder out = new StringBuilder();
     // Broken down by inventory source, as a report must be to show the deals a line item bought through.
-    out.append(String.join(",", DV360_COLUMNS)).append(",Inventory Source,Inventory Source External ID").append('\n');
+    out.append(String.join(",", DV360_COLUMNS)).append(',').append(Dv360ReportColumn.INVENTORY_SOURCE_NAME.header())
+        .append(',').append(Dv360ReportColumn.INVENTORY_SOURCE_EXTERNAL_ID.header()).append('\n');
     long impressions = 0;
     long clicks = 0;
     int row = 0;
@@ -209,7 +249,7 @@ public final class SampleExports {
     out.append("Date Range:,").append(delivery.minusDays(2).format(DV360_DATE)).append(" to ")
         .append(delivery.minusDays(1).format(DV360_DATE)).append('\n');
     // The rest of a real footer: the MRC note has no colon, the billing note is one quoted cell.
-    out.append("Group By:,Date,Advertiser,Advertiser ID,Advertiser Currency,Insertion Order,Insertion Order ID,Line Item,Line Item ID\n");
+    out.append(DV360_GROUP_BY).append('\n');
     out.append("MRC Accredited Metrics,\"Active View metrics are accredited only when Measurement Source = Measured or Viewable Impressions (Active View) is used.\"\n");
     out.append("\"Reporting numbers from the previous month are finalized for billing on the fourth of every month.\"\n");
     out.append("Filter by Advertiser ID:,\"").append(w.dv360Advertisers.get(0).id()).append("\"\n");
@@ -222,7 +262,7 @@ public final class SampleExports {
     String sep = comma ? ";" : ",";
     DateTimeFormatter dates = DateTimeFormatter.ofPattern(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat());
     StringBuilder out = new StringBuilder();
-    out.append(String.join(sep, TTD_COLUMNS)).append(sep).append("Deal ID").append('\n');
+    out.append(String.join(sep, TTD_COLUMNS)).append(sep).append(TtdReportColumn.DEAL_ID.header()).append('\n');
     LocalDate day = delivery.minusDays(1);
     int row = 0;
     for (SampleWorld.Entity group : w.adGroups) {
@@ -259,31 +299,31 @@ public final class SampleExports {
       SampleWorld.Delivery d = w.delivery(ad.id(), delivery.minusDays(1), 0, target, 1.0);
       row++;
       long purchases = d.conversions().setScale(0, RoundingMode.HALF_UP).longValue();
-      StringBuilder json = new StringBuilder("{")
-          .append("\"account_id\":\"").append(w.metaAccount.id()).append("\",")
-          .append("\"account_name\":\"").append(w.metaAccount.name()).append("\",")
-          .append("\"account_currency\":\"").append(w.metaAccount.currency()).append("\",")
-          .append("\"campaign_id\":\"").append(campaign.id()).append("\",")
-          .append("\"campaign_name\":\"").append(campaign.name()).append("\",")
-          .append("\"adset_id\":\"").append(set.id()).append("\",")
-          .append("\"adset_name\":\"").append(set.name()).append("\",")
-          .append("\"ad_id\":\"").append(ad.id()).append("\",")
-          .append("\"ad_name\":\"").append(ad.name()).append("\",")
-          .append("\"date_start\":\"").append(day).append("\",")
-          .append("\"date_stop\":\"").append(day).append("\",")
-          .append("\"impressions\":\"").append(d.impressions()).append("\",");
+      JsonLine json = new JsonLine()
+          .text(MetaInsightsField.ACCOUNT_ID.fieldName(), w.metaAccount.id())
+          .text(MetaInsightsField.ACCOUNT_NAME.fieldName(), w.metaAccount.name())
+          .text(MetaInsightsField.ACCOUNT_CURRENCY.fieldName(), w.metaAccount.currency())
+          .text(MetaInsightsField.CAMPAIGN_ID.fieldName(), campaign.id())
+          .text(MetaInsightsField.CAMPAIGN_NAME.fieldName(), campaign.name())
+          .text(MetaInsightsField.ADSET_ID.fieldName(), set.id())
+          .text(MetaInsightsField.ADSET_NAME.fieldName(), set.name())
+          .text(MetaInsightsField.AD_ID.fieldName(), ad.id())
+          .text(MetaInsightsField.AD_NAME.fieldName(), ad.name())
+          .text(MetaInsightsField.DATE_START.fieldName(), day)
+          .text(MetaInsightsField.DATE_STOP.fieldName(), day)
+          .text(MetaInsightsField.IMPRESSIONS.fieldName(), d.impressions());
       if (d.clicks() > 0) {
-        json.append("\"clicks\":\"").append(d.clicks()).append("\",");
+        json.text(MetaInsightsField.CLICKS.fieldName(), d.clicks());
       }
-      json.append("\"spend\":\"").append(d.mediaCost().toPlainString()).append("\",")
-          .append("\"actions\":[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks()).append("\"}");
+      StringBuilder actions = new StringBuilder("[{\"action_type\":\"link_click\",\"value\":\"").append(d.clicks()).append("\"}");
       if (purchases > 0) {
         // one pixel purchase, as Meta reports it: under its own type, the web and omni-channel types and the roll-up
         for (String type : List.of("offsite_conversion.fb_pixel_purchase", "onsite_web_purchase", "omni_purchase", "purchase")) {
-          json.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
+          actions.append(",{\"action_type\":\"").append(type).append("\",\"value\":\"").append(purchases).append("\"}");
         }
       }
-      json.append("]}");
+      json.text(MetaInsightsField.SPEND.fieldName(), d.mediaCost().toPlainString())
+          .member(MetaInsightsField.ACTIONS.fieldName(), actions.append(']').toString());
       String line = json.toString();
       if (row == 4 && fault == 4) {
         line = line.substring(0, line.length() / 2); // a line cut off mid-object
@@ -371,9 +411,8 @@ public final class SampleExports {
    * currency (USD) and the publisher currency; yesterday only. Deal ids are integers.
    */
   private String monetize(SampleWorld w, LocalDate delivery, int fault) {
-    StringBuilder out = new StringBuilder(
-        "day,publisher_id,publisher_name,placement_id,placement_name,deal_id,deal_name,buyer_member_id,buyer_member_name,imps,revenue,"
-            + "publisher_revenue,publisher_currency,publisher_revenue_pub_curr\n");
+    StringBuilder out =
+        new StringBuilder(Arrays.stream(MonetizeReportColumn.values()).map(MonetizeReportColumn::header).collect(joining(",", "", "\n")));
     LocalDate day = delivery.minusDays(1);
     String publisher = String.valueOf(1_200_000 + w.code.hashCode() % 1000 + 1000);
     String[][] placements = {{"9" + publisher.substring(1, 6) + "1", w.code + " ROS 300x250"}, {"9" + publisher.substring(1, 6) + "2", w.code + " Video Preroll"}};
@@ -530,17 +569,24 @@ public final class SampleExports {
     for (SampleWorld.Entity set : w.adSets) {
       SampleWorld.Entity campaign = SampleWorld.find(w.metaCampaigns, set.parentId());
       long minor = campaign.budget().divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
-      out.append("{\"id\":\"").append(set.id()).append("\",\"name\":\"").append(set.name())
-          .append("\",\"campaign_id\":\"").append(campaign.id()).append("\",\"account_id\":\"").append(w.metaAccount.id())
-          .append("\",\"account_currency\":\"").append(w.metaAccount.currency())
+      JsonLine json = new JsonLine()
+          .text(MetaAdSetField.ID.fieldName(), set.id())
+          .text(MetaAdSetField.NAME.fieldName(), set.name())
+          .text(MetaAdSetField.CAMPAIGN_ID.fieldName(), campaign.id())
+          .text(MetaAdSetField.ACCOUNT_ID.fieldName(), w.metaAccount.id())
+          .text(MetaAdSetField.ACCOUNT_CURRENCY.fieldName(), w.metaAccount.currency())
+          .text(MetaAdSetField.STATUS.fieldName(), "ACTIVE")
+          .text(MetaAdSetField.EFFECTIVE_STATUS.fieldName(), "ACTIVE")
           // Meta writes the budget an ad set does not use as "0"
-          .append("\",\"status\":\"ACTIVE\",\"effective_status\":\"ACTIVE\",\"daily_budget\":\"0\",\"lifetime_budget\":\"").append(minor)
-          .append("\",\"start_time\":\"").append(campaign.start()).append("T00:00:00+0000\",\"end_time\":\"")
-          .append(campaign.end()).append("T23:59:59+0000\",\"pacing_type\":[\"standard\"]");
+          .text(MetaAdSetField.DAILY_BUDGET.fieldName(), "0")
+          .text(MetaAdSetField.LIFETIME_BUDGET.fieldName(), minor)
+          .text(MetaAdSetField.START_TIME.fieldName(), campaign.start() + "T00:00:00+0000")
+          .text(MetaAdSetField.END_TIME.fieldName(), campaign.end() + "T23:59:59+0000")
+          .member(MetaAdSetField.PACING_TYPE.fieldName(), "[\"standard\"]");
       if (i++ != 2) {
-        out.append(",\"frequency_control_specs\":[{\"event\":\"IMPRESSIONS\",\"interval_days\":7,\"max_frequency\":3}]");
+        json.member(MetaAdSetField.FREQUENCY_CONTROL_SPECS.fieldName(), "[{\"event\":\"IMPRESSIONS\",\"interval_days\":7,\"max_frequency\":3}]");
       }
-      out.append("}\n");
+      out.append(json).append('\n');
     }
     return out.toString();
   }

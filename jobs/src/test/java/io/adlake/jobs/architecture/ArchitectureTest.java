@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * platforms module. A rule broken here names the classes and the dependency that broke it.
  */
 class ArchitectureTest {
-  private static final List<String> PLATFORM_PACKAGES = List.of("dv360", "ttd", "meta", "gam", "salesforce");
+  private static final List<String> PLATFORM_PACKAGES = List.of("dv360", "ttd", "meta", "gam", "salesforce", "monetize");
 
   private static JavaClasses main;
 

@@ -22,7 +22,7 @@ public final class BidManagerApi {
 
   /**
    * The report adlake asks for: a STANDARD query of the dimensions and metrics {@code bronze.dv360_delivery}
-   * reads (their CSV headers are what the ingest's Dv360DeliveryReport names), one advertiser, CSV.
+   * reads (their CSV headers are the ones {@link Dv360ReportColumn} declares), one advertiser, CSV.
    * Dimensions and metrics: developers.google.com/bid-manager/reference/rest/v2/filters-metrics.
    */
   public static final List<String> GROUP_BYS =

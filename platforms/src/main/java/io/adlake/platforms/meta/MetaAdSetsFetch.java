@@ -45,7 +45,7 @@ final class MetaAdSetsFetch implements ReportFetcher {
           if (!set.isObject()) {
             throw new FetchException(FetchException.Kind.PLATFORM, "Meta listed an ad set of " + node + " that is not an object: " + set + " (" + fetch.calls().scope() + ")", null);
           }
-          out.write(((ObjectNode) set).put("account_currency", currency).toString());
+          out.write(((ObjectNode) set).put(MetaAdSetField.ACCOUNT_CURRENCY.fieldName(), currency).toString());
           out.write('\n');
         }
         after = answer.path("paging").has("next") ? answer.path("paging").path("cursors").path("after").asText(null) : null;

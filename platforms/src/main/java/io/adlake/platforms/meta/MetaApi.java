@@ -138,22 +138,19 @@ public final class MetaApi {
 
   public static final List<String> JOB_ENDED_BADLY = List.of("Job Failed", "Job Skipped");
 
-  /** The fields an Insights job returns per ad and day: what {@code bronze.meta_delivery} reads. */
-  public static final List<String> INSIGHTS_FIELDS =
-      List.of(
-          "account_id", "account_name", "account_currency", "campaign_id", "campaign_name", "adset_id", "adset_name", "ad_id",
-          "ad_name", "impressions", "clicks", "spend", "actions");
+  /**
+   * The fields an Insights job is asked for per ad and day, as {@link MetaInsightsField} declares them: what
+   * {@code bronze.meta_delivery} reads but the day, which every row of a daily job has.
+   */
+  public static final List<String> INSIGHTS_FIELDS = MetaInsightsField.asked();
 
   /**
-   * The fields of an ad set the setup snapshot asks for ({@code GET act_<id>/adsets},
-   * developers.facebook.com/docs/marketing-api/reference/ad-account/adsets; the AdSet node's fields under
-   * .../reference/ad-campaign): what {@code bronze.meta_ad_sets} reads, but
-   * {@code account_currency}, which is the ad account's ({@code GET act_<id>?fields=currency}) and added to each line.
+   * The fields of an ad set the setup snapshot asks for, as {@link MetaAdSetField} declares them ({@code GET
+   * act_<id>/adsets}, developers.facebook.com/docs/marketing-api/reference/ad-account/adsets; the AdSet node's fields
+   * under .../reference/ad-campaign): what {@code bronze.meta_ad_sets} reads, but {@code account_currency}, which is
+   * the ad account's ({@code GET act_<id>?fields=currency}) and added to each line.
    */
-  public static final List<String> ADSET_FIELDS =
-      List.of(
-          "id", "name", "campaign_id", "account_id", "status", "effective_status", "daily_budget", "lifetime_budget", "start_time",
-          "end_time", "pacing_type", "frequency_control_specs");
+  public static final List<String> ADSET_FIELDS = MetaAdSetField.asked();
 
   /** The Graph API node of an ad account: {@code act_<id>}, whether the setting gave the id with its prefix or without. */
   public static String adAccountNode(String account) {

@@ -83,7 +83,7 @@ final class MetaInsightsFetch implements ReportFetcher {
         URI page = fetch.base().resolve(run + "/insights?limit=" + PAGE + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
         JsonNode answer = fetch.calls().get(page, "results of Insights job " + run);
         for (JsonNode row : answer.path("data")) {
-          LocalDate day = LocalDate.parse(row.path("date_start").asText());
+          LocalDate day = LocalDate.parse(row.path(MetaInsightsField.DATE_START.fieldName()).asText());
           BufferedWriter out = writers.get(day);
           if (out == null) {
             throw new FetchException(FetchException.Kind.PLATFORM, what + " returned a row of " + day + ", outside " + fetch.first() + " to " + fetch.last(), null);

@@ -1,5 +1,21 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.dv360.Dv360ReportColumn.ADVERTISER_CURRENCY;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.ADVERTISER_ID;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.ADVERTISER_NAME;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.CLICKS;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.DATE;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.IMPRESSIONS;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.INSERTION_ORDER_ID;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.INSERTION_ORDER_NAME;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.INVENTORY_SOURCE_EXTERNAL_ID;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.INVENTORY_SOURCE_NAME;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.LINE_ITEM_ID;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.LINE_ITEM_NAME;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.MEDIA_COST;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.REVENUE;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.TOTAL_CONVERSIONS;
+import static io.adlake.platforms.dv360.Dv360ReportColumn.TOTAL_MEDIA_COST;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -23,28 +39,23 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("Date", "report_date", DataTypes.DateType, Values.date("yyyy/MM/dd", "yyyy-MM-dd")),
-          optional("Advertiser", "advertiser_name", DataTypes.StringType, Values.text()),
-          required("Advertiser ID", "advertiser_id", DataTypes.StringType, Values.text()),
-          required("Advertiser Currency", "advertiser_currency", DataTypes.StringType, Values.currency()),
-          optional("Insertion Order", "insertion_order_name", DataTypes.StringType, Values.text()),
-          required("Insertion Order ID", "insertion_order_id", DataTypes.StringType, Values.text()),
-          optional("Line Item", "line_item_name", DataTypes.StringType, Values.text()),
-          required("Line Item ID", "line_item_id", DataTypes.StringType, Values.text()),
+          required(DATE.header(), "report_date", DataTypes.DateType, Values.date("yyyy/MM/dd", "yyyy-MM-dd")),
+          optional(ADVERTISER_NAME.header(), "advertiser_name", DataTypes.StringType, Values.text()),
+          required(ADVERTISER_ID.header(), "advertiser_id", DataTypes.StringType, Values.text()),
+          required(ADVERTISER_CURRENCY.header(), "advertiser_currency", DataTypes.StringType, Values.currency()),
+          optional(INSERTION_ORDER_NAME.header(), "insertion_order_name", DataTypes.StringType, Values.text()),
+          required(INSERTION_ORDER_ID.header(), "insertion_order_id", DataTypes.StringType, Values.text()),
+          optional(LINE_ITEM_NAME.header(), "line_item_name", DataTypes.StringType, Values.text()),
+          required(LINE_ITEM_ID.header(), "line_item_id", DataTypes.StringType, Values.text()),
           // present when the report is broken down by inventory source: the deal id as the exchange knows it
-          optional("Inventory Source External ID", "deal_id", DataTypes.StringType, Values.text()),
-          optional("Inventory Source", "deal_name", DataTypes.StringType, Values.text()),
-          required("Impressions", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          required("Clicks", "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional("Total Conversions", "total_conversions", Values.AMOUNT, Values.decimal()),
-          optional("Revenue (Adv Currency)", "revenue_adv_currency", Values.AMOUNT, Values.decimal()),
-          required(
-              "Media Cost (Advertiser Currency)", "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          optional(
-              "Total Media Cost (Advertiser Currency)",
-              "total_media_cost_adv_currency",
-              Values.AMOUNT,
-              Values.decimal()));
+          optional(INVENTORY_SOURCE_EXTERNAL_ID.header(), "deal_id", DataTypes.StringType, Values.text()),
+          optional(INVENTORY_SOURCE_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
+          required(IMPRESSIONS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(CLICKS.header(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          optional(TOTAL_CONVERSIONS.header(), "total_conversions", Values.AMOUNT, Values.decimal()),
+          optional(REVENUE.header(), "revenue_adv_currency", Values.AMOUNT, Values.decimal()),
+          required(MEDIA_COST.header(), "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
+          optional(TOTAL_MEDIA_COST.header(), "total_media_cost_adv_currency", Values.AMOUNT, Values.decimal()));
 
   @Override
   public String name() {
@@ -72,8 +83,8 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
     if (blank) {
       return true;
     }
-    int date = header.position("Date");
-    int lineItem = header.position("Line Item ID");
+    int date = header.position(DATE.header());
+    int lineItem = header.position(LINE_ITEM_ID.header());
     return date >= 0
         && lineItem >= 0
         && cells.length > Math.max(date, lineItem)
@@ -87,8 +98,8 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
     if (cells == null || cells.length != header.names().size()) {
       return true;
     }
-    int date = header.position("Date");
-    int lineItem = header.position("Line Item ID");
+    int date = header.position(DATE.header());
+    int lineItem = header.position(LINE_ITEM_ID.header());
     if (date < 0 || lineItem < 0 || cells[lineItem] == null || cells[lineItem].isBlank()) {
       return true;
     }

@@ -1,5 +1,18 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.meta.MetaAdSetField.ACCOUNT_CURRENCY;
+import static io.adlake.platforms.meta.MetaAdSetField.ACCOUNT_ID;
+import static io.adlake.platforms.meta.MetaAdSetField.CAMPAIGN_ID;
+import static io.adlake.platforms.meta.MetaAdSetField.DAILY_BUDGET;
+import static io.adlake.platforms.meta.MetaAdSetField.EFFECTIVE_STATUS;
+import static io.adlake.platforms.meta.MetaAdSetField.END_TIME;
+import static io.adlake.platforms.meta.MetaAdSetField.FREQUENCY_CONTROL_SPECS;
+import static io.adlake.platforms.meta.MetaAdSetField.ID;
+import static io.adlake.platforms.meta.MetaAdSetField.LIFETIME_BUDGET;
+import static io.adlake.platforms.meta.MetaAdSetField.NAME;
+import static io.adlake.platforms.meta.MetaAdSetField.PACING_TYPE;
+import static io.adlake.platforms.meta.MetaAdSetField.START_TIME;
+import static io.adlake.platforms.meta.MetaAdSetField.STATUS;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -8,6 +21,7 @@ import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.org.SourceOptions;
+import io.adlake.platforms.meta.MetaAdSetField;
 import io.adlake.platforms.meta.MetaApi;
 import java.sql.Timestamp;
 import java.util.List;
@@ -15,8 +29,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Meta ad sets from the Marketing API ({@code /act_<id>/adsets?fields=id,name,campaign_id,account_id,status,
- * effective_status,daily_budget,lifetime_budget,start_time,end_time,pacing_type,frequency_control_specs}), one
+ * Meta ad sets from the Marketing API ({@code /act_<id>/adsets} with the fields {@link MetaAdSetField} declares), one
  * object per line. Budgets are strings counted in Meta's offset of the account currency ({@code "5000"} is 50.00
  * EUR but 5000 HUF; see {@link MetaApi#offset}), so the collector adds {@code account_currency} from the ad account
  * to every line; silver divides by the offset. An ad set has a daily or a lifetime budget, and Meta writes the one
@@ -39,20 +52,20 @@ public final class MetaAdSetsJson extends JsonLinesFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("id", "adset_id", DataTypes.StringType, Values.text()),
-          required("name", "adset_name", DataTypes.StringType, Values.text()),
-          required("campaign_id", "campaign_id", DataTypes.StringType, Values.text()),
-          required("account_id", "account_id", DataTypes.StringType, Values.text()),
-          required("account_currency", "account_currency", DataTypes.StringType, Values.currency()),
-          required("status", "status", DataTypes.StringType, Values.oneOf("ACTIVE", "PAUSED", "DELETED", "ARCHIVED")),
-          optional("effective_status", "effective_status", DataTypes.StringType, Values.text()),
-          optional("daily_budget", "daily_budget_minor", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional("lifetime_budget", "lifetime_budget_minor", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          required("start_time", "start_time", DataTypes.TimestampType, Values.instant()),
-          optional("end_time", "end_time", DataTypes.TimestampType, Values.instant()),
-          optional("pacing_type", "pacing_type", DataTypes.createArrayType(DataTypes.StringType), Values.text()),
+          required(ID.fieldName(), "adset_id", DataTypes.StringType, Values.text()),
+          required(NAME.fieldName(), "adset_name", DataTypes.StringType, Values.text()),
+          required(CAMPAIGN_ID.fieldName(), "campaign_id", DataTypes.StringType, Values.text()),
+          required(ACCOUNT_ID.fieldName(), "account_id", DataTypes.StringType, Values.text()),
+          required(ACCOUNT_CURRENCY.fieldName(), "account_currency", DataTypes.StringType, Values.currency()),
+          required(STATUS.fieldName(), "status", DataTypes.StringType, Values.oneOf("ACTIVE", "PAUSED", "DELETED", "ARCHIVED")),
+          optional(EFFECTIVE_STATUS.fieldName(), "effective_status", DataTypes.StringType, Values.text()),
+          optional(DAILY_BUDGET.fieldName(), "daily_budget_minor", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          optional(LIFETIME_BUDGET.fieldName(), "lifetime_budget_minor", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(START_TIME.fieldName(), "start_time", DataTypes.TimestampType, Values.instant()),
+          optional(END_TIME.fieldName(), "end_time", DataTypes.TimestampType, Values.instant()),
+          optional(PACING_TYPE.fieldName(), "pacing_type", DataTypes.createArrayType(DataTypes.StringType), Values.text()),
           optional(
-              "frequency_control_specs",
+              FREQUENCY_CONTROL_SPECS.fieldName(),
               "frequency_control_specs",
               DataTypes.createArrayType(FREQUENCY_SPEC),
               Values.text()));
@@ -81,8 +94,8 @@ public final class MetaAdSetsJson extends JsonLinesFormat {
   public boolean recognises(String firstLine) {
     return firstLine != null
         && firstLine.stripLeading().startsWith("{")
-        && firstLine.contains("\"campaign_id\"")
-        && firstLine.contains("\"start_time\"");
+        && firstLine.contains("\"" + CAMPAIGN_ID.fieldName() + "\"")
+        && firstLine.contains("\"" + START_TIME.fieldName() + "\"");
   }
 
   @Override
@@ -94,7 +107,7 @@ public final class MetaAdSetsJson extends JsonLinesFormat {
       List<Object> types = new java.util.ArrayList<>();
       for (JsonNode t : value) {
         if (!t.isTextual()) {
-          throw new BadValueException("field 'pacing_type': expected strings, found " + value);
+          throw new BadValueException("field '" + field.header() + "': expected strings, found " + value);
         }
         types.add(t.asText());
       }

@@ -1,5 +1,20 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.meta.MetaInsightsField.ACCOUNT_CURRENCY;
+import static io.adlake.platforms.meta.MetaInsightsField.ACCOUNT_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.ACCOUNT_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.ACTIONS;
+import static io.adlake.platforms.meta.MetaInsightsField.ADSET_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.ADSET_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.AD_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.AD_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.CAMPAIGN_ID;
+import static io.adlake.platforms.meta.MetaInsightsField.CAMPAIGN_NAME;
+import static io.adlake.platforms.meta.MetaInsightsField.CLICKS;
+import static io.adlake.platforms.meta.MetaInsightsField.DATE_START;
+import static io.adlake.platforms.meta.MetaInsightsField.DATE_STOP;
+import static io.adlake.platforms.meta.MetaInsightsField.IMPRESSIONS;
+import static io.adlake.platforms.meta.MetaInsightsField.SPEND;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -24,21 +39,21 @@ public final class MetaInsightsJson extends JsonLinesFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("account_id", "account_id", DataTypes.StringType, Values.text()),
-          optional("account_name", "account_name", DataTypes.StringType, Values.text()),
-          required("account_currency", "account_currency", DataTypes.StringType, Values.currency()),
-          required("campaign_id", "campaign_id", DataTypes.StringType, Values.text()),
-          optional("campaign_name", "campaign_name", DataTypes.StringType, Values.text()),
-          required("adset_id", "adset_id", DataTypes.StringType, Values.text()),
-          optional("adset_name", "adset_name", DataTypes.StringType, Values.text()),
-          required("ad_id", "ad_id", DataTypes.StringType, Values.text()),
-          optional("ad_name", "ad_name", DataTypes.StringType, Values.text()),
-          required("date_start", "date_start", DataTypes.DateType, Values.date("yyyy-MM-dd")),
-          required("date_stop", "date_stop", DataTypes.DateType, Values.date("yyyy-MM-dd")),
-          optional("impressions", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional("clicks", "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          required("spend", "spend", Values.AMOUNT, Values.decimal()),
-          optional("actions", "actions", DataTypes.createArrayType(ACTION), Values.text()));
+          required(ACCOUNT_ID.fieldName(), "account_id", DataTypes.StringType, Values.text()),
+          optional(ACCOUNT_NAME.fieldName(), "account_name", DataTypes.StringType, Values.text()),
+          required(ACCOUNT_CURRENCY.fieldName(), "account_currency", DataTypes.StringType, Values.currency()),
+          required(CAMPAIGN_ID.fieldName(), "campaign_id", DataTypes.StringType, Values.text()),
+          optional(CAMPAIGN_NAME.fieldName(), "campaign_name", DataTypes.StringType, Values.text()),
+          required(ADSET_ID.fieldName(), "adset_id", DataTypes.StringType, Values.text()),
+          optional(ADSET_NAME.fieldName(), "adset_name", DataTypes.StringType, Values.text()),
+          required(AD_ID.fieldName(), "ad_id", DataTypes.StringType, Values.text()),
+          optional(AD_NAME.fieldName(), "ad_name", DataTypes.StringType, Values.text()),
+          required(DATE_START.fieldName(), "date_start", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          required(DATE_STOP.fieldName(), "date_stop", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          optional(IMPRESSIONS.fieldName(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          optional(CLICKS.fieldName(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(SPEND.fieldName(), "spend", Values.AMOUNT, Values.decimal()),
+          optional(ACTIONS.fieldName(), "actions", DataTypes.createArrayType(ACTION), Values.text()));
 
   private static final List<FormatField> ACTION_MEMBERS =
       List.of(
@@ -73,7 +88,7 @@ public final class MetaInsightsJson extends JsonLinesFormat {
   @Override
   protected Object readStructured(FormatField field, JsonNode value, SourceOptions options) throws BadValueException {
     if (field.column().equals("actions")) {
-      return structs("actions", value, ACTION_MEMBERS, options);
+      return structs(ACTIONS.fieldName(), value, ACTION_MEMBERS, options);
     }
     return super.readStructured(field, value, options);
   }

@@ -1,5 +1,19 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.monetize.MonetizeReportColumn.BUYER_MEMBER_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.BUYER_MEMBER_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.DAY;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.DEAL_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.DEAL_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.IMPS;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PLACEMENT_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PLACEMENT_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_CURRENCY;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_REVENUE;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_REVENUE_PUB_CURR;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.REVENUE;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -32,20 +46,20 @@ public final class MonetizeReportCsv extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("day", "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd")),
-          optional("publisher_id", "publisher_id", DataTypes.StringType, integerId()),
-          optional("publisher_name", "publisher_name", DataTypes.StringType, Values.text()),
-          required("placement_id", "placement_id", DataTypes.StringType, integerId()),
-          optional("placement_name", "placement_name", DataTypes.StringType, Values.text()),
-          optional("deal_id", "deal_id", DataTypes.StringType, integerId()),
-          optional("deal_name", "deal_name", DataTypes.StringType, Values.text()),
-          optional("buyer_member_id", "buyer_member_id", DataTypes.StringType, integerId()),
-          optional("buyer_member_name", "buyer_member_name", DataTypes.StringType, Values.text()),
-          required("imps", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          required("revenue", "revenue", Values.AMOUNT, Values.decimal()),
-          optional("publisher_revenue", "publisher_revenue", Values.AMOUNT, Values.decimal()),
-          optional("publisher_currency", "publisher_currency", DataTypes.StringType, Values.currency()),
-          optional("publisher_revenue_pub_curr", "publisher_revenue_pub_curr", Values.AMOUNT, Values.decimal()),
+          required(DAY.header(), "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          optional(PUBLISHER_ID.header(), "publisher_id", DataTypes.StringType, integerId()),
+          optional(PUBLISHER_NAME.header(), "publisher_name", DataTypes.StringType, Values.text()),
+          required(PLACEMENT_ID.header(), "placement_id", DataTypes.StringType, integerId()),
+          optional(PLACEMENT_NAME.header(), "placement_name", DataTypes.StringType, Values.text()),
+          optional(DEAL_ID.header(), "deal_id", DataTypes.StringType, integerId()),
+          optional(DEAL_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
+          optional(BUYER_MEMBER_ID.header(), "buyer_member_id", DataTypes.StringType, integerId()),
+          optional(BUYER_MEMBER_NAME.header(), "buyer_member_name", DataTypes.StringType, Values.text()),
+          required(IMPS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(REVENUE.header(), "revenue", Values.AMOUNT, Values.decimal()),
+          optional(PUBLISHER_REVENUE.header(), "publisher_revenue", Values.AMOUNT, Values.decimal()),
+          optional(PUBLISHER_CURRENCY.header(), "publisher_currency", DataTypes.StringType, Values.currency()),
+          optional(PUBLISHER_REVENUE_PUB_CURR.header(), "publisher_revenue_pub_curr", Values.AMOUNT, Values.decimal()),
           // derived, never headers of the file
           optional("(selling currency, from the org)", "currency", DataTypes.StringType, Values.currency()),
           optional("(report timezone, from the org)", "report_timezone", DataTypes.StringType, Values.text()));
@@ -79,7 +93,8 @@ public final class MonetizeReportCsv extends CsvExportFormat {
   protected Object[] toValues(Header header, String[] cells, SourceOptions options) throws BadValueException {
     Object[] values = super.toValues(header, cells, options);
     if (values[publisherRevenuePub] != null && values[publisherCurrency] == null) {
-      throw new BadValueException("column 'publisher_revenue_pub_curr' has an amount but 'publisher_currency' does not say its currency");
+      throw new BadValueException(
+          "column '" + PUBLISHER_REVENUE_PUB_CURR.header() + "' has an amount but '" + PUBLISHER_CURRENCY.header() + "' does not say its currency");
     }
     values[currency] = options.currency() != null ? options.currency() : Ssp.MONETIZE.defaultCurrency().orElseThrow();
     values[timezone] = options.timezone() != null ? options.timezone() : Ssp.MONETIZE.defaultTimezone().orElseThrow();

@@ -1,5 +1,20 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.ttd.TtdReportColumn.ADVERTISER_COST;
+import static io.adlake.platforms.ttd.TtdReportColumn.ADVERTISER_CURRENCY_CODE;
+import static io.adlake.platforms.ttd.TtdReportColumn.ADVERTISER_ID;
+import static io.adlake.platforms.ttd.TtdReportColumn.ADVERTISER_NAME;
+import static io.adlake.platforms.ttd.TtdReportColumn.AD_GROUP_ID;
+import static io.adlake.platforms.ttd.TtdReportColumn.AD_GROUP_NAME;
+import static io.adlake.platforms.ttd.TtdReportColumn.CAMPAIGN_ID;
+import static io.adlake.platforms.ttd.TtdReportColumn.CAMPAIGN_NAME;
+import static io.adlake.platforms.ttd.TtdReportColumn.CLICKS;
+import static io.adlake.platforms.ttd.TtdReportColumn.DATE;
+import static io.adlake.platforms.ttd.TtdReportColumn.DEAL_ID;
+import static io.adlake.platforms.ttd.TtdReportColumn.IMPRESSIONS;
+import static io.adlake.platforms.ttd.TtdReportColumn.MEDIA_COST;
+import static io.adlake.platforms.ttd.TtdReportColumn.PARTNER_COST;
+import static io.adlake.platforms.ttd.TtdReportColumn.TOTAL_CONVERSIONS;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -7,6 +22,7 @@ import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.org.SourceOptions;
+import io.adlake.platforms.ttd.TtdReportColumn;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,29 +43,24 @@ public final class TtdDeliveryReport extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required("Date", "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd", "M/d/yyyy")),
-          optional("Advertiser", "advertiser_name", DataTypes.StringType, Values.text()),
-          required("Advertiser ID", "advertiser_id", DataTypes.StringType, Values.text()),
-          optional("Campaign", "campaign_name", DataTypes.StringType, Values.text()),
-          required("Campaign ID", "campaign_id", DataTypes.StringType, Values.text()),
-          optional("Ad Group", "ad_group_name", DataTypes.StringType, Values.text()),
-          required("Ad Group ID", "ad_group_id", DataTypes.StringType, Values.text()),
+          required(DATE.header(), "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd", "M/d/yyyy")),
+          optional(ADVERTISER_NAME.header(), "advertiser_name", DataTypes.StringType, Values.text()),
+          required(ADVERTISER_ID.header(), "advertiser_id", DataTypes.StringType, Values.text()),
+          optional(CAMPAIGN_NAME.header(), "campaign_name", DataTypes.StringType, Values.text()),
+          required(CAMPAIGN_ID.header(), "campaign_id", DataTypes.StringType, Values.text()),
+          optional(AD_GROUP_NAME.header(), "ad_group_name", DataTypes.StringType, Values.text()),
+          required(AD_GROUP_ID.header(), "ad_group_id", DataTypes.StringType, Values.text()),
           // present when the report has the deal dimension: the deal id the supply vendor issued
-          optional("Deal ID", "deal_id", DataTypes.StringType, Values.text()),
-          required("Impressions", "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          required("Clicks", "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional(
-              "Total Click + View Conversions", "total_conversions", Values.AMOUNT, Values.decimal()),
-          required(
-              "Advertiser Cost (Adv Currency)", "advertiser_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          optional("Partner Cost (Adv Currency)", "partner_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          required("Media Cost (Adv Currency)", "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          required("Advertiser Currency Code", "advertiser_currency", DataTypes.StringType, Values.currency()),
+          optional(DEAL_ID.header(), "deal_id", DataTypes.StringType, Values.text()),
+          required(IMPRESSIONS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(CLICKS.header(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          optional(TOTAL_CONVERSIONS.header(), "total_conversions", Values.AMOUNT, Values.decimal()),
+          required(ADVERTISER_COST.header(), "advertiser_cost_adv_currency", Values.AMOUNT, Values.decimal()),
+          optional(PARTNER_COST.header(), "partner_cost_adv_currency", Values.AMOUNT, Values.decimal()),
+          required(MEDIA_COST.header(), "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
+          required(ADVERTISER_CURRENCY_CODE.header(), "advertiser_currency", DataTypes.StringType, Values.currency()),
           // derived, never a header of the file: which conversion columns total_conversions counts
           optional("(conversion columns counted)", "conversion_columns", DataTypes.StringType, Values.text()));
-
-  static final String CONVERSIONS = "Total Click + View Conversions";
-  private static final String PREFIXED = " - " + CONVERSIONS;
 
   @Override
   public String name() {
@@ -105,18 +116,18 @@ public final class TtdDeliveryReport extends CsvExportFormat {
     List<Integer> positions = new ArrayList<>();
     List<FormatField> fields = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    boolean plain = header.position(CONVERSIONS) >= 0;
+    boolean plain = header.position(TOTAL_CONVERSIONS.header()) >= 0;
     if (plain) {
-      names.add(CONVERSIONS);
+      names.add(TOTAL_CONVERSIONS.header());
     } else {
       FormatField conversions = FIELDS.get(total);
       for (int i = 0; i < header.names().size(); i++) {
         String name = header.names().get(i);
-        if (!name.endsWith(PREFIXED)) {
+        String reportingColumn = TtdReportColumn.reportingColumnOf(name);
+        if (reportingColumn == null) {
           continue;
         }
-        String prefix = name.substring(0, name.length() - PREFIXED.length()).strip();
-        if (options.conversionTypes() != null && !options.conversionTypes().contains(prefix)) {
+        if (options.conversionTypes() != null && !options.conversionTypes().contains(reportingColumn)) {
           continue;
         }
         positions.add(i);
