@@ -1,7 +1,5 @@
 package io.adlake.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.adlake.jobs.writeback.Actor;
 import io.adlake.jobs.writeback.ExecuteReport;
 import io.adlake.jobs.writeback.ImpersonationRefused;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -215,16 +211,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        Dataset<Row> log = context.writebackLedger().auditLog();
-        if (action != null) {
-          log = log.filter(col("action_id").equalTo(action));
-        }
-        if (org != null) {
-          log = log.filter(col("org_id").equalTo(org));
-        }
-        log.orderBy(col("at").desc())
-            .select("at", "actor", "authenticated_as", "event", "outcome", "action_id", "org_id", "platform", "entity_id", "change", "attempt", "dry_run", "before_state", "after_state", "message")
-            .show(limit, false);
+        AuditEntry.GRID.print(common.out(), AuditHistory.read(context.writebackLedger().auditLog(), action, org, limit));
         return ExitCodes.OK;
       }
     }
