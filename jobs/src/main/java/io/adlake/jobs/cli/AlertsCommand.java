@@ -59,7 +59,7 @@ final class AlertsCommand implements Callable<Integer> {
       AlertsJob job = context.alertsJob();
       LocalDate asOf = date != null ? date : job.latestAsOf().orElseThrow(() -> new InputException("nothing published yet: gold.pacing is empty or missing"));
       AlertsReport report = job.run(asOf, at != null ? at : Instant.now());
-      report.print(System.out);
+      report.print(common.out());
       return ExitCodes.OK;
     }
   }
@@ -115,7 +115,7 @@ final class AlertsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new InputException(e.getMessage());
         }
-        System.out.println("alert " + alertId + " " + acked.getAs("status") + " by " + acked.getAs("acknowledged_by"));
+        common.out().println("alert " + alertId + " " + acked.getAs("status") + " by " + acked.getAs("acknowledged_by"));
         return ExitCodes.OK;
       }
     }

@@ -104,7 +104,7 @@ final class WritebackCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
           throw new InputException(e.getMessage());
         }
-        report.print(System.out);
+        report.print(common.out());
         return ExitCodes.OK;
       }
     }
@@ -142,7 +142,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       WritebackAction decided = decision.decide(common, WritebackDecisions::approve);
-      System.out.println("action " + decided.actionId() + " approved by " + decided.decision().by() + "; 'adlake writeback execute' makes it (dry run unless --apply)");
+      common.out().println("action " + decided.actionId() + " approved by " + decided.decision().by() + "; 'adlake writeback execute' makes it (dry run unless --apply)");
       return ExitCodes.OK;
     }
   }
@@ -155,7 +155,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       WritebackAction decided = decision.decide(common, WritebackDecisions::reject);
-      System.out.println("action " + decided.actionId() + " rejected by " + decided.decision().by());
+      common.out().println("action " + decided.actionId() + " rejected by " + decided.decision().by());
       return ExitCodes.OK;
     }
   }
@@ -189,7 +189,7 @@ final class WritebackCommand implements Callable<Integer> {
         WritebackExecutor executor = context.writebackExecutor();
         Actor actor = who.actor(context, () -> executor.executable(actions, org));
         ExecuteReport report = executor.execute(apply, actor, actions, org);
-        report.print(System.out);
+        report.print(common.out());
         return report.dryRun() || report.allSettled() ? ExitCodes.OK : ExitCodes.NOT_EXECUTED;
       }
     }
