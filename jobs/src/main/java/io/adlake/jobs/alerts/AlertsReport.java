@@ -3,7 +3,7 @@ package io.adlake.jobs.alerts;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.transforms.alerts.AlertLifecycle;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public record AlertsReport(LocalDate asOf, Instant at, int evaluations, List<Row
         skipped);
   }
 
-  public void print(PrintStream out) {
+  public void print(PrintWriter out) {
     out.printf(Locale.ROOT, "%nAlerts as of %s (%d rule evaluation(s)): %d new, %d still open, %d resolved%n", asOf, evaluations, opened.size(), stillOpen.size(), resolved.size());
     String format = "  %-8s %-12s %-6s %-26s %-16s %-30s %-24s %s%n";
     out.printf(Locale.ROOT, format, "", "org", "sev", "rule", "entity type", "entity", "proposed action", "values");
@@ -46,7 +46,7 @@ public record AlertsReport(LocalDate asOf, Instant at, int evaluations, List<Row
     skipped.forEach(s -> out.println("  not evaluated: " + s));
   }
 
-  private static void print(PrintStream out, String format, String label, List<Row> rows) {
+  private static void print(PrintWriter out, String format, String label, List<Row> rows) {
     for (Row r : rows) {
       String action = r.getAs("proposed_action");
       out.printf(

@@ -1,15 +1,12 @@
 package io.adlake.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.Tables;
 import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.jobs.alerts.AlertsReport;
+import io.adlake.model.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +59,7 @@ final class AlertsCommand implements Callable<Integer> {
       AlertsJob job = context.alertsJob();
       LocalDate asOf = date != null ? date : job.latestAsOf().orElseThrow(() -> new InputException("nothing published yet: gold.pacing is empty or missing"));
       AlertsReport report = job.run(asOf, at != null ? at : Instant.now());
-      report.print(System.out);
+      report.print(common.out());
       return ExitCodes.OK;
     }
   }
@@ -84,17 +81,7 @@ final class AlertsCommand implements Callable<Integer> {
         if (!lakehouse.exists(Tables.ALERTS)) {
           throw new InputException("no alerts yet: run 'adlake alerts --date D' first");
         }
-        Dataset<Row> alerts = lakehouse.read(Tables.ALERTS);
-        if (status != null) {
-          alerts = alerts.filter(col("status").equalTo(status));
-        }
-        if (org != null) {
-          alerts = alerts.filter(col("org_id").equalTo(org));
-        }
-        alerts
-            .orderBy(col("last_seen_date").desc(), col("org_id"), col("rule_id"))
-            .select("alert_id", "org_id", "rule_id", "severity", "status", "platform", "entity_type", "entity_id", "first_seen_date", "last_seen_date", "proposed_action")
-            .show(1000, false);
+        ListedAlert.GRID.print(common.out(), AlertsListing.read(lakehouse.read(Tables.ALERTS), status, org));
         return ExitCodes.OK;
       }
     }
@@ -128,7 +115,7 @@ final class AlertsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new InputException(e.getMessage());
         }
-        System.out.println("alert " + alertId + " " + acked.getAs("status") + " by " + acked.getAs("acknowledged_by"));
+        common.out().println("alert " + alertId + " " + acked.getAs("status") + " by " + acked.getAs("acknowledged_by"));
         return ExitCodes.OK;
       }
     }

@@ -1,5 +1,6 @@
 package io.adlake.jobs.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +47,11 @@ public final class CommonOptions {
       names = {"-q", "--quiet"},
       description = "Print results only, no progress lines.")
   boolean quiet;
+
+  /** Where the command prints its results: picocli's writer, so a caller of the command line (a test) takes them with setOut. */
+  PrintWriter out() {
+    return command.commandLine().getOut();
+  }
 
   /** A wrong value given on the command line: exits with {@link ExitCodes#USAGE} after the message and usage. */
   ParameterException usageError(String message) {

@@ -15,6 +15,7 @@ import io.adlake.jobs.run.RunRequest;
 import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.sample.SampleExports;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,8 +106,10 @@ final class DemoCommand implements Callable<Integer> {
       printGold(lakehouse, asOf);
       printGates(lakehouse, second.record().runId());
       Instant now = Instant.now();
-      context.alertsJob().run(asOf, now).print(System.out);
-      printWriteback(context.writebackPlanner().plan(context.whoActs().resolve(null), now));
+      // The demo prints to System.out throughout, Dataset.show included; the reports print to a writer on it.
+      PrintWriter out = new PrintWriter(System.out, true);
+      context.alertsJob().run(asOf, now).print(out);
+      printWriteback(out, context.writebackPlanner().plan(context.whoActs().resolve(null), now));
       System.out.printf(
           Locale.ROOT,
           "%nDemo done in %.1f s. Warehouse: %s%nCatalog:   %s%nTry:       ./adlake tables%n"
@@ -119,9 +122,9 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void printWriteback(PlanReport plan) {
-    plan.print(System.out);
-    System.out.println(
+  private static void printWriteback(PrintWriter out, PlanReport plan) {
+    plan.print(out);
+    out.println(
         "\nDRY RUN: nothing was sent to any platform. Each action needs a person's approval, and execute sends nothing without --apply:"
             + "\n  ./adlake writeback approve ACTION_ID            # as another user than the one who planned, above the threshold"
             + "\n  ./adlake writeback execute                      # reads each entity, says what would change"

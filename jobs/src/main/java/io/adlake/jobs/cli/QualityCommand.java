@@ -1,15 +1,12 @@
 package io.adlake.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.Tables;
 import io.adlake.quality.ConstraintOutcome;
-import io.adlake.quality.GateRecords;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,61 +49,53 @@ final class QualityCommand {
         if (!lakehouse.exists(Tables.QUALITY_RESULTS)) {
           throw new InputException("no gate has run yet: " + Tables.QUALITY_RESULTS.path() + " does not exist");
         }
-        String run = runId != null ? runId : newestRun(lakehouse);
-        List<Row> rows = GateRecords.ofRun(lakehouse, run).collectAsList();
-        if (rows.isEmpty()) {
-          throw new InputException("no gate results for run '" + run + "'");
+        RunGateResults results = QualityReportReader.read(lakehouse, runId != null ? runId : QualityReportReader.newestRun(lakehouse));
+        if (results.checks().isEmpty()) {
+          throw new InputException("no gate results for run '" + results.runId() + "'");
         }
-        print(run, rows);
-        List<Row> held = printHolds(lakehouse, run);
-        boolean tableWide =
-            rows.stream().anyMatch(r -> r.getAs("status").equals("failure") && r.getAs("level").equals("error") && r.getAs("org_id").equals(ConstraintOutcome.ALL_ORGS));
-        return tableWide ? ExitCodes.GATE_FAILED : held.isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
+        print(common.out(), results, failuresOnly);
+        return exitCode(results);
       }
     }
 
-    private void print(String run, List<Row> rows) {
-      System.out.printf(Locale.ROOT, "Gate results of %s%n", run);
+    /** 7 when a table-wide check failed (nothing was published), else 12 when the run held orgs. */
+    static int exitCode(RunGateResults results) {
+      return results.blocksPublish() ? ExitCodes.GATE_FAILED : results.held().isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
+    }
+
+    /** The checks, failed error-level ones first, with how many failed; then the orgs the run held. */
+    static void print(PrintWriter out, RunGateResults results, boolean failuresOnly) {
+      printChecks(out, results, failuresOnly);
+      printHolds(out, results.held());
+    }
+
+    private static void printChecks(PrintWriter out, RunGateResults results, boolean failuresOnly) {
+      out.printf(Locale.ROOT, "Gate results of %s%n", results.runId());
       String format = "%-7s %-8s %-7s %-26s %-14s %-34s %-48s %10s  %s%n";
-      System.out.printf(Locale.ROOT, format, "layer", "status", "level", "table", "org", "check", "constraint", "metric", "message");
-      long failed = 0;
-      for (Row r : rows) {
-        String status = r.getAs("status");
-        if (status.equals("failure")) {
-          failed++;
-        } else if (failuresOnly) {
+      out.printf(Locale.ROOT, format, "layer", "status", "level", "table", "org", "check", "constraint", "metric", "message");
+      for (GateCheck check : results.checks()) {
+        ConstraintOutcome o = check.outcome();
+        if (failuresOnly && !o.failed()) {
           continue;
         }
-        Double metric = r.getAs("metric_value");
-        System.out.printf(
-            Locale.ROOT, format, r.getAs("layer"), status, r.getAs("level"), r.getAs("table_name"), r.getAs("org_id"), cut(r.getAs("check_name"), 34),
-            cut(r.getAs("constraint_name"), 48), metric == null ? "" : String.format(Locale.ROOT, "%.4g", metric), cut(r.getAs("message"), 100));
+        out.printf(
+            Locale.ROOT, format, check.layer(), o.status(), o.level(), o.table(), o.orgId(), cut(o.check(), 34), cut(o.constraint(), 48),
+            o.metricValue() == null ? "" : String.format(Locale.ROOT, "%.4g", o.metricValue()), cut(o.message(), 100));
       }
-      System.out.printf(Locale.ROOT, "%d constraint(s), %d failed%n", rows.size(), failed);
+      out.printf(Locale.ROOT, "%d constraint(s), %d failed%n", results.checks().size(), results.failed());
     }
 
     /** The orgs the run held, each with why and whether a later run has published it since. */
-    private static List<Row> printHolds(Lakehouse lakehouse, String run) {
-      if (!lakehouse.exists(Tables.ORG_HOLDS)) {
-        return List.of();
-      }
-      List<Row> held = lakehouse.read(Tables.ORG_HOLDS).filter(col("run_id").equalTo(run)).orderBy("org_id").collectAsList();
+    private static void printHolds(PrintWriter out, List<HeldOrg> held) {
       if (held.isEmpty()) {
-        return held;
+        return;
       }
-      System.out.printf(Locale.ROOT, "%nHeld orgs (none of their rows from this run were published; main keeps their last published rows):%n");
-      for (Row h : held) {
-        String released = h.getAs("released_by");
-        System.out.printf(
-            Locale.ROOT, "  %-20s %-6s gate, deliveries %s to %s: %s%n    %s%n", h.getAs("org_id"), h.getAs("layer"), h.getAs("first_date"), h.getAs("last_date"),
-            released == null ? "still held (its next run retries these deliveries)" : "published since by " + released, h.getAs("reason"));
+      out.printf(Locale.ROOT, "%nHeld orgs (none of their rows from this run were published; main keeps their last published rows):%n");
+      for (HeldOrg h : held) {
+        out.printf(
+            Locale.ROOT, "  %-20s %-6s gate, deliveries %s to %s: %s%n    %s%n", h.orgId(), h.layer(), h.firstDate(), h.lastDate(),
+            h.stillHeld() ? "still held (its next run retries these deliveries)" : "published since by " + h.releasedBy(), h.reason());
       }
-      return held;
-    }
-
-    private static String newestRun(Lakehouse lakehouse) {
-      List<Row> newest = lakehouse.read(Tables.QUALITY_RESULTS).orderBy(org.apache.spark.sql.functions.desc("recorded_at")).select("run_id").limit(1).collectAsList();
-      return newest.get(0).getString(0);
     }
 
     private static String cut(String text, int width) {

@@ -1,7 +1,5 @@
 package io.adlake.jobs.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.adlake.jobs.writeback.Actor;
 import io.adlake.jobs.writeback.ExecuteReport;
 import io.adlake.jobs.writeback.ImpersonationRefused;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,7 +104,7 @@ final class WritebackCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
           throw new InputException(e.getMessage());
         }
-        report.print(System.out);
+        report.print(common.out());
         return ExitCodes.OK;
       }
     }
@@ -146,7 +142,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       WritebackAction decided = decision.decide(common, WritebackDecisions::approve);
-      System.out.println("action " + decided.actionId() + " approved by " + decided.decision().by() + "; 'adlake writeback execute' makes it (dry run unless --apply)");
+      common.out().println("action " + decided.actionId() + " approved by " + decided.decision().by() + "; 'adlake writeback execute' makes it (dry run unless --apply)");
       return ExitCodes.OK;
     }
   }
@@ -159,7 +155,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       WritebackAction decided = decision.decide(common, WritebackDecisions::reject);
-      System.out.println("action " + decided.actionId() + " rejected by " + decided.decision().by());
+      common.out().println("action " + decided.actionId() + " rejected by " + decided.decision().by());
       return ExitCodes.OK;
     }
   }
@@ -193,7 +189,7 @@ final class WritebackCommand implements Callable<Integer> {
         WritebackExecutor executor = context.writebackExecutor();
         Actor actor = who.actor(context, () -> executor.executable(actions, org));
         ExecuteReport report = executor.execute(apply, actor, actions, org);
-        report.print(System.out);
+        report.print(common.out());
         return report.dryRun() || report.allSettled() ? ExitCodes.OK : ExitCodes.NOT_EXECUTED;
       }
     }
@@ -215,16 +211,7 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        Dataset<Row> log = context.writebackLedger().auditLog();
-        if (action != null) {
-          log = log.filter(col("action_id").equalTo(action));
-        }
-        if (org != null) {
-          log = log.filter(col("org_id").equalTo(org));
-        }
-        log.orderBy(col("at").desc())
-            .select("at", "actor", "authenticated_as", "event", "outcome", "action_id", "org_id", "platform", "entity_id", "change", "attempt", "dry_run", "before_state", "after_state", "message")
-            .show(limit, false);
+        AuditEntry.GRID.print(common.out(), AuditHistory.read(context.writebackLedger().auditLog(), action, org, limit));
         return ExitCodes.OK;
       }
     }

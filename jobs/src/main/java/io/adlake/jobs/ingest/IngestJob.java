@@ -4,16 +4,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.Source;
-import io.adlake.model.Tables;
 import io.adlake.catalog.landing.LandedFile;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.model.org.OrgRegistry;
-import io.adlake.jobs.Progress;
 import io.adlake.catalog.tables.SliceFilter;
 import io.adlake.catalog.tables.TableWrites;
+import io.adlake.jobs.Progress;
+import io.adlake.model.Source;
+import io.adlake.model.Tables;
+import io.adlake.model.org.OrgRegistry;
 import io.adlake.transforms.formats.ExportFormat;
 import io.adlake.transforms.formats.ExportFormats;
 import java.sql.Date;
@@ -127,19 +127,42 @@ public final class IngestJob {
 
   private IngestReport ingest(String batchId, Timestamp ingestedAt, IngestManifest manifest, List<SlicePlan> plans, List<LandingScan.Rejected> unplaced) {
     List<SlicePlan> writing = plans.stream().filter(p -> p.action().writes()).toList();
+    announce(plans, writing);
+    Map<ExportFormat, List<FileTask>> tasks = tasksByFormat(writing, batchId, ingestedAt);
+    BronzeWritten written = writeBronze(writing, tasks, batchId);
+    List<FileOutcome> outcomes = outcomes(plans, tasks, written.lines());
+    if (!writing.isEmpty()) {
+      // Its own step, so the Spark jobs that read the written slices back are not labelled as the quarantine write.
+      progress.step("ingest: reconciling " + outcomes.size() + " file(s) with what the tables hold");
+    }
+    List<String> errors = reconcile(batchId, outcomes, writing);
+    manifest.record(batchId, ingestedAt, outcomes);
+    progress.step("ingest: recorded " + outcomes.size() + " file(s) in the manifest");
+    return new IngestReport(batchId, outcomes, unplaced, written.samples(), errors);
+  }
+
+  /**
+   * What writing a batch's bronze rows found.
+   *
+   * @param lines   per file, what its lines became
+   * @param samples the first quarantined lines, as "file:line: reason"
+   */
+  private record BronzeWritten(Map<String, LineCounts> lines, List<String> samples) {}
+
+  private void announce(List<SlicePlan> plans, List<SlicePlan> writing) {
     progress.step(
         "ingest: " + writing.size() + " slice(s) to write, "
             + plans.stream().filter(p -> p.action() == SliceAction.SKIPPED_DUPLICATE).count() + " already ingested, "
             + plans.stream().filter(p -> p.action() == SliceAction.REJECTED).count() + " rejected, "
             + plans.stream().filter(p -> p.action() == SliceAction.CLAIMED_ELSEWHERE).count() + " being ingested by another batch");
+  }
 
-    // Which format each file is in, and which slices each bronze table must replace.
+  /** The files of the writing slices, each with the format it is in and what its rows' lineage needs, by format. */
+  private Map<ExportFormat, List<FileTask>> tasksByFormat(List<SlicePlan> writing, String batchId, Timestamp ingestedAt) {
     Map<ExportFormat, List<FileTask>> tasks = new LinkedHashMap<>();
-    Map<String, String> formatOfFile = new HashMap<>();
     for (SlicePlan plan : writing) {
       for (FileFacts file : plan.files()) {
         ExportFormat format = ExportFormats.detect(plan.key().source(), file.firstLine());
-        formatOfFile.put(file.uri(), format.name());
         tasks.computeIfAbsent(format, f -> new ArrayList<>())
             .add(
                 new FileTask(
@@ -153,9 +176,16 @@ public final class IngestJob {
                     ingestedAt));
       }
     }
-    lakehouse.ensure(Tables.QUARANTINE, BronzeRows.QUARANTINE);
+    return tasks;
+  }
 
-    Map<String, long[]> counts = new HashMap<>();
+  /**
+   * Parses the files format by format and replaces the writing slices in each bronze table, then in the
+   * quarantine. Each format's parsed lines stay cached until everything is written, then are dropped.
+   */
+  private BronzeWritten writeBronze(List<SlicePlan> writing, Map<ExportFormat, List<FileTask>> tasks, String batchId) {
+    lakehouse.ensure(Tables.QUARANTINE, BronzeRows.QUARANTINE);
+    Map<String, LineCounts> lines = new HashMap<>();
     List<Dataset<Row>> quarantines = new ArrayList<>();
     List<Dataset<Row>> cached = new ArrayList<>();
     List<String> samples = new ArrayList<>();
@@ -167,82 +197,106 @@ public final class IngestJob {
         progress.step("ingest: parsing " + formatTasks.size() + " file(s) as " + format.name());
         Dataset<Row> envelope = parse(format, formatTasks);
         cached.add(envelope);
-        long[] ofFormat = new long[3];
-        for (Row r : envelope.groupBy("source_file", "_status").count().collectAsList()) {
-          int status = statusIndex(r.getString(1));
-          counts.computeIfAbsent(r.getString(0), k -> new long[3])[status] += r.getLong(2);
-          ofFormat[status] += r.getLong(2);
-        }
+        LineCounts ofFormat = countLines(envelope, lines);
         filesParsed += formatTasks.size();
         progress.done(
             String.format(
                 Locale.ROOT,
                 "ingest: %s: %,d line(s) read, %,d accepted, %,d quarantined; %d of %d file(s) parsed",
-                format.name(), ofFormat[0] + ofFormat[1], ofFormat[0], ofFormat[1], filesParsed, filesToParse));
-        lakehouse.ensure(format.table(), BronzeRows.bronze(format));
-        Dataset<Row> accepted =
-            envelope.filter(col("_status").equalTo(ParseFile.ACCEPTED)).select(firstColumns(format));
-        TableWrites.overwriteWhere(lakehouse, format.table(), accepted, slicesOf(writing, format.source()), batchId);
-        Dataset<Row> quarantined =
-            envelope
-                .filter(col("_status").equalTo(ParseFile.QUARANTINED))
-                .select(
-                    col("org_id"),
-                    lit(format.source().id()).as("source"),
-                    lit(format.name()).as("format"),
-                    col("delivery_date"),
-                    col("source_file"),
-                    col("file_checksum"),
-                    col("batch_id"),
-                    col("ingested_at"),
-                    col("source_row_number"),
-                    col("_raw_line").as("raw_line"),
-                    col("_reason").as("reason"));
+                format.name(), ofFormat.rowsRead(), ofFormat.accepted(), ofFormat.quarantined(), filesParsed, filesToParse));
+        writeAccepted(format, envelope, writing, batchId);
+        Dataset<Row> quarantined = quarantined(format, envelope);
         quarantines.add(quarantined);
-        for (Row r : quarantined.orderBy("source_file", "source_row_number").limit(QUARANTINE_SAMPLES).collectAsList()) {
-          if (samples.size() < QUARANTINE_SAMPLES) {
-            samples.add(IngestReport.shortName(r.getString(4)) + ":" + r.getLong(8) + ": " + r.getString(10));
-          }
-        }
+        addSamples(samples, quarantined);
       }
-      if (!writing.isEmpty()) {
-        progress.step("ingest: writing quarantine");
-        Dataset<Row> allQuarantined =
-            quarantines.stream()
-                .reduce(Dataset::unionByName)
-                .orElse(lakehouse.spark().createDataFrame(List.of(), BronzeRows.QUARANTINE));
-        TableWrites.overwriteWhere(lakehouse, Tables.QUARANTINE, allQuarantined, quarantineSlices(writing), batchId);
-      }
+      writeQuarantine(writing, quarantines, batchId);
     } finally {
       cached.forEach(Dataset::unpersist);
     }
+    return new BronzeWritten(lines, samples);
+  }
 
+  /** Adds what each file's lines of this format became to {@code perFile}, and returns the format's totals. */
+  private static LineCounts countLines(Dataset<Row> envelope, Map<String, LineCounts> perFile) {
+    LineCounts ofFormat = LineCounts.NONE;
+    for (Row r : envelope.groupBy("source_file", "_status").count().collectAsList()) {
+      String file = r.getAs("source_file");
+      String status = r.getAs("_status");
+      long count = r.<Long>getAs("count");
+      perFile.put(file, perFile.getOrDefault(file, LineCounts.NONE).plus(status, count));
+      ofFormat = ofFormat.plus(status, count);
+    }
+    return ofFormat;
+  }
+
+  private void writeAccepted(ExportFormat format, Dataset<Row> envelope, List<SlicePlan> writing, String batchId) {
+    lakehouse.ensure(format.table(), BronzeRows.bronze(format));
+    Dataset<Row> accepted = envelope.filter(col("_status").equalTo(ParseFile.ACCEPTED)).select(firstColumns(format));
+    TableWrites.overwriteWhere(lakehouse, format.table(), accepted, slicesOf(writing, format.source()), batchId);
+  }
+
+  /** The quarantined lines of a format, in the quarantine table's layout. */
+  private static Dataset<Row> quarantined(ExportFormat format, Dataset<Row> envelope) {
+    return envelope
+        .filter(col("_status").equalTo(ParseFile.QUARANTINED))
+        .select(
+            col("org_id"),
+            lit(format.source().id()).as("source"),
+            lit(format.name()).as("format"),
+            col("delivery_date"),
+            col("source_file"),
+            col("file_checksum"),
+            col("batch_id"),
+            col("ingested_at"),
+            col("source_row_number"),
+            col("_raw_line").as("raw_line"),
+            col("_reason").as("reason"));
+  }
+
+  /** Adds a format's first quarantined lines, by file and line, until there are {@value #QUARANTINE_SAMPLES}. */
+  private static void addSamples(List<String> samples, Dataset<Row> quarantined) {
+    for (Row r : quarantined.orderBy("source_file", "source_row_number").limit(QUARANTINE_SAMPLES).collectAsList()) {
+      if (samples.size() < QUARANTINE_SAMPLES) {
+        samples.add(IngestReport.shortName(r.getAs("source_file")) + ":" + r.<Long>getAs("source_row_number") + ": " + r.getAs("reason"));
+      }
+    }
+  }
+
+  private void writeQuarantine(List<SlicePlan> writing, List<Dataset<Row>> quarantines, String batchId) {
+    if (writing.isEmpty()) {
+      return;
+    }
+    progress.step("ingest: writing quarantine");
+    Dataset<Row> allQuarantined =
+        quarantines.stream()
+            .reduce(Dataset::unionByName)
+            .orElse(lakehouse.spark().createDataFrame(List.of(), BronzeRows.QUARANTINE));
+    TableWrites.overwriteWhere(lakehouse, Tables.QUARANTINE, allQuarantined, quarantineSlices(writing), batchId);
+  }
+
+  /** Every planned file's fate; a file of a slice not written (skipped, rejected, claimed elsewhere) read nothing. */
+  private static List<FileOutcome> outcomes(List<SlicePlan> plans, Map<ExportFormat, List<FileTask>> tasks, Map<String, LineCounts> lines) {
+    Map<String, String> formatOfFile = new HashMap<>();
+    tasks.values().forEach(formatTasks -> formatTasks.forEach(t -> formatOfFile.put(t.uri(), t.format())));
     List<FileOutcome> outcomes = new ArrayList<>();
     for (SlicePlan plan : plans) {
       for (FileFacts file : plan.files()) {
-        long[] c = counts.getOrDefault(file.uri(), new long[3]);
+        LineCounts counted = lines.getOrDefault(file.uri(), LineCounts.NONE);
         outcomes.add(
             new FileOutcome(
                 plan.key(),
                 plan.action(),
                 formatOfFile.get(file.uri()),
                 file,
-                c[0] + c[1],
-                c[0],
-                c[1],
-                c[2],
+                counted.rowsRead(),
+                counted.accepted(),
+                counted.quarantined(),
+                counted.footerLines(),
                 plan.replacesBatchId(),
                 plan.reason()));
       }
     }
-    if (!writing.isEmpty()) {
-      // Its own step, so the Spark jobs that read the written slices back are not labelled as the quarantine write.
-      progress.step("ingest: reconciling " + outcomes.size() + " file(s) with what the tables hold");
-    }
-    List<String> errors = reconcile(batchId, outcomes, writing);
-    manifest.record(batchId, ingestedAt, outcomes);
-    progress.step("ingest: recorded " + outcomes.size() + " file(s) in the manifest");
-    return new IngestReport(batchId, outcomes, unplaced, samples, errors);
+    return outcomes;
   }
 
   /** Every format of every source being written, so a restated slice loses rows of formats it no longer has. */
@@ -303,10 +357,10 @@ public final class IngestJob {
     for (ExportFormat format : formatsToWrite(writing)) {
       lakehouse.read(format.table()).filter(slicesOf(writing, format.source()).and(col("batch_id").equalTo(batchId)))
           .groupBy("source_file").count().collectAsList()
-          .forEach(r -> landed.merge("A|" + r.getString(0), r.getLong(1), Long::sum));
+          .forEach(r -> landed.merge("A|" + r.getAs("source_file"), r.<Long>getAs("count"), Long::sum));
     }
     lakehouse.read(Tables.QUARANTINE).filter(quarantineSlices(writing).and(col("batch_id").equalTo(batchId))).groupBy("source_file").count().collectAsList()
-        .forEach(r -> landed.merge("Q|" + r.getString(0), r.getLong(1), Long::sum));
+        .forEach(r -> landed.merge("Q|" + r.getAs("source_file"), r.<Long>getAs("count"), Long::sum));
     for (FileOutcome o : outcomes) {
       if (!o.action().writes()) {
         continue;
@@ -320,14 +374,6 @@ public final class IngestJob {
       }
     }
     return errors;
-  }
-
-  private static int statusIndex(String status) {
-    return switch (status) {
-      case ParseFile.ACCEPTED -> 0;
-      case ParseFile.QUARANTINED -> 1;
-      default -> 2;
-    };
   }
 
   static String newBatchId() {

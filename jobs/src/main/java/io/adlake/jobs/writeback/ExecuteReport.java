@@ -1,8 +1,7 @@
 package io.adlake.jobs.writeback;
 
 import io.adlake.platforms.writeback.EntityState;
-
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +27,7 @@ public record ExecuteReport(boolean dryRun, List<Result> results) {
     return results.stream().filter(r -> r.outcome().equals(outcome)).count();
   }
 
-  public void print(PrintStream out) {
+  public void print(PrintWriter out) {
     out.printf(
         Locale.ROOT, "%nWrite-back execute%s: %d approved action(s)%s%n", dryRun ? " (DRY RUN: nothing sent; --apply to send)" : "", results.size(),
         results.isEmpty() ? " (approve some with 'adlake writeback approve ID')" : "");

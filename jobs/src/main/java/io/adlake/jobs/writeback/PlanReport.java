@@ -1,11 +1,11 @@
 package io.adlake.jobs.writeback;
 
 import io.adlake.transforms.writeback.ActionStatus;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
@@ -32,7 +32,7 @@ public record PlanReport(List<WritebackAction> changed, List<Blocked> blocked, L
     return changed.stream().filter(a -> a.status() == status).count();
   }
 
-  public void print(PrintStream out) {
+  public void print(PrintWriter out) {
     out.printf(
         Locale.ROOT, "%nWrite-back plan: %d new, %d superseded, %d withdrawn; %d pending (proposed or approved), %d not actionable%n",
         count(ActionStatus.PROPOSED), count(ActionStatus.SUPERSEDED), count(ActionStatus.WITHDRAWN), pending.size(), blocked.size());

@@ -52,6 +52,19 @@ class IngestAndSilverTest {
     // accepted 3+2+3+2+2+2+5+2, quarantined 4+3+2+1+1+2+4+1.
     assertThat(first.rowsAccepted()).isEqualTo(21);
     assertThat(first.rowsQuarantined()).isEqualTo(18);
+    // The first ten quarantined lines, format by format, each format's by file and line.
+    assertThat(first.quarantineSamples())
+        .containsExactly(
+            "OpportunityLineItem.csv:5: flight ends (2026-11-01) before it starts (2026-11-30)",
+            "OpportunityLineItem.csv:6: buy type CPM needs a sold rate; 'Sold_Rate__c' is empty",
+            "dv360_report.csv:4: column 'Impressions': not a whole number (decimal mark '.'): '12O00'",
+            "dv360_report.csv:6: column 'Date': not a date in format yyyy/MM/dd or yyyy-MM-dd: '2026/13/02'",
+            "dv360_report.csv:7: column 'Advertiser Currency': unknown currency code 'EUX'",
+            "dv360_report.csv:8: expected 14 columns, found 13",
+            "eurofxref.csv:4: column 'GBP': not a rate (decimal mark '.'): '0.84x0'",
+            "insights.jsonl:3: invalid JSON: Unexpected end-of-input: was expecting closing quote for a string value",
+            "insights.jsonl:4: not a daily row: date_start 2026-11-01 != date_stop 2026-11-02",
+            "insights.jsonl:5: column 'impressions': not a whole number (decimal mark '.'): 'ten'");
     assertThat(lakehouse.read(Tables.BRONZE_DV360).count()).isEqualTo(3);
     Row bad = lakehouse.read(Tables.QUARANTINE)
         .filter(col("source").equalTo("dv360").and(col("source_row_number").equalTo(4))).first();
