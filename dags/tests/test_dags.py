@@ -36,7 +36,7 @@ def test_daily_ingests_each_source_then_runs_each_step_of_the_gated_pipeline(dag
     dag = dagbag.dags["adlake_daily"]
     # Every source the Java side knows (Source.java), buy side, sell side and reference data alike.
     java = (REPO / "catalog/model/src/main/java/io/adlake/model/Source.java").read_text()
-    sources = re.findall(r'^\s+[A-Z0-9_]+\("([a-z0-9]+)",', java, re.M)
+    sources = re.findall(r'^\s+[A-Z0-9_]+\(\s*"([a-z0-9]+)",', java, re.M)
     assert {"dv360", "gam", "monetize", "fx"} <= set(sources)
     steps = ["silver", "silver_gate", "gold", "gold_gate", "publish"]
     # InstalledPlatformsTest (Java) holds FETCHED to the platform registry's fetchable sources.
