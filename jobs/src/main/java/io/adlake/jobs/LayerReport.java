@@ -11,7 +11,12 @@ import java.util.Locale;
  *
  * @param rowsMissingFx delivery rows whose amounts could not be converted for lack of an FX rate
  */
-public record LayerReport(LocalDate firstDelivery, LocalDate lastDelivery, String runId, List<MergedSlices> tables, long rowsMissingFx) {
+public record LayerReport(
+    LocalDate firstDelivery,
+    LocalDate lastDelivery,
+    String runId,
+    List<MergedSlices> tables,
+    long rowsMissingFx) {
 
   public LayerReport {
     tables = List.copyOf(tables);

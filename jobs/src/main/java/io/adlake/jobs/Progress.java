@@ -5,9 +5,10 @@ import java.util.Locale;
 import org.apache.spark.SparkContext;
 
 /**
- * Tells the person at the terminal what a long job is doing, with the time since it started; and, once
- * {@link #describeSparkJobs} is called, names the Spark jobs that follow each step after it, so the Spark UI and
- * the event log show which step a job belongs to (the next person looking for where time goes starts there).
+ * Tells the person at the terminal what a long job is doing, with the time since it started; and,
+ * once {@link #describeSparkJobs} is called, names the Spark jobs that follow each step after it,
+ * so the Spark UI and the event log show which step a job belongs to (the next person looking for
+ * where time goes starts there).
  */
 public final class Progress {
 
@@ -25,7 +26,10 @@ public final class Progress {
     return new Progress(System.err, true);
   }
 
-  /** From now on each step's message is the description of the Spark jobs this thread starts until the next. */
+  /**
+   * From now on each step's message is the description of the Spark jobs this thread starts until
+   * the next.
+   */
   public Progress describeSparkJobs(SparkContext context) {
     this.spark = context;
     return this;
@@ -40,8 +44,8 @@ public final class Progress {
   }
 
   /**
-   * What a step got done (rows, files): printed like a step, but the Spark jobs that follow keep the step's
-   * description, so a write is not listed under the count line printed before it.
+   * What a step got done (rows, files): printed like a step, but the Spark jobs that follow keep
+   * the step's description, so a write is not listed under the count line printed before it.
    */
   public void done(String message) {
     if (!quiet) {

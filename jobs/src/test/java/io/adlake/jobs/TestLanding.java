@@ -14,11 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A landing zone built from the committed fixtures (in the transforms module), for one org and one date. */
+/**
+ * A landing zone built from the committed fixtures (in the transforms module), for one org and one
+ * date.
+ */
 public final class TestLanding {
   private TestLanding() {}
 
-  public static final Path FIXTURES = Path.of("..", "transforms", "src", "test", "resources", "fixtures");
+  public static final Path FIXTURES =
+      Path.of("..", "transforms", "src", "test", "resources", "fixtures");
   public static final String DATE = "2026-11-03";
 
   public static OrgRegistry registry() {
@@ -33,24 +37,37 @@ public final class TestLanding {
     }
     List<Org> orgs = new java.util.ArrayList<>();
     for (String id : ids) {
-      orgs.add(new Org(OrgId.of(id), id.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + id.substring(1), "EUR", "Europe/Berlin", sources));
+      orgs.add(
+          new Org(
+              OrgId.of(id),
+              id.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + id.substring(1),
+              "EUR",
+              "Europe/Berlin",
+              sources));
     }
     return new OrgRegistry(orgs);
   }
 
-  /** The repository's conf/marts.yaml defaults (its per-org sections name orgs this registry does not have). */
+  /**
+   * The repository's conf/marts.yaml defaults (its per-org sections name orgs this registry does
+   * not have).
+   */
   public static OrgMartSettings martSettings() {
     try {
       String shipped = Files.readString(Path.of("../conf/marts.yaml"));
       Path dir = Files.createTempDirectory("adlake-conf");
-      Files.writeString(dir.resolve(MartSettingsLoader.FILE), shipped.substring(0, shipped.indexOf("\norgs:")));
+      Files.writeString(
+          dir.resolve(MartSettingsLoader.FILE), shipped.substring(0, shipped.indexOf("\norgs:")));
       return MartSettingsLoader.load(dir, registry());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Copies the fixtures into {@code root} under the landing layout; returns the DV360 report's path. */
+  /**
+   * Copies the fixtures into {@code root} under the landing layout; returns the DV360 report's
+   * path.
+   */
   public static Path build(Path root) throws IOException {
     copy(root, "dv360", "dv360_report.csv", "dv360_report.csv");
     copy(root, "meta", "meta_insights.jsonl", "insights.jsonl");
@@ -65,20 +82,29 @@ public final class TestLanding {
     return root.resolve("acme/dv360/" + DATE + "/dv360_report.csv");
   }
 
-  private static void copy(Path root, String source, String fixture, String name) throws IOException {
+  private static void copy(Path root, String source, String fixture, String name)
+      throws IOException {
     Path dir = root.resolve("acme").resolve(source).resolve(DATE);
     Files.createDirectories(dir);
     Files.copy(FIXTURES.resolve(fixture), dir.resolve(name));
   }
 
-  /** The repository's conf/alerts.yaml rules and delivery settings (its org sections name orgs this registry does not have). */
+  /**
+   * The repository's conf/alerts.yaml rules and delivery settings (its org sections name orgs this
+   * registry does not have).
+   */
   public static io.adlake.model.config.AlertSettings alertSettings() {
     try {
-      var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-      var shipped = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(Path.of("../conf/alerts.yaml").toFile());
+      var yaml =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+      var shipped =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              yaml.readTree(Path.of("../conf/alerts.yaml").toFile());
       shipped.remove("orgs");
       Path dir = Files.createTempDirectory("adlake-conf");
-      yaml.writeValue(dir.resolve(io.adlake.model.config.AlertSettingsLoader.FILE).toFile(), shipped);
+      yaml.writeValue(
+          dir.resolve(io.adlake.model.config.AlertSettingsLoader.FILE).toFile(), shipped);
       return io.adlake.model.config.AlertSettingsLoader.load(dir, registry());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

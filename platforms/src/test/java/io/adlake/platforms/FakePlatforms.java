@@ -20,24 +20,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * A real HTTP server on 127.0.0.1 standing in for the three platforms, written from each platform's documentation
- * and official samples, not from adlake's adapters:
+ * A real HTTP server on 127.0.0.1 standing in for the three platforms, written from each platform's
+ * documentation and official samples, not from adlake's adapters:
+ *
  * <ul>
  *   <li>DV360 API v4 under /dv360/v4/: line items with {@code insertionOrderId}, {@code budget}
- *       ({@code budgetAllocationType}, {@code budgetUnit}, {@code maxAmount} as an int64 string) and {@code pacing}
- *       ({@code pacingPeriod}, {@code dailyMaxMicros}); insertion orders with their {@code entityStatus}; PATCH
- *       honours {@code updateMask} and refuses to change an automatic budget, as the reference says it is
- *       immutable; Google's error body {@code {"error":{"code","message","status"}}}.
- *   <li>TTD v3 under /ttd/v3/: ad groups with {@code CampaignId} and
- *       {@code RTBAttributes.BudgetSettings.AdGroupFlights}, campaigns with {@code BudgetingVersion} and
- *       {@code CampaignFlights}; PUT merges flights by {@code CampaignFlightId} (TTD's budget sample).
- *   <li>Meta Graph API under /meta/{@value MetaApi#VERSION}/: ad sets with both budgets as strings, "0" for the
- *       kind not used; errors as Meta sends them: HTTP 400 with {@code {"error":{"message","type","code",
- *       "error_subcode","fbtrace_id"}}}, and a throttled answer carries {@code X-Business-Use-Case-Usage} and
- *       {@code X-Ad-Account-Usage}. Meta does not throttle with 429.
+ *       ({@code budgetAllocationType}, {@code budgetUnit}, {@code maxAmount} as an int64 string)
+ *       and {@code pacing} ({@code pacingPeriod}, {@code dailyMaxMicros}); insertion orders with
+ *       their {@code entityStatus}; PATCH honours {@code updateMask} and refuses to change an
+ *       automatic budget, as the reference says it is immutable; Google's error body {@code
+ *       {"error":{"code","message","status"}}}.
+ *   <li>TTD v3 under /ttd/v3/: ad groups with {@code CampaignId} and {@code
+ *       RTBAttributes.BudgetSettings.AdGroupFlights}, campaigns with {@code BudgetingVersion} and
+ *       {@code CampaignFlights}; PUT merges flights by {@code CampaignFlightId} (TTD's budget
+ *       sample).
+ *   <li>Meta Graph API under /meta/{@value MetaApi#VERSION}/: ad sets with both budgets as strings,
+ *       "0" for the kind not used; errors as Meta sends them: HTTP 400 with {@code
+ *       {"error":{"message","type","code", "error_subcode","fbtrace_id"}}}, and a throttled answer
+ *       carries {@code X-Business-Use-Case-Usage} and {@code X-Ad-Account-Usage}. Meta does not
+ *       throttle with 429.
  * </ul>
- * It keeps the entities' state, records every request, and answers scripted failures first: {@link #failFirst}
- * (an HTTP status, for DV360 and TTD) and {@link #metaErrors} (a Meta error code).
+ *
+ * It keeps the entities' state, records every request, and answers scripted failures first: {@link
+ * #failFirst} (an HTTP status, for DV360 and TTD) and {@link #metaErrors} (a Meta error code).
  */
 public final class FakePlatforms implements AutoCloseable {
   public static final String TOKEN = "secret-token-123";
@@ -49,8 +54,13 @@ public final class FakePlatforms implements AutoCloseable {
   public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   public final List<Long> times = Collections.synchronizedList(new ArrayList<>());
   public final Map<String, ObjectNode> entities = new ConcurrentHashMap<>();
-  /** Entity key to the token of the partner that owns it; an entity not listed answers to {@link #TOKEN}. */
+
+  /**
+   * Entity key to the token of the partner that owns it; an entity not listed answers to {@link
+   * #TOKEN}.
+   */
   public final Map<String, String> owners = new ConcurrentHashMap<>();
+
   private final HttpServer server;
   public final URI base;
 
@@ -64,46 +74,121 @@ public final class FakePlatforms implements AutoCloseable {
   }
 
   /**
-   * A DV360 line item under an active insertion order "9{id}", with a fixed currency budget; a daily max of 0 is
-   * flight pacing, without one. Amounts in micros.
+   * A DV360 line item under an active insertion order "9{id}", with a fixed currency budget; a
+   * daily max of 0 is flight pacing, without one. Amounts in micros.
    */
-  public void dv360LineItem(String advertiserId, String id, boolean active, long budgetMicros, long dailyMaxMicros) {
-    String pacing = dailyMaxMicros == 0
-        ? "{\"pacingPeriod\":\"PACING_PERIOD_FLIGHT\",\"pacingType\":\"PACING_TYPE_EVEN\"}"
-        : "{\"pacingPeriod\":\"PACING_PERIOD_DAILY\",\"pacingType\":\"PACING_TYPE_EVEN\",\"dailyMaxMicros\":\"" + dailyMaxMicros + "\"}";
+  public void dv360LineItem(
+      String advertiserId, String id, boolean active, long budgetMicros, long dailyMaxMicros) {
+    String pacing =
+        dailyMaxMicros == 0
+            ? "{\"pacingPeriod\":\"PACING_PERIOD_FLIGHT\",\"pacingType\":\"PACING_TYPE_EVEN\"}"
+            : "{\"pacingPeriod\":\"PACING_PERIOD_DAILY\",\"pacingType\":\"PACING_TYPE_EVEN\",\"dailyMaxMicros\":\""
+                + dailyMaxMicros
+                + "\"}";
     String io = "9" + id;
-    entities.put("dv360/" + id, (ObjectNode) json("{\"name\":\"advertisers/" + advertiserId + "/lineItems/" + id + "\",\"advertiserId\":\"" + advertiserId
-        + "\",\"campaignId\":\"5\",\"insertionOrderId\":\"" + io + "\",\"lineItemId\":\"" + id + "\",\"displayName\":\"LI " + id + "\",\"lineItemType\":\"LINE_ITEM_TYPE_DISPLAY_DEFAULT\",\"entityStatus\":\""
-        + (active ? "ENTITY_STATUS_ACTIVE" : "ENTITY_STATUS_PAUSED") + "\",\"budget\":{\"budgetAllocationType\":\"LINE_ITEM_BUDGET_ALLOCATION_TYPE_FIXED\",\"budgetUnit\":\"BUDGET_UNIT_CURRENCY\",\"maxAmount\":\""
-        + budgetMicros + "\"},\"pacing\":" + pacing + "}"));
+    entities.put(
+        "dv360/" + id,
+        (ObjectNode)
+            json(
+                "{\"name\":\"advertisers/"
+                    + advertiserId
+                    + "/lineItems/"
+                    + id
+                    + "\",\"advertiserId\":\""
+                    + advertiserId
+                    + "\",\"campaignId\":\"5\",\"insertionOrderId\":\""
+                    + io
+                    + "\",\"lineItemId\":\""
+                    + id
+                    + "\",\"displayName\":\"LI "
+                    + id
+                    + "\",\"lineItemType\":\"LINE_ITEM_TYPE_DISPLAY_DEFAULT\",\"entityStatus\":\""
+                    + (active ? "ENTITY_STATUS_ACTIVE" : "ENTITY_STATUS_PAUSED")
+                    + "\",\"budget\":{\"budgetAllocationType\":\"LINE_ITEM_BUDGET_ALLOCATION_TYPE_FIXED\",\"budgetUnit\":\"BUDGET_UNIT_CURRENCY\",\"maxAmount\":\""
+                    + budgetMicros
+                    + "\"},\"pacing\":"
+                    + pacing
+                    + "}"));
     dv360InsertionOrder(advertiserId, io, "ENTITY_STATUS_ACTIVE");
   }
 
   public void dv360InsertionOrder(String advertiserId, String id, String status) {
-    entities.put("dv360-io/" + id, (ObjectNode) json("{\"name\":\"advertisers/" + advertiserId + "/insertionOrders/" + id + "\",\"advertiserId\":\"" + advertiserId
-        + "\",\"insertionOrderId\":\"" + id + "\",\"entityStatus\":\"" + status + "\"}"));
+    entities.put(
+        "dv360-io/" + id,
+        (ObjectNode)
+            json(
+                "{\"name\":\"advertisers/"
+                    + advertiserId
+                    + "/insertionOrders/"
+                    + id
+                    + "\",\"advertiserId\":\""
+                    + advertiserId
+                    + "\",\"insertionOrderId\":\""
+                    + id
+                    + "\",\"entityStatus\":\""
+                    + status
+                    + "\"}"));
   }
 
-  /** A TTD ad group with a budget and no daily target on the campaign's one flight (running from 2026-01-01, open-ended). */
+  /**
+   * A TTD ad group with a budget and no daily target on the campaign's one flight (running from
+   * 2026-01-01, open-ended).
+   */
   public void ttdAdGroup(String id, boolean enabled, String budget, String currency) {
     String campaign = "c" + id;
-    entities.put("ttd/" + id, (ObjectNode) json("{\"AdGroupId\":\"" + id + "\",\"AdGroupName\":\"Prospecting\",\"CampaignId\":\"" + campaign + "\",\"IsEnabled\":" + enabled
-        + ",\"Availability\":\"Available\",\"RTBAttributes\":{\"BudgetSettings\":{\"PacingMode\":\"PaceEvenly\",\"AdGroupFlights\":[{\"CampaignFlightId\":4250052,\"BudgetInAdvertiserCurrency\":"
-        + budget + ",\"BudgetInImpressions\":null,\"DailyTargetInAdvertiserCurrency\":null,\"DailyTargetInImpressions\":null}]}}}"));
+    entities.put(
+        "ttd/" + id,
+        (ObjectNode)
+            json(
+                "{\"AdGroupId\":\""
+                    + id
+                    + "\",\"AdGroupName\":\"Prospecting\",\"CampaignId\":\""
+                    + campaign
+                    + "\",\"IsEnabled\":"
+                    + enabled
+                    + ",\"Availability\":\"Available\",\"RTBAttributes\":{\"BudgetSettings\":{\"PacingMode\":\"PaceEvenly\",\"AdGroupFlights\":[{\"CampaignFlightId\":4250052,\"BudgetInAdvertiserCurrency\":"
+                    + budget
+                    + ",\"BudgetInImpressions\":null,\"DailyTargetInAdvertiserCurrency\":null,\"DailyTargetInImpressions\":null}]}}}"));
     ttdCampaign(campaign, "Solimar", currency);
   }
 
   public void ttdCampaign(String id, String budgetingVersion, String currency) {
-    entities.put("ttd-campaign/" + id, (ObjectNode) json("{\"CampaignId\":\"" + id + "\",\"CampaignName\":\"Campaign " + id + "\",\"BudgetingVersion\":\"" + budgetingVersion
-        + "\",\"Budget\":{\"Amount\":1200000.000000,\"CurrencyCode\":\"" + currency + "\"},\"PacingMode\":\"PaceAhead\",\"CampaignFlights\":["
-        + "{\"CampaignFlightId\":4250051,\"CampaignId\":\"" + id + "\",\"StartDateInclusiveUTC\":\"2025-01-01T00:00:00\",\"EndDateExclusiveUTC\":\"2026-01-01T00:00:00\",\"BudgetInAdvertiserCurrency\":1000.000000},"
-        + "{\"CampaignFlightId\":4250052,\"CampaignId\":\"" + id + "\",\"StartDateInclusiveUTC\":\"2026-01-01T00:00:00\",\"EndDateExclusiveUTC\":null,\"BudgetInAdvertiserCurrency\":1200000.000000}]}"));
+    entities.put(
+        "ttd-campaign/" + id,
+        (ObjectNode)
+            json(
+                "{\"CampaignId\":\""
+                    + id
+                    + "\",\"CampaignName\":\"Campaign "
+                    + id
+                    + "\",\"BudgetingVersion\":\""
+                    + budgetingVersion
+                    + "\",\"Budget\":{\"Amount\":1200000.000000,\"CurrencyCode\":\""
+                    + currency
+                    + "\"},\"PacingMode\":\"PaceAhead\",\"CampaignFlights\":["
+                    + "{\"CampaignFlightId\":4250051,\"CampaignId\":\""
+                    + id
+                    + "\",\"StartDateInclusiveUTC\":\"2025-01-01T00:00:00\",\"EndDateExclusiveUTC\":\"2026-01-01T00:00:00\",\"BudgetInAdvertiserCurrency\":1000.000000},"
+                    + "{\"CampaignFlightId\":4250052,\"CampaignId\":\""
+                    + id
+                    + "\",\"StartDateInclusiveUTC\":\"2026-01-01T00:00:00\",\"EndDateExclusiveUTC\":null,\"BudgetInAdvertiserCurrency\":1200000.000000}]}"));
   }
 
   /** A Meta ad set: both budgets as strings in Meta's units, "0" for the kind it does not use. */
   public void metaAdSet(String id, boolean active, long daily, long lifetime) {
-    entities.put("meta/" + id, (ObjectNode) json("{\"id\":\"" + id + "\",\"status\":\"" + (active ? "ACTIVE" : "PAUSED") + "\",\"daily_budget\":\"" + daily
-        + "\",\"lifetime_budget\":\"" + lifetime + "\"}"));
+    entities.put(
+        "meta/" + id,
+        (ObjectNode)
+            json(
+                "{\"id\":\""
+                    + id
+                    + "\",\"status\":\""
+                    + (active ? "ACTIVE" : "PAUSED")
+                    + "\",\"daily_budget\":\""
+                    + daily
+                    + "\",\"lifetime_budget\":\""
+                    + lifetime
+                    + "\"}"));
   }
 
   /** Requests that change something (not GETs). */
@@ -118,18 +203,35 @@ public final class FakePlatforms implements AutoCloseable {
     server.stop(0);
   }
 
-  /** Records the request, answers a scripted failure if one is queued; otherwise true when the handler should go on. */
+  /**
+   * Records the request, answers a scripted failure if one is queued; otherwise true when the
+   * handler should go on.
+   */
   private boolean record(HttpExchange ex, String auth) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     URI uri = ex.getRequestURI();
-    requests.add(ex.getRequestMethod() + " " + uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()) + " " + auth + (body.isEmpty() ? "" : " " + body));
+    requests.add(
+        ex.getRequestMethod()
+            + " "
+            + uri.getPath()
+            + (uri.getQuery() == null ? "" : "?" + uri.getQuery())
+            + " "
+            + auth
+            + (body.isEmpty() ? "" : " " + body));
     times.add(System.nanoTime());
     Integer fail = failFirst.poll();
     if (fail != null) {
       if (fail == 429) {
         ex.getResponseHeaders().add("Retry-After", "1");
       }
-      answer(ex, fail, "{\"error\":{\"code\":" + fail + ",\"message\":\"scripted\",\"status\":\"" + (fail == 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE") + "\"}}");
+      answer(
+          ex,
+          fail,
+          "{\"error\":{\"code\":"
+              + fail
+              + ",\"message\":\"scripted\",\"status\":\""
+              + (fail == 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE")
+              + "\"}}");
       return false;
     }
     return true;
@@ -150,14 +252,21 @@ public final class FakePlatforms implements AutoCloseable {
     boolean io = path[5].equals("insertionOrders");
     ObjectNode item = entities.get((io ? "dv360-io/" : "dv360/") + path[6]);
     if (item == null || !item.path("advertiserId").asText().equals(path[4])) {
-      answer(ex, 404, "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\"}}");
+      answer(
+          ex,
+          404,
+          "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\"}}");
       return;
     }
     // An insertion order "9<id>" belongs to the partner of line item <id>.
     String owner = owners.getOrDefault("dv360/" + (io ? path[6].substring(1) : path[6]), TOKEN);
     if (!("Bearer " + owner).equals(auth)) {
-      // Google APIs answer a token without access to the partner's advertiser with 403 PERMISSION_DENIED.
-      answer(ex, 403, "{\"error\":{\"code\":403,\"status\":\"PERMISSION_DENIED\",\"message\":\"The caller does not have permission\"}}");
+      // Google APIs answer a token without access to the partner's advertiser with 403
+      // PERMISSION_DENIED.
+      answer(
+          ex,
+          403,
+          "{\"error\":{\"code\":403,\"status\":\"PERMISSION_DENIED\",\"message\":\"The caller does not have permission\"}}");
       return;
     }
     if (ex.getRequestMethod().equals("PATCH") && !io) {
@@ -166,15 +275,26 @@ public final class FakePlatforms implements AutoCloseable {
       switch (mask) {
         case "entityStatus" -> item.set("entityStatus", patch.get("entityStatus"));
         case "budget.maxAmount" -> {
-          if (item.path("budget").path("budgetAllocationType").asText().equals("LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC")) {
-            answer(ex, 400, "{\"error\":{\"code\":400,\"message\":\"Invalid budget: maxAmount is immutable for automatic budget allocation.\",\"status\":\"INVALID_ARGUMENT\"}}");
+          if (item.path("budget")
+              .path("budgetAllocationType")
+              .asText()
+              .equals("LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC")) {
+            answer(
+                ex,
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"Invalid budget: maxAmount is immutable for automatic budget allocation.\",\"status\":\"INVALID_ARGUMENT\"}}");
             return;
           }
           ((ObjectNode) item.get("budget")).set("maxAmount", patch.path("budget").get("maxAmount"));
         }
-        case "pacing.dailyMaxMicros" -> ((ObjectNode) item.get("pacing")).set("dailyMaxMicros", patch.path("pacing").get("dailyMaxMicros"));
+        case "pacing.dailyMaxMicros" ->
+            ((ObjectNode) item.get("pacing"))
+                .set("dailyMaxMicros", patch.path("pacing").get("dailyMaxMicros"));
         default -> {
-          answer(ex, 400, "{\"error\":{\"code\":400,\"message\":\"Invalid updateMask.\",\"status\":\"INVALID_ARGUMENT\"}}");
+          answer(
+              ex,
+              400,
+              "{\"error\":{\"code\":400,\"message\":\"Invalid updateMask.\",\"status\":\"INVALID_ARGUMENT\"}}");
           return;
         }
       }
@@ -203,15 +323,20 @@ public final class FakePlatforms implements AutoCloseable {
     ObjectNode update = (ObjectNode) json(body());
     ObjectNode group = entities.get("ttd/" + update.path("AdGroupId").asText());
     if (group == null) {
-      answer(ex, 400, "{\"Message\":\"The request failed validation.\",\"ErrorDetails\":[{\"Property\":\"AdGroupId\",\"Reasons\":[\"Ad group not found.\"]}]}");
+      answer(
+          ex,
+          400,
+          "{\"Message\":\"The request failed validation.\",\"ErrorDetails\":[{\"Property\":\"AdGroupId\",\"Reasons\":[\"Ad group not found.\"]}]}");
       return;
     }
     JsonNode flights = update.path("RTBAttributes").path("BudgetSettings").path("AdGroupFlights");
     if (flights.isArray()) {
-      ArrayNode mine = (ArrayNode) group.path("RTBAttributes").path("BudgetSettings").path("AdGroupFlights");
+      ArrayNode mine =
+          (ArrayNode) group.path("RTBAttributes").path("BudgetSettings").path("AdGroupFlights");
       for (JsonNode flight : flights) {
         for (JsonNode existing : mine) {
-          if (existing.path("CampaignFlightId").asLong() == flight.path("CampaignFlightId").asLong()) {
+          if (existing.path("CampaignFlightId").asLong()
+              == flight.path("CampaignFlightId").asLong()) {
             ((ObjectNode) existing).setAll((ObjectNode) flight);
           }
         }
@@ -235,7 +360,12 @@ public final class FakePlatforms implements AutoCloseable {
     String id = ex.getRequestURI().getPath().substring(META_PATH.length());
     ObjectNode adSet = entities.get("meta/" + id);
     if (adSet == null) {
-      answer(ex, 400, "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + id + "' does not exist\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"AbCdEf\"}}");
+      answer(
+          ex,
+          400,
+          "{\"error\":{\"message\":\"Unsupported get request. Object with ID '"
+              + id
+              + "' does not exist\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"AbCdEf\"}}");
       return;
     }
     if (ex.getRequestMethod().equals("GET")) {
@@ -251,41 +381,60 @@ public final class FakePlatforms implements AutoCloseable {
   }
 
   /**
-   * Meta's error answers (developers.facebook.com/docs/graph-api/guides/error-handling and .../overview/
-   * rate-limiting): HTTP 400 with the code in the body; a throttled one says in its usage headers when access
-   * returns (here: the ad account's reset in 1 second).
+   * Meta's error answers (developers.facebook.com/docs/graph-api/guides/error-handling and
+   * .../overview/ rate-limiting): HTTP 400 with the code in the body; a throttled one says in its
+   * usage headers when access returns (here: the ad account's reset in 1 second).
    */
   private static void metaError(HttpExchange ex, int code) throws IOException {
     String message =
         switch (code) {
           case 17 -> "(#17) User request limit reached";
           case 613 -> "(#613) Calls to this api have exceeded the rate limit.";
-          case 80004 -> "(#80004) There have been too many calls to this ad-account. Wait a bit and try again.";
-          case 190 -> "Error validating access token: Session has expired on Tuesday, 01-Dec-26 10:00:00 PST.";
+          case 80004 ->
+              "(#80004) There have been too many calls to this ad-account. Wait a bit and try again.";
+          case 190 ->
+              "Error validating access token: Session has expired on Tuesday, 01-Dec-26 10:00:00 PST.";
           default -> "An unexpected error has occurred. Please retry your request later.";
         };
-    String subcode = switch (code) {
-      case 17 -> ",\"error_subcode\":2446079";
-      case 613 -> ",\"error_subcode\":1487742";
-      case 190 -> ",\"error_subcode\":463";
-      default -> "";
-    };
+    String subcode =
+        switch (code) {
+          case 17 -> ",\"error_subcode\":2446079";
+          case 613 -> ",\"error_subcode\":1487742";
+          case 190 -> ",\"error_subcode\":463";
+          default -> "";
+        };
     if (MetaApi.isTransient(code)) {
-      ex.getResponseHeaders().add("X-Business-Use-Case-Usage",
-          "{\"1234567890\":[{\"type\":\"ads_management\",\"call_count\":100,\"total_cputime\":12,\"total_time\":15,\"estimated_time_to_regain_access\":0,\"ads_api_access_tier\":\"standard_access\"}]}");
-      ex.getResponseHeaders().add("X-Ad-Account-Usage", "{\"acc_id_util_pct\":100.0,\"reset_time_duration\":1,\"ads_api_access_tier\":\"standard_access\"}");
+      ex.getResponseHeaders()
+          .add(
+              "X-Business-Use-Case-Usage",
+              "{\"1234567890\":[{\"type\":\"ads_management\",\"call_count\":100,\"total_cputime\":12,\"total_time\":15,\"estimated_time_to_regain_access\":0,\"ads_api_access_tier\":\"standard_access\"}]}");
+      ex.getResponseHeaders()
+          .add(
+              "X-Ad-Account-Usage",
+              "{\"acc_id_util_pct\":100.0,\"reset_time_duration\":1,\"ads_api_access_tier\":\"standard_access\"}");
     }
-    answer(ex, 400, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code + subcode + ",\"fbtrace_id\":\"A1b2C3d4E5\"}}");
+    answer(
+        ex,
+        400,
+        "{\"error\":{\"message\":\""
+            + message
+            + "\",\"type\":\"OAuthException\",\"code\":"
+            + code
+            + subcode
+            + ",\"fbtrace_id\":\"A1b2C3d4E5\"}}");
   }
 
   private static void merge(ObjectNode target, JsonNode update) {
-    update.fields().forEachRemaining(e -> {
-      if (e.getValue().isObject() && target.path(e.getKey()).isObject()) {
-        merge((ObjectNode) target.get(e.getKey()), e.getValue());
-      } else {
-        target.set(e.getKey(), e.getValue());
-      }
-    });
+    update
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isObject() && target.path(e.getKey()).isObject()) {
+                merge((ObjectNode) target.get(e.getKey()), e.getValue());
+              } else {
+                target.set(e.getKey(), e.getValue());
+              }
+            });
   }
 
   private static void answer(HttpExchange ex, int status, String body) throws IOException {

@@ -22,11 +22,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * What a gate leaves behind: its outcome in {@code ops.quality_results} and its metrics in {@code
- * ops.quality_metrics} (the history the next runs' anomaly checks read, {@link MetricHistory}). One definition
- * of both tables for the writer and the readers.
+ * ops.quality_metrics} (the history the next runs' anomaly checks read, {@link MetricHistory}). One
+ * definition of both tables for the writer and the readers.
  *
- * <p>Written on main: a failed gate must be visible to whoever investigates, while the data it judged stays on
- * the run's branch. A rerun of the same run replaces its rows of the tables it gated.
+ * <p>Written on main: a failed gate must be visible to whoever investigates, while the data it
+ * judged stays on the run's branch. A rerun of the same run replaces its rows of the tables it
+ * gated.
  */
 public final class GateRecords {
   private GateRecords() {}
@@ -58,17 +59,32 @@ public final class GateRecords {
 
   public static void record(Lakehouse main, GateReport report) {
     Timestamp now = Timestamp.from(Instant.now());
-    replace(main, Tables.QUALITY_RESULTS, main.spark().createDataFrame(results(report, now), RESULTS), report);
-    replace(main, Tables.QUALITY_METRICS, main.spark().createDataFrame(metrics(report, now), METRICS), report);
+    replace(
+        main,
+        Tables.QUALITY_RESULTS,
+        main.spark().createDataFrame(results(report, now), RESULTS),
+        report);
+    replace(
+        main,
+        Tables.QUALITY_METRICS,
+        main.spark().createDataFrame(metrics(report, now), METRICS),
+        report);
   }
 
-  private static void replace(Lakehouse main, TableSpec table, Dataset<Row> rows, GateReport report) {
+  private static void replace(
+      Lakehouse main, TableSpec table, Dataset<Row> rows, GateReport report) {
     List<Row> slices = new ArrayList<>();
-    for (String gated : report.outcomes().stream().map(ConstraintOutcome::table).distinct().toList()) {
+    for (String gated :
+        report.outcomes().stream().map(ConstraintOutcome::table).distinct().toList()) {
       slices.add(RowFactory.create(report.runId(), gated));
     }
     Dataset<Row> sliceFrame =
-        main.spark().createDataFrame(slices, new StructType().add("run_id", DataTypes.StringType).add("table_name", DataTypes.StringType));
+        main.spark()
+            .createDataFrame(
+                slices,
+                new StructType()
+                    .add("run_id", DataTypes.StringType)
+                    .add("table_name", DataTypes.StringType));
     SliceMerge.mergeChecked(main, table, rows, sliceFrame, report.runId());
   }
 
@@ -77,7 +93,11 @@ public final class GateRecords {
     return main.read(Tables.QUALITY_RESULTS)
         .filter(col("run_id").equalTo(runId))
         .orderBy(
-            org.apache.spark.sql.functions.when(col("status").equalTo("failure").and(col("level").equalTo("error")), 0)
+            org.apache
+                .spark
+                .sql
+                .functions
+                .when(col("status").equalTo("failure").and(col("level").equalTo("error")), 0)
                 .when(col("status").equalTo("failure"), 1)
                 .when(col("status").equalTo("skipped"), 3)
                 .otherwise(2),
@@ -92,15 +112,25 @@ public final class GateRecords {
     for (ConstraintOutcome o : report.outcomes()) {
       rows.add(
           RowFactory.create(
-              report.runId(), report.layer(), o.table(), o.orgId(), o.check(), o.constraint(), o.level(), o.status(), o.message(), o.metricValue(),
+              report.runId(),
+              report.layer(),
+              o.table(),
+              o.orgId(),
+              o.check(),
+              o.constraint(),
+              o.level(),
+              o.status(),
+              o.message(),
+              o.metricValue(),
               recordedAt));
     }
     return rows;
   }
 
   /**
-   * One row per table, metric and org: two anomaly checks on one metric (a rate and a band) measured it once. A
-   * held org's value is not history its next runs are judged against ({@code gate_passed} false).
+   * One row per table, metric and org: two anomaly checks on one metric (a rate and a band)
+   * measured it once. A held org's value is not history its next runs are judged against ({@code
+   * gate_passed} false).
    */
   static List<Row> metrics(GateReport report, Timestamp recordedAt) {
     Map<String, Row> rows = new LinkedHashMap<>();
@@ -108,7 +138,15 @@ public final class GateRecords {
     for (MetricPoint m : report.metrics()) {
       rows.putIfAbsent(
           m.table() + '\u0000' + m.metric() + '\u0000' + m.orgId(),
-          RowFactory.create(report.runId(), m.table(), m.metric(), m.orgId(), Date.valueOf(m.metricDate()), m.value(), report.passed() && !held.contains(m.orgId()), recordedAt));
+          RowFactory.create(
+              report.runId(),
+              m.table(),
+              m.metric(),
+              m.orgId(),
+              Date.valueOf(m.metricDate()),
+              m.value(),
+              report.passed() && !held.contains(m.orgId()),
+              recordedAt));
     }
     return new ArrayList<>(rows.values());
   }

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The outcome of one gate (one layer of one run): every constraint, whether the run may publish, and which orgs
- * are held. An error-level failure of the whole table stops the run; one attributed to an org holds that org only.
+ * The outcome of one gate (one layer of one run): every constraint, whether the run may publish,
+ * and which orgs are held. An error-level failure of the whole table stops the run; one attributed
+ * to an org holds that org only.
  */
-public record GateReport(String runId, String layer, List<ConstraintOutcome> outcomes, List<MetricPoint> metrics) {
+public record GateReport(
+    String runId, String layer, List<ConstraintOutcome> outcomes, List<MetricPoint> metrics) {
 
   public GateReport {
     outcomes = List.copyOf(outcomes);
@@ -29,7 +31,9 @@ public record GateReport(String runId, String layer, List<ConstraintOutcome> out
   /** Each held org (sorted) with the error-level failures of its rows. */
   public Map<String, List<ConstraintOutcome>> heldOrgs() {
     Map<String, List<ConstraintOutcome>> held = new TreeMap<>();
-    outcomes.stream().filter(ConstraintOutcome::holdsOrg).forEach(o -> held.computeIfAbsent(o.orgId(), k -> new ArrayList<>()).add(o));
+    outcomes.stream()
+        .filter(ConstraintOutcome::holdsOrg)
+        .forEach(o -> held.computeIfAbsent(o.orgId(), k -> new ArrayList<>()).add(o));
     return held;
   }
 
@@ -40,9 +44,21 @@ public record GateReport(String runId, String layer, List<ConstraintOutcome> out
   /** One line: what failed, for the ledger and the exit message. */
   public String summary() {
     Map<String, List<ConstraintOutcome>> held = heldOrgs();
-    String holds = held.isEmpty() ? "" : "; held " + held.size() + " org(s): " + describe(held.values().stream().map(l -> l.get(0)).toList());
+    String holds =
+        held.isEmpty()
+            ? ""
+            : "; held "
+                + held.size()
+                + " org(s): "
+                + describe(held.values().stream().map(l -> l.get(0)).toList());
     if (passed()) {
-      return layer + " gate passed: " + outcomes.size() + " constraint(s), " + warnings() + " warning(s)" + holds;
+      return layer
+          + " gate passed: "
+          + outcomes.size()
+          + " constraint(s), "
+          + warnings()
+          + " warning(s)"
+          + holds;
     }
     return layer + " gate failed: " + describe(errors()) + holds;
   }

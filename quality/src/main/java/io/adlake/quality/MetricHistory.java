@@ -18,9 +18,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The metrics repository anomaly checks read: {@code ops.quality_metrics}, the values of runs whose gates passed,
- * one per day (the newest run of a day), the last {@code limit} days before the day being judged. Loaded once per
- * gate into memory: a few metrics per org and day.
+ * The metrics repository anomaly checks read: {@code ops.quality_metrics}, the values of runs whose
+ * gates passed, one per day (the newest run of a day), the last {@code limit} days before the day
+ * being judged. Loaded once per gate into memory: a few metrics per org and day.
  */
 public final class MetricHistory {
 
@@ -39,17 +39,32 @@ public final class MetricHistory {
       return empty();
     }
     Dataset<Row> passed =
-        main.read(Tables.QUALITY_METRICS).filter(col("gate_passed").and(col("metric_date").lt(Date.valueOf(before))));
+        main.read(Tables.QUALITY_METRICS)
+            .filter(col("gate_passed").and(col("metric_date").lt(Date.valueOf(before))));
     Dataset<Row> newestPerDay =
         passed
-            .withColumn("_n", row_number().over(Window.partitionBy("table_name", "metric_name", "org_id", "metric_date").orderBy(desc("recorded_at"))))
+            .withColumn(
+                "_n",
+                row_number()
+                    .over(
+                        Window.partitionBy("table_name", "metric_name", "org_id", "metric_date")
+                            .orderBy(desc("recorded_at"))))
             .filter(col("_n").equalTo(1))
-            .withColumn("_age", row_number().over(Window.partitionBy("table_name", "metric_name", "org_id").orderBy(desc("metric_date"))))
+            .withColumn(
+                "_age",
+                row_number()
+                    .over(
+                        Window.partitionBy("table_name", "metric_name", "org_id")
+                            .orderBy(desc("metric_date"))))
             .filter(col("_age").leq(limit))
             .orderBy("table_name", "metric_name", "org_id", "metric_date");
     Map<String, List<Double>> series = new HashMap<>();
-    for (Row r : newestPerDay.select("table_name", "metric_name", "org_id", "value").collectAsList()) {
-      series.computeIfAbsent(key(r.getString(0), r.getString(1), r.getString(2)), k -> new ArrayList<>()).add(r.getDouble(3));
+    for (Row r :
+        newestPerDay.select("table_name", "metric_name", "org_id", "value").collectAsList()) {
+      series
+          .computeIfAbsent(
+              key(r.getString(0), r.getString(1), r.getString(2)), k -> new ArrayList<>())
+          .add(r.getDouble(3));
     }
     return new MetricHistory(series);
   }

@@ -21,7 +21,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The gate over a real table and a real metric history: per-org anomalies, history rules, the publish decision. */
+/**
+ * The gate over a real table and a real metric history: per-org anomalies, history rules, the
+ * publish decision.
+ */
 @ExtendWith(SharedSpark.class)
 class QualityGateTest {
 
@@ -38,13 +41,29 @@ class QualityGateTest {
           .add("total_media_cost_rc", DataTypes.DoubleType);
 
   @Test
-  void anOrgWhoseExportDidNotArriveIsAnAnomalyThatHoldsThatOrgAtErrorLevel(Lakehouse lakehouse) throws Exception {
+  void anOrgWhoseExportDidNotArriveIsAnAnomalyThatHoldsThatOrgAtErrorLevel(Lakehouse lakehouse)
+      throws Exception {
     List<Row> delivery = new ArrayList<>();
-    delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l1", null, 60.0));
-    delivery.add(RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l2", null, 41.0));
-    delivery.add(RowFactory.create("kiwi", Date.valueOf(DAY.minusDays(1)), "ttd", "a9", "c9", "l9", null, 50.0)); // yesterday only
+    delivery.add(
+        RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l1", null, 60.0));
+    delivery.add(
+        RowFactory.create("acme", Date.valueOf(DAY), "dv360", "a1", "c1", "l2", null, 41.0));
+    delivery.add(
+        RowFactory.create(
+            "kiwi",
+            Date.valueOf(DAY.minusDays(1)),
+            "ttd",
+            "a9",
+            "c9",
+            "l9",
+            null,
+            50.0)); // yesterday only
     lakehouse.ensure(Tables.SILVER_DELIVERY, DELIVERY);
-    lakehouse.spark().createDataFrame(delivery, DELIVERY).writeTo(lakehouse.name(Tables.SILVER_DELIVERY)).append();
+    lakehouse
+        .spark()
+        .createDataFrame(delivery, DELIVERY)
+        .writeTo(lakehouse.name(Tables.SILVER_DELIVERY))
+        .append();
 
     String spend = "sum(total_media_cost_rc)@report_date";
     String rows = "row_count@report_date";
@@ -56,23 +75,66 @@ class QualityGateTest {
       history.add(metric("run-" + d, rows, "acme", day, 2, true));
       history.add(metric("run-" + d, rows, "kiwi", day, 1, true));
     }
-    history.add(metric("run-bad", spend, "acme", DAY.minusDays(1), 9_000, false)); // a run whose gate failed: not history
-    history.add(metric("run-today", spend, "acme", DAY, 9_000, true)); // the judged day itself: not history
+    history.add(
+        metric(
+            "run-bad",
+            spend,
+            "acme",
+            DAY.minusDays(1),
+            9_000,
+            false)); // a run whose gate failed: not history
+    history.add(
+        metric("run-today", spend, "acme", DAY, 9_000, true)); // the judged day itself: not history
     lakehouse.ensure(Tables.QUALITY_METRICS, GateRecords.METRICS);
-    lakehouse.spark().createDataFrame(history, GateRecords.METRICS).writeTo(lakehouse.name(Tables.QUALITY_METRICS)).append();
+    lakehouse
+        .spark()
+        .createDataFrame(history, GateRecords.METRICS)
+        .writeTo(lakehouse.name(Tables.QUALITY_METRICS))
+        .append();
 
-    CheckSpec band = new CheckSpec("anomaly", List.of("total_media_cost_rc"), null, null, null, "sum", "report_date", "band", null, null, 3.0, 5, "warning");
-    CheckSpec drop = new CheckSpec("anomaly", null, null, null, null, "row_count", "report_date", "rate_of_change", 0.5, 3.0, null, null, "error");
+    CheckSpec band =
+        new CheckSpec(
+            "anomaly",
+            List.of("total_media_cost_rc"),
+            null,
+            null,
+            null,
+            "sum",
+            "report_date",
+            "band",
+            null,
+            null,
+            3.0,
+            5,
+            "warning");
+    CheckSpec drop =
+        new CheckSpec(
+            "anomaly",
+            null,
+            null,
+            null,
+            null,
+            "row_count",
+            "report_date",
+            "rate_of_change",
+            0.5,
+            3.0,
+            null,
+            null,
+            "error");
     QualityGate gate =
         new QualityGate(
-            lakehouse, new QualitySettings(30, Map.of("silver.delivery_daily", List.of(band, drop))), Set.of("acme", "kiwi", "nova"),
+            lakehouse,
+            new QualitySettings(30, Map.of("silver.delivery_daily", List.of(band, drop))),
+            Set.of("acme", "kiwi", "nova"),
             MetricHistory.load(lakehouse, DAY, 30));
 
     GateReport report = gate.run("run-8", "silver", List.of(Tables.SILVER_DELIVERY), DAY);
 
     assertThat(outcome(report, band, "acme").status()).isEqualTo("success");
     assertThat(outcome(report, band, "kiwi").status()).isEqualTo("failure");
-    assertThat(outcome(report, band, "kiwi").message()).startsWith(spend + " = 0.0 against 49.0 before");
+    assertThat(outcome(report, band, "kiwi").message())
+        .startsWith(spend + " = 0.0 against 49.0 before");
     assertThat(outcome(report, band, "nova").status()).isEqualTo("skipped");
     assertThat(outcome(report, band, "nova").message()).contains("history has 0 of the 5");
     assertThat(outcome(report, drop, "acme").status()).isEqualTo("success");
@@ -82,24 +144,42 @@ class QualityGateTest {
     assertThat(report.passed()).isTrue();
     assertThat(report.errors()).isEmpty();
     assertThat(report.heldOrgs()).containsOnlyKeys("kiwi");
-    assertThat(report.summary()).contains("held 1 org(s): silver.delivery_daily anomaly(row_count,rate_of_change) [kiwi]");
+    assertThat(report.summary())
+        .contains("held 1 org(s): silver.delivery_daily anomaly(row_count,rate_of_change) [kiwi]");
     // the grain is always checked, without being configured
-    assertThat(report.outcomes()).anySatisfy(o -> {
-      assertThat(o.check()).startsWith("grain(org_id,report_date");
-      assertThat(o.status()).isEqualTo("success");
-    });
-    assertThat(report.metrics()).hasSize(6).anySatisfy(m -> {
-      assertThat(m.orgId()).isEqualTo("acme");
-      assertThat(m.metric()).isEqualTo(spend);
-      assertThat(m.value()).isEqualTo(101.0);
-    });
+    assertThat(report.outcomes())
+        .anySatisfy(
+            o -> {
+              assertThat(o.check()).startsWith("grain(org_id,report_date");
+              assertThat(o.status()).isEqualTo("success");
+            });
+    assertThat(report.metrics())
+        .hasSize(6)
+        .anySatisfy(
+            m -> {
+              assertThat(m.orgId()).isEqualTo("acme");
+              assertThat(m.metric()).isEqualTo(spend);
+              assertThat(m.value()).isEqualTo(101.0);
+            });
   }
 
   private static ConstraintOutcome outcome(GateReport report, CheckSpec spec, String org) {
-    return report.outcomes().stream().filter(o -> o.check().equals(spec.describe()) && o.orgId().equals(org)).findFirst().orElseThrow();
+    return report.outcomes().stream()
+        .filter(o -> o.check().equals(spec.describe()) && o.orgId().equals(org))
+        .findFirst()
+        .orElseThrow();
   }
 
-  private static Row metric(String run, String metric, String org, LocalDate day, double value, boolean passed) {
-    return RowFactory.create(run, "silver.delivery_daily", metric, org, Date.valueOf(day), value, passed, Timestamp.valueOf(day.atStartOfDay()));
+  private static Row metric(
+      String run, String metric, String org, LocalDate day, double value, boolean passed) {
+    return RowFactory.create(
+        run,
+        "silver.delivery_daily",
+        metric,
+        org,
+        Date.valueOf(day),
+        value,
+        passed,
+        Timestamp.valueOf(day.atStartOfDay()));
   }
 }

@@ -1,17 +1,13 @@
 package io.adlake.catalog;
 
 import io.adlake.model.Backoff;
-import java.time.Duration;
-import java.util.Optional;
-
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
 import io.adlake.model.TableSpec;
-import io.adlake.model.Tables;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -25,25 +21,32 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Spark session and the Iceberg catalog that holds adlake's tables. */
 public final class Lakehouse {
 
-  /** With this on a table and {@code spark.wap.branch} set in the session, writes go to that branch. */
+  /**
+   * With this on a table and {@code spark.wap.branch} set in the session, writes go to that branch.
+   */
   public static final String WAP_ENABLED = "write.wap.enabled";
 
   /**
-   * Parquet row groups of 8 MB instead of Iceberg's 128 MB. A day of one table is one partition, written by one
-   * task into one file; Iceberg splits a file for reading only at row-group boundaries, so with one large row
-   * group every later reader of that day (the gate, gold, the analysts) ran in one task while the other cores
-   * idled (benchmark: the silver gate read 850,000 rows in one 4.9 s task). Readers skip row groups by their
-   * statistics either way; 8 MB keeps each group large enough for columnar reads.
+   * Parquet row groups of 8 MB instead of Iceberg's 128 MB. A day of one table is one partition,
+   * written by one task into one file; Iceberg splits a file for reading only at row-group
+   * boundaries, so with one large row group every later reader of that day (the gate, gold, the
+   * analysts) ran in one task while the other cores idled (benchmark: the silver gate read 850,000
+   * rows in one 4.9 s task). Readers skip row groups by their statistics either way; 8 MB keeps
+   * each group large enough for columnar reads.
    */
   private static final String ROW_GROUP_SIZE = "write.parquet.row-group-size-bytes";
 
   private static final String ROW_GROUP_BYTES = String.valueOf(8L * 1024 * 1024);
+
   /** Tries to open the catalog when the database behind it is busy (see {@link #iceberg}). */
   private static final int CATALOG_ATTEMPTS = 6;
+
   private static final Logger LOG = LoggerFactory.getLogger(Lakehouse.class);
 
   private final SparkSession spark;
@@ -72,20 +75,30 @@ public final class Lakehouse {
       try {
         return Spark3Util.loadIcebergCatalog(spark, catalogName);
       } catch (Exception e) {
-        // Two processes opening a new embedded catalog at once both create its tables; SQLite makes one wait
-        // ("database is locked") and Iceberg gives up at once. Spark keeps no failed catalog, so trying again works.
+        // Two processes opening a new embedded catalog at once both create its tables; SQLite makes
+        // one wait
+        // ("database is locked") and Iceberg gives up at once. Spark keeps no failed catalog, so
+        // trying again works.
         if (attempt >= CATALOG_ATTEMPTS || !causedBySql(e)) {
-          throw new IllegalStateException("catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "catalog '" + catalogName + "' cannot be loaded: " + e.getMessage(), e);
         }
-        LOG.warn("opening catalog {}: the database is busy (attempt {} of {}), trying again", catalogName, attempt, CATALOG_ATTEMPTS);
-        Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(200), Duration.ofSeconds(5), Optional.empty()));
+        LOG.warn(
+            "opening catalog {}: the database is busy (attempt {} of {}), trying again",
+            catalogName,
+            attempt,
+            CATALOG_ATTEMPTS);
+        Backoff.sleep(
+            Backoff.after(
+                attempt, Duration.ofMillis(200), Duration.ofSeconds(5), Optional.empty()));
       }
     }
   }
 
   private static boolean causedBySql(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException || t instanceof org.apache.iceberg.jdbc.UncheckedSQLException) {
+      if (t instanceof java.sql.SQLException
+          || t instanceof org.apache.iceberg.jdbc.UncheckedSQLException) {
         return true;
       }
     }
@@ -100,7 +113,10 @@ public final class Lakehouse {
     return iceberg().loadTable(identifier(spec));
   }
 
-  /** Rows in the current snapshot, from Iceberg's snapshot summary: no scan. Zero for a missing or empty table. */
+  /**
+   * Rows in the current snapshot, from Iceberg's snapshot summary: no scan. Zero for a missing or
+   * empty table.
+   */
   public long rowCount(TableSpec spec) {
     if (!exists(spec)) {
       return 0;
@@ -110,10 +126,15 @@ public final class Lakehouse {
 
   /** Rows in a snapshot, from its summary; zero for no snapshot (a table never written). */
   public static long rowCount(org.apache.iceberg.Snapshot snapshot) {
-    return snapshot == null ? 0 : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
+    return snapshot == null
+        ? 0
+        : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
   }
 
-  /** The snapshot a branch of the table points at, or null when the table or the branch does not exist. */
+  /**
+   * The snapshot a branch of the table points at, or null when the table or the branch does not
+   * exist.
+   */
   public Long snapshotId(TableSpec spec, String branch) {
     if (!exists(spec)) {
       return null;
@@ -124,7 +145,10 @@ public final class Lakehouse {
     return ref == null ? null : ref.snapshotId();
   }
 
-  /** The snapshot each existing table's branch points at, by table path; tables without the branch are left out. */
+  /**
+   * The snapshot each existing table's branch points at, by table path; tables without the branch
+   * are left out.
+   */
   public Map<String, Long> snapshotIds(List<TableSpec> specs, String branch) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (TableSpec spec : specs) {
@@ -141,8 +165,8 @@ public final class Lakehouse {
   }
 
   /**
-   * Creates the table if it is missing, or adds columns the schema has and the table lacks. Columns are never
-   * dropped or retyped here: that is a migration, done on purpose.
+   * Creates the table if it is missing, or adds columns the schema has and the table lacks. Columns
+   * are never dropped or retyped here: that is a migration, done on purpose.
    */
   public void ensure(TableSpec spec, StructType schema) {
     Catalog catalog = iceberg();
@@ -158,7 +182,8 @@ public final class Lakehouse {
         table.updateSchema().unionByNameWith(iceberg).commit();
       }
       if (spec.published() && !"true".equals(table.properties().get(WAP_ENABLED))) {
-        // Tables made before write-audit-publish existed: without this a run's writes would land on main.
+        // Tables made before write-audit-publish existed: without this a run's writes would land on
+        // main.
         table.updateProperties().set(WAP_ENABLED, "true").commit();
       }
       if (!table.properties().containsKey(ROW_GROUP_SIZE)) {
@@ -167,7 +192,8 @@ public final class Lakehouse {
       return;
     }
     Namespace namespace = Namespace.of(spec.namespace());
-    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+    if (catalog instanceof SupportsNamespaces namespaces
+        && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
       } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One local SparkSession per test JVM, shared by every test class that uses this extension. Tests ask for a
- * {@link SparkSession}, or for a {@link Lakehouse}: each Lakehouse parameter is a fresh, empty Iceberg JDBC catalog
- * on its own SQLite file, so tests never see each other's tables.
+ * One local SparkSession per test JVM, shared by every test class that uses this extension. Tests
+ * ask for a {@link SparkSession}, or for a {@link Lakehouse}: each Lakehouse parameter is a fresh,
+ * empty Iceberg JDBC catalog on its own SQLite file, so tests never see each other's tables.
  */
 public final class SharedSpark implements ParameterResolver {
 

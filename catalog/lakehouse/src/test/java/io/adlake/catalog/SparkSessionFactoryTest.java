@@ -8,9 +8,9 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which of adlake's Spark defaults a session gets, tested on the SparkConf create() consults rather than on a session:
- * a test JVM holds one SparkContext (SharedSpark's), and a second session would share it. ConfiguredJvmTest (jobs)
- * runs a whole session.
+ * Which of adlake's Spark defaults a session gets, tested on the SparkConf create() consults rather
+ * than on a session: a test JVM holds one SparkContext (SharedSpark's), and a second session would
+ * share it. ConfiguredJvmTest (jobs) runs a whole session.
  */
 class SparkSessionFactoryTest {
 
@@ -42,11 +42,15 @@ class SparkSessionFactoryTest {
 
   @Test
   void aSystemPropertyAsSparkSubmitHandsItToTheDriverIsKept() {
-    // spark-submit's --conf and spark-defaults.conf reach the driver as spark.* system properties; so does
+    // spark-submit's --conf and spark-defaults.conf reach the driver as spark.* system properties;
+    // so does
     // -Dspark.* in ADLAKE_JAVA_OPTS. create() reads them through a new SparkConf.
     System.setProperty("spark.sql.shuffle.partitions", "7");
     try {
-      assertThat(SparkSessionFactory.leftUnset(new SparkConf(), SparkSessionFactory.defaults(SPARK_SUBMIT))).isEmpty();
+      assertThat(
+              SparkSessionFactory.leftUnset(
+                  new SparkConf(), SparkSessionFactory.defaults(SPARK_SUBMIT)))
+          .isEmpty();
     } finally {
       System.clearProperty("spark.sql.shuffle.partitions");
     }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A change write-back can make to a platform entity. {@link #code()} is what rules, {@code ops.writeback_actions}
- * and the audit log write.
+ * A change write-back can make to a platform entity. {@link #code()} is what rules, {@code
+ * ops.writeback_actions} and the audit log write.
  */
 public enum ChangeType {
   PAUSE("pause", false),

@@ -1,6 +1,9 @@
 package io.adlake.model;
 
-/** An ad platform whose delivery lands in silver. {@link #code()} is the value of the {@code platform} column. */
+/**
+ * An ad platform whose delivery lands in silver. {@link #code()} is the value of the {@code
+ * platform} column.
+ */
 public enum Platform {
   DV360("dv360", "Display & Video 360"),
   TTD("ttd", "The Trade Desk"),
@@ -22,7 +25,10 @@ public enum Platform {
     return displayName;
   }
 
-  /** The platform of a {@code platform} column value; an unknown one is refused with the codes there are. */
+  /**
+   * The platform of a {@code platform} column value; an unknown one is refused with the codes there
+   * are.
+   */
   public static Platform ofCode(String code) {
     for (Platform platform : values()) {
       if (platform.code.equals(code)) {

@@ -5,15 +5,23 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A kind of export that lands for an org every day. Its {@link #id()} is used in paths, tables and the CLI. */
+/**
+ * A kind of export that lands for an org every day. Its {@link #id()} is used in paths, tables and
+ * the CLI.
+ */
 public enum Source {
   DV360("dv360", Platform.DV360, "DV360 offline delivery report (CSV)"),
   TTD("ttd", Platform.TTD, "The Trade Desk MyReports delivery export (CSV)"),
   META("meta", Platform.META, "Meta Ads Insights (JSON lines)"),
   GAM("gam", Ssp.GAM, "Google Ad Manager report export, CSV_DUMP (sell side)"),
-  MONETIZE("monetize", Ssp.MONETIZE, "Microsoft Monetize (Xandr) seller analytics report (CSV, sell side)"),
+  MONETIZE(
+      "monetize",
+      Ssp.MONETIZE,
+      "Microsoft Monetize (Xandr) seller analytics report (CSV, sell side)"),
   BOOKINGS("bookings", "Booking/CRM opportunity line items (Salesforce CSV)"),
-  SETUP("setup", "Campaign setup: DV360 SDF (CSV), The Trade Desk ad groups and Meta ad sets (JSON lines)"),
+  SETUP(
+      "setup",
+      "Campaign setup: DV360 SDF (CSV), The Trade Desk ad groups and Meta ad sets (JSON lines)"),
   FX("fx", "Daily FX reference rates, ECB layout (CSV)");
 
   private final String id;

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sell-side platform whose reports land in {@code silver.supply_daily}. {@link #code()} is the value of the
- * {@code ssp} column. Each knows what its report assumes when the org declares nothing: Monetize reports in
- * {@code EST5EDT} and US dollars unless the report request says otherwise; Ad Manager reports in the network's own
- * timezone and currency, which only the org can tell, so there is no default.
+ * A sell-side platform whose reports land in {@code silver.supply_daily}. {@link #code()} is the
+ * value of the {@code ssp} column. Each knows what its report assumes when the org declares
+ * nothing: Monetize reports in {@code EST5EDT} and US dollars unless the report request says
+ * otherwise; Ad Manager reports in the network's own timezone and currency, which only the org can
+ * tell, so there is no default.
  */
 public enum Ssp {
   GAM("gam", "Google Ad Manager", null, null),

@@ -6,7 +6,8 @@ import java.util.List;
 public final class Tables {
   private Tables() {}
 
-  private static final List<String> BRONZE_GRAIN = List.of("org_id", "source_file", "source_row_number");
+  private static final List<String> BRONZE_GRAIN =
+      List.of("org_id", "source_file", "source_row_number");
   private static final List<String> BRONZE_PARTITION = List.of("delivery_date", "org_id");
 
   public static final TableSpec BRONZE_DV360 =
@@ -16,19 +17,30 @@ public final class Tables {
   public static final TableSpec BRONZE_META =
       bronze("meta_insights", "Meta Ads Insights rows as delivered, one per JSON line (ad x day)");
   public static final TableSpec BRONZE_GAM =
-      bronze("gam_report", "Google Ad Manager CSV_DUMP report rows as delivered, one per report line (ad unit x deal x buyer x day)");
+      bronze(
+          "gam_report",
+          "Google Ad Manager CSV_DUMP report rows as delivered, one per report line (ad unit x deal x buyer x day)");
   public static final TableSpec BRONZE_MONETIZE =
-      bronze("monetize_report", "Microsoft Monetize seller report rows as delivered, one per report line (placement x deal x buyer x day)");
+      bronze(
+          "monetize_report",
+          "Microsoft Monetize seller report rows as delivered, one per report line (placement x deal x buyer x day)");
   public static final TableSpec BRONZE_BOOKINGS =
-      bronze("bookings", "Booking/CRM opportunity line items as exported, one per line per snapshot");
+      bronze(
+          "bookings", "Booking/CRM opportunity line items as exported, one per line per snapshot");
   public static final TableSpec BRONZE_SDF_INSERTION_ORDERS =
-      bronze("dv360_sdf_insertion_orders", "DV360 SDF insertion order rows, one per line per snapshot");
+      bronze(
+          "dv360_sdf_insertion_orders",
+          "DV360 SDF insertion order rows, one per line per snapshot");
   public static final TableSpec BRONZE_SDF_LINE_ITEMS =
       bronze("dv360_sdf_line_items", "DV360 SDF line item rows, one per line per snapshot");
   public static final TableSpec BRONZE_TTD_AD_GROUPS =
-      bronze("ttd_ad_groups", "The Trade Desk ad groups as returned by the API, one per JSON line per snapshot");
+      bronze(
+          "ttd_ad_groups",
+          "The Trade Desk ad groups as returned by the API, one per JSON line per snapshot");
   public static final TableSpec BRONZE_META_AD_SETS =
-      bronze("meta_ad_sets", "Meta ad sets as returned by the Marketing API, one per JSON line per snapshot");
+      bronze(
+          "meta_ad_sets",
+          "Meta ad sets as returned by the Marketing API, one per JSON line per snapshot");
   public static final TableSpec BRONZE_FX =
       bronze("fx_rates", "FX reference rates as published (EUR base, one row per rate date)");
 
@@ -60,7 +72,14 @@ public final class Tables {
       new TableSpec(
           "silver",
           "delivery_daily",
-          List.of("org_id", "report_date", "platform", "advertiser_id", "campaign_id", "line_item_id", "deal_id"),
+          List.of(
+              "org_id",
+              "report_date",
+              "platform",
+              "advertiser_id",
+              "campaign_id",
+              "line_item_id",
+              "deal_id"),
           List.of("report_date"),
           "Daily delivery across platforms in source and reporting currency, latest restatement only; deal_id null for buys outside a deal");
   public static final TableSpec SILVER_SUPPLY =
@@ -260,7 +279,8 @@ public final class Tables {
           AUDIT_LOG);
 
   /** The tables a run writes behind its branch and publishes together. */
-  public static final List<TableSpec> PUBLISHED = ALL.stream().filter(TableSpec::published).toList();
+  public static final List<TableSpec> PUBLISHED =
+      ALL.stream().filter(TableSpec::published).toList();
 
   private static TableSpec bronze(String name, String description) {
     return new TableSpec("bronze", name, BRONZE_GRAIN, BRONZE_PARTITION, description);

@@ -5,9 +5,10 @@ import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The most heap the driver used since the last {@link #reset}, sampled every 20 ms by a daemon thread. In local
- * mode the driver runs the tasks too, so this is the whole job's heap. A sample can miss a peak shorter than the
- * interval; the pool peaks the JVM keeps are per pool, and their sum overstates one moment's use.
+ * The most heap the driver used since the last {@link #reset}, sampled every 20 ms by a daemon
+ * thread. In local mode the driver runs the tasks too, so this is the whole job's heap. A sample
+ * can miss a peak shorter than the interval; the pool peaks the JVM keeps are per pool, and their
+ * sum overstates one moment's use.
  */
 final class HeapPeak implements AutoCloseable {
   private static final long INTERVAL_MS = 20;

@@ -37,28 +37,46 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code adlake benchmark}: the whole pipeline (ingest, silver, silver gate, gold, gold gate, publish) on
- * generated DV360, TTD and Meta exports, against the plain-Spark floor on the same files, in one JVM and one Spark
- * session so every figure pays the same start-up. Three comparisons, each on a scratch lakehouse of its own:
+ * {@code adlake benchmark}: the whole pipeline (ingest, silver, silver gate, gold, gold gate,
+ * publish) on generated DV360, TTD and Meta exports, against the plain-Spark floor on the same
+ * files, in one JVM and one Spark session so every figure pays the same start-up. Three
+ * comparisons, each on a scratch lakehouse of its own:
  *
  * <ol>
- *   <li>pipeline: {@code rows} lines over {@code orgs} orgs, one delivery day; adlake per stage against the floor;
+ *   <li>pipeline: {@code rows} lines over {@code orgs} orgs, one delivery day; adlake per stage
+ *       against the floor;
  *   <li>tenancy: the same lines over {@code manyOrgs} orgs; per stage, many orgs against few;
- *   <li>history: the daily run of one day on a lakehouse that holds {@code historyDays} days before it, against
- *       the same run on an empty lakehouse.
+ *   <li>history: the daily run of one day on a lakehouse that holds {@code historyDays} days before
+ *       it, against the same run on an empty lakehouse.
  * </ol>
  *
- * Prints a table and writes the figures as JSON. Not a test: its figures are this machine's, to compare runs.
+ * Prints a table and writes the figures as JSON. Not a test: its figures are this machine's, to
+ * compare runs.
  */
 public final class PipelineBenchmark {
 
   /** What to measure. */
-  public record Settings(long rows, int orgs, int manyOrgs, int historyDays, long dailyRows, Path json) {}
+  public record Settings(
+      long rows, int orgs, int manyOrgs, int historyDays, long dailyRows, Path json) {}
 
-  /** One adlake run: seconds per stage (ingest is the run's time before its first ledger step), rows, peak heap. */
+  /**
+   * One adlake run: seconds per stage (ingest is the run's time before its first ledger step),
+   * rows, peak heap.
+   */
   public record Run(
-      String scenario, int orgs, int files, long lines, double megabytes, String status, long rowsRead, long rowsAccepted, long rowsQuarantined,
-      Map<String, Double> seconds, long peakHeapMb, int sparkJobs, List<SparkJobTally.Jobs> slowestJobs) {
+      String scenario,
+      int orgs,
+      int files,
+      long lines,
+      double megabytes,
+      String status,
+      long rowsRead,
+      long rowsAccepted,
+      long rowsQuarantined,
+      Map<String, Double> seconds,
+      long peakHeapMb,
+      int sparkJobs,
+      List<SparkJobTally.Jobs> slowestJobs) {
     double stage(String name) {
       return seconds.getOrDefault(name, 0.0);
     }
@@ -66,8 +84,10 @@ public final class PipelineBenchmark {
 
   /** Job descriptions listed per run, most time first. */
   private static final int SLOWEST = 8;
+
   private static final LocalDate DAY = LocalDate.of(2026, 11, 3);
-  private static final List<String> STAGES = List.of("ingest", "silver", "silver-gate", "gold", "gold-gate", "publish", "total");
+  private static final List<String> STAGES =
+      List.of("ingest", "silver", "silver-gate", "gold", "gold-gate", "publish", "total");
 
   private final Settings settings;
   private final Path shippedConf;
@@ -86,52 +106,123 @@ public final class PipelineBenchmark {
     try {
       AdlakeConfig config =
           new AdlakeConfig(
-              "benchmark", shippedConf, dir, catalog("unused", dir.resolve("unused")), dir.toString(), sparkSettings, io.adlake.model.config.S3Settings.defaults(), 7,
+              "benchmark",
+              shippedConf,
+              dir,
+              catalog("unused", dir.resolve("unused")),
+              dir.toString(),
+              sparkSettings,
+              io.adlake.model.config.S3Settings.defaults(),
+              7,
               io.adlake.model.config.ServeSettings.defaults());
       SparkSession spark = SparkSessionFactory.create(config, "adlake-benchmark");
       spark.sparkContext().addSparkListener(tally);
       try (HeapPeak heap = HeapPeak.start()) {
         report.put("machine", machine(spark));
         report.put("settings", settings);
-        double configMs = OrgConfigurationLoad.millis(Files.createDirectories(dir.resolve("many-orgs-conf")), orgs(settings.manyOrgs()), shippedConf);
+        double configMs =
+            OrgConfigurationLoad.millis(
+                Files.createDirectories(dir.resolve("many-orgs-conf")),
+                orgs(settings.manyOrgs()),
+                shippedConf);
         report.put("configuration_load_ms", Map.of(settings.manyOrgs() + "_orgs", configMs));
-        out.printf(Locale.ROOT, "configuration of %,d orgs (registry, marts, alerts, write-back, quality): loaded and validated in %.0f ms%n", settings.manyOrgs(), configMs);
+        out.printf(
+            Locale.ROOT,
+            "configuration of %,d orgs (registry, marts, alerts, write-back, quality): loaded and validated in %.0f ms%n",
+            settings.manyOrgs(),
+            configMs);
         // A first small run of each kind warms the JVM and Spark, so no measured run pays for it.
         out.println("warming up (a small run and floor, not measured)");
         fullRun(spark, dir.resolve("warm-up"), "warm-up", orgs(2), 3_000, heap);
         PlainSparkFloor.run(spark, "bench_warm_up", dir.resolve("warm-up").resolve("landing"));
 
-        out.printf(Locale.ROOT, "pipeline: %,d lines over %d orgs%n", settings.rows(), settings.orgs());
-        Run few = fullRun(spark, dir.resolve("few"), "pipeline", orgs(settings.orgs()), settings.rows(), heap);
+        out.printf(
+            Locale.ROOT, "pipeline: %,d lines over %d orgs%n", settings.rows(), settings.orgs());
+        Run few =
+            fullRun(
+                spark,
+                dir.resolve("few"),
+                "pipeline",
+                orgs(settings.orgs()),
+                settings.rows(),
+                heap);
         heap.reset();
-        PlainSparkFloor.Times floor = PlainSparkFloor.run(spark, "bench_few", dir.resolve("few").resolve("landing"));
+        PlainSparkFloor.Times floor =
+            PlainSparkFloor.run(spark, "bench_few", dir.resolve("few").resolve("landing"));
         long floorHeap = heap.peakMb();
         out.printf(Locale.ROOT, "tenancy: the same lines over %d orgs%n", settings.manyOrgs());
-        Run many = fullRun(spark, dir.resolve("many"), "tenancy", orgs(settings.manyOrgs()), settings.rows(), heap);
-        out.printf(Locale.ROOT, "history: %d days of %,d lines, then one daily run; and the daily run alone%n", settings.historyDays(), settings.dailyRows());
+        Run many =
+            fullRun(
+                spark,
+                dir.resolve("many"),
+                "tenancy",
+                orgs(settings.manyOrgs()),
+                settings.rows(),
+                heap);
+        out.printf(
+            Locale.ROOT,
+            "history: %d days of %,d lines, then one daily run; and the daily run alone%n",
+            settings.historyDays(),
+            settings.dailyRows());
         Run onHistory = historyRun(spark, dir.resolve("history"), heap);
-        Run onEmpty = fullRun(spark, dir.resolve("empty"), "daily-empty", orgs(settings.orgs()), settings.dailyRows(), heap);
+        Run onEmpty =
+            fullRun(
+                spark,
+                dir.resolve("empty"),
+                "daily-empty",
+                orgs(settings.orgs()),
+                settings.dailyRows(),
+                heap);
 
         report.put("runs", List.of(few, many, onHistory, onEmpty));
-        report.put("floor", Map.of("seconds", Map.of("ingest", floor.ingest(), "silver", floor.silver(), "gold", floor.gold(), "total", floor.total()), "rows", floor.rows(), "peak_heap_mb", floorHeap));
+        report.put(
+            "floor",
+            Map.of(
+                "seconds",
+                Map.of(
+                    "ingest",
+                    floor.ingest(),
+                    "silver",
+                    floor.silver(),
+                    "gold",
+                    floor.gold(),
+                    "total",
+                    floor.total()),
+                "rows",
+                floor.rows(),
+                "peak_heap_mb",
+                floorHeap));
         Map<String, Object> ratios = new LinkedHashMap<>();
-        ratios.put("pipeline_vs_floor", Map.of(
-            "ingest", few.stage("ingest") / floor.ingest(),
-            "silver", few.stage("silver") / floor.silver(),
-            "gold", few.stage("gold") / floor.gold(),
-            "total", few.stage("total") / floor.total()));
+        ratios.put(
+            "pipeline_vs_floor",
+            Map.of(
+                "ingest", few.stage("ingest") / floor.ingest(),
+                "silver", few.stage("silver") / floor.silver(),
+                "gold", few.stage("gold") / floor.gold(),
+                "total", few.stage("total") / floor.total()));
         ratios.put("many_vs_few_orgs", stageRatios(many, few));
         ratios.put("history_vs_empty", stageRatios(onHistory, onEmpty));
         report.put("ratios", ratios);
-        report.put("targets", Map.of(
-            "pipeline_vs_floor.total", 3.0, "pipeline_vs_floor.ingest", 1.5, "many_vs_few_orgs.every_stage", 1.3, "history_vs_empty.total", 1.2));
+        report.put(
+            "targets",
+            Map.of(
+                "pipeline_vs_floor.total",
+                3.0,
+                "pipeline_vs_floor.ingest",
+                1.5,
+                "many_vs_few_orgs.every_stage",
+                1.3,
+                "history_vs_empty.total",
+                1.2));
         print(few, many, onHistory, onEmpty, floor, floorHeap, ratios);
       } finally {
         spark.stop();
       }
       if (settings.json() != null) {
         Files.createDirectories(settings.json().toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(settings.json().toFile(), report);
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValue(settings.json().toFile(), report);
         out.println("figures written to " + settings.json());
       }
       return report;
@@ -145,12 +236,18 @@ public final class PipelineBenchmark {
   }
 
   /** One gated daily run of one delivery day on a lakehouse of its own. */
-  private Run fullRun(SparkSession spark, Path dir, String scenario, List<Org> orgs, long rows, HeapPeak heap) throws IOException {
-    BenchmarkExports.Written written = BenchmarkExports.writeDay(dir.resolve("landing"), orgs, rows, DAY);
+  private Run fullRun(
+      SparkSession spark, Path dir, String scenario, List<Org> orgs, long rows, HeapPeak heap)
+      throws IOException {
+    BenchmarkExports.Written written =
+        BenchmarkExports.writeDay(dir.resolve("landing"), orgs, rows, DAY);
     return timed(spark, dir, scenario, orgs, written, RunRequest.daily(DAY), heap);
   }
 
-  /** Days of history in one backfill run (not measured), then the daily run of the next day (measured). */
+  /**
+   * Days of history in one backfill run (not measured), then the daily run of the next day
+   * (measured).
+   */
   private Run historyRun(SparkSession spark, Path dir, HeapPeak heap) throws IOException {
     List<Org> orgs = orgs(settings.orgs());
     Path landing = dir.resolve("landing");
@@ -160,36 +257,70 @@ public final class PipelineBenchmark {
     }
     Pipeline history = pipeline(spark, dir, orgs);
     long start = System.nanoTime();
-    RunOutcome backfill = history.run().run(new RunRequest(first, DAY.minusDays(1), DAY.minusDays(2), settings.historyDays(), false));
-    out.printf(Locale.ROOT, "  history built: %d days, %s, %,d rows read, in %.1f s (not measured)%n", settings.historyDays(), backfill.record().status(),
-        backfill.record().rowsRead(), (System.nanoTime() - start) / 1e9);
-    BenchmarkExports.Written written = BenchmarkExports.writeDay(landing, orgs, settings.dailyRows(), DAY);
+    RunOutcome backfill =
+        history
+            .run()
+            .run(
+                new RunRequest(
+                    first, DAY.minusDays(1), DAY.minusDays(2), settings.historyDays(), false));
+    out.printf(
+        Locale.ROOT,
+        "  history built: %d days, %s, %,d rows read, in %.1f s (not measured)%n",
+        settings.historyDays(),
+        backfill.record().status(),
+        backfill.record().rowsRead(),
+        (System.nanoTime() - start) / 1e9);
+    BenchmarkExports.Written written =
+        BenchmarkExports.writeDay(landing, orgs, settings.dailyRows(), DAY);
     return timed(spark, dir, "daily-on-history", orgs, written, RunRequest.daily(DAY), heap);
   }
 
   private record Pipeline(PipelineRun run, Lakehouse lakehouse) {}
 
   private Pipeline pipeline(SparkSession spark, Path dir, List<Org> orgs) throws IOException {
-    // The run's own conf: the shipped gates, and the marts' defaults (the shipped org sections name other orgs).
+    // The run's own conf: the shipped gates, and the marts' defaults (the shipped org sections name
+    // other orgs).
     Path conf = dir.resolve("conf");
     if (!Files.isDirectory(conf)) {
       Files.createDirectories(conf);
-      Files.copy(shippedConf.resolve(QualitySettingsLoader.FILE), conf.resolve(QualitySettingsLoader.FILE));
+      Files.copy(
+          shippedConf.resolve(QualitySettingsLoader.FILE),
+          conf.resolve(QualitySettingsLoader.FILE));
       String marts = Files.readString(shippedConf.resolve(MartSettingsLoader.FILE));
-      Files.writeString(conf.resolve(MartSettingsLoader.FILE), marts.substring(0, marts.indexOf("\norgs:")) + "\n");
+      Files.writeString(
+          conf.resolve(MartSettingsLoader.FILE),
+          marts.substring(0, marts.indexOf("\norgs:")) + "\n");
     }
-    CatalogSettings catalog = catalog("bench_" + dir.getFileName().toString().replace('-', '_'), dir);
+    CatalogSettings catalog =
+        catalog("bench_" + dir.getFileName().toString().replace('-', '_'), dir);
     catalog.sparkConf().forEach(spark.conf()::set);
     Lakehouse lakehouse = new Lakehouse(spark, catalog.name());
     OrgRegistry registry = new OrgRegistry(orgs);
     PipelineRun run =
         new PipelineRun(
-            lakehouse, RunBranches.forCatalog(lakehouse, catalog), catalog.type(), registry, new LocalLandingStore(), dir.resolve("landing").toString(),
-            MartSettingsLoader.load(conf, registry), QualitySettingsLoader.load(conf), 7, conf, Progress.silent().describeSparkJobs(spark.sparkContext()));
+            lakehouse,
+            RunBranches.forCatalog(lakehouse, catalog),
+            catalog.type(),
+            registry,
+            new LocalLandingStore(),
+            dir.resolve("landing").toString(),
+            MartSettingsLoader.load(conf, registry),
+            QualitySettingsLoader.load(conf),
+            7,
+            conf,
+            Progress.silent().describeSparkJobs(spark.sparkContext()));
     return new Pipeline(run, lakehouse);
   }
 
-  private Run timed(SparkSession spark, Path dir, String scenario, List<Org> orgs, BenchmarkExports.Written written, RunRequest request, HeapPeak heap) throws IOException {
+  private Run timed(
+      SparkSession spark,
+      Path dir,
+      String scenario,
+      List<Org> orgs,
+      BenchmarkExports.Written written,
+      RunRequest request,
+      HeapPeak heap)
+      throws IOException {
     Pipeline pipeline = pipeline(spark, dir, orgs);
     System.gc();
     heap.reset();
@@ -203,7 +334,19 @@ public final class PipelineBenchmark {
     Map<String, Double> seconds = new LinkedHashMap<>();
     double steps = 0;
     seconds.put("ingest", 0.0);
-    for (Row step : pipeline.lakehouse().read(Tables.JOB_RUNS).filter(org.apache.spark.sql.functions.col("started_at").geq(java.sql.Timestamp.from(started))).orderBy("finished_at").collectAsList()) {
+    for (Row step :
+        pipeline
+            .lakehouse()
+            .read(Tables.JOB_RUNS)
+            .filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col("started_at")
+                    .geq(java.sql.Timestamp.from(started)))
+            .orderBy("finished_at")
+            .collectAsList()) {
       double s = step.<Long>getAs("duration_ms") / 1e3;
       seconds.merge(step.getAs("step"), s, Double::sum);
       steps += s;
@@ -212,15 +355,43 @@ public final class PipelineBenchmark {
     seconds.put("total", total);
     Run run =
         new Run(
-            scenario, orgs.size(), written.files(), written.lines(), written.bytes() / 1e6, outcome.record().status(), outcome.record().rowsRead(),
-            outcome.record().rowsAccepted(), outcome.record().rowsQuarantined(), seconds, peak, jobs.stream().mapToInt(SparkJobTally.Jobs::jobs).sum(),
+            scenario,
+            orgs.size(),
+            written.files(),
+            written.lines(),
+            written.bytes() / 1e6,
+            outcome.record().status(),
+            outcome.record().rowsRead(),
+            outcome.record().rowsAccepted(),
+            outcome.record().rowsQuarantined(),
+            seconds,
+            peak,
+            jobs.stream().mapToInt(SparkJobTally.Jobs::jobs).sum(),
             jobs.subList(0, Math.min(SLOWEST, jobs.size())));
     out.printf(
-        Locale.ROOT, "  %s: %d orgs, %,d files, %,d lines (%.1f MB): %s, %,d read = %,d accepted + %,d quarantined, %.1f s, peak heap %,d MB%n", scenario,
-        run.orgs(), run.files(), run.lines(), run.megabytes(), run.status(), run.rowsRead(), run.rowsAccepted(), run.rowsQuarantined(), total, peak);
+        Locale.ROOT,
+        "  %s: %d orgs, %,d files, %,d lines (%.1f MB): %s, %,d read = %,d accepted + %,d quarantined, %.1f s, peak heap %,d MB%n",
+        scenario,
+        run.orgs(),
+        run.files(),
+        run.lines(),
+        run.megabytes(),
+        run.status(),
+        run.rowsRead(),
+        run.rowsAccepted(),
+        run.rowsQuarantined(),
+        total,
+        peak);
     out.printf(Locale.ROOT, "    %,d Spark jobs; the most time:%n", run.sparkJobs());
     for (SparkJobTally.Jobs j : run.slowestJobs()) {
-      out.printf(Locale.ROOT, "    %7.1f s %4d job(s)  %s%n", j.seconds(), j.jobs(), j.description().length() > 140 ? j.description().substring(0, 140) + "..." : j.description());
+      out.printf(
+          Locale.ROOT,
+          "    %7.1f s %4d job(s)  %s%n",
+          j.seconds(),
+          j.jobs(),
+          j.description().length() > 140
+              ? j.description().substring(0, 140) + "..."
+              : j.description());
     }
     return run;
   }
@@ -236,25 +407,75 @@ public final class PipelineBenchmark {
   }
 
   @SuppressWarnings("unchecked")
-  private void print(Run few, Run many, Run onHistory, Run onEmpty, PlainSparkFloor.Times floor, long floorHeap, Map<String, Object> ratios) {
+  private void print(
+      Run few,
+      Run many,
+      Run onHistory,
+      Run onEmpty,
+      PlainSparkFloor.Times floor,
+      long floorHeap,
+      Map<String, Object> ratios) {
     out.println();
-    out.printf(Locale.ROOT, "%-12s %10s %10s %8s %10s %10s %8s %10s %10s %8s%n", "seconds", "adlake", "floor", "ratio", few.orgs() + " orgs", many.orgs() + " orgs", "ratio",
-        "empty", settings.historyDays() + " days", "ratio");
-    Map<String, Double> floorStages = Map.of("ingest", floor.ingest(), "silver", floor.silver(), "gold", floor.gold(), "total", floor.total());
+    out.printf(
+        Locale.ROOT,
+        "%-12s %10s %10s %8s %10s %10s %8s %10s %10s %8s%n",
+        "seconds",
+        "adlake",
+        "floor",
+        "ratio",
+        few.orgs() + " orgs",
+        many.orgs() + " orgs",
+        "ratio",
+        "empty",
+        settings.historyDays() + " days",
+        "ratio");
+    Map<String, Double> floorStages =
+        Map.of(
+            "ingest",
+            floor.ingest(),
+            "silver",
+            floor.silver(),
+            "gold",
+            floor.gold(),
+            "total",
+            floor.total());
     for (String stage : STAGES) {
       Double f = floorStages.get(stage);
       out.printf(
-          Locale.ROOT, "%-12s %10.1f %10s %8s %10.1f %10.1f %8s %10.1f %10.1f %8s%n", stage, few.stage(stage), f == null ? "" : String.format(Locale.ROOT, "%.1f", f),
-          f == null ? "" : ratio(few.stage(stage) / f), few.stage(stage), many.stage(stage), ratio(many.stage(stage) / few.stage(stage)), onEmpty.stage(stage),
-          onHistory.stage(stage), ratio(onHistory.stage(stage) / onEmpty.stage(stage)));
+          Locale.ROOT,
+          "%-12s %10.1f %10s %8s %10.1f %10.1f %8s %10.1f %10.1f %8s%n",
+          stage,
+          few.stage(stage),
+          f == null ? "" : String.format(Locale.ROOT, "%.1f", f),
+          f == null ? "" : ratio(few.stage(stage) / f),
+          few.stage(stage),
+          many.stage(stage),
+          ratio(many.stage(stage) / few.stage(stage)),
+          onEmpty.stage(stage),
+          onHistory.stage(stage),
+          ratio(onHistory.stage(stage) / onEmpty.stage(stage)));
     }
     out.printf(
-        Locale.ROOT, "%-12s %10d %10d %8s %10d %10d %8s %10d %10d%n", "peak heap MB", few.peakHeapMb(), floorHeap, "", few.peakHeapMb(), many.peakHeapMb(), "", onEmpty.peakHeapMb(),
+        Locale.ROOT,
+        "%-12s %10d %10d %8s %10d %10d %8s %10d %10d%n",
+        "peak heap MB",
+        few.peakHeapMb(),
+        floorHeap,
+        "",
+        few.peakHeapMb(),
+        many.peakHeapMb(),
+        "",
+        onEmpty.peakHeapMb(),
         onHistory.peakHeapMb());
     out.printf(
-        Locale.ROOT, "%ntargets: pipeline <= 3x floor (%.2fx), ingest <= 1.5x floor (%.2fx), %d orgs / %d orgs <= 1.3 every stage (worst %.2fx), history / empty <= 1.2 (%.2fx)%n",
-        ((Map<String, Double>) ratios.get("pipeline_vs_floor")).get("total"), ((Map<String, Double>) ratios.get("pipeline_vs_floor")).get("ingest"), many.orgs(), few.orgs(),
-        ((Map<String, Double>) ratios.get("many_vs_few_orgs")).values().stream().mapToDouble(Double::doubleValue).max().orElse(0),
+        Locale.ROOT,
+        "%ntargets: pipeline <= 3x floor (%.2fx), ingest <= 1.5x floor (%.2fx), %d orgs / %d orgs <= 1.3 every stage (worst %.2fx), history / empty <= 1.2 (%.2fx)%n",
+        ((Map<String, Double>) ratios.get("pipeline_vs_floor")).get("total"),
+        ((Map<String, Double>) ratios.get("pipeline_vs_floor")).get("ingest"),
+        many.orgs(),
+        few.orgs(),
+        ((Map<String, Double>) ratios.get("many_vs_few_orgs"))
+            .values().stream().mapToDouble(Double::doubleValue).max().orElse(0),
         ((Map<String, Double>) ratios.get("history_vs_empty")).get("total"));
   }
 
@@ -275,14 +496,32 @@ public final class PipelineBenchmark {
   }
 
   private static CatalogSettings catalog(String name, Path dir) {
-    return new CatalogSettings(name, CatalogSettings.JDBC, "jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse").toUri().toString(), Map.of());
+    return new CatalogSettings(
+        name,
+        CatalogSettings.JDBC,
+        "jdbc:sqlite:" + dir.resolve("catalog.db"),
+        dir.resolve("warehouse").toUri().toString(),
+        Map.of());
   }
 
   static List<Org> orgs(int count) {
     List<Org> orgs = new ArrayList<>();
-    Map<String, SourceOptions> sources = Map.of(Source.DV360.id(), SourceOptions.defaults(), Source.TTD.id(), SourceOptions.defaults(), Source.META.id(), SourceOptions.defaults());
+    Map<String, SourceOptions> sources =
+        Map.of(
+            Source.DV360.id(),
+            SourceOptions.defaults(),
+            Source.TTD.id(),
+            SourceOptions.defaults(),
+            Source.META.id(),
+            SourceOptions.defaults());
     for (int i = 0; i < count; i++) {
-      orgs.add(new Org(OrgId.of(String.format(Locale.ROOT, "org-%04d", i)), "Org " + i, "EUR", "Europe/Berlin", sources));
+      orgs.add(
+          new Org(
+              OrgId.of(String.format(Locale.ROOT, "org-%04d", i)),
+              "Org " + i,
+              "EUR",
+              "Europe/Berlin",
+              sources));
     }
     return orgs;
   }

@@ -1,7 +1,7 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.model.ConfigException;
 import io.adlake.catalog.tables.GrainCheck;
+import io.adlake.model.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,18 +56,24 @@ public final class AdlakeCli {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AdlakeCli());
-    // The descriptions are laid out in lines of up to 120 columns; at picocli's default of 80 each wrapped mid-line.
+    // The descriptions are laid out in lines of up to 120 columns; at picocli's default of 80 each
+    // wrapped mid-line.
     cli.setUsageHelpWidth(120);
     cli.setExecutionExceptionHandler(AdlakeCli::handle);
     GoldCommand.listChecks(cli.getSubcommands().get("gold"));
     return cli;
   }
 
-  /** Known failures print one clear line and a named exit code; anything else prints its stack trace. */
+  /**
+   * Known failures print one clear line and a named exit code; anything else prints its stack
+   * trace.
+   */
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
     Throwable cause = e;
-    while (cause.getCause() != null && !(cause instanceof ConfigException) && !(cause instanceof InputException)) {
+    while (cause.getCause() != null
+        && !(cause instanceof ConfigException)
+        && !(cause instanceof InputException)) {
       cause = cause.getCause();
     }
     if (cause instanceof ConfigException) {
@@ -78,7 +84,8 @@ public final class AdlakeCli {
       err.println("adlake: " + cause.getMessage());
       return ExitCodes.INPUT;
     }
-    if (e instanceof io.adlake.jobs.writeback.DecisionRefused || e instanceof io.adlake.jobs.query.ReadOnlyViolation) {
+    if (e instanceof io.adlake.jobs.writeback.DecisionRefused
+        || e instanceof io.adlake.jobs.query.ReadOnlyViolation) {
       err.println("adlake: refused: " + e.getMessage());
       return ExitCodes.NOT_ALLOWED;
     }

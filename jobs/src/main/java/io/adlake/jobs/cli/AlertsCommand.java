@@ -41,13 +41,23 @@ final class AlertsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The as-of date of the gold rows the rules read.")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "The as-of date of the gold rows the rules read.")
   LocalDate date;
 
-  @Option(names = "--latest", description = "Instead of --date: the newest as-of date published in gold.pacing (what Airflow runs after a publish).")
+  @Option(
+      names = "--latest",
+      description =
+          "Instead of --date: the newest as-of date published in gold.pacing (what Airflow runs after a publish).")
   boolean latest;
 
-  @Option(names = "--at", paramLabel = "INSTANT", description = "When the evaluation counts as happening, for schedules (default: now), e.g. 2026-11-09T08:00:00Z.")
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      description =
+          "When the evaluation counts as happening, for schedules (default: now), e.g. 2026-11-09T08:00:00Z.")
   Instant at;
 
   @Override
@@ -57,14 +67,25 @@ final class AlertsCommand implements Callable<Integer> {
     }
     try (CommandContext context = new CommandContext(common, "adlake-alerts")) {
       AlertsJob job = context.alertsJob();
-      LocalDate asOf = date != null ? date : job.latestAsOf().orElseThrow(() -> new InputException("nothing published yet: gold.pacing is empty or missing"));
+      LocalDate asOf =
+          date != null
+              ? date
+              : job.latestAsOf()
+                  .orElseThrow(
+                      () ->
+                          new InputException(
+                              "nothing published yet: gold.pacing is empty or missing"));
       AlertsReport report = job.run(asOf, at != null ? at : Instant.now());
       report.print(common.out());
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "list", description = "Print alerts from ops.alerts, newest first.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "Print alerts from ops.alerts, newest first.",
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
   static final class ListAlerts implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -81,7 +102,8 @@ final class AlertsCommand implements Callable<Integer> {
         if (!lakehouse.exists(Tables.ALERTS)) {
           throw new InputException("no alerts yet: run 'adlake alerts --date D' first");
         }
-        ListedAlert.GRID.print(common.out(), AlertsListing.read(lakehouse.read(Tables.ALERTS), status, org));
+        ListedAlert.GRID.print(
+            common.out(), AlertsListing.read(lakehouse.read(Tables.ALERTS), status, org));
         return ExitCodes.OK;
       }
     }
@@ -89,19 +111,23 @@ final class AlertsCommand implements Callable<Integer> {
 
   @Command(
       name = "ack",
-      description = "Acknowledge an open alert: it is not resolved, but someone owns it. It closes when its rule no longer finds it.",
+      description =
+          "Acknowledge an open alert: it is not resolved, but someone owns it. It closes when its rule no longer finds it.",
       footer = ExitCodes.DESCRIPTION,
       mixinStandardHelpOptions = true)
   static final class Acknowledge implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "ALERT_ID", description = "The alert's id, as 'adlake alerts list' shows it.")
+    @Parameters(
+        paramLabel = "ALERT_ID",
+        description = "The alert's id, as 'adlake alerts list' shows it.")
     String alertId;
 
     @Option(
         names = "--on-behalf-of",
         paramLabel = "PERSON",
-        description = "Acknowledge for this person; only the delegators in conf/writeback.yaml may. Without it the OS user you run as is recorded.")
+        description =
+            "Acknowledge for this person; only the delegators in conf/writeback.yaml may. Without it the OS user you run as is recorded.")
     String onBehalfOf;
 
     @Override
@@ -115,7 +141,15 @@ final class AlertsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new InputException(e.getMessage());
         }
-        common.out().println("alert " + alertId + " " + acked.getAs("status") + " by " + acked.getAs("acknowledged_by"));
+        common
+            .out()
+            .println(
+                "alert "
+                    + alertId
+                    + " "
+                    + acked.getAs("status")
+                    + " by "
+                    + acked.getAs("acknowledged_by"));
         return ExitCodes.OK;
       }
     }

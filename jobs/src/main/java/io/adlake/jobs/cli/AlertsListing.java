@@ -17,7 +17,12 @@ final class AlertsListing {
     return OpsTableQuery.of(alerts)
         .where("status", status)
         .where("org_id", org)
-        .page(SHOWN, AlertsListing::alert, col("last_seen_date").desc(), col("org_id"), col("rule_id"));
+        .page(
+            SHOWN,
+            AlertsListing::alert,
+            col("last_seen_date").desc(),
+            col("org_id"),
+            col("rule_id"));
   }
 
   private static ListedAlert alert(Row row) {

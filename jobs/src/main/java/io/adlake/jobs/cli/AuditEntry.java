@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An event of the write-back audit log as {@code adlake writeback history} prints it: one row of ops.audit_log,
- * under the table's column names.
+ * An event of the write-back audit log as {@code adlake writeback history} prints it: one row of
+ * ops.audit_log, under the table's column names.
  *
  * @param authenticatedAs null in rows written before the principal was recorded
- * @param attempt         null for events that did not call a platform
+ * @param attempt null for events that did not call a platform
  */
 record AuditEntry(
     Instant at,

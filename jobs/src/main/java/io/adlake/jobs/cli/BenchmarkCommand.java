@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "benchmark",
@@ -41,39 +41,76 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--rows", defaultValue = "1000000", description = "Lines of delivery in the pipeline and tenancy runs (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description =
+          "Lines of delivery in the pipeline and tenancy runs (default ${DEFAULT-VALUE}).")
   long rows;
 
-  @Option(names = "--orgs", defaultValue = "20", description = "Orgs of the pipeline and history runs (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--orgs",
+      defaultValue = "20",
+      description = "Orgs of the pipeline and history runs (default ${DEFAULT-VALUE}).")
   int orgs;
 
-  @Option(names = "--many-orgs", defaultValue = "2000", description = "Orgs of the tenancy run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--many-orgs",
+      defaultValue = "2000",
+      description = "Orgs of the tenancy run (default ${DEFAULT-VALUE}).")
   int manyOrgs;
 
-  @Option(names = "--history-days", defaultValue = "90", description = "Days of history under the measured daily run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--history-days",
+      defaultValue = "90",
+      description = "Days of history under the measured daily run (default ${DEFAULT-VALUE}).")
   int historyDays;
 
-  @Option(names = "--daily-rows", defaultValue = "10000", description = "Lines per day of the history and daily runs (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--daily-rows",
+      defaultValue = "10000",
+      description = "Lines per day of the history and daily runs (default ${DEFAULT-VALUE}).")
   long dailyRows;
 
-  @Option(names = "--json", description = "Where to write the figures (default: .adlake/benchmark/benchmark-<time>.json under the data folder).")
+  @Option(
+      names = "--json",
+      description =
+          "Where to write the figures (default: .adlake/benchmark/benchmark-<time>.json under the data folder).")
   Path json;
 
-  @Option(names = "--profile", description = "The profile whose Spark settings the runs use (default: conf/adlake.yaml's).")
+  @Option(
+      names = "--profile",
+      description = "The profile whose Spark settings the runs use (default: conf/adlake.yaml's).")
   String profile;
 
   @Override
   public Integer call() throws IOException {
     int most = Math.max(orgs, manyOrgs);
-    if (orgs < 1 || most > 9999 || rows < 3L * most || dailyRows < 3L * orgs || historyDays < 1 || historyDays > 400) {
+    if (orgs < 1
+        || most > 9999
+        || rows < 3L * most
+        || dailyRows < 3L * orgs
+        || historyDays < 1
+        || historyDays > 400) {
       throw new ParameterException(
-          spec.commandLine(), "need 1 to 9999 orgs, at least three lines per org (one per platform) and 1 to 400 history days");
+          spec.commandLine(),
+          "need 1 to 9999 orgs, at least three lines per org (one per platform) and 1 to 400 history days");
     }
     ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
     Path conf = loader.confDir(null);
     AdlakeConfig config = loader.load(conf, profile, Map.of());
-    Path out = json != null ? json : config.dataDir().resolve("benchmark").resolve("benchmark-" + System.currentTimeMillis() + ".json");
-    new PipelineBenchmark(new PipelineBenchmark.Settings(rows, orgs, manyOrgs, historyDays, dailyRows, out), conf, System.out).run(config.spark());
+    Path out =
+        json != null
+            ? json
+            : config
+                .dataDir()
+                .resolve("benchmark")
+                .resolve("benchmark-" + System.currentTimeMillis() + ".json");
+    new PipelineBenchmark(
+            new PipelineBenchmark.Settings(rows, orgs, manyOrgs, historyDays, dailyRows, out),
+            conf,
+            System.out)
+        .run(config.spark());
     return ExitCodes.OK;
   }
 }

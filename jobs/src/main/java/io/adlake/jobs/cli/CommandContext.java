@@ -13,7 +13,6 @@ import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.jobs.writeback.PlatformAdapters;
-import io.adlake.platforms.kit.PlatformAccess;
 import io.adlake.jobs.writeback.WhoActs;
 import io.adlake.jobs.writeback.WritebackDecisions;
 import io.adlake.jobs.writeback.WritebackExecutor;
@@ -30,15 +29,17 @@ import io.adlake.model.config.QualitySettingsLoader;
 import io.adlake.model.config.WritebackSettings;
 import io.adlake.model.config.WritebackSettingsLoader;
 import io.adlake.model.org.OrgRegistry;
+import io.adlake.platforms.kit.PlatformAccess;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The wiring room: what a command runs with, and every job built from it. Each conf file is read once, when a
- * command first needs it ({@code adlake.yaml} at once, {@code orgs.yaml}, {@code marts.yaml}, {@code quality.yaml},
- * {@code alerts.yaml}, {@code writeback.yaml} on first use), and the Spark session starts only when a job needs
- * the lakehouse. Commands ask for jobs here instead of building them, so a job is wired the same way everywhere.
+ * The wiring room: what a command runs with, and every job built from it. Each conf file is read
+ * once, when a command first needs it ({@code adlake.yaml} at once, {@code orgs.yaml}, {@code
+ * marts.yaml}, {@code quality.yaml}, {@code alerts.yaml}, {@code writeback.yaml} on first use), and
+ * the Spark session starts only when a job needs the lakehouse. Commands ask for jobs here instead
+ * of building them, so a job is wired the same way everywhere.
  */
 final class CommandContext implements AutoCloseable {
 
@@ -54,7 +55,8 @@ final class CommandContext implements AutoCloseable {
 
   CommandContext(CommonOptions options, String appName) {
     ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
-    this.config = loader.load(loader.confDir(options.confDir), options.profile, options.overrides());
+    this.config =
+        loader.load(loader.confDir(options.confDir), options.profile, options.overrides());
     this.progress = new Progress(System.err, options.quiet);
     this.appName = appName;
     this.orgs = once(() -> OrgRegistry.load(config.orgRegistryFile()));
@@ -77,8 +79,17 @@ final class CommandContext implements AutoCloseable {
   PipelineRun pipeline() {
     Lakehouse main = lakehouse();
     return new PipelineRun(
-        main, RunBranches.forCatalog(main, config.catalog()), config.catalog().type(), orgs(), landing(config.landing()), config.landing(),
-        marts.get(), quality.get(), config.fxLookbackDays(), config.confDir(), progress);
+        main,
+        RunBranches.forCatalog(main, config.catalog()),
+        config.catalog().type(),
+        orgs(),
+        landing(config.landing()),
+        config.landing(),
+        marts.get(),
+        quality.get(),
+        config.fxLookbackDays(),
+        config.confDir(),
+        progress);
   }
 
   IngestJob ingestJob(LandingStore store) {
@@ -104,7 +115,8 @@ final class CommandContext implements AutoCloseable {
   }
 
   WritebackPlanner writebackPlanner() {
-    return new WritebackPlanner(new WritebackLedger(lakehouse()), orgs(), writeback.get(), progress);
+    return new WritebackPlanner(
+        new WritebackLedger(lakehouse()), orgs(), writeback.get(), progress);
   }
 
   WritebackDecisions writebackDecisions() {
@@ -112,8 +124,8 @@ final class CommandContext implements AutoCloseable {
   }
 
   /**
-   * The installed platforms ({@link InstalledPlatforms}), with secrets from the environment this command runs in and
-   * one client per endpoint for the whole command.
+   * The installed platforms ({@link InstalledPlatforms}), with secrets from the environment this
+   * command runs in and one client per endpoint for the whole command.
    */
   PlatformAccess platforms() {
     return new PlatformAccess(InstalledPlatforms.kits(), System::getenv, Clock.systemUTC());
@@ -121,10 +133,17 @@ final class CommandContext implements AutoCloseable {
 
   /** Platform tokens come from the environment variables conf/writeback.yaml names. */
   WritebackExecutor writebackExecutor() {
-    return new WritebackExecutor(new WritebackLedger(lakehouse()), new PlatformAdapters(writeback.get(), platforms())::forOrg, progress, Clock.systemUTC());
+    return new WritebackExecutor(
+        new WritebackLedger(lakehouse()),
+        new PlatformAdapters(writeback.get(), platforms())::forOrg,
+        progress,
+        Clock.systemUTC());
   }
 
-  /** Who a write-back command acts as: this process's OS user, and whom conf/writeback.yaml lets it act for. */
+  /**
+   * Who a write-back command acts as: this process's OS user, and whom conf/writeback.yaml lets it
+   * act for.
+   */
   WhoActs whoActs() {
     return WhoActs.ofProcess(writeback.get().delegators());
   }
@@ -139,8 +158,13 @@ final class CommandContext implements AutoCloseable {
 
   Lakehouse lakehouse() {
     if (spark == null) {
-      progress.step("starting Spark (" + (config.spark().master().isBlank() ? "spark-submit" : config.spark().master())
-          + "), catalog " + config.catalog().type() + " at " + config.catalog().uri());
+      progress.step(
+          "starting Spark ("
+              + (config.spark().master().isBlank() ? "spark-submit" : config.spark().master())
+              + "), catalog "
+              + config.catalog().type()
+              + " at "
+              + config.catalog().uri());
       spark = SparkSessionFactory.create(config, appName);
       progress.describeSparkJobs(spark.sparkContext());
     }

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Options every command takes: which configuration, which profile, and overrides of single settings. */
+/**
+ * Options every command takes: which configuration, which profile, and overrides of single
+ * settings.
+ */
 public final class CommonOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -19,28 +22,37 @@ public final class CommonOptions {
   @Option(
       names = "--conf-dir",
       paramLabel = "DIR",
-      description = "Folder with adlake.yaml and orgs.yaml. Default: $ADLAKE_CONF_DIR, else ./conf.")
+      description =
+          "Folder with adlake.yaml and orgs.yaml. Default: $ADLAKE_CONF_DIR, else ./conf.")
   Path confDir;
 
   @Option(
       names = {"-p", "--profile"},
       paramLabel = "NAME",
-      description = "Profile in adlake.yaml: local (embedded SQLite catalog) or nessie. Default: $ADLAKE_PROFILE, else default_profile.")
+      description =
+          "Profile in adlake.yaml: local (embedded SQLite catalog) or nessie. Default: $ADLAKE_PROFILE, else default_profile.")
   String profile;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Local data folder (catalog, warehouse, landing) for the local profile. Default: .adlake")
+      description =
+          "Local data folder (catalog, warehouse, landing) for the local profile. Default: .adlake")
   String dataDir;
 
   @Option(names = "--warehouse", paramLabel = "URI", description = "Override catalog.warehouse.")
   String warehouse;
 
-  @Option(names = "--catalog-uri", paramLabel = "URI", description = "Override catalog.uri (JDBC or Nessie URL).")
+  @Option(
+      names = "--catalog-uri",
+      paramLabel = "URI",
+      description = "Override catalog.uri (JDBC or Nessie URL).")
   String catalogUri;
 
-  @Option(names = "--spark-master", paramLabel = "URL", description = "Override spark.master, e.g. local[4].")
+  @Option(
+      names = "--spark-master",
+      paramLabel = "URL",
+      description = "Override spark.master, e.g. local[4].")
   String sparkMaster;
 
   @Option(
@@ -48,12 +60,18 @@ public final class CommonOptions {
       description = "Print results only, no progress lines.")
   boolean quiet;
 
-  /** Where the command prints its results: picocli's writer, so a caller of the command line (a test) takes them with setOut. */
+  /**
+   * Where the command prints its results: picocli's writer, so a caller of the command line (a
+   * test) takes them with setOut.
+   */
   PrintWriter out() {
     return command.commandLine().getOut();
   }
 
-  /** A wrong value given on the command line: exits with {@link ExitCodes#USAGE} after the message and usage. */
+  /**
+   * A wrong value given on the command line: exits with {@link ExitCodes#USAGE} after the message
+   * and usage.
+   */
   ParameterException usageError(String message) {
     return new ParameterException(command.commandLine(), message);
   }

@@ -1,19 +1,19 @@
 package io.adlake.jobs.cli;
 
-import io.adlake.model.config.CatalogSettings;
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.ConfigException;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
-import io.adlake.model.org.Org;
-import io.adlake.model.org.OrgRegistry;
-import io.adlake.jobs.writeback.PlanReport;
-import io.adlake.quality.GateRecords;
+import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
 import io.adlake.jobs.run.RunRequest;
-import io.adlake.jobs.ingest.IngestReport;
 import io.adlake.jobs.sample.SampleExports;
+import io.adlake.jobs.writeback.PlanReport;
+import io.adlake.model.ConfigException;
+import io.adlake.model.config.CatalogSettings;
+import io.adlake.model.org.Org;
+import io.adlake.model.org.OrgRegistry;
+import io.adlake.quality.GateRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,18 +61,28 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (CommandContext context = new CommandContext(common, "adlake-demo")) {
       if (!context.config.catalog().type().equals(CatalogSettings.JDBC)) {
-        throw new ConfigException("demo runs on the embedded (jdbc) catalog only; profile '" + context.config.profile() + "' uses " + context.config.catalog().type());
+        throw new ConfigException(
+            "demo runs on the embedded (jdbc) catalog only; profile '"
+                + context.config.profile()
+                + "' uses "
+                + context.config.catalog().type());
       }
       resetDataDir(context.config.dataDir());
       OrgRegistry orgs = context.orgs();
       if (orgs.orgs().isEmpty()) {
-        throw new ConfigException("no orgs in " + context.config.orgRegistryFile() + "; add one with 'adlake org add'");
+        throw new ConfigException(
+            "no orgs in " + context.config.orgRegistryFile() + "; add one with 'adlake org add'");
       }
       SampleExports.Settings settings = common.parse(sample::settings);
       String root = context.config.landing();
       LandingStore store = context.landing(root);
       SampleExports exports = new SampleExports(orgs, store, root, settings);
-      context.progress.step("demo: writing sample exports for " + orgs.orgs().size() + " org(s), " + settings.days() + " day(s)");
+      context.progress.step(
+          "demo: writing sample exports for "
+              + orgs.orgs().size()
+              + " org(s), "
+              + settings.days()
+              + " day(s)");
       int files = exports.writeAll();
       context.progress.step("demo: wrote " + files + " file(s) under " + root);
 
@@ -81,15 +91,22 @@ final class DemoCommand implements Callable<Integer> {
       LocalDate lastDelivery = settings.start().plusDays(settings.days() - 1L);
       // Reports run a day behind their delivery: the last complete report day is the as-of date.
       LocalDate asOf = lastDelivery.minusDays(1);
-      RunOutcome first = pipeline.run(new RunRequest(settings.start(), lastDelivery, asOf, settings.days() + 1, false));
+      RunOutcome first =
+          pipeline.run(
+              new RunRequest(settings.start(), lastDelivery, asOf, settings.days() + 1, false));
       first.ingest().ifPresent(i -> i.print(System.out));
       first.print(System.out);
 
       Org firstOrg = orgs.orgs().get(0);
       LocalDate restatedDelivery = settings.start().plusDays(Math.min(2, settings.days() - 1));
       SliceKey restated = exports.restateDv360(firstOrg, restatedDelivery);
-      context.progress.step("demo: DV360 re-sent " + restated + " with corrected numbers; running that delivery date again");
-      RunOutcome second = pipeline.run(new RunRequest(restatedDelivery, restatedDelivery, asOf, settings.days() + 1, false));
+      context.progress.step(
+          "demo: DV360 re-sent "
+              + restated
+              + " with corrected numbers; running that delivery date again");
+      RunOutcome second =
+          pipeline.run(
+              new RunRequest(restatedDelivery, restatedDelivery, asOf, settings.days() + 1, false));
       IngestReport reingest = second.ingest().orElseThrow();
       System.out.printf(
           Locale.ROOT,
@@ -106,7 +123,8 @@ final class DemoCommand implements Callable<Integer> {
       printGold(lakehouse, asOf);
       printGates(lakehouse, second.record().runId());
       Instant now = Instant.now();
-      // The demo prints to System.out throughout, Dataset.show included; the reports print to a writer on it.
+      // The demo prints to System.out throughout, Dataset.show included; the reports print to a
+      // writer on it.
       PrintWriter out = new PrintWriter(System.out, true);
       context.alertsJob().run(asOf, now).print(out);
       printWriteback(out, context.writebackPlanner().plan(context.whoActs().resolve(null), now));
@@ -133,7 +151,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printGates(Lakehouse lakehouse, String runId) {
-    System.out.println("\nQuality gates of " + runId + " (adlake quality report --run " + runId + "):");
+    System.out.println(
+        "\nQuality gates of " + runId + " (adlake quality report --run " + runId + "):");
     GateRecords.ofRun(lakehouse, runId)
         .groupBy("layer", "table_name", "level", "status")
         .count()
@@ -145,12 +164,15 @@ final class DemoCommand implements Callable<Integer> {
         .sql(
             "select run_id, attempt, step, first_date, last_date, as_of_date, status, rows_read, rows_quarantined, "
                 + "round(duration_ms / 1000, 1) as seconds, case when step like '%gate' then coalesce(gold_gate, silver_gate) end as gate "
-                + "from " + lakehouse.catalogName() + ".ops.job_runs order by finished_at")
+                + "from "
+                + lakehouse.catalogName()
+                + ".ops.job_runs order by finished_at")
         .show(20, false);
   }
 
   private static void printSummary(Lakehouse lakehouse) {
-    System.out.println("\nDelivery per org and platform, from gold.cross_platform_daily (amounts in the org's reporting currency):");
+    System.out.println(
+        "\nDelivery per org and platform, from gold.cross_platform_daily (amounts in the org's reporting currency):");
     lakehouse
         .spark()
         .sql(
@@ -160,14 +182,18 @@ final class DemoCommand implements Callable<Integer> {
                 + "cast(sum(revenue) as decimal(18,2)) as revenue, "
                 + "cast(sum(total_media_cost) * 1000 / sum(impressions) as decimal(10,2)) as cpm, "
                 + "sum(lines_without_fx) as no_fx "
-                + "from " + lakehouse.catalogName() + ".gold.cross_platform_daily group by 1, 2, 3 order by 1, 2")
+                + "from "
+                + lakehouse.catalogName()
+                + ".gold.cross_platform_daily group by 1, 2, 3 order by 1, 2")
         .show(100, false);
     System.out.println("Quarantined rows by source and reason:");
     lakehouse
         .spark()
         .sql(
             "select source, substring(regexp_replace(reason, \": '[^']*'$\", \"\"), 1, 100) as reason, count(*) as rows "
-                + "from " + lakehouse.catalogName() + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
+                + "from "
+                + lakehouse.catalogName()
+                + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
         .show(50, false);
     System.out.println("Row counts:");
     for (io.adlake.model.TableSpec table : io.adlake.model.Tables.ALL) {
@@ -177,7 +203,10 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void printGold(Lakehouse lakehouse, LocalDate asOf) {
     String c = lakehouse.catalogName();
-    System.out.println("\nPacing on " + asOf + " per org (booking lines and platform budget entities), from gold.pacing:");
+    System.out.println(
+        "\nPacing on "
+            + asOf
+            + " per org (booking lines and platform budget entities), from gold.pacing:");
     lakehouse
         .spark()
         .sql(
@@ -186,9 +215,14 @@ final class DemoCommand implements Callable<Integer> {
                 + "count_if(status = 'over') as over, count_if(ahead_by_design) as asap_ahead, "
                 + "count_if(status = 'not_started') as not_started, count_if(status = 'ended') as ended, "
                 + "count_if(status not in ('on_track', 'under', 'over', 'not_started', 'ended')) as other "
-                + "from " + c + ".gold.pacing where as_of_date = date'" + asOf + "' group by 1, 2 order by 1, 2")
+                + "from "
+                + c
+                + ".gold.pacing where as_of_date = date'"
+                + asOf
+                + "' group by 1, 2 order by 1, 2")
         .show(100, false);
-    System.out.println("Margin per org, from gold.margin_monthly (unbooked = delivery no booking line covers):");
+    System.out.println(
+        "Margin per org, from gold.margin_monthly (unbooked = delivery no booking line covers):");
     lakehouse
         .spark()
         .sql(
@@ -197,7 +231,9 @@ final class DemoCommand implements Callable<Integer> {
                 + "cast(sum(gross_margin) as decimal(18,2)) as gross_margin, "
                 + "cast(sum(gross_margin) / sum(billable_revenue) as decimal(6,3)) as margin_pct, "
                 + "cast(sum(if(is_booked, 0, total_media_cost)) as decimal(18,2)) as unbooked_spend "
-                + "from " + c + ".gold.margin_monthly group by 1, 2 order by 1")
+                + "from "
+                + c
+                + ".gold.margin_monthly group by 1, 2 order by 1")
         .show(100, false);
     System.out.println("Top QA findings on " + asOf + ", from gold.qa_findings:");
     lakehouse
@@ -205,10 +241,15 @@ final class DemoCommand implements Callable<Integer> {
         .sql(
             "select severity, check_id, count(*) as findings, count(distinct org_id) as orgs, "
                 + "first(concat(entity_type, ' ', entity_id, ': ', message)) as example "
-                + "from " + c + ".gold.qa_findings where as_of_date = date'" + asOf + "' group by 1, 2 "
+                + "from "
+                + c
+                + ".gold.qa_findings where as_of_date = date'"
+                + asOf
+                + "' group by 1, 2 "
                 + "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, findings desc")
         .show(20, false);
-    System.out.println("DSP against SSP per org and status, from gold.revenue_reconciliation (deal days; spend and gross revenue in the reporting currency):");
+    System.out.println(
+        "DSP against SSP per org and status, from gold.revenue_reconciliation (deal days; spend and gross revenue in the reporting currency):");
     lakehouse
         .spark()
         .sql(
@@ -216,21 +257,28 @@ final class DemoCommand implements Callable<Integer> {
                 + "count(*) as deal_days, count(distinct deal_id) as deals, "
                 + "cast(sum(dsp_spend) as decimal(18,2)) as dsp_spend, cast(sum(ssp_gross_revenue) as decimal(18,2)) as ssp_gross, "
                 + "cast(sum(discrepancy) / sum(ssp_gross_revenue) as decimal(8,4)) as discrepancy_pct "
-                + "from " + c + ".gold.revenue_reconciliation group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5")
+                + "from "
+                + c
+                + ".gold.revenue_reconciliation group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5")
         .show(50, false);
-    System.out.println("Top taxonomy findings, from gold.taxonomy_results (the original name is never changed):");
+    System.out.println(
+        "Top taxonomy findings, from gold.taxonomy_results (the original name is never changed):");
     lakehouse
         .spark()
         .sql(
             "select org_id, entity_type, entity_name, violation_count as problems, "
                 + "violations[0].problem || ' ' || coalesce(violations[0].token, '') || ' ' || coalesce(violations[0].found, '') as first_problem, "
                 + "suggested_name, suggestion_confidence as confidence "
-                + "from " + c + ".gold.taxonomy_results where not is_valid "
+                + "from "
+                + c
+                + ".gold.taxonomy_results where not is_valid "
                 + "order by suggestion_confidence desc nulls last, org_id, entity_name limit 12")
         .show(12, false);
   }
 
-  /** Empties the data folder, but only one the demo made (it leaves a marker) or one that is empty. */
+  /**
+   * Empties the data folder, but only one the demo made (it leaves a marker) or one that is empty.
+   */
   private static void resetDataDir(Path dataDir) throws IOException {
     if (Files.exists(dataDir)) {
       boolean empty;
@@ -239,7 +287,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       if (!empty && !Files.exists(dataDir.resolve(MARKER))) {
         throw new ConfigException(
-            "data folder " + dataDir + " holds data the demo did not create; run the demo with --data-dir pointing elsewhere");
+            "data folder "
+                + dataDir
+                + " holds data the demo did not create; run the demo with --data-dir pointing elsewhere");
       }
       try (Stream<Path> walk = Files.walk(dataDir)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -248,6 +298,7 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(dataDir);
-    Files.writeString(dataDir.resolve(MARKER), "created by adlake demo; the demo may delete this folder\n");
+    Files.writeString(
+        dataDir.resolve(MARKER), "created by adlake demo; the demo may delete this folder\n");
   }
 }

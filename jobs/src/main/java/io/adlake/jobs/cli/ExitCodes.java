@@ -6,48 +6,76 @@ public final class ExitCodes {
 
   /** Done; quarantined rows do not change this, they are reported and kept. */
   public static final int OK = 0;
+
   /** A bug or an unexpected failure (catalog unreachable, disk full): retrying may help. */
   public static final int SOFTWARE = 1;
+
   /** The command line is wrong; {@code --help} says how it should be. */
   public static final int USAGE = 2;
+
   /** conf/ is missing or invalid (unknown profile, bad org entry). */
   public static final int CONFIG = 3;
+
   /** The input named on the command line is missing or unusable (no such path, nothing to do). */
   public static final int INPUT = 4;
-  /** The run finished, but some delivered files were not ingested (unknown org, source not enabled, bad path). */
+
+  /**
+   * The run finished, but some delivered files were not ingested (unknown org, source not enabled,
+   * bad path).
+   */
   public static final int FILES_REJECTED = 5;
+
   /** Rows written do not match rows read: the run's output must not be trusted. */
   public static final int RECONCILIATION_FAILED = 6;
-  /** A quality gate failed at error level: nothing was published, the run's branch is kept for inspection. */
+
+  /**
+   * A quality gate failed at error level: nothing was published, the run's branch is kept for
+   * inspection.
+   */
   public static final int GATE_FAILED = 7;
-  /** Main changed under a table the run wrote: nothing (or, on the embedded catalog, not everything) was published; rerun the date. */
+
+  /**
+   * Main changed under a table the run wrote: nothing (or, on the embedded catalog, not everything)
+   * was published; rerun the date.
+   */
   public static final int PUBLISH_CONFLICT = 8;
-  /** A digest could not be delivered to a channel after its retries; the alerts stay untold and go out next run. */
+
+  /**
+   * A digest could not be delivered to a channel after its retries; the alerts stay untold and go
+   * out next run.
+   */
   public static final int NOT_DELIVERED = 9;
 
   /**
-   * Published, but some orgs were held: their rows failed an error-level check, so main keeps their last
-   * published rows (ops.org_holds says why); every other org is published. Not a failure to retry.
+   * Published, but some orgs were held: their rows failed an error-level check, so main keeps their
+   * last published rows (ops.org_holds says why); every other org is published. Not a failure to
+   * retry.
    */
   public static final int ORGS_HELD = 12;
 
   /**
-   * Refused by the rules: a write-back decision (approving one's own change above the threshold, or a decided
-   * action), or a statement that would change tables through a read-only command ({@code adlake sql}).
+   * Refused by the rules: a write-back decision (approving one's own change above the threshold, or
+   * a decided action), or a statement that would change tables through a read-only command ({@code
+   * adlake sql}).
    */
   public static final int NOT_ALLOWED = 10;
-  /** Some approved write-back actions failed on their platform or could not be attempted (no token); they are tried again next execute. */
+
+  /**
+   * Some approved write-back actions failed on their platform or could not be attempted (no token);
+   * they are tried again next execute.
+   */
   public static final int NOT_EXECUTED = 11;
 
   /**
-   * fetch: a platform refused an org's credentials (expired, revoked, not allowed) or they are not set: a person
-   * must renew them, so Airflow does not retry. The other orgs were fetched.
+   * fetch: a platform refused an org's credentials (expired, revoked, not allowed) or they are not
+   * set: a person must renew them, so Airflow does not retry. The other orgs were fetched.
    */
   public static final int CREDENTIALS_REFUSED = 13;
 
   /**
-   * fetch: some orgs' reports could not be had (the platform failed, a report never finished, a download was cut,
-   * an empty report for a day with delivery): a later try may work. The other orgs were fetched.
+   * fetch: some orgs' reports could not be had (the platform failed, a report never finished, a
+   * download was cut, an empty report for a day with delivery): a later try may work. The other
+   * orgs were fetched.
    */
   public static final int NOT_FETCHED = 14;
 

@@ -58,19 +58,32 @@ final class FetchCommand implements Callable<Integer> {
 
   @Mixin OrgScopeOptions scope;
 
-  @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "dv360, ttd, meta, gam, bookings or setup.")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "SOURCE",
+      description = "dv360, ttd, meta, gam, bookings or setup.")
   String source;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date: report days D-1 and the source's restatement window before it.")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "Delivery date: report days D-1 and the source's restatement window before it.")
   LocalDate date;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First report day of a range (with --to): exactly these days, no window.")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First report day of a range (with --to): exactly these days, no window.")
   LocalDate from;
 
   @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last report day of a range.")
   LocalDate to;
 
-  @Option(names = "--landing", paramLabel = "URI", description = "Landing root (folder or s3://bucket/prefix). Default: the profile's landing.")
+  @Option(
+      names = "--landing",
+      paramLabel = "URI",
+      description = "Landing root (folder or s3://bucket/prefix). Default: the profile's landing.")
   String landing;
 
   @Override
@@ -85,17 +98,30 @@ final class FetchCommand implements Callable<Integer> {
     List<Source> fetchable = InstalledPlatforms.kits().fetchable();
     if (!fetchable.contains(wanted)) {
       throw common.usageError(
-          "--source " + wanted.id() + ": adlake fetches " + fetchable.stream().map(Source::id).toList() + "; " + wanted.id()
+          "--source "
+              + wanted.id()
+              + ": adlake fetches "
+              + fetchable.stream().map(Source::id).toList()
+              + "; "
+              + wanted.id()
               + " exports are landed by hand or by the platform's own delivery");
     }
     if (ConnectorSettings.SNAPSHOTS.contains(wanted)) {
       if (date == null) {
-        throw common.usageError("--source " + wanted.id() + " is a snapshot of what the platform holds now: fetch it with --date, not --from/--to");
+        throw common.usageError(
+            "--source "
+                + wanted.id()
+                + " is a snapshot of what the platform holds now: fetch it with --date, not --from/--to");
       }
       LocalDate today = LocalDate.now(Clock.systemUTC());
       if (Math.abs(ChronoUnit.DAYS.between(today, date)) > 1) {
         throw new InputException(
-            "--source " + wanted.id() + " is a snapshot of what the platform holds now (" + today + "): landing it as of " + date
+            "--source "
+                + wanted.id()
+                + " is a snapshot of what the platform holds now ("
+                + today
+                + "): landing it as of "
+                + date
                 + " would date today's state wrongly; nothing was fetched");
       }
     }
@@ -103,13 +129,21 @@ final class FetchCommand implements Callable<Integer> {
       String root = landing == null ? context.config.landing() : landing;
       FetchJob job =
           new FetchJob(
-              ConnectorSettingsLoader.load(context.config.confDir(), context.orgs(), fetchable), context.orgs(), context.landing(root), root,
-              context.platforms(), context.progress);
+              ConnectorSettingsLoader.load(context.config.confDir(), context.orgs(), fetchable),
+              context.orgs(),
+              context.landing(root),
+              root,
+              context.platforms(),
+              context.progress);
       OrgScope orgs = common.parse(() -> scope.resolve(context.orgs()));
-      FetchReport report = date != null ? job.daily(wanted, orgs, date) : job.range(wanted, orgs, from, to);
+      FetchReport report =
+          date != null ? job.daily(wanted, orgs, date) : job.range(wanted, orgs, from, to);
       report.print(System.out);
       if (report.outcomes().isEmpty()) {
-        System.out.println("no org fetches " + wanted.id() + " (conf/connectors.yaml orgs, with the source enabled in the registry)");
+        System.out.println(
+            "no org fetches "
+                + wanted.id()
+                + " (conf/connectors.yaml orgs, with the source enabled in the registry)");
         return ExitCodes.INPUT;
       }
       if (report.any(FetchOutcome.Failure.TRANSIENT)) {
@@ -118,7 +152,9 @@ final class FetchCommand implements Callable<Integer> {
       if (report.any(FetchOutcome.Failure.CONFIGURATION)) {
         return ExitCodes.CONFIG;
       }
-      return report.any(FetchOutcome.Failure.CREDENTIALS) ? ExitCodes.CREDENTIALS_REFUSED : ExitCodes.OK;
+      return report.any(FetchOutcome.Failure.CREDENTIALS)
+          ? ExitCodes.CREDENTIALS_REFUSED
+          : ExitCodes.OK;
     }
   }
 }

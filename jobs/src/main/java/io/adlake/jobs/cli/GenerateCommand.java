@@ -26,7 +26,10 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin SampleOptions sample;
 
-  @Option(names = "--out", paramLabel = "URI", description = "Landing root to write to. Default: the profile's landing.")
+  @Option(
+      names = "--out",
+      paramLabel = "URI",
+      description = "Landing root to write to. Default: the profile's landing.")
   String out;
 
   @Override
@@ -34,23 +37,37 @@ final class GenerateCommand implements Callable<Integer> {
     try (CommandContext context = new CommandContext(common, "adlake-generate")) {
       String root = out == null ? context.config.landing() : out;
       LandingStore store = context.landing(root);
-      int files = new SampleExports(context.orgs(), store, root, common.parse(sample::settings)).writeAll();
+      int files =
+          new SampleExports(context.orgs(), store, root, common.parse(sample::settings)).writeAll();
       System.out.println("wrote " + files + " export file(s) under " + root);
       return ExitCodes.OK;
     }
   }
 
   static final class SampleOptions {
-    @Option(names = "--start", paramLabel = "YYYY-MM-DD", defaultValue = "2026-11-02", description = "First delivery date (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--start",
+        paramLabel = "YYYY-MM-DD",
+        defaultValue = "2026-11-02",
+        description = "First delivery date (default ${DEFAULT-VALUE}).")
     LocalDate start;
 
-    @Option(names = "--days", defaultValue = "7", description = "Number of delivery dates (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--days",
+        defaultValue = "7",
+        description = "Number of delivery dates (default ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Random seed (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--seed",
+        defaultValue = "7",
+        description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--no-faults", negatable = false, description = "Write only well-formed lines (default: a few broken lines per file).")
+    @Option(
+        names = "--no-faults",
+        negatable = false,
+        description = "Write only well-formed lines (default: a few broken lines per file).")
     boolean noFaults;
 
     SampleExports.Settings settings() {

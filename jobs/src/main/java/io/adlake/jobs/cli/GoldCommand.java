@@ -56,13 +56,17 @@ final class GoldCommand implements Callable<Integer> {
 
   @Mixin OrgScopeOptions scope;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The as-of date of every org (default: each org's last complete day).")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "The as-of date of every org (default: each org's last complete day).")
   LocalDate date;
 
   @Option(
       names = "--rebuild-days",
       defaultValue = "7",
-      description = "Report days before the as-of date that platforms may still restate (default ${DEFAULT-VALUE}).")
+      description =
+          "Report days before the as-of date that platforms may still restate (default ${DEFAULT-VALUE}).")
   int rebuildDays;
 
   @Override
@@ -95,8 +99,12 @@ final class GoldCommand implements Callable<Integer> {
     lines.add("");
     lines.add("QA checks (enable, severity and params per org in conf/marts.yaml):");
     for (QaCheck check : QaLibrary.CHECKS) {
-      StringBuilder head = new StringBuilder("  ").append(check.id()).append(" (").append(check.defaultSeverity());
-      new TreeMap<>(check.parameters()).forEach((name, value) -> head.append("; ").append(name).append(' ').append(value.toPlainString()));
+      StringBuilder head =
+          new StringBuilder("  ").append(check.id()).append(" (").append(check.defaultSeverity());
+      new TreeMap<>(check.parameters())
+          .forEach(
+              (name, value) ->
+                  head.append("; ").append(name).append(' ').append(value.toPlainString()));
       lines.add(head.append(')').toString());
       lines.add("      " + check.description());
     }

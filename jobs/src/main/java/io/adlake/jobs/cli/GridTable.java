@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * Records printed as a grid between {@code +---+} rules. The ops listings were printed by Spark's
- * {@code Dataset.show(n, false)} before they were read into records; this keeps that layout to the character, so
- * reading them into records changed nothing a reader sees: cells left-aligned, each column as wide as its widest
- * cell and at least 3 (an East Asian wide character counting twice), null as {@code NULL}, line breaks and other
- * control characters escaped, a line saying so when more rows matched than are shown, and an empty line after the
- * grid.
+ * {@code Dataset.show(n, false)} before they were read into records; this keeps that layout to the
+ * character, so reading them into records changed nothing a reader sees: cells left-aligned, each
+ * column as wide as its widest cell and at least 3 (an East Asian wide character counting twice),
+ * null as {@code NULL}, line breaks and other control characters escaped, a line saying so when
+ * more rows matched than are shown, and an empty line after the grid.
  *
- * <p>Cells hold strings, numbers, booleans, dates ({@link java.time.LocalDate}) and instants; an instant is shown
- * in UTC, the session time zone Spark showed it in ({@code SparkSessionFactory}).
+ * <p>Cells hold strings, numbers, booleans, dates ({@link java.time.LocalDate}) and instants; an
+ * instant is shown in UTC, the session time zone Spark showed it in ({@code SparkSessionFactory}).
  */
 final class GridTable<T> {
 
@@ -31,7 +31,8 @@ final class GridTable<T> {
 
   private static final int MIN_WIDTH = 3;
 
-  // As Spark formats a timestamp for show: seconds always, the fraction only as long as it is non-zero.
+  // As Spark formats a timestamp for show: seconds always, the fraction only as long as it is
+  // non-zero.
   private static final DateTimeFormatter TIMESTAMP =
       new DateTimeFormatterBuilder()
           .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -42,7 +43,9 @@ final class GridTable<T> {
           .withZone(ZoneOffset.UTC);
 
   // The characters Spark counts as two columns wide (Utils.stringHalfWidth).
-  private static final Pattern WIDE = Pattern.compile("[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6]");
+  private static final Pattern WIDE =
+      Pattern.compile(
+          "[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6]");
 
   private final List<Column<T>> columns;
 
@@ -54,7 +57,10 @@ final class GridTable<T> {
     return new Column<>(header, value);
   }
 
-  /** The page's records under the column headers, as {@code Dataset.show(limit, false)} printed the same rows. */
+  /**
+   * The page's records under the column headers, as {@code Dataset.show(limit, false)} printed the
+   * same rows.
+   */
   void print(PrintWriter out, Page<T> page) {
     List<List<String>> lines = new ArrayList<>();
     lines.add(columns.stream().map(c -> escape(c.header())).toList());

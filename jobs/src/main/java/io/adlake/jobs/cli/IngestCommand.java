@@ -45,13 +45,22 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--landing", paramLabel = "URI", description = "Landing root (folder or s3://bucket/prefix). Default: the profile's landing.")
+  @Option(
+      names = "--landing",
+      paramLabel = "URI",
+      description = "Landing root (folder or s3://bucket/prefix). Default: the profile's landing.")
   String landing;
 
-  @Option(names = "--path", paramLabel = "PATH", description = "Single-slice mode: the file or folder to ingest.")
+  @Option(
+      names = "--path",
+      paramLabel = "PATH",
+      description = "Single-slice mode: the file or folder to ingest.")
   String path;
 
-  @Option(names = "--source", paramLabel = "SOURCE", description = "Source: dv360, ttd, meta, bookings, setup, fx.")
+  @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      description = "Source: dv360, ttd, meta, bookings, setup, fx.")
   String source;
 
   @Option(names = "--org", paramLabel = "ORG", description = "Org id.")
@@ -73,18 +82,23 @@ final class IngestCommand implements Callable<Integer> {
         store = context.landing(path);
         List<LandedFile> files = list(store, path);
         slices = new LinkedHashMap<>();
-        slices.put(common.parse(() -> new SliceKey(OrgId.of(org), Source.fromId(source), date)), files);
+        slices.put(
+            common.parse(() -> new SliceKey(OrgId.of(org), Source.fromId(source), date)), files);
         unplaced = List.of();
       } else {
         String root = landing == null ? context.config.landing() : landing;
         store = context.landing(root);
         LandingScan scan = LandingScan.of(root, list(store, root));
         Source only = source == null ? null : common.parse(() -> Source.fromId(source));
-        slices = new SliceSelection(date, date, org == null ? OrgScope.all() : OrgScope.only(org), only).of(scan);
+        slices =
+            new SliceSelection(date, date, org == null ? OrgScope.all() : OrgScope.only(org), only)
+                .of(scan);
         unplaced = scan.rejected();
       }
       if (slices.isEmpty() && unplaced.isEmpty()) {
-        throw new InputException("nothing to ingest: no files match under " + (path != null ? path : landing == null ? context.config.landing() : landing));
+        throw new InputException(
+            "nothing to ingest: no files match under "
+                + (path != null ? path : landing == null ? context.config.landing() : landing));
       }
       if (source != null) {
         common.parse(() -> Source.fromId(source));

@@ -5,7 +5,10 @@ import static io.adlake.jobs.cli.GridTable.column;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An alert as {@code adlake alerts list} prints it: one row of ops.alerts, under the table's column names. */
+/**
+ * An alert as {@code adlake alerts list} prints it: one row of ops.alerts, under the table's column
+ * names.
+ */
 record ListedAlert(
     String alertId,
     String orgId,

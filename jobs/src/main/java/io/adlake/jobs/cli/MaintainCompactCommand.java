@@ -27,11 +27,18 @@ final class MaintainCompactCommand implements Callable<Integer> {
     try (CommandContext context = new CommandContext(common, "adlake-maintain")) {
       Lakehouse lakehouse = context.lakehouse();
       for (TableSpec spec : tables.existing(common, lakehouse, "compact")) {
-        RewriteDataFiles.Result result = SparkActions.get(lakehouse.spark()).rewriteDataFiles(lakehouse.table(spec)).binPack().execute();
+        RewriteDataFiles.Result result =
+            SparkActions.get(lakehouse.spark())
+                .rewriteDataFiles(lakehouse.table(spec))
+                .binPack()
+                .execute();
         System.out.printf(
             Locale.ROOT,
             "%-32s rewrote %d data file(s) (%,d bytes) into %d%n",
-            spec.path(), result.rewrittenDataFilesCount(), result.rewrittenBytesCount(), result.addedDataFilesCount());
+            spec.path(),
+            result.rewrittenDataFilesCount(),
+            result.rewrittenBytesCount(),
+            result.addedDataFilesCount());
       }
       return ExitCodes.OK;
     }

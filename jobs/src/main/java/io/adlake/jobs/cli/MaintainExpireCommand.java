@@ -25,13 +25,17 @@ final class MaintainExpireCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin MaintainTableOptions tables;
 
-  @Option(names = "--retain-last", defaultValue = "10", description = "Snapshots kept on main whatever their age (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--retain-last",
+      defaultValue = "10",
+      description = "Snapshots kept on main whatever their age (default ${DEFAULT-VALUE}).")
   int retainLast;
 
   @Option(
       names = "--older-than-days",
       paramLabel = "DAYS",
-      description = "Expire snapshots older than this many days instead of the table's maximum age (0: every snapshot but the last --retain-last).")
+      description =
+          "Expire snapshots older than this many days instead of the table's maximum age (0: every snapshot but the last --retain-last).")
   Integer olderThanDays;
 
   @Override
@@ -44,14 +48,21 @@ final class MaintainExpireCommand implements Callable<Integer> {
     }
     try (CommandContext context = new CommandContext(common, "adlake-maintain")) {
       if (!context.config.catalog().type().equals("jdbc")) {
-        throw common.usageError("expire-snapshots runs on the embedded (jdbc) catalog only; on "
-            + context.config.catalog().type() + " other branches may reference the files: run Nessie GC");
+        throw common.usageError(
+            "expire-snapshots runs on the embedded (jdbc) catalog only; on "
+                + context.config.catalog().type()
+                + " other branches may reference the files: run Nessie GC");
       }
       Lakehouse lakehouse = context.lakehouse();
       for (TableSpec spec : tables.existing(common, lakehouse, "expire")) {
-        ExpireSnapshots expire = SparkActions.get(lakehouse.spark()).expireSnapshots(lakehouse.table(spec)).retainLast(retainLast);
+        ExpireSnapshots expire =
+            SparkActions.get(lakehouse.spark())
+                .expireSnapshots(lakehouse.table(spec))
+                .retainLast(retainLast);
         if (olderThanDays != null) {
-          expire = expire.expireOlderThan(System.currentTimeMillis() - TimeUnit.DAYS.toMillis(olderThanDays));
+          expire =
+              expire.expireOlderThan(
+                  System.currentTimeMillis() - TimeUnit.DAYS.toMillis(olderThanDays));
         }
         ExpireSnapshots.Result result = expire.execute();
         System.out.printf(

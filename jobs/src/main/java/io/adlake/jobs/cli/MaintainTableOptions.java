@@ -8,16 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** Which tables a maintenance step works on: the named ones, else every published silver and gold table. */
+/**
+ * Which tables a maintenance step works on: the named ones, else every published silver and gold
+ * table.
+ */
 final class MaintainTableOptions {
 
   @Option(
       names = "--table",
       paramLabel = "NAMESPACE.TABLE",
-      description = "A table to maintain, e.g. silver.delivery_daily; repeat for several. Default: every silver and gold table.")
+      description =
+          "A table to maintain, e.g. silver.delivery_daily; repeat for several. Default: every silver and gold table.")
   List<String> tables = new ArrayList<>();
 
-  /** The chosen tables that exist; each one not created yet is reported ("nothing to {@code work}") and skipped. */
+  /**
+   * The chosen tables that exist; each one not created yet is reported ("nothing to {@code work}")
+   * and skipped.
+   */
   List<TableSpec> existing(CommonOptions common, Lakehouse lakehouse, String work) {
     List<TableSpec> existing = new ArrayList<>();
     for (TableSpec spec : resolve(common)) {
@@ -40,7 +47,12 @@ final class MaintainTableOptions {
           Tables.ALL.stream()
               .filter(spec -> spec.path().equals(name))
               .findFirst()
-              .orElseThrow(() -> common.usageError("--table " + name + ": no such adlake table (adlake tables lists them)")));
+              .orElseThrow(
+                  () ->
+                      common.usageError(
+                          "--table "
+                              + name
+                              + ": no such adlake table (adlake tables lists them)")));
     }
     return chosen;
   }

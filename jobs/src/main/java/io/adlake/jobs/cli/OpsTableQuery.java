@@ -9,8 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The rows of an ops table a command lists, as records: those holding each value the command line names (an org,
- * a status, an action, a run), in the listing's order. Every listing filters, orders and reads its table this way.
+ * The rows of an ops table a command lists, as records: those holding each value the command line
+ * names (an org, a status, an action, a run), in the listing's order. Every listing filters, orders
+ * and reads its table this way.
  */
 final class OpsTableQuery {
 
@@ -24,14 +25,18 @@ final class OpsTableQuery {
     return new OpsTableQuery(table);
   }
 
-  /** Only the rows whose column holds this value; a null value is an option not given, and keeps every row. */
+  /**
+   * Only the rows whose column holds this value; a null value is an option not given, and keeps
+   * every row.
+   */
   OpsTableQuery where(String column, String value) {
     return value == null ? this : new OpsTableQuery(rows.filter(col(column).equalTo(value)));
   }
 
   /**
-   * The first {@code limit} rows in this order; one more is read to tell whether more matched. A negative limit
-   * shows none, as {@code Dataset.show} did, and the largest int one fewer, so the one more is still an int.
+   * The first {@code limit} rows in this order; one more is read to tell whether more matched. A
+   * negative limit shows none, as {@code Dataset.show} did, and the largest int one fewer, so the
+   * one more is still an int.
    */
   <T> Page<T> page(int limit, Function<Row, T> record, Column... order) {
     int shown = Math.max(0, Math.min(limit, Integer.MAX_VALUE - 1));

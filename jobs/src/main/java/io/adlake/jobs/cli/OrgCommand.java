@@ -44,13 +44,22 @@ final class OrgCommand {
   static final class ListOrgs implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--page", defaultValue = "1", description = "Which page, from 1 (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--page",
+        defaultValue = "1",
+        description = "Which page, from 1 (default ${DEFAULT-VALUE}).")
     int page;
 
-    @Option(names = "--page-size", defaultValue = "50", description = "Orgs per page, 1 to 1000 (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--page-size",
+        defaultValue = "50",
+        description = "Orgs per page, 1 to 1000 (default ${DEFAULT-VALUE}).")
     int pageSize;
 
-    @Option(names = "--match", paramLabel = "TEXT", description = "Only orgs whose id or name contains this (any case).")
+    @Option(
+        names = "--match",
+        paramLabel = "TEXT",
+        description = "Only orgs whose id or name contains this (any case).")
     String match;
 
     @Override
@@ -62,17 +71,36 @@ final class OrgCommand {
       String needle = match == null ? null : match.toLowerCase(Locale.ROOT);
       List<Org> matching =
           registry.orgs().stream()
-              .filter(o -> needle == null || o.id().value().contains(needle) || o.name().toLowerCase(Locale.ROOT).contains(needle))
+              .filter(
+                  o ->
+                      needle == null
+                          || o.id().value().contains(needle)
+                          || o.name().toLowerCase(Locale.ROOT).contains(needle))
               .sorted(java.util.Comparator.comparing(Org::id))
               .toList();
       int pages = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
-      System.out.printf(Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", "id", "name", "ccy", "timezone", "sources");
-      for (Org org : matching.subList(Math.min(matching.size(), (page - 1) * pageSize), Math.min(matching.size(), page * pageSize))) {
+      System.out.printf(
+          Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", "id", "name", "ccy", "timezone", "sources");
+      for (Org org :
+          matching.subList(
+              Math.min(matching.size(), (page - 1) * pageSize),
+              Math.min(matching.size(), page * pageSize))) {
         System.out.printf(
-            Locale.ROOT, "%-20s %-28s %-4s %-20s %s%n", org.id(), org.name(), org.reportingCurrency(), org.timezone(),
+            Locale.ROOT,
+            "%-20s %-28s %-4s %-20s %s%n",
+            org.id(),
+            org.name(),
+            org.reportingCurrency(),
+            org.timezone(),
             String.join(",", org.sources().keySet()));
       }
-      System.out.printf(Locale.ROOT, "page %d of %d, %d org(s)%s%n", page, pages, matching.size(), needle == null ? "" : " matching '" + match + "'");
+      System.out.printf(
+          Locale.ROOT,
+          "page %d of %d, %d org(s)%s%n",
+          page,
+          pages,
+          matching.size(),
+          needle == null ? "" : " matching '" + match + "'");
       return ExitCodes.OK;
     }
   }
@@ -97,27 +125,38 @@ final class OrgCommand {
   static final class AddOrg implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--id", required = true, description = "Org id: 3-32 of a-z, 0-9 and inner hyphens, starting with a letter.")
+    @Option(
+        names = "--id",
+        required = true,
+        description = "Org id: 3-32 of a-z, 0-9 and inner hyphens, starting with a letter.")
     String id;
 
     @Option(names = "--name", required = true, description = "Display name.")
     String name;
 
-    @Option(names = "--currency", required = true, description = "Reporting currency (ISO 4217), e.g. EUR.")
+    @Option(
+        names = "--currency",
+        required = true,
+        description = "Reporting currency (ISO 4217), e.g. EUR.")
     String currency;
 
-    @Option(names = "--timezone", required = true, description = "IANA timezone, e.g. Europe/Berlin.")
+    @Option(
+        names = "--timezone",
+        required = true,
+        description = "IANA timezone, e.g. Europe/Berlin.")
     String timezone;
 
     @Option(
         names = "--source",
-        description = "Enabled source (repeatable): dv360, ttd, meta, gam, monetize, bookings, setup, fx. Default: every buy-side and reference source (the SSPs gam and monetize only when named).")
+        description =
+            "Enabled source (repeatable): dv360, ttd, meta, gam, monetize, bookings, setup, fx. Default: every buy-side and reference source (the SSPs gam and monetize only when named).")
     List<String> sources;
 
     @Option(
         names = "--source-option",
         paramLabel = "SOURCE.KEY=VALUE",
-        description = "Export settings: date_format, decimal_separator, timezone, currency; e.g. ttd.date_format=dd/MM/yyyy, ttd.decimal_separator=, meta.timezone=America/New_York, gam.currency=EUR.")
+        description =
+            "Export settings: date_format, decimal_separator, timezone, currency; e.g. ttd.date_format=dd/MM/yyyy, ttd.decimal_separator=, meta.timezone=America/New_York, gam.currency=EUR.")
     Map<String, String> sourceOptions = new LinkedHashMap<>();
 
     @Override
@@ -131,9 +170,13 @@ final class OrgCommand {
 
     private Org org() {
       Map<String, SourceOptions> enabled = new LinkedHashMap<>();
-      List<String> ids = sources == null || sources.isEmpty()
-          ? java.util.Arrays.stream(Source.values()).filter(x -> x.ssp().isEmpty()).map(Source::id).toList()
-          : sources;
+      List<String> ids =
+          sources == null || sources.isEmpty()
+              ? java.util.Arrays.stream(Source.values())
+                  .filter(x -> x.ssp().isEmpty())
+                  .map(Source::id)
+                  .toList()
+              : sources;
       for (String s : ids) {
         String sourceId = Source.fromId(s).id();
         enabled.put(sourceId, options(sourceId));
@@ -141,7 +184,8 @@ final class OrgCommand {
       for (String key : sourceOptions.keySet()) {
         String sourceId = key.split("\\.", 2)[0];
         if (!enabled.containsKey(sourceId)) {
-          throw new IllegalArgumentException("--source-option " + key + ": source '" + sourceId + "' is not enabled");
+          throw new IllegalArgumentException(
+              "--source-option " + key + ": source '" + sourceId + "' is not enabled");
         }
       }
       return new Org(OrgId.of(id), name, currency, timezone, enabled);
@@ -149,21 +193,31 @@ final class OrgCommand {
 
     private SourceOptions options(String sourceId) {
       Map<String, String> mine = new LinkedHashMap<>();
-      sourceOptions.forEach((k, v) -> {
-        String[] parts = k.split("\\.", 2);
-        if (parts.length != 2) {
-          throw new IllegalArgumentException("--source-option must be SOURCE.KEY=VALUE, was '" + k + "'");
-        }
-        if (parts[0].equals(sourceId)) {
-          mine.put(parts[1], v);
-        }
-      });
+      sourceOptions.forEach(
+          (k, v) -> {
+            String[] parts = k.split("\\.", 2);
+            if (parts.length != 2) {
+              throw new IllegalArgumentException(
+                  "--source-option must be SOURCE.KEY=VALUE, was '" + k + "'");
+            }
+            if (parts[0].equals(sourceId)) {
+              mine.put(parts[1], v);
+            }
+          });
       for (String key : mine.keySet()) {
         if (!List.of("date_format", "decimal_separator", "timezone", "currency").contains(key)) {
-          throw new IllegalArgumentException("unknown source option '" + key + "'; known: date_format, decimal_separator, timezone, currency");
+          throw new IllegalArgumentException(
+              "unknown source option '"
+                  + key
+                  + "'; known: date_format, decimal_separator, timezone, currency");
         }
       }
-      return new SourceOptions(mine.get("date_format"), mine.get("decimal_separator"), mine.get("timezone"), null, mine.get("currency"));
+      return new SourceOptions(
+          mine.get("date_format"),
+          mine.get("decimal_separator"),
+          mine.get("timezone"),
+          null,
+          mine.get("currency"));
     }
   }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --org}, for the commands that can process some orgs only and leave every other org's rows as they are. */
+/**
+ * {@code --org}, for the commands that can process some orgs only and leave every other org's rows
+ * as they are.
+ */
 final class OrgScopeOptions {
 
   @Option(
@@ -32,7 +35,8 @@ final class OrgScopeOptions {
     for (String org : orgs) {
       OrgId id = OrgId.of(org);
       if (registry.find(id).isEmpty()) {
-        throw new IllegalArgumentException("--org " + org + ": no such org in the registry (adlake org list shows them)");
+        throw new IllegalArgumentException(
+            "--org " + org + ": no such org in the registry (adlake org list shows them)");
       }
       named.add(id.value());
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "quality",
-    description = "Quality gate results (ops.quality_results): what each run's gates checked and found.",
+    description =
+        "Quality gate results (ops.quality_results): what each run's gates checked and found.",
     subcommands = {QualityCommand.Report.class},
     footer = ExitCodes.DESCRIPTION,
     mixinStandardHelpOptions = true)
@@ -36,7 +37,10 @@ final class QualityCommand {
 
     @Mixin CommonOptions common;
 
-    @Option(names = "--run", paramLabel = "RUN_ID", description = "The run id, as adlake run prints it and ops.job_runs holds it.")
+    @Option(
+        names = "--run",
+        paramLabel = "RUN_ID",
+        description = "The run id, as adlake run prints it and ops.job_runs holds it.")
     String runId;
 
     @Option(names = "--failures", description = "Only failed checks.")
@@ -47,9 +51,12 @@ final class QualityCommand {
       try (CommandContext context = new CommandContext(common, "adlake-quality")) {
         Lakehouse lakehouse = context.lakehouse();
         if (!lakehouse.exists(Tables.QUALITY_RESULTS)) {
-          throw new InputException("no gate has run yet: " + Tables.QUALITY_RESULTS.path() + " does not exist");
+          throw new InputException(
+              "no gate has run yet: " + Tables.QUALITY_RESULTS.path() + " does not exist");
         }
-        RunGateResults results = QualityReportReader.read(lakehouse, runId != null ? runId : QualityReportReader.newestRun(lakehouse));
+        RunGateResults results =
+            QualityReportReader.read(
+                lakehouse, runId != null ? runId : QualityReportReader.newestRun(lakehouse));
         if (results.checks().isEmpty()) {
           throw new InputException("no gate results for run '" + results.runId() + "'");
         }
@@ -60,10 +67,14 @@ final class QualityCommand {
 
     /** 7 when a table-wide check failed (nothing was published), else 12 when the run held orgs. */
     static int exitCode(RunGateResults results) {
-      return results.blocksPublish() ? ExitCodes.GATE_FAILED : results.held().isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
+      return results.blocksPublish()
+          ? ExitCodes.GATE_FAILED
+          : results.held().isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
     }
 
-    /** The checks, failed error-level ones first, with how many failed; then the orgs the run held. */
+    /**
+     * The checks, failed error-level ones first, with how many failed; then the orgs the run held.
+     */
     static void print(PrintWriter out, RunGateResults results, boolean failuresOnly) {
       printChecks(out, results, failuresOnly);
       printHolds(out, results.held());
@@ -72,17 +83,38 @@ final class QualityCommand {
     private static void printChecks(PrintWriter out, RunGateResults results, boolean failuresOnly) {
       out.printf(Locale.ROOT, "Gate results of %s%n", results.runId());
       String format = "%-7s %-8s %-7s %-26s %-14s %-34s %-48s %10s  %s%n";
-      out.printf(Locale.ROOT, format, "layer", "status", "level", "table", "org", "check", "constraint", "metric", "message");
+      out.printf(
+          Locale.ROOT,
+          format,
+          "layer",
+          "status",
+          "level",
+          "table",
+          "org",
+          "check",
+          "constraint",
+          "metric",
+          "message");
       for (GateCheck check : results.checks()) {
         ConstraintOutcome o = check.outcome();
         if (failuresOnly && !o.failed()) {
           continue;
         }
         out.printf(
-            Locale.ROOT, format, check.layer(), o.status(), o.level(), o.table(), o.orgId(), cut(o.check(), 34), cut(o.constraint(), 48),
-            o.metricValue() == null ? "" : String.format(Locale.ROOT, "%.4g", o.metricValue()), cut(o.message(), 100));
+            Locale.ROOT,
+            format,
+            check.layer(),
+            o.status(),
+            o.level(),
+            o.table(),
+            o.orgId(),
+            cut(o.check(), 34),
+            cut(o.constraint(), 48),
+            o.metricValue() == null ? "" : String.format(Locale.ROOT, "%.4g", o.metricValue()),
+            cut(o.message(), 100));
       }
-      out.printf(Locale.ROOT, "%d constraint(s), %d failed%n", results.checks().size(), results.failed());
+      out.printf(
+          Locale.ROOT, "%d constraint(s), %d failed%n", results.checks().size(), results.failed());
     }
 
     /** The orgs the run held, each with why and whether a later run has published it since. */
@@ -90,16 +122,28 @@ final class QualityCommand {
       if (held.isEmpty()) {
         return;
       }
-      out.printf(Locale.ROOT, "%nHeld orgs (none of their rows from this run were published; main keeps their last published rows):%n");
+      out.printf(
+          Locale.ROOT,
+          "%nHeld orgs (none of their rows from this run were published; main keeps their last published rows):%n");
       for (HeldOrg h : held) {
         out.printf(
-            Locale.ROOT, "  %-20s %-6s gate, deliveries %s to %s: %s%n    %s%n", h.orgId(), h.layer(), h.firstDate(), h.lastDate(),
-            h.stillHeld() ? "still held (its next run retries these deliveries)" : "published since by " + h.releasedBy(), h.reason());
+            Locale.ROOT,
+            "  %-20s %-6s gate, deliveries %s to %s: %s%n    %s%n",
+            h.orgId(),
+            h.layer(),
+            h.firstDate(),
+            h.lastDate(),
+            h.stillHeld()
+                ? "still held (its next run retries these deliveries)"
+                : "published since by " + h.releasedBy(),
+            h.reason());
       }
     }
 
     private static String cut(String text, int width) {
-      return text == null ? "" : text.length() <= width ? text : text.substring(0, width - 3) + "...";
+      return text == null
+          ? ""
+          : text.length() <= width ? text : text.substring(0, width - 3) + "...";
     }
   }
 }

@@ -11,23 +11,35 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads what {@code adlake quality report} prints: a run's gate results from ops.quality_results, errors first,
- * and the orgs it held from ops.org_holds, by org.
+ * Reads what {@code adlake quality report} prints: a run's gate results from ops.quality_results,
+ * errors first, and the orgs it held from ops.org_holds, by org.
  */
 final class QualityReportReader {
   private QualityReportReader() {}
 
   /** The run that recorded gate results last. */
   static String newestRun(Lakehouse lakehouse) {
-    return lakehouse.read(Tables.QUALITY_RESULTS).orderBy(col("recorded_at").desc()).select("run_id").limit(1).collectAsList().get(0).getAs("run_id");
+    return lakehouse
+        .read(Tables.QUALITY_RESULTS)
+        .orderBy(col("recorded_at").desc())
+        .select("run_id")
+        .limit(1)
+        .collectAsList()
+        .get(0)
+        .getAs("run_id");
   }
 
   /** A run's checks and the orgs it held; no ops.org_holds yet means no run has held an org. */
   static RunGateResults read(Lakehouse lakehouse, String run) {
-    List<GateCheck> checks = GateRecords.ofRun(lakehouse, run).collectAsList().stream().map(QualityReportReader::check).toList();
+    List<GateCheck> checks =
+        GateRecords.ofRun(lakehouse, run).collectAsList().stream()
+            .map(QualityReportReader::check)
+            .toList();
     List<HeldOrg> held =
         lakehouse.exists(Tables.ORG_HOLDS)
-            ? OpsTableQuery.of(lakehouse.read(Tables.ORG_HOLDS)).where("run_id", run).all(QualityReportReader::hold, col("org_id"))
+            ? OpsTableQuery.of(lakehouse.read(Tables.ORG_HOLDS))
+                .where("run_id", run)
+                .all(QualityReportReader::hold, col("org_id"))
             : List.of();
     return new RunGateResults(run, checks, held);
   }

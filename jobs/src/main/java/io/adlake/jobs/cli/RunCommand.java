@@ -64,16 +64,25 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin OrgScopeOptions scope;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date (the Airflow logical date).")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "Delivery date (the Airflow logical date).")
   LocalDate date;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First delivery date of a range (with --to).")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First delivery date of a range (with --to).")
   LocalDate from;
 
   @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last delivery date of a range.")
   LocalDate to;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Gold's as-of date (default: the day before the last delivery).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description = "Gold's as-of date (default: the day before the last delivery).")
   LocalDate asOf;
 
   @Option(
@@ -98,27 +107,40 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--step",
       paramLabel = "STEP",
-      description = "Run one step only: silver, silver-gate, gold, gold-gate or publish (no ingest).")
+      description =
+          "Run one step only: silver, silver-gate, gold, gold-gate or publish (no ingest).")
   String step;
 
   @Override
   public Integer call() {
-    if ((date == null) == (from == null && to == null) || (date == null && (from == null || to == null))) {
+    if ((date == null) == (from == null && to == null)
+        || (date == null && (from == null || to == null))) {
       throw common.usageError("give either --date, or --from and --to");
     }
     LocalDate first = date != null ? date : from;
     LocalDate last = date != null ? date : to;
     if (mainMovedRetries < 0 || mainMovedRetries > 10) {
-      throw common.usageError("--main-moved-retries must be between 0 and 10, was " + mainMovedRetries);
+      throw common.usageError(
+          "--main-moved-retries must be between 0 and 10, was " + mainMovedRetries);
     }
     RunStep only = step == null ? null : common.parse(() -> RunStep.of(step));
-    try (CommandContext context = new CommandContext(common, "adlake-run" + (only == null ? "" : "-" + only.id()))) {
+    try (CommandContext context =
+        new CommandContext(common, "adlake-run" + (only == null ? "" : "-" + only.id()))) {
       RunRequest request =
-          common.parse(() -> new RunRequest(first, last, asOf != null ? asOf : last.minusDays(1), rebuildDays, force, scope.resolve(context.orgs())));
+          common.parse(
+              () ->
+                  new RunRequest(
+                      first,
+                      last,
+                      asOf != null ? asOf : last.minusDays(1),
+                      rebuildDays,
+                      force,
+                      scope.resolve(context.orgs())));
       PipelineRun pipeline = context.pipeline();
       RunOutcome outcome;
       try {
-        outcome = only == null ? pipeline.run(request, mainMovedRetries) : pipeline.step(request, only);
+        outcome =
+            only == null ? pipeline.run(request, mainMovedRetries) : pipeline.step(request, only);
       } catch (StepOrderException early) {
         throw new InputException(early.getMessage());
       }
@@ -132,7 +154,9 @@ final class RunCommand implements Callable<Integer> {
     boolean reconciles = outcome.ingest().map(IngestReport::reconciles).orElse(true);
     return switch (outcome.status()) {
       case SILVER_BUILT, SILVER_PASSED, GOLD_BUILT, GOLD_PASSED, PUBLISHED, ALREADY_PUBLISHED ->
-          !reconciles ? ExitCodes.RECONCILIATION_FAILED : outcome.record().heldOrgs().isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
+          !reconciles
+              ? ExitCodes.RECONCILIATION_FAILED
+              : outcome.record().heldOrgs().isEmpty() ? ExitCodes.OK : ExitCodes.ORGS_HELD;
       case GATE_FAILED -> ExitCodes.GATE_FAILED;
       case MAIN_MOVED, PARTIALLY_PUBLISHED -> ExitCodes.PUBLISH_CONFLICT;
     };

@@ -2,7 +2,10 @@ package io.adlake.jobs.cli;
 
 import java.util.List;
 
-/** What {@code adlake quality report} prints of one run: every check of its gates, and the orgs it held. */
+/**
+ * What {@code adlake quality report} prints of one run: every check of its gates, and the orgs it
+ * held.
+ */
 record RunGateResults(String runId, List<GateCheck> checks, List<HeldOrg> held) {
 
   RunGateResults {

@@ -55,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // The context only reads the configuration here: the endpoint builds a Spark session of its own.
+    // The context only reads the configuration here: the endpoint builds a Spark session of its
+    // own.
     AdlakeConfig config;
     try (CommandContext context = new CommandContext(common, "adlake-serve")) {
       config = context.config;
@@ -67,24 +68,32 @@ final class ServeCommand implements Callable<Integer> {
     ServeSettings serve = config.serve();
     System.out.printf(
         "adlake serve: jdbc:hive2://%s:%d/%s  (views of %s, read-only; Ctrl-C stops)%n",
-        serve.host(), serve.port(), serve.namespaces().get(0), String.join(", ", serve.namespaces()));
+        serve.host(),
+        serve.port(),
+        serve.namespaces().get(0),
+        String.join(", ", serve.namespaces()));
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      endpoint.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  endpoint.close();
+                  stopped.countDown();
+                }));
     stopped.await();
     return ExitCodes.OK;
   }
 
   /**
-   * This JVM was started from adlake's jar alone: start it again with Spark's Thrift-server and Hive jars in
-   * front (they bring the Guava 14 and Hive 2.3 classes Spark's Hive code was built against) and adlake's jar
-   * after them, with the same JVM options and arguments, and wait for it.
+   * This JVM was started from adlake's jar alone: start it again with Spark's Thrift-server and
+   * Hive jars in front (they bring the Guava 14 and Hive 2.3 classes Spark's Hive code was built
+   * against) and adlake's jar after them, with the same JVM options and arguments, and wait for it.
    */
-  private int relaunchWithThriftServer(AdlakeConfig config) throws IOException, InterruptedException, URISyntaxException {
+  private int relaunchWithThriftServer(AdlakeConfig config)
+      throws IOException, InterruptedException, URISyntaxException {
     Path jars = sparkJars(config);
-    Path adlakeJar = Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path adlakeJar =
+        Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -117,10 +126,14 @@ final class ServeCommand implements Callable<Integer> {
     return candidates.stream()
         .filter(dir -> Files.isRegularFile(dir.resolve(THRIFT_JAR)))
         .findFirst()
-        .orElseThrow(() -> new InputException(
-            "adlake serve needs Spark's Thrift server (" + THRIFT_JAR + "): `pip install pyspark==3.5.9` and set "
-                + "serve.spark_jars or ADLAKE_SERVE_SPARK_JARS to its pyspark/jars folder"
-                + (candidates.isEmpty() ? "" : "; looked in " + candidates)));
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "adlake serve needs Spark's Thrift server ("
+                        + THRIFT_JAR
+                        + "): `pip install pyspark==3.5.9` and set "
+                        + "serve.spark_jars or ADLAKE_SERVE_SPARK_JARS to its pyspark/jars folder"
+                        + (candidates.isEmpty() ? "" : "; looked in " + candidates)));
   }
 
   private static List<String> addOpens(Path jar) throws IOException {

@@ -41,17 +41,26 @@ final class SilverCommand implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date to process.")
   LocalDate date;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First delivery date of a range.")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First delivery date of a range.")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last delivery date of a range (inclusive).")
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM-DD",
+      description = "Last delivery date of a range (inclusive).")
   LocalDate to;
 
   @Override
   public Integer call() {
     LocalDate first = date != null ? date : from;
     LocalDate last = date != null ? date : to;
-    if (first == null || last == null || last.isBefore(first) || (date != null && (from != null || to != null))) {
+    if (first == null
+        || last == null
+        || last.isBefore(first)
+        || (date != null && (from != null || to != null))) {
       throw common.usageError("give --date, or --from and --to with --to not before --from");
     }
     try (CommandContext context = new CommandContext(common, "adlake-silver")) {

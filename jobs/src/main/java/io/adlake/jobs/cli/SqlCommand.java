@@ -38,15 +38,22 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL statement.")
   String query;
 
-  @Option(names = "--limit", defaultValue = "200", description = "Rows to print at most (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "200",
+      description = "Rows to print at most (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or csv (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or csv (default ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
       names = "--allow-writes",
-      description = "Run a statement that changes tables or the session. It acts on main directly, outside write-audit-publish: no gate judges it.")
+      description =
+          "Run a statement that changes tables or the session. It acts on main directly, outside write-audit-publish: no gate judges it.")
   boolean allowWrites;
 
   @Override
@@ -60,8 +67,10 @@ final class SqlCommand implements Callable<Integer> {
       if (!allowWrites) {
         Optional<String> refusal = ReadOnlyStatements.refusal(parse(spark));
         if (refusal.isPresent()) {
-          System.err.println("adlake: refused: adlake sql is read-only and this is " + refusal.get()
-              + ". Pass --allow-writes to run it on main, or use adlake maintain for table upkeep.");
+          System.err.println(
+              "adlake: refused: adlake sql is read-only and this is "
+                  + refusal.get()
+                  + ". Pass --allow-writes to run it on main, or use adlake maintain for table upkeep.");
           return ExitCodes.NOT_ALLOWED;
         }
       }
@@ -74,7 +83,9 @@ final class SqlCommand implements Callable<Integer> {
           StringBuilder line = new StringBuilder();
           for (int i = 0; i < row.size(); i++) {
             String cell = row.isNullAt(i) ? "" : String.valueOf(row.get(i));
-            line.append(i == 0 ? "" : ",").append(cell.matches(".*[\",\\n].*") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+            line.append(i == 0 ? "" : ",")
+                .append(
+                    cell.matches(".*[\",\\n].*") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
           }
           System.out.println(line);
         }

@@ -27,7 +27,13 @@ final class TablesCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "%-36s %10s %20s  %s%n", "table", "rows", "snapshot", "grain");
       for (TableSpec spec : Tables.ALL) {
         if (!lakehouse.exists(spec)) {
-          System.out.printf(Locale.ROOT, "%-36s %10s %20s  %s%n", spec.path(), "-", "(not created)", spec.grain());
+          System.out.printf(
+              Locale.ROOT,
+              "%-36s %10s %20s  %s%n",
+              spec.path(),
+              "-",
+              "(not created)",
+              spec.grain());
           continue;
         }
         Snapshot current = lakehouse.table(spec).currentSnapshot();

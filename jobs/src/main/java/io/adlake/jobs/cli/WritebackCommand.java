@@ -67,14 +67,16 @@ final class WritebackCommand implements Callable<Integer> {
   }
 
   /**
-   * Whom a write-back step is done for. The principal is the process's OS user; naming another person is for
-   * delegators only, and a refused attempt is audited against the actions it named or would have taken.
+   * Whom a write-back step is done for. The principal is the process's OS user; naming another
+   * person is for delegators only, and a refused attempt is audited against the actions it named or
+   * would have taken.
    */
   static final class ActorOptions {
     @Option(
         names = "--on-behalf-of",
         paramLabel = "PERSON",
-        description = "Act for this person (recorded as the actor, with you as the authenticated principal). Only the delegators in conf/writeback.yaml may.")
+        description =
+            "Act for this person (recorded as the actor, with you as the authenticated principal). Only the delegators in conf/writeback.yaml may.")
     String onBehalfOf;
 
     Actor actor(CommandContext context, Supplier<List<WritebackAction>> concerned) {
@@ -87,7 +89,11 @@ final class WritebackCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "plan", description = "Record the actions the open alerts propose; print every pending action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
+  @Command(
+      name = "plan",
+      description = "Record the actions the open alerts propose; print every pending action.",
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
   static final class Plan implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin ActorOptions who;
@@ -95,7 +101,8 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        // A refused plan has no actions yet to audit against; it is refused before anything is proposed.
+        // A refused plan has no actions yet to audit against; it is refused before anything is
+        // proposed.
         Actor actor = who.actor(context, List::of);
         WritebackPlanner planner = context.writebackPlanner();
         PlanReport report;
@@ -122,7 +129,8 @@ final class WritebackCommand implements Callable<Integer> {
 
     WritebackAction decide(CommonOptions common, WritebackDecision decision) {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        Actor actor = who.actor(context, () -> context.writebackLedger().find(actionId).stream().toList());
+        Actor actor =
+            who.actor(context, () -> context.writebackLedger().find(actionId).stream().toList());
         return decision.make(context.writebackDecisions(), actionId, actor, note, Instant.now());
       } catch (IllegalArgumentException e) {
         throw new InputException(e.getMessage());
@@ -131,10 +139,15 @@ final class WritebackCommand implements Callable<Integer> {
   }
 
   interface WritebackDecision {
-    WritebackAction make(WritebackDecisions desk, String actionId, Actor by, String note, Instant at);
+    WritebackAction make(
+        WritebackDecisions desk, String actionId, Actor by, String note, Instant at);
   }
 
-  @Command(name = "approve", description = "Approve a proposed action.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
+  @Command(
+      name = "approve",
+      description = "Approve a proposed action.",
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
   static final class Approve implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin DecisionOptions decision;
@@ -142,12 +155,23 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       WritebackAction decided = decision.decide(common, WritebackDecisions::approve);
-      common.out().println("action " + decided.actionId() + " approved by " + decided.decision().by() + "; 'adlake writeback execute' makes it (dry run unless --apply)");
+      common
+          .out()
+          .println(
+              "action "
+                  + decided.actionId()
+                  + " approved by "
+                  + decided.decision().by()
+                  + "; 'adlake writeback execute' makes it (dry run unless --apply)");
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "reject", description = "Reject a proposed or approved action; it is never executed.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
+  @Command(
+      name = "reject",
+      description = "Reject a proposed or approved action; it is never executed.",
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
   static final class Reject implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin DecisionOptions decision;
@@ -155,7 +179,9 @@ final class WritebackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       WritebackAction decided = decision.decide(common, WritebackDecisions::reject);
-      common.out().println("action " + decided.actionId() + " rejected by " + decided.decision().by());
+      common
+          .out()
+          .println("action " + decided.actionId() + " rejected by " + decided.decision().by());
       return ExitCodes.OK;
     }
   }
@@ -175,7 +201,10 @@ final class WritebackCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Send the changes. Without it nothing is sent.")
     boolean apply;
 
-    @Option(names = "--action", paramLabel = "ACTION_ID", description = "Only these actions (repeatable).")
+    @Option(
+        names = "--action",
+        paramLabel = "ACTION_ID",
+        description = "Only these actions (repeatable).")
     List<String> actions = new ArrayList<>();
 
     @Option(names = "--org", description = "Only this org's actions.")
@@ -195,7 +224,11 @@ final class WritebackCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "history", description = "Print the audit log, newest first.", footer = ExitCodes.DESCRIPTION, mixinStandardHelpOptions = true)
+  @Command(
+      name = "history",
+      description = "Print the audit log, newest first.",
+      footer = ExitCodes.DESCRIPTION,
+      mixinStandardHelpOptions = true)
   static final class History implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -205,13 +238,18 @@ final class WritebackCommand implements Callable<Integer> {
     @Option(names = "--org", description = "Only this org.")
     String org;
 
-    @Option(names = "--limit", description = "At most this many rows (default: ${DEFAULT-VALUE}).", defaultValue = "200")
+    @Option(
+        names = "--limit",
+        description = "At most this many rows (default: ${DEFAULT-VALUE}).",
+        defaultValue = "200")
     int limit;
 
     @Override
     public Integer call() {
       try (CommandContext context = new CommandContext(common, "adlake-writeback")) {
-        AuditEntry.GRID.print(common.out(), AuditHistory.read(context.writebackLedger().auditLog(), action, org, limit));
+        AuditEntry.GRID.print(
+            common.out(),
+            AuditHistory.read(context.writebackLedger().auditLog(), action, org, limit));
         return ExitCodes.OK;
       }
     }

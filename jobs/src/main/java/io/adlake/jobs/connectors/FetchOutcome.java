@@ -5,15 +5,23 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * What one org's fetch of one source did: per file fetched (by the name it lands under), new, restated or
- * unchanged; or why it failed ({@code failure} null when it did not).
+ * What one org's fetch of one source did: per file fetched (by the name it lands under), new,
+ * restated or unchanged; or why it failed ({@code failure} null when it did not).
  *
- * @param files   the files fetched before the end or the failure, new, restated or unchanged
- * @param failure the kind of failure, or null; a configuration problem of the org is {@code CONFIGURATION}. When a
- *                source is fetched from several platforms (setup), the one a retry can help wins, then configuration
+ * @param files the files fetched before the end or the failure, new, restated or unchanged
+ * @param failure the kind of failure, or null; a configuration problem of the org is {@code
+ *     CONFIGURATION}. When a source is fetched from several platforms (setup), the one a retry can
+ *     help wins, then configuration
  * @param message every failure's reason, each naming its platform, org and dates
  */
-public record FetchOutcome(String org, Source source, LocalDate first, LocalDate last, Map<String, LandingDrop.Result> files, Failure failure, String message) {
+public record FetchOutcome(
+    String org,
+    Source source,
+    LocalDate first,
+    LocalDate last,
+    Map<String, LandingDrop.Result> files,
+    Failure failure,
+    String message) {
 
   /** Why an org's fetch failed, as the exit code tells it apart. */
   public enum Failure {
@@ -21,7 +29,10 @@ public record FetchOutcome(String org, Source source, LocalDate first, LocalDate
     CREDENTIALS,
     /** The org's entry in conf/connectors.yaml is incomplete. */
     CONFIGURATION,
-    /** The platform failed, timed out, cut the download or returned an empty day: a later try may work. */
+    /**
+     * The platform failed, timed out, cut the download or returned an empty day: a later try may
+     * work.
+     */
     TRANSIENT
   }
 

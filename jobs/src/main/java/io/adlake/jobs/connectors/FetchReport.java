@@ -4,7 +4,10 @@ import io.adlake.model.Source;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Every org's outcome of one {@code adlake fetch}: printed one line per org, the failures with their reason. */
+/**
+ * Every org's outcome of one {@code adlake fetch}: printed one line per org, the failures with
+ * their reason.
+ */
 public record FetchReport(Source source, List<FetchOutcome> outcomes) {
 
   public FetchReport {
@@ -20,12 +23,22 @@ public record FetchReport(Source source, List<FetchOutcome> outcomes) {
     for (FetchOutcome o : outcomes) {
       if (o.ok()) {
         out.printf(
-            "  %-20s %s to %s: %d new, %d restated, %d unchanged%n", o.org(), o.first(), o.last(), o.count(LandingDrop.Result.NEW),
-            o.count(LandingDrop.Result.RESTATED), o.count(LandingDrop.Result.UNCHANGED));
+            "  %-20s %s to %s: %d new, %d restated, %d unchanged%n",
+            o.org(),
+            o.first(),
+            o.last(),
+            o.count(LandingDrop.Result.NEW),
+            o.count(LandingDrop.Result.RESTATED),
+            o.count(LandingDrop.Result.UNCHANGED));
       } else {
         out.printf(
-            "  %-20s %s to %s: FAILED (%s) %s; %d file(s) fetched before it%n", o.org(), o.first(), o.last(), o.failure().name().toLowerCase(java.util.Locale.ROOT),
-            o.message(), o.files().size());
+            "  %-20s %s to %s: FAILED (%s) %s; %d file(s) fetched before it%n",
+            o.org(),
+            o.first(),
+            o.last(),
+            o.failure().name().toLowerCase(java.util.Locale.ROOT),
+            o.message(),
+            o.files().size());
       }
     }
   }

@@ -1,6 +1,5 @@
 package io.adlake.jobs.gold;
 
-import io.adlake.catalog.tables.MergedSlices;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -8,26 +7,27 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.trunc;
 
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.tables.MergedSlices;
+import io.adlake.catalog.tables.SliceMerge;
+import io.adlake.jobs.LayerReport;
+import io.adlake.jobs.Progress;
+import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.config.MartSettings;
 import io.adlake.model.config.OrgMartSettings;
+import io.adlake.model.config.ReconciliationSettings;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
-import io.adlake.jobs.LayerReport;
-import io.adlake.jobs.Progress;
-import io.adlake.catalog.tables.SliceMerge;
-import io.adlake.model.Source;
-import io.adlake.model.config.ReconciliationSettings;
 import io.adlake.transforms.formats.Values;
 import io.adlake.transforms.gold.BuySellDaily;
 import io.adlake.transforms.gold.CrossPlatformReport;
-import io.adlake.transforms.gold.RevenueReconciliation;
 import io.adlake.transforms.gold.GoldInputs;
 import io.adlake.transforms.gold.MarginMart;
 import io.adlake.transforms.gold.OrgDailySummary;
 import io.adlake.transforms.gold.PacingMart;
+import io.adlake.transforms.gold.RevenueReconciliation;
 import io.adlake.transforms.gold.qa.QaLibrary;
 import io.adlake.transforms.gold.taxonomy.NamingConvention;
 import io.adlake.transforms.gold.taxonomy.TaxonomyMart;
@@ -52,18 +52,18 @@ import org.apache.spark.storage.StorageLevel;
  * Builds every gold mart for all orgs in one job.
  *
  * <ul>
- *   <li>Delivery marts (cross-platform report, org daily summary, margin): platforms restate recent days, so each
- *       run rebuilds the report days of a window ending on the as-of date and replaces them by (org, day); a day
- *       silver no longer has disappears from gold too. The month roll-up of margin is recomputed for every month
- *       the window touches.
- *   <li>State marts (pacing and QA per as-of date, taxonomy per convention version) replace the org's slice of
- *       that date or version.
+ *   <li>Delivery marts (cross-platform report, org daily summary, margin): platforms restate recent
+ *       days, so each run rebuilds the report days of a window ending on the as-of date and
+ *       replaces them by (org, day); a day silver no longer has disappears from gold too. The month
+ *       roll-up of margin is recomputed for every month the window touches.
+ *   <li>State marts (pacing and QA per as-of date, taxonomy per convention version) replace the
+ *       org's slice of that date or version.
  * </ul>
  *
- * Pacing, margin, QA and taxonomy need silver bookings and setup; without them only the delivery report is built.
+ * Pacing, margin, QA and taxonomy need silver bookings and setup; without them only the delivery
+ * report is built.
  */
 public final class GoldJob {
-
 
   private final Lakehouse lakehouse;
   private final OrgRegistry orgs;
@@ -71,7 +71,12 @@ public final class GoldJob {
   private final int fxLookbackDays;
   private final Progress progress;
 
-  public GoldJob(Lakehouse lakehouse, OrgRegistry orgs, OrgMartSettings settings, int fxLookbackDays, Progress progress) {
+  public GoldJob(
+      Lakehouse lakehouse,
+      OrgRegistry orgs,
+      OrgMartSettings settings,
+      int fxLookbackDays,
+      Progress progress) {
     this.lakehouse = lakehouse;
     this.orgs = orgs;
     this.settings = settings;
@@ -87,8 +92,9 @@ public final class GoldJob {
   }
 
   /**
-   * @param asOf        each org's as-of date (its last complete day); orgs not in the map are not built
-   * @param rebuildDays how many report days before the as-of date can still change (restatement window)
+   * @param asOf each org's as-of date (its last complete day); orgs not in the map are not built
+   * @param rebuildDays how many report days before the as-of date can still change (restatement
+   *     window)
    */
   public LayerReport run(Map<OrgId, LocalDate> asOf, int rebuildDays) {
     LocalDate last = Collections.max(asOf.values());
@@ -104,26 +110,54 @@ public final class GoldJob {
     Column window = col("report_date").between(Date.valueOf(first), Date.valueOf(last));
     Dataset<Row> silver = lakehouse.read(Tables.SILVER_DELIVERY).join(runOrgs, "org_id");
 
-    progress.step("gold " + runId + ": cross-platform report for report days " + first + " to " + last);
+    progress.step(
+        "gold " + runId + ": cross-platform report for report days " + first + " to " + last);
     deliveryReport(silver.filter(window), runOrgs, window, runId, results);
     if (lakehouse.exists(Tables.SILVER_SUPPLY)) {
       progress.step("gold: buy side against sell side for report days " + first + " to " + last);
-      buySell(silver.filter(window), lakehouse.read(Tables.SILVER_SUPPLY).join(runOrgs, "org_id").filter(window), asOf.keySet(), runOrgs, window, runId, results);
+      buySell(
+          silver.filter(window),
+          lakehouse.read(Tables.SILVER_SUPPLY).join(runOrgs, "org_id").filter(window),
+          asOf.keySet(),
+          runOrgs,
+          window,
+          runId,
+          results);
     }
 
     List<TableSpec> needed = List.of(Tables.SILVER_BOOKINGS, Tables.SILVER_SETUP, Tables.SILVER_FX);
-    List<String> missing = needed.stream().filter(t -> !lakehouse.exists(t)).map(TableSpec::path).toList();
+    List<String> missing =
+        needed.stream().filter(t -> !lakehouse.exists(t)).map(TableSpec::path).toList();
     if (!missing.isEmpty()) {
       progress.step("gold: " + missing + " not built yet; pacing, margin, QA and taxonomy skipped");
       return new LayerReport(first, last, runId, results, 0);
     }
-    // Setup, bookings and rates are small and every mart reads them, several times over: read them once.
-    Dataset<Row> bookings = lakehouse.read(Tables.SILVER_BOOKINGS).join(runOrgs, "org_id").persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> setup = lakehouse.read(Tables.SILVER_SETUP).join(runOrgs, "org_id").persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> rates = lakehouse.read(Tables.SILVER_FX).join(runOrgs, "org_id").persist(StorageLevel.MEMORY_AND_DISK());
+    // Setup, bookings and rates are small and every mart reads them, several times over: read them
+    // once.
+    Dataset<Row> bookings =
+        lakehouse
+            .read(Tables.SILVER_BOOKINGS)
+            .join(runOrgs, "org_id")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> setup =
+        lakehouse
+            .read(Tables.SILVER_SETUP)
+            .join(runOrgs, "org_id")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rates =
+        lakehouse
+            .read(Tables.SILVER_FX)
+            .join(runOrgs, "org_id")
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       GoldInputs inputs =
-          new GoldInputs(orgFrame, silver.filter(col("report_date").leq(Date.valueOf(last))), bookings, setup, rates, fxLookbackDays);
+          new GoldInputs(
+              orgFrame,
+              silver.filter(col("report_date").leq(Date.valueOf(last))),
+              bookings,
+              setup,
+              rates,
+              fxLookbackDays);
       buildMarts(inputs, asOf.keySet(), first, last, runId, results);
     } finally {
       bookings.unpersist();
@@ -133,19 +167,32 @@ public final class GoldJob {
     return new LayerReport(first, last, runId, results, 0);
   }
 
-  private void buildMarts(GoldInputs inputs, Set<OrgId> runOrgIds, LocalDate first, LocalDate last, String runId, List<MergedSlices> results) {
+  private void buildMarts(
+      GoldInputs inputs,
+      Set<OrgId> runOrgIds,
+      LocalDate first,
+      LocalDate last,
+      String runId,
+      List<MergedSlices> results) {
     Dataset<Row> orgFrame = inputs.orgs();
     Dataset<Row> runOrgs = orgFrame.select("org_id");
     Dataset<Row> asOfSlices = orgFrame.select("org_id", "as_of_date");
 
     progress.step("gold: pacing");
-    // Checkpointed, not just cached: every QA check derives frames from pacing, and Spark re-analyses the whole
-    // plan behind a frame each time one is derived; pacing's plan (FX, windows, segments) made that take minutes.
+    // Checkpointed, not just cached: every QA check derives frames from pacing, and Spark
+    // re-analyses the whole
+    // plan behind a frame each time one is derived; pacing's plan (FX, windows, segments) made that
+    // take minutes.
     Dataset<Row> pacing = PacingMart.build(inputs).localCheckpoint();
     results.add(merge(Tables.GOLD_PACING, pacing, asOfSlices, runId));
     progress.step("gold: QA checks");
     Dataset<Row> checks = QaLibrary.settings(lakehouse.spark(), settingsOf(runOrgIds));
-    results.add(merge(Tables.GOLD_QA_FINDINGS, QaLibrary.findings(inputs, pacing, checks), asOfSlices, runId));
+    results.add(
+        merge(
+            Tables.GOLD_QA_FINDINGS,
+            QaLibrary.findings(inputs, pacing, checks),
+            asOfSlices,
+            runId));
 
     progress.step("gold: taxonomy");
     Map<String, NamingConvention> conventions = new LinkedHashMap<>();
@@ -158,32 +205,58 @@ public final class GoldJob {
       }
     }
     Dataset<Row> versionSlices =
-        lakehouse.spark().createDataFrame(versions, new StructType().add("org_id", DataTypes.StringType).add("taxonomy_version", DataTypes.StringType));
+        lakehouse
+            .spark()
+            .createDataFrame(
+                versions,
+                new StructType()
+                    .add("org_id", DataTypes.StringType)
+                    .add("taxonomy_version", DataTypes.StringType));
     results.add(
-        merge(Tables.GOLD_TAXONOMY, TaxonomyMart.build(inputs.setup(), orgFrame, conventions), versionSlices, runId));
+        merge(
+            Tables.GOLD_TAXONOMY,
+            TaxonomyMart.build(inputs.setup(), orgFrame, conventions),
+            versionSlices,
+            runId));
 
     progress.step("gold: margin for report days " + first + " to " + last);
     Dataset<Row> days =
-        runOrgs.select(col("org_id"), explode(sequence(lit(Date.valueOf(first)), lit(Date.valueOf(last)))).as("report_date"));
+        runOrgs.select(
+            col("org_id"),
+            explode(sequence(lit(Date.valueOf(first)), lit(Date.valueOf(last)))).as("report_date"));
     results.add(
-        merge(Tables.GOLD_MARGIN_DAILY, MarginMart.daily(inputs, Date.valueOf(first), Date.valueOf(last)), days, runId));
-    Dataset<Row> months = days.select(col("org_id"), trunc(col("report_date"), "month").as("month")).distinct();
+        merge(
+            Tables.GOLD_MARGIN_DAILY,
+            MarginMart.daily(inputs, Date.valueOf(first), Date.valueOf(last)),
+            days,
+            runId));
+    Dataset<Row> months =
+        days.select(col("org_id"), trunc(col("report_date"), "month").as("month")).distinct();
     Dataset<Row> monthRows =
-        lakehouse.read(Tables.GOLD_MARGIN_DAILY)
+        lakehouse
+            .read(Tables.GOLD_MARGIN_DAILY)
             .withColumn("month", trunc(col("report_date"), "month"))
             .join(months, new String[] {"org_id", "month"}, "left_semi")
             .drop("month");
     results.add(merge(Tables.GOLD_MARGIN_MONTHLY, MarginMart.monthly(monthRows), months, runId));
   }
 
-  private MergedSlices merge(TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
+  private MergedSlices merge(
+      TableSpec table, Dataset<Row> rows, Dataset<Row> slices, String runId) {
     MergedSlices result = SliceMerge.mergeChecked(lakehouse, table, rows, slices, runId);
     progress.done("gold: " + result.summary());
     return result;
   }
 
-  private void deliveryReport(Dataset<Row> silver, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
-    Dataset<Row> slices = daySlices(silver.select("org_id", "report_date"), Tables.GOLD_CROSS_PLATFORM, runOrgs, window);
+  private void deliveryReport(
+      Dataset<Row> silver,
+      Dataset<Row> runOrgs,
+      Column window,
+      String runId,
+      List<MergedSlices> results) {
+    Dataset<Row> slices =
+        daySlices(
+            silver.select("org_id", "report_date"), Tables.GOLD_CROSS_PLATFORM, runOrgs, window);
     Dataset<Row> report = CrossPlatformReport.build(silver).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       results.add(merge(Tables.GOLD_CROSS_PLATFORM, report, slices, runId));
@@ -195,25 +268,41 @@ public final class GoldJob {
   }
 
   /**
-   * {@code gold.buy_sell_daily} for every org, and {@code gold.revenue_reconciliation} for the orgs that ingest an SSP's
-   * reports: without one, every deal would read "DSP only" for want of data, not for a discrepancy.
+   * {@code gold.buy_sell_daily} for every org, and {@code gold.revenue_reconciliation} for the orgs
+   * that ingest an SSP's reports: without one, every deal would read "DSP only" for want of data,
+   * not for a discrepancy.
    */
   private void buySell(
-      Dataset<Row> delivery, Dataset<Row> supply, Set<OrgId> runOrgIds, Dataset<Row> runOrgs, Column window, String runId, List<MergedSlices> results) {
+      Dataset<Row> delivery,
+      Dataset<Row> supply,
+      Set<OrgId> runOrgIds,
+      Dataset<Row> runOrgs,
+      Column window,
+      String runId,
+      List<MergedSlices> results) {
     Dataset<Row> slices =
-        daySlices(delivery.select("org_id", "report_date").union(supply.select("org_id", "report_date")), Tables.GOLD_BUY_SELL, runOrgs, window);
-    Dataset<Row> buySell = BuySellDaily.build(delivery, supply).persist(StorageLevel.MEMORY_AND_DISK());
+        daySlices(
+            delivery.select("org_id", "report_date").union(supply.select("org_id", "report_date")),
+            Tables.GOLD_BUY_SELL,
+            runOrgs,
+            window);
+    Dataset<Row> buySell =
+        BuySellDaily.build(delivery, supply).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       results.add(merge(Tables.GOLD_BUY_SELL, buySell, slices, runId));
       List<Row> tolerances = new ArrayList<>();
       for (OrgId id : runOrgIds) {
         Org org = orgs.require(id);
-        if (java.util.Arrays.stream(Source.values()).anyMatch(source -> source.ssp().isPresent() && org.enabled(source))) {
+        if (java.util.Arrays.stream(Source.values())
+            .anyMatch(source -> source.ssp().isPresent() && org.enabled(source))) {
           ReconciliationSettings own = settings.of(id).reconciliation();
-          tolerances.add(RowFactory.create(id.value(), org.reportingCurrency(), own.tolerance(), own.floor()));
+          tolerances.add(
+              RowFactory.create(id.value(), org.reportingCurrency(), own.tolerance(), own.floor()));
         }
       }
-      Dataset<Row> reconciled = RevenueReconciliation.build(buySell, lakehouse.spark().createDataFrame(tolerances, RECONCILIATION_SETTINGS));
+      Dataset<Row> reconciled =
+          RevenueReconciliation.build(
+              buySell, lakehouse.spark().createDataFrame(tolerances, RECONCILIATION_SETTINGS));
       results.add(merge(Tables.GOLD_REVENUE_RECONCILIATION, reconciled, slices, runId));
     } finally {
       buySell.unpersist();
@@ -228,14 +317,22 @@ public final class GoldJob {
           .add("floor", Values.AMOUNT);
 
   /**
-   * The (org, report day) slices a window's marts replace: the days silver has, and the days the gold table holds
-   * in the window (a day silver no longer has goes from gold too). Fixed before any write: a plan over gold would
-   * be recomputed after the first MERGE and lose the days that MERGE just removed.
+   * The (org, report day) slices a window's marts replace: the days silver has, and the days the
+   * gold table holds in the window (a day silver no longer has goes from gold too). Fixed before
+   * any write: a plan over gold would be recomputed after the first MERGE and lose the days that
+   * MERGE just removed.
    */
-  private Dataset<Row> daySlices(Dataset<Row> fromSilver, TableSpec gold, Dataset<Row> runOrgs, Column window) {
+  private Dataset<Row> daySlices(
+      Dataset<Row> fromSilver, TableSpec gold, Dataset<Row> runOrgs, Column window) {
     Dataset<Row> slices = fromSilver;
     if (lakehouse.exists(gold)) {
-      slices = slices.union(lakehouse.read(gold).filter(window).join(runOrgs, "org_id").select("org_id", "report_date"));
+      slices =
+          slices.union(
+              lakehouse
+                  .read(gold)
+                  .filter(window)
+                  .join(runOrgs, "org_id")
+                  .select("org_id", "report_date"));
     }
     return lakehouse.spark().createDataFrame(slices.distinct().collectAsList(), slices.schema());
   }
@@ -248,7 +345,12 @@ public final class GoldJob {
           MartSettings own = settings.of(id);
           rows.add(
               RowFactory.create(
-                  id.value(), org.reportingCurrency(), org.timezone(), Date.valueOf(date), own.pacing().underBelow(), own.pacing().overAbove(),
+                  id.value(),
+                  org.reportingCurrency(),
+                  org.timezone(),
+                  Date.valueOf(date),
+                  own.pacing().underBelow(),
+                  own.pacing().overAbove(),
                   own.pacing().runRateDays()));
         });
     return lakehouse.spark().createDataFrame(rows, GoldInputs.ORGS);

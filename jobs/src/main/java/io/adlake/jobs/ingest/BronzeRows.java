@@ -4,7 +4,6 @@ import io.adlake.transforms.formats.ExportFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -14,8 +13,9 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
 /**
- * The layouts of bronze rows. Every bronze table starts with the same lineage columns (which org, which delivery,
- * which file and checksum, which batch, when, which line) followed by the format's own columns.
+ * The layouts of bronze rows. Every bronze table starts with the same lineage columns (which org,
+ * which delivery, which file and checksum, which batch, when, which line) followed by the format's
+ * own columns.
  */
 public final class BronzeRows {
   private BronzeRows() {}
@@ -71,7 +71,10 @@ public final class BronzeRows {
     return bronze(format).fieldNames();
   }
 
-  /** Java values from a parser into what Spark's row encoder takes: Scala collections and nested Rows. */
+  /**
+   * Java values from a parser into what Spark's row encoder takes: Scala collections and nested
+   * Rows.
+   */
   static Object external(Object value, DataType type) {
     if (value == null) {
       return null;

@@ -17,15 +17,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Checksums every landed file (SHA-256 of the bytes as delivered) and reads its first line, on the executors: the
- * checksum decides whether a file was seen before, the first line which format it is in.
+ * Checksums every landed file (SHA-256 of the bytes as delivered) and reads its first line, on the
+ * executors: the checksum decides whether a file was seen before, the first line which format it is
+ * in.
  */
 public final class FileInspector {
   private FileInspector() {}
 
   private static final int MAX_FIRST_LINE = 1 << 16;
 
-  public static List<FileFacts> inspect(SparkSession spark, LandingStore store, List<LandedFile> files) {
+  public static List<FileFacts> inspect(
+      SparkSession spark, LandingStore store, List<LandedFile> files) {
     if (files.isEmpty()) {
       return List.of();
     }
@@ -40,15 +42,19 @@ public final class FileInspector {
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }
     String firstLine;
-    try (BufferedInputStream content = new BufferedInputStream(ExportStreams.open(store, file.uri()));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, ExportEncoding.of(content)))) {
+    try (BufferedInputStream content =
+            new BufferedInputStream(ExportStreams.open(store, file.uri()));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(content, ExportEncoding.of(content)))) {
       char[] buffer = new char[MAX_FIRST_LINE];
       int n = reader.read(buffer);
       String head = n <= 0 ? "" : new String(buffer, 0, n);
       int newline = head.indexOf('\n');
-      firstLine = (newline < 0 ? head : head.substring(0, newline)).replace("\r", "").replace("\uFEFF", "");
+      firstLine =
+          (newline < 0 ? head : head.substring(0, newline)).replace("\r", "").replace("\uFEFF", "");
     }
-    return new FileFacts(file.uri(), file.size(), HexFormat.of().formatHex(digest.digest()), firstLine);
+    return new FileFacts(
+        file.uri(), file.size(), HexFormat.of().formatHex(digest.digest()), firstLine);
   }
 
   private static MessageDigest sha256() {

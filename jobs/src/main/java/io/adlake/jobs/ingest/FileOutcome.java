@@ -3,8 +3,8 @@ package io.adlake.jobs.ingest;
 import io.adlake.catalog.landing.SliceKey;
 
 /**
- * One file's fate in an ingest. For a written file, {@code rowsRead = rowsAccepted + rowsQuarantined}; footer
- * lines (platform totals and metadata) are not rows.
+ * One file's fate in an ingest. For a written file, {@code rowsRead = rowsAccepted +
+ * rowsQuarantined}; footer lines (platform totals and metadata) are not rows.
  */
 public record FileOutcome(
     SliceKey slice,

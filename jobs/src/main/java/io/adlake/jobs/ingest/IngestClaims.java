@@ -23,27 +23,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code ops.ingest_claims}: an ingest batch holds each slice it writes from before it plans the slice against the
- * manifest until the manifest records it, so two ingests of one landing zone at once never both write a slice (and
- * never both record its files as new). A claim is taken by a conditional MERGE ({@link ConditionalMerge}): only a
- * free, released or abandoned claim is taken, and of two batches racing for one, the first commit wins.
+ * {@code ops.ingest_claims}: an ingest batch holds each slice it writes from before it plans the
+ * slice against the manifest until the manifest records it, so two ingests of one landing zone at
+ * once never both write a slice (and never both record its files as new). A claim is taken by a
+ * conditional MERGE ({@link ConditionalMerge}): only a free, released or abandoned claim is taken,
+ * and of two batches racing for one, the first commit wins.
  *
- * <p>A claim is abandoned when its process is gone: on the same host, no live process has its pid and start time
- * (a batch killed with SIGKILL is taken over at once by the next ingest); from another host, when it is older
- * than {@link #LEASE}.
+ * <p>A claim is abandoned when its process is gone: on the same host, no live process has its pid
+ * and start time (a batch killed with SIGKILL is taken over at once by the next ingest); from
+ * another host, when it is older than {@link #LEASE}.
  */
 public final class IngestClaims {
 
   /**
-   * How long a claim from another host is honoured. The Airflow tasks that run ingest time out after 2 hours
-   * (conf/airflow.yaml), so no live ingest holds a claim longer.
+   * How long a claim from another host is honoured. The Airflow tasks that run ingest time out
+   * after 2 hours (conf/airflow.yaml), so no live ingest holds a claim longer.
    */
   public static final Duration LEASE = Duration.ofHours(2);
 
@@ -66,7 +66,8 @@ public final class IngestClaims {
   private static final StructType SOURCE = SCHEMA.add(TAKEOVER, DataTypes.StringType);
 
   /** What a claim says of the process that holds it. */
-  record Holder(String batchId, String host, long pid, Instant processStartedAt, Instant claimedAt) {
+  record Holder(
+      String batchId, String host, long pid, Instant processStartedAt, Instant claimedAt) {
     @Override
     public String toString() {
       return "batch " + batchId + " (pid " + pid + " on " + host + ", since " + claimedAt + ")";
@@ -74,7 +75,7 @@ public final class IngestClaims {
   }
 
   /**
-   * @param held      the slices this batch now holds
+   * @param held the slices this batch now holds
    * @param elsewhere the slices another live batch holds, with who
    */
   public record Claimed(List<SliceKey> held, Map<SliceKey, String> elsewhere) {}
@@ -87,10 +88,13 @@ public final class IngestClaims {
     this.lakehouse = lakehouse;
     this.clock = clock;
     ProcessHandle me = ProcessHandle.current();
-    this.self = new Holder(batchId, hostName(), me.pid(), me.info().startInstant().orElse(null), null);
+    this.self =
+        new Holder(batchId, hostName(), me.pid(), me.info().startInstant().orElse(null), null);
   }
 
-  /** Takes every slice that is free, released or abandoned; the others stay with their live holders. */
+  /**
+   * Takes every slice that is free, released or abandoned; the others stay with their live holders.
+   */
   public Claimed claim(Collection<SliceKey> slices) {
     if (slices.isEmpty()) {
       return new Claimed(List.of(), Map.of());
@@ -111,7 +115,9 @@ public final class IngestClaims {
       }
       if (wanted.isEmpty()
           || ConditionalMerge.apply(
-              lakehouse, Tables.INGEST_CLAIMS, lakehouse.spark().createDataFrame(wanted, SOURCE),
+              lakehouse,
+              Tables.INGEST_CLAIMS,
+              lakehouse.spark().createDataFrame(wanted, SOURCE),
               List.of("org_id", "source", "delivery_date"),
               "t.released_at IS NOT NULL OR t.batch_id <=> s." + TAKEOVER,
               List.of(),
@@ -119,23 +125,38 @@ public final class IngestClaims {
         return readBack(slices, elsewhere);
       }
       if (attempt >= ATTEMPTS) {
-        throw new IllegalStateException("could not claim " + slices.size() + " slice(s) for " + self.batchId() + ": other ingests kept committing claims (" + ATTEMPTS + " attempts)");
+        throw new IllegalStateException(
+            "could not claim "
+                + slices.size()
+                + " slice(s) for "
+                + self.batchId()
+                + ": other ingests kept committing claims ("
+                + ATTEMPTS
+                + " attempts)");
       }
-      // Another batch committed claims meanwhile (perhaps of other slices: the table is one unit of conflict).
-      Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(100), Duration.ofSeconds(2), Optional.empty()));
+      // Another batch committed claims meanwhile (perhaps of other slices: the table is one unit of
+      // conflict).
+      Backoff.sleep(
+          Backoff.after(attempt, Duration.ofMillis(100), Duration.ofSeconds(2), Optional.empty()));
     }
   }
 
-  /** Releases this batch's claims: the slices are recorded in the manifest, or this batch gives them up. */
+  /**
+   * Releases this batch's claims: the slices are recorded in the manifest, or this batch gives them
+   * up.
+   */
   public void release(Collection<SliceKey> slices) {
     if (slices.isEmpty()) {
       return;
     }
     Timestamp now = Timestamp.from(clock.instant());
-    List<Row> released = slices.stream().map(s -> row(s, null, null)).map(r -> withReleased(r, now)).toList();
+    List<Row> released =
+        slices.stream().map(s -> row(s, null, null)).map(r -> withReleased(r, now)).toList();
     for (int attempt = 1; ; attempt++) {
       if (ConditionalMerge.apply(
-          lakehouse, Tables.INGEST_CLAIMS, lakehouse.spark().createDataFrame(released, SOURCE),
+          lakehouse,
+          Tables.INGEST_CLAIMS,
+          lakehouse.spark().createDataFrame(released, SOURCE),
           List.of("org_id", "source", "delivery_date"),
           "t.batch_id = s.batch_id",
           List.of("released_at"),
@@ -143,10 +164,17 @@ public final class IngestClaims {
         return;
       }
       if (attempt >= ATTEMPTS) {
-        // Left held, the claims are abandoned once this process ends; the next ingest takes them over then.
-        throw new IllegalStateException("could not release the claims of " + self.batchId() + " after " + ATTEMPTS + " attempts");
+        // Left held, the claims are abandoned once this process ends; the next ingest takes them
+        // over then.
+        throw new IllegalStateException(
+            "could not release the claims of "
+                + self.batchId()
+                + " after "
+                + ATTEMPTS
+                + " attempts");
       }
-      Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(100), Duration.ofSeconds(2), Optional.empty()));
+      Backoff.sleep(
+          Backoff.after(attempt, Duration.ofMillis(100), Duration.ofSeconds(2), Optional.empty()));
     }
   }
 
@@ -155,7 +183,13 @@ public final class IngestClaims {
     if (holder.host().equals(self.host())) {
       return ProcessHandle.of(holder.pid())
           .filter(ProcessHandle::isAlive)
-          .map(p -> holder.processStartedAt() == null || p.info().startInstant().map(holder.processStartedAt()::equals).orElse(true))
+          .map(
+              p ->
+                  holder.processStartedAt() == null
+                      || p.info()
+                          .startInstant()
+                          .map(holder.processStartedAt()::equals)
+                          .orElse(true))
           .orElse(false);
     }
     return holder.claimedAt().plus(LEASE).isAfter(clock.instant());
@@ -165,11 +199,26 @@ public final class IngestClaims {
   private Map<SliceKey, Holder> holders(Collection<SliceKey> slices) {
     Object[] dates = slices.stream().map(k -> Date.valueOf(k.deliveryDate())).distinct().toArray();
     Map<SliceKey, Holder> holders = new HashMap<>();
-    for (Row r : lakehouse.read(Tables.INGEST_CLAIMS).filter(col("delivery_date").isin(dates).and(col("released_at").isNull())).collectAsList()) {
-      SliceKey key = new SliceKey(OrgId.of(r.getAs("org_id")), Source.fromId(r.getAs("source")), ((Date) r.getAs("delivery_date")).toLocalDate());
+    for (Row r :
+        lakehouse
+            .read(Tables.INGEST_CLAIMS)
+            .filter(col("delivery_date").isin(dates).and(col("released_at").isNull()))
+            .collectAsList()) {
+      SliceKey key =
+          new SliceKey(
+              OrgId.of(r.getAs("org_id")),
+              Source.fromId(r.getAs("source")),
+              ((Date) r.getAs("delivery_date")).toLocalDate());
       if (slices.contains(key)) {
         Timestamp started = r.getAs("process_started_at");
-        holders.put(key, new Holder(r.getAs("batch_id"), r.getAs("host"), r.<Long>getAs("pid"), started == null ? null : started.toInstant(), r.<Timestamp>getAs("claimed_at").toInstant()));
+        holders.put(
+            key,
+            new Holder(
+                r.getAs("batch_id"),
+                r.getAs("host"),
+                r.<Long>getAs("pid"),
+                started == null ? null : started.toInstant(),
+                r.<Timestamp>getAs("claimed_at").toInstant()));
       }
     }
     return holders;

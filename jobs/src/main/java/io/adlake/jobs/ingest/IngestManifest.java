@@ -3,10 +3,10 @@ package io.adlake.jobs.ingest;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.catalog.Lakehouse;
+import io.adlake.catalog.landing.SliceKey;
+import io.adlake.catalog.tables.TableWrites;
 import io.adlake.model.Source;
 import io.adlake.model.Tables;
-import io.adlake.catalog.tables.TableWrites;
-import io.adlake.catalog.landing.SliceKey;
 import io.adlake.model.org.OrgId;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -22,8 +22,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code ops.ingest_manifest}: one row per file per ingest, append-only, so it is also the audit trail of what
- * arrived when. A slice's current content is the file set of its latest writing ingest.
+ * {@code ops.ingest_manifest}: one row per file per ingest, append-only, so it is also the audit
+ * trail of what arrived when. A slice's current content is the file set of its latest writing
+ * ingest.
  */
 public final class IngestManifest {
 
@@ -71,21 +72,29 @@ public final class IngestManifest {
     Map<String, java.util.Set<String>> checksumsByBatchSlice = new HashMap<>();
     for (Row r : rows) {
       SliceKey key =
-          new SliceKey(OrgId.of(r.getString(0)), Source.fromId(r.getString(1)), r.getDate(2).toLocalDate());
+          new SliceKey(
+              OrgId.of(r.getString(0)), Source.fromId(r.getString(1)), r.getDate(2).toLocalDate());
       if (!slices.contains(key)) {
         continue;
       }
       Timestamp at = r.getTimestamp(4);
       Timestamp seen = latestAt.get(key);
-      if (seen == null || at.after(seen) || (at.equals(seen) && r.getString(3).compareTo(latestBatch.get(key)) > 0)) {
+      if (seen == null
+          || at.after(seen)
+          || (at.equals(seen) && r.getString(3).compareTo(latestBatch.get(key)) > 0)) {
         latestAt.put(key, at);
         latestBatch.put(key, r.getString(3));
       }
-      checksumsByBatchSlice.computeIfAbsent(key + "|" + r.getString(3), k -> new HashSet<>()).add(r.getString(5));
+      checksumsByBatchSlice
+          .computeIfAbsent(key + "|" + r.getString(3), k -> new HashSet<>())
+          .add(r.getString(5));
     }
     Map<SliceKey, IngestPlanner.Ingested> current = new HashMap<>();
     latestBatch.forEach(
-        (key, batch) -> current.put(key, new IngestPlanner.Ingested(batch, checksumsByBatchSlice.get(key + "|" + batch))));
+        (key, batch) ->
+            current.put(
+                key,
+                new IngestPlanner.Ingested(batch, checksumsByBatchSlice.get(key + "|" + batch))));
     return current;
   }
 
@@ -112,7 +121,11 @@ public final class IngestManifest {
               ingestedAt));
     }
     if (!rows.isEmpty()) {
-      TableWrites.append(lakehouse, Tables.INGEST_MANIFEST, lakehouse.spark().createDataFrame(rows, SCHEMA), batchId);
+      TableWrites.append(
+          lakehouse,
+          Tables.INGEST_MANIFEST,
+          lakehouse.spark().createDataFrame(rows, SCHEMA),
+          batchId);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The result of one ingest: every file's outcome, the files that could not be placed, a sample of quarantine
- * reasons, and whether the row counts written to the tables match the rows read.
+ * The result of one ingest: every file's outcome, the files that could not be placed, a sample of
+ * quarantine reasons, and whether the row counts written to the tables match the rows read.
  */
 public record IngestReport(
     String batchId,
@@ -39,7 +39,10 @@ public record IngestReport(
     return files.stream().filter(f -> f.action() == action).count();
   }
 
-  /** Files that were delivered but not ingested: outside the landing layout, unknown org, source not enabled. */
+  /**
+   * Files that were delivered but not ingested: outside the landing layout, unknown org, source not
+   * enabled.
+   */
   public long rejectedFiles() {
     return unplaced.size() + count(SliceAction.REJECTED);
   }
@@ -72,7 +75,11 @@ public record IngestReport(
           f.rowsQuarantined(),
           f.footerLines());
       if (f.reason() != null) {
-        out.printf(Locale.ROOT, "    %s: %s%n", f.action() == SliceAction.REJECTED ? "rejected" : "not written", f.reason());
+        out.printf(
+            Locale.ROOT,
+            "    %s: %s%n",
+            f.action() == SliceAction.REJECTED ? "rejected" : "not written",
+            f.reason());
       }
     }
     for (LandingScan.Rejected r : unplaced) {
@@ -95,7 +102,8 @@ public record IngestReport(
         reconciles() ? "reconciled" : "MISMATCH");
     reconciliationErrors.forEach(e -> out.println("reconciliation error: " + e));
     if (!quarantineSamples.isEmpty()) {
-      out.println("quarantined (first " + quarantineSamples.size() + "; all in bronze.quarantine):");
+      out.println(
+          "quarantined (first " + quarantineSamples.size() + "; all in bronze.quarantine):");
       quarantineSamples.forEach(s -> out.println("  " + s));
     }
   }

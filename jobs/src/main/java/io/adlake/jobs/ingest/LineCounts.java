@@ -1,9 +1,9 @@
 package io.adlake.jobs.ingest;
 
 /**
- * What the lines of a file, or of all the files of a format, became when parsed: accepted rows, quarantined rows
- * and footer lines (platform totals and metadata). Footer lines are not rows: a file's rows read are its accepted
- * plus its quarantined rows.
+ * What the lines of a file, or of all the files of a format, became when parsed: accepted rows,
+ * quarantined rows and footer lines (platform totals and metadata). Footer lines are not rows: a
+ * file's rows read are its accepted plus its quarantined rows.
  */
 record LineCounts(long accepted, long quarantined, long footerLines) {
 
@@ -13,7 +13,10 @@ record LineCounts(long accepted, long quarantined, long footerLines) {
     return accepted + quarantined;
   }
 
-  /** These counts and {@code lines} more of a parse status; a status other than accepted or quarantined is a footer. */
+  /**
+   * These counts and {@code lines} more of a parse status; a status other than accepted or
+   * quarantined is a footer.
+   */
   LineCounts plus(String status, long lines) {
     return switch (status) {
       case ParseFile.ACCEPTED -> new LineCounts(accepted + lines, quarantined, footerLines);

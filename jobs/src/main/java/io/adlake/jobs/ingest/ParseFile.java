@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.StructField;
 import scala.collection.JavaConverters;
 
 /**
- * Runs on an executor: reads one file through its format and yields one envelope row per line (accepted,
- * quarantined or footer), streaming, so a file is never held in memory whole.
+ * Runs on an executor: reads one file through its format and yields one envelope row per line
+ * (accepted, quarantined or footer), streaming, so a file is never held in memory whole.
  */
 final class ParseFile implements FlatMapFunction<FileTask, Row> {
 
@@ -39,7 +39,8 @@ final class ParseFile implements FlatMapFunction<FileTask, Row> {
       InputStream in = ExportStreams.open(store, task.uri());
       lines = format.parse(in, task.options());
     } catch (IOException e) {
-      ParsedLine unreadable = ParsedLine.quarantined(0, "", "file could not be read: " + e.getMessage());
+      ParsedLine unreadable =
+          ParsedLine.quarantined(0, "", "file could not be read: " + e.getMessage());
       return List.of(row(task, unreadable, fields, format)).iterator();
     }
     return new Iterator<>() {
@@ -55,7 +56,8 @@ final class ParseFile implements FlatMapFunction<FileTask, Row> {
     };
   }
 
-  private static Row row(FileTask task, ParsedLine line, StructField[] fields, ExportFormat format) {
+  private static Row row(
+      FileTask task, ParsedLine line, StructField[] fields, ExportFormat format) {
     int lineage = BronzeRows.LINEAGE.size();
     Object[] values = new Object[lineage + fields.length + BronzeRows.OUTCOME.size()];
     values[0] = task.orgId();

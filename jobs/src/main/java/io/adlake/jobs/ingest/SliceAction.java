@@ -1,6 +1,9 @@
 package io.adlake.jobs.ingest;
 
-/** What an ingest does with a delivered slice; recorded per file in the manifest's {@code action} column. */
+/**
+ * What an ingest does with a delivered slice; recorded per file in the manifest's {@code action}
+ * column.
+ */
 public enum SliceAction {
   /** First delivery of the slice. */
   NEW("new"),
@@ -11,8 +14,8 @@ public enum SliceAction {
   /** Not ingested, with a reason (unknown org, source not enabled for the org). */
   REJECTED("rejected"),
   /**
-   * Another ingest batch holds the slice and is writing it ({@code ops.ingest_claims}): this batch leaves it to
-   * that one. Not a failure; the reason names the batch.
+   * Another ingest batch holds the slice and is writing it ({@code ops.ingest_claims}): this batch
+   * leaves it to that one. Not a failure; the reason names the batch.
    */
   CLAIMED_ELSEWHERE("claimed_elsewhere");
 

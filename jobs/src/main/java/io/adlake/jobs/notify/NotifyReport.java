@@ -1,7 +1,6 @@
 package io.adlake.jobs.notify;
 
 import io.adlake.platforms.notify.Digest;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +31,21 @@ public record NotifyReport(List<OrgResult> orgs) {
       return;
     }
     for (OrgResult o : orgs) {
-      out.printf(Locale.ROOT, "%s: %d new, %d resolved (%s)%n", o.orgId(), o.digest().opened().size(), o.digest().resolved().size(), o.digest().id());
+      out.printf(
+          Locale.ROOT,
+          "%s: %d new, %d resolved (%s)%n",
+          o.orgId(),
+          o.digest().opened().size(),
+          o.digest().resolved().size(),
+          o.digest().id());
       for (ChannelResult c : o.channels()) {
-        out.printf(Locale.ROOT, "  %-40s %s%s%n", c.channel(), c.delivered() ? "delivered" : "FAILED", (c.attempts() > 0 ? " after " + c.attempts() + " attempt(s)" : "") + (c.error() == null ? "" : ": " + c.error()));
+        out.printf(
+            Locale.ROOT,
+            "  %-40s %s%s%n",
+            c.channel(),
+            c.delivered() ? "delivered" : "FAILED",
+            (c.attempts() > 0 ? " after " + c.attempts() + " attempt(s)" : "")
+                + (c.error() == null ? "" : ": " + c.error()));
       }
       if (o.note() != null) {
         out.println("  " + o.note());

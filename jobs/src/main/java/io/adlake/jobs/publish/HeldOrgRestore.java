@@ -17,17 +17,20 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Takes held orgs out of a run before it publishes: on the run's branch, each silver and gold table's rows of those
- * orgs become main's rows of them again (one MERGE per table), so the publish carries none of their slices and
- * main keeps their last published rows, while every other org publishes in the same atomic publish. What the held
- * orgs' rows were on the branch stays readable in the snapshots before this one (their ids are in the ledger).
+ * Takes held orgs out of a run before it publishes: on the run's branch, each silver and gold
+ * table's rows of those orgs become main's rows of them again (one MERGE per table), so the publish
+ * carries none of their slices and main keeps their last published rows, while every other org
+ * publishes in the same atomic publish. What the held orgs' rows were on the branch stays readable
+ * in the snapshots before this one (their ids are in the ledger).
  */
 public final class HeldOrgRestore {
   private HeldOrgRestore() {}
 
   private static final StructType ORG = new StructType().add("org_id", DataTypes.StringType, false);
 
-  /** @return the tables whose held rows were restored */
+  /**
+   * @return the tables whose held rows were restored
+   */
   public static List<String> restore(WriteAuditPublish run, Set<String> orgs, String runId) {
     List<String> restored = new ArrayList<>();
     if (orgs.isEmpty()) {
@@ -41,9 +44,13 @@ public final class HeldOrgRestore {
       }
       Dataset<Row> staged = run.staged().read(table);
       Dataset<Row> onMain =
-          run.mainRows(table).map(rows -> rows.filter(OrgFilter.of(held, col("org_id"))).selectExpr(staged.columns()))
+          run.mainRows(table)
+              .map(
+                  rows ->
+                      rows.filter(OrgFilter.of(held, col("org_id"))).selectExpr(staged.columns()))
               .orElse(staged.limit(0));
-      SliceMerge.merge(run.staged(), table, onMain, run.staged().spark().createDataFrame(keys, ORG), runId);
+      SliceMerge.merge(
+          run.staged(), table, onMain, run.staged().spark().createDataFrame(keys, ORG), runId);
       restored.add(table.path());
     }
     return restored;

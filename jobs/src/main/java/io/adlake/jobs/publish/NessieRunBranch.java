@@ -8,12 +8,12 @@ import io.adlake.model.config.CatalogSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.projectnessie.client.NessieClientBuilder;
 import org.projectnessie.client.api.NessieApiV2;
 import org.projectnessie.error.NessieConflictException;
@@ -23,17 +23,19 @@ import org.projectnessie.model.DiffResponse;
 import org.projectnessie.model.Reference;
 
 /**
- * Write-audit-publish on Nessie: one Nessie branch per run, created from the catalog's ref (main), a second Spark
- * catalog pointing at it for the run's writes and the gates' reads, and one merge into main as the publish, so all
- * tables appear together or none does. Nessie refuses the merge when a table the run wrote was changed on main
- * since the branch was made; changes to other tables merge cleanly.
+ * Write-audit-publish on Nessie: one Nessie branch per run, created from the catalog's ref (main),
+ * a second Spark catalog pointing at it for the run's writes and the gates' reads, and one merge
+ * into main as the publish, so all tables appear together or none does. Nessie refuses the merge
+ * when a table the run wrote was changed on main since the branch was made; changes to other tables
+ * merge cleanly.
  *
  * <p>Deleting the files of abandoned branches is Nessie GC's work, not Iceberg's snapshot expiry.
  */
 public final class NessieRunBranch implements WriteAuditPublish {
 
   private static final AtomicInteger CATALOGS = new AtomicInteger();
-  private static final Set<String> PUBLISHED = Tables.PUBLISHED.stream().map(TableSpec::path).collect(Collectors.toSet());
+  private static final Set<String> PUBLISHED =
+      Tables.PUBLISHED.stream().map(TableSpec::path).collect(Collectors.toSet());
 
   private final NessieApiV2 api;
   private final String target;
@@ -41,7 +43,8 @@ public final class NessieRunBranch implements WriteAuditPublish {
   private final Lakehouse staged;
   private final Lakehouse main;
 
-  private NessieRunBranch(NessieApiV2 api, String target, String branch, Lakehouse staged, Lakehouse main) {
+  private NessieRunBranch(
+      NessieApiV2 api, String target, String branch, Lakehouse staged, Lakehouse main) {
     this.main = main;
     this.api = api;
     this.target = target;
@@ -49,7 +52,10 @@ public final class NessieRunBranch implements WriteAuditPublish {
     this.staged = staged;
   }
 
-  /** Creates the run's branch from the head of the catalog's ref; a branch of an earlier attempt is dropped first. */
+  /**
+   * Creates the run's branch from the head of the catalog's ref; a branch of an earlier attempt is
+   * dropped first.
+   */
   public static NessieRunBranch begin(Lakehouse main, CatalogSettings catalog, String branch) {
     String target = target(catalog);
     try (NessieApiV2 api = client(catalog)) {
@@ -60,9 +66,21 @@ public final class NessieRunBranch implements WriteAuditPublish {
       } catch (NessieNotFoundException none) {
         // the usual case: the run's first attempt
       }
-      api.createReference().sourceRefName(target).reference(Branch.of(branch, base.getHash())).create();
+      api.createReference()
+          .sourceRefName(target)
+          .reference(Branch.of(branch, base.getHash()))
+          .create();
     } catch (NessieNotFoundException | NessieConflictException e) {
-      throw new IllegalStateException("cannot create Nessie branch " + branch + " from " + target + " at " + catalog.uri() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create Nessie branch "
+              + branch
+              + " from "
+              + target
+              + " at "
+              + catalog.uri()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     return open(main, catalog, branch);
   }
@@ -74,14 +92,28 @@ public final class NessieRunBranch implements WriteAuditPublish {
       api.getReference().refName(branch).get();
     } catch (NessieNotFoundException missing) {
       api.close();
-      throw new IllegalStateException("Nessie branch " + branch + " does not exist at " + catalog.uri() + "; begin the run again from its silver step", missing);
+      throw new IllegalStateException(
+          "Nessie branch "
+              + branch
+              + " does not exist at "
+              + catalog.uri()
+              + "; begin the run again from its silver step",
+          missing);
     }
-    // Spark caches a catalog by name with the ref it was made with, so each run gets a catalog name of its own.
+    // Spark caches a catalog by name with the ref it was made with, so each run gets a catalog name
+    // of its own.
     String name = catalog.name() + "_run" + CATALOGS.incrementAndGet();
     String prefix = "spark.sql.catalog." + catalog.name();
-    catalog.sparkConf().forEach((key, value) -> main.spark().conf().set("spark.sql.catalog." + name + key.substring(prefix.length()), value));
+    catalog
+        .sparkConf()
+        .forEach(
+            (key, value) ->
+                main.spark()
+                    .conf()
+                    .set("spark.sql.catalog." + name + key.substring(prefix.length()), value));
     main.spark().conf().set("spark.sql.catalog." + name + ".ref", branch);
-    return new NessieRunBranch(api, target(catalog), branch, new Lakehouse(main.spark(), name), main);
+    return new NessieRunBranch(
+        api, target(catalog), branch, new Lakehouse(main.spark(), name), main);
   }
 
   private static String target(CatalogSettings catalog) {
@@ -89,7 +121,9 @@ public final class NessieRunBranch implements WriteAuditPublish {
   }
 
   private static NessieApiV2 client(CatalogSettings catalog) {
-    return NessieClientBuilder.createClientBuilder(null, null).withUri(catalog.uri()).build(NessieApiV2.class);
+    return NessieClientBuilder.createClientBuilder(null, null)
+        .withUri(catalog.uri())
+        .build(NessieApiV2.class);
   }
 
   @Override
@@ -125,17 +159,38 @@ public final class NessieRunBranch implements WriteAuditPublish {
       Reference head = api.getReference().refName(branch).get();
       Reference main = api.getReference().refName(target).get();
       List<DiffResponse.DiffEntry> changes =
-          api.getDiff().fromRef(main).toRef(head).get().getDiffs().stream().filter(d -> PUBLISHED.contains(String.join(".", d.getKey().getElements()))).toList();
+          api.getDiff().fromRef(main).toRef(head).get().getDiffs().stream()
+              .filter(d -> PUBLISHED.contains(String.join(".", d.getKey().getElements())))
+              .toList();
       if (changes.isEmpty()) {
-        return new PublishResult(PublishResult.Outcome.ALREADY_PUBLISHED, List.of(), List.of(), Map.of(), target + " at " + main.getHash() + " already holds branch " + branch);
+        return new PublishResult(
+            PublishResult.Outcome.ALREADY_PUBLISHED,
+            List.of(),
+            List.of(),
+            Map.of(),
+            target + " at " + main.getHash() + " already holds branch " + branch);
       }
-      api.mergeRefIntoBranch().branch((Branch) main).fromRef(head).message("adlake: publish " + branch).merge();
+      api.mergeRefIntoBranch()
+          .branch((Branch) main)
+          .fromRef(head)
+          .message("adlake: publish " + branch)
+          .merge();
       Reference after = api.getReference().refName(target).get();
-      List<String> tables = changes.stream().map(d -> String.join(".", d.getKey().getElements())).distinct().toList();
-      return new PublishResult(PublishResult.Outcome.PUBLISHED, tables, List.of(), Map.of(), "merged " + branch + " into " + target + " (now " + after.getHash() + ") in one commit");
+      List<String> tables =
+          changes.stream().map(d -> String.join(".", d.getKey().getElements())).distinct().toList();
+      return new PublishResult(
+          PublishResult.Outcome.PUBLISHED,
+          tables,
+          List.of(),
+          Map.of(),
+          "merged " + branch + " into " + target + " (now " + after.getHash() + ") in one commit");
     } catch (NessieConflictException conflict) {
       return new PublishResult(
-          PublishResult.Outcome.MAIN_MOVED, List.of(), List.of(conflict.getMessage()), Map.of(), "Nessie refused the merge: main moved under the run; nothing published");
+          PublishResult.Outcome.MAIN_MOVED,
+          List.of(),
+          List.of(conflict.getMessage()),
+          Map.of(),
+          "Nessie refused the merge: main moved under the run; nothing published");
     } catch (NessieNotFoundException e) {
       throw new IllegalStateException("cannot publish " + branch + ": " + e.getMessage(), e);
     }

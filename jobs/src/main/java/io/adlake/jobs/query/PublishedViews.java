@@ -12,12 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one view in Spark's session catalog per lakehouse table of the served namespaces: {@code gold.pacing} is
- * {@code select * from adlake.gold.pacing}. Spark 3.5's Thrift server answers the JDBC metadata calls BI table
- * browsers make (getSchemas, getTables, getColumns) from the session catalog only, where the Iceberg catalog's
- * tables do not appear; the views put them there with their column types. A view reads the table's current main
- * snapshot at each query (the catalog runs without a table cache), so a publish shows at once; {@link #sync}
- * adds views for new tables, redefines those whose columns changed, and drops those whose table went.
+ * Keeps one view in Spark's session catalog per lakehouse table of the served namespaces: {@code
+ * gold.pacing} is {@code select * from adlake.gold.pacing}. Spark 3.5's Thrift server answers the
+ * JDBC metadata calls BI table browsers make (getSchemas, getTables, getColumns) from the session
+ * catalog only, where the Iceberg catalog's tables do not appear; the views put them there with
+ * their column types. A view reads the table's current main snapshot at each query (the catalog
+ * runs without a table cache), so a publish shows at once; {@link #sync} adds views for new tables,
+ * redefines those whose columns changed, and drops those whose table went.
  */
 final class PublishedViews {
   private static final Logger LOG = LoggerFactory.getLogger(PublishedViews.class);
@@ -39,18 +40,35 @@ final class PublishedViews {
         () -> {
           Set<String> seen = new HashSet<>();
           Set<String> existing = new HashSet<>();
-          spark.sql("SHOW NAMESPACES IN " + quote(catalogName)).collectAsList().forEach(row -> existing.add(row.getString(0)));
+          spark
+              .sql("SHOW NAMESPACES IN " + quote(catalogName))
+              .collectAsList()
+              .forEach(row -> existing.add(row.getString(0)));
           for (String namespace : namespaces) {
-            spark.sql("CREATE DATABASE IF NOT EXISTS spark_catalog." + quote(namespace)
-                + " COMMENT 'adlake " + namespace + " tables, as published on main'");
-            for (String table : existing.contains(namespace) ? tables(namespace) : List.<String>of()) {
+            spark.sql(
+                "CREATE DATABASE IF NOT EXISTS spark_catalog."
+                    + quote(namespace)
+                    + " COMMENT 'adlake "
+                    + namespace
+                    + " tables, as published on main'");
+            for (String table :
+                existing.contains(namespace) ? tables(namespace) : List.<String>of()) {
               String view = namespace + "." + table;
               seen.add(view);
               StructType schema = spark.table(source(namespace, table)).schema();
               if (!schema.equals(defined.get(view))) {
-                spark.sql("CREATE OR REPLACE VIEW spark_catalog." + quote(namespace) + "." + quote(table)
-                    + " AS SELECT * FROM " + source(namespace, table));
-                LOG.info("{} {} over {}", defined.containsKey(view) ? "redefined view" : "created view", view, source(namespace, table));
+                spark.sql(
+                    "CREATE OR REPLACE VIEW spark_catalog."
+                        + quote(namespace)
+                        + "."
+                        + quote(table)
+                        + " AS SELECT * FROM "
+                        + source(namespace, table));
+                LOG.info(
+                    "{} {} over {}",
+                    defined.containsKey(view) ? "redefined view" : "created view",
+                    view,
+                    source(namespace, table));
                 defined.put(view, schema);
               }
             }
@@ -58,7 +76,8 @@ final class PublishedViews {
           for (String gone : Set.copyOf(defined.keySet())) {
             if (!seen.contains(gone)) {
               String[] parts = gone.split("\\.", 2);
-              spark.sql("DROP VIEW IF EXISTS spark_catalog." + quote(parts[0]) + "." + quote(parts[1]));
+              spark.sql(
+                  "DROP VIEW IF EXISTS spark_catalog." + quote(parts[0]) + "." + quote(parts[1]));
               defined.remove(gone);
               LOG.info("dropped view {}: its table is gone", gone);
             }
@@ -68,7 +87,10 @@ final class PublishedViews {
   }
 
   private List<String> tables(String namespace) {
-    return spark.sql("SHOW TABLES IN " + quote(catalogName) + "." + quote(namespace)).collectAsList().stream()
+    return spark
+        .sql("SHOW TABLES IN " + quote(catalogName) + "." + quote(namespace))
+        .collectAsList()
+        .stream()
         .map((Row row) -> row.getString(row.fieldIndex("tableName")))
         .sorted()
         .toList();
@@ -78,7 +100,10 @@ final class PublishedViews {
     return quote(catalogName) + "." + quote(namespace) + "." + quote(table);
   }
 
-  /** Names come from the catalog and conf, not from clients; quoting still keeps any name one identifier. */
+  /**
+   * Names come from the catalog and conf, not from clients; quoting still keeps any name one
+   * identifier.
+   */
   static String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";
   }

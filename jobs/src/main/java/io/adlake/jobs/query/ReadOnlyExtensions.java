@@ -6,8 +6,8 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * {@code spark.sql.extensions} entry that makes a Spark session read-only for SQL text. Listed after Iceberg's
- * extensions, so it wraps Iceberg's parser and sees its CALL statements too.
+ * {@code spark.sql.extensions} entry that makes a Spark session read-only for SQL text. Listed
+ * after Iceberg's extensions, so it wraps Iceberg's parser and sees its CALL statements too.
  */
 public final class ReadOnlyExtensions extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 
@@ -17,7 +17,8 @@ public final class ReadOnlyExtensions extends AbstractFunction1<SparkSessionExte
         new AbstractFunction2<>() {
           @Override
           public org.apache.spark.sql.catalyst.parser.ParserInterface apply(
-              org.apache.spark.sql.SparkSession session, org.apache.spark.sql.catalyst.parser.ParserInterface parser) {
+              org.apache.spark.sql.SparkSession session,
+              org.apache.spark.sql.catalyst.parser.ParserInterface parser) {
             return new ReadOnlySqlParser(parser);
           }
         });

@@ -12,10 +12,11 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.Seq;
 
 /**
- * Spark's SQL parser with {@link ReadOnlyStatements} in front of it: a statement that would change anything is
- * refused before it is planned. Installed by {@link ReadOnlyExtensions} in the BI endpoint's Spark, where every
- * client statement passes through {@link #parsePlan}. The endpoint's own upkeep (the views it keeps for BI
- * browsers) runs inside {@link #asServer}, which a client's statement, on a thread of its own, cannot reach.
+ * Spark's SQL parser with {@link ReadOnlyStatements} in front of it: a statement that would change
+ * anything is refused before it is planned. Installed by {@link ReadOnlyExtensions} in the BI
+ * endpoint's Spark, where every client statement passes through {@link #parsePlan}. The endpoint's
+ * own upkeep (the views it keeps for BI browsers) runs inside {@link #asServer}, which a client's
+ * statement, on a thread of its own, cannot reach.
  */
 final class ReadOnlySqlParser implements ParserInterface {
 
@@ -41,9 +42,11 @@ final class ReadOnlySqlParser implements ParserInterface {
   public LogicalPlan parsePlan(String sqlText) throws ParseException {
     LogicalPlan plan = delegate.parsePlan(sqlText);
     if (!SERVER.get()) {
-      ReadOnlyStatements.refusal(plan).ifPresent(reason -> {
-        throw new ReadOnlyViolation("this endpoint is read-only: " + reason);
-      });
+      ReadOnlyStatements.refusal(plan)
+          .ifPresent(
+              reason -> {
+                throw new ReadOnlyViolation("this endpoint is read-only: " + reason);
+              });
     }
     return plan;
   }

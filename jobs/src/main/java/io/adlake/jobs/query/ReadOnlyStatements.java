@@ -26,11 +26,12 @@ import org.apache.spark.sql.execution.command.ShowCatalogsCommand;
 import scala.collection.JavaConverters;
 
 /**
- * Tells a statement that only reads from one that changes something, on the plan Spark's parser returns (before
- * anything runs). A query is read-only; so are the statements on an allow-list (SHOW, DESCRIBE, EXPLAIN, USE, a
- * SET that only reads a setting). Every other command is a change: DDL, INSERT/MERGE/UPDATE/DELETE, Iceberg's
- * CALL procedures, CACHE/REFRESH, ADD JAR, SET with a value. An allow-list, not a deny-list, so a statement kind
- * this class has never heard of is refused rather than run.
+ * Tells a statement that only reads from one that changes something, on the plan Spark's parser
+ * returns (before anything runs). A query is read-only; so are the statements on an allow-list
+ * (SHOW, DESCRIBE, EXPLAIN, USE, a SET that only reads a setting). Every other command is a change:
+ * DDL, INSERT/MERGE/UPDATE/DELETE, Iceberg's CALL procedures, CACHE/REFRESH, ADD JAR, SET with a
+ * value. An allow-list, not a deny-list, so a statement kind this class has never heard of is
+ * refused rather than run.
  */
 public final class ReadOnlyStatements {
   private ReadOnlyStatements() {}
@@ -86,10 +87,17 @@ public final class ReadOnlyStatements {
     return READ_ONLY_COMMANDS.contains(plan.getClass());
   }
 
-  /** DropTable -> "DROP TABLE"-like wording from the plan's class name, which is what Spark calls the statement. */
+  /**
+   * DropTable -> "DROP TABLE"-like wording from the plan's class name, which is what Spark calls
+   * the statement.
+   */
   private static String describe(LogicalPlan plan) {
     String name = plan.getClass().getSimpleName().replaceAll("(Command|Statement)$", "");
     String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
-    return ("AEIOU".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words + " statement (" + plan.getClass().getSimpleName() + ")";
+    return ("AEIOU".indexOf(words.charAt(0)) >= 0 ? "an " : "a ")
+        + words
+        + " statement ("
+        + plan.getClass().getSimpleName()
+        + ")";
   }
 }

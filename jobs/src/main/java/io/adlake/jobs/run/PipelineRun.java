@@ -44,18 +44,20 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One pipeline run, write-audit-publish: ingest the deliveries into bronze (as delivered, directly), build silver
- * on the run's branch, gate it, build gold on the branch, gate it, publish. A gate that fails at error level stops
- * the attempt there: main is untouched and the branch is kept.
+ * One pipeline run, write-audit-publish: ingest the deliveries into bronze (as delivered,
+ * directly), build silver on the run's branch, gate it, build gold on the branch, gate it, publish.
+ * A gate that fails at error level stops the attempt there: main is untouched and the branch is
+ * kept.
  *
- * <p>The steps after ingest ({@link RunStep}) can run all in one process ({@link #run}) or one per process
- * ({@link #step}), as Airflow runs them: every step appends the attempt's new state to {@code ops.job_runs}, and a
- * step reads the state it continues from there. A step whose work the attempt already holds does nothing, so a
- * retried or cleared task leaves the tables as they were.
+ * <p>The steps after ingest ({@link RunStep}) can run all in one process ({@link #run}) or one per
+ * process ({@link #step}), as Airflow runs them: every step appends the attempt's new state to
+ * {@code ops.job_runs}, and a step reads the state it continues from there. A step whose work the
+ * attempt already holds does nothing, so a retried or cleared task leaves the tables as they were.
  */
 public final class PipelineRun {
 
-  private static final List<RunStep> AFTER_SILVER = List.of(RunStep.SILVER_GATE, RunStep.GOLD, RunStep.GOLD_GATE, RunStep.PUBLISH);
+  private static final List<RunStep> AFTER_SILVER =
+      List.of(RunStep.SILVER_GATE, RunStep.GOLD, RunStep.GOLD_GATE, RunStep.PUBLISH);
 
   private final Lakehouse main;
   private final RunBranches branches;
@@ -72,8 +74,17 @@ public final class PipelineRun {
   private final OrgHolds holds;
 
   public PipelineRun(
-      Lakehouse main, RunBranches branches, String catalogType, OrgRegistry orgs, LandingStore store, String landingRoot, OrgMartSettings marts,
-      QualitySettings quality, int fxLookbackDays, Path confDir, Progress progress) {
+      Lakehouse main,
+      RunBranches branches,
+      String catalogType,
+      OrgRegistry orgs,
+      LandingStore store,
+      String landingRoot,
+      OrgMartSettings marts,
+      QualitySettings quality,
+      int fxLookbackDays,
+      Path confDir,
+      Progress progress) {
     this.main = main;
     this.branches = branches;
     this.catalogType = catalogType;
@@ -95,17 +106,24 @@ public final class PipelineRun {
   }
 
   /**
-   * Ingest and every step, in one process; when another run published a table this one wrote first (main moved),
-   * a new attempt begins on the new main, at most {@code mainMovedRetries} times. Two runs of different orgs or
-   * dates that overlap (a one-org backfill beside the daily run) both end published this way, each with its own
-   * slices on top of the other's, and a run that keeps losing the race stops with main moved instead of retrying
-   * for ever.
+   * Ingest and every step, in one process; when another run published a table this one wrote first
+   * (main moved), a new attempt begins on the new main, at most {@code mainMovedRetries} times. Two
+   * runs of different orgs or dates that overlap (a one-org backfill beside the daily run) both end
+   * published this way, each with its own slices on top of the other's, and a run that keeps losing
+   * the race stops with main moved instead of retrying for ever.
    */
   public RunOutcome run(RunRequest request, int mainMovedRetries) {
     IngestReport ingest = ingest(request);
     RunOutcome outcome = attempt(request, ingest);
     for (int retry = 1; retry <= mainMovedRetries && outcome.status().mainMoved(); retry++) {
-      progress.step("run " + outcome.record().runId() + ": main moved during the publish; attempt again on the new main (" + retry + " of " + mainMovedRetries + ")");
+      progress.step(
+          "run "
+              + outcome.record().runId()
+              + ": main moved during the publish; attempt again on the new main ("
+              + retry
+              + " of "
+              + mainMovedRetries
+              + ")");
       outcome = attempt(request, ingest);
     }
     return outcome;
@@ -123,8 +141,8 @@ public final class PipelineRun {
   }
 
   /**
-   * One step, as its own Airflow task runs it: the silver step begins an attempt (bronze must hold the dates'
-   * deliveries already), the others continue the newest attempt of the same dates.
+   * One step, as its own Airflow task runs it: the silver step begins an attempt (bronze must hold
+   * the dates' deliveries already), the others continue the newest attempt of the same dates.
    *
    * @throws StepOrderException when the attempt has not reached the step before this one
    */
@@ -134,54 +152,100 @@ public final class PipelineRun {
       return silver(request, Optional.empty(), command);
     }
     RunRecord state =
-        ledger.latest(request.firstDelivery(), request.lastDelivery(), request.asOf())
-            .orElseThrow(() -> new StepOrderException(
-                "no run of delivery dates " + request.firstDelivery() + " to " + request.lastDelivery() + " (as of " + request.asOf()
-                    + ") is in ops.job_runs; the silver step begins one"));
+        ledger
+            .latest(request.firstDelivery(), request.lastDelivery(), request.asOf())
+            .orElseThrow(
+                () ->
+                    new StepOrderException(
+                        "no run of delivery dates "
+                            + request.firstDelivery()
+                            + " to "
+                            + request.lastDelivery()
+                            + " (as of "
+                            + request.asOf()
+                            + ") is in ops.job_runs; the silver step begins one"));
     return continueAttempt(request, step, state, command);
   }
 
   private RunOutcome silver(RunRequest request, Optional<IngestReport> ingest, String command) {
     Instant started = Instant.now();
-    // An org held by an earlier run reads its deliveries again from that run's first date: its slices are retried.
+    // An org held by an earlier run reads its deliveries again from that run's first date: its
+    // slices are retried.
     Map<String, LocalDate> retryFrom = holds.openSince(scope(request));
     String runId = RunId.of(request, retryFrom, main, confDir);
     int attempt = ledger.nextAttempt(runId);
-    Attempt next = new Attempt(runId, attempt, command, RunStep.SILVER, request, started, ingest, scope(request));
+    Attempt next =
+        new Attempt(
+            runId, attempt, command, RunStep.SILVER, request, started, ingest, scope(request));
 
     Optional<String> earlier = ledger.publishedBy(runId);
     if (earlier.isPresent() && !request.force()) {
-      progress.step("run " + runId + ": already published (" + earlier.get() + "); inputs and configuration unchanged, nothing to do");
-      return next.status(RunStatus.ALREADY_PUBLISHED).message("published before by " + earlier.get() + "; nothing done").append(ledger, catalogType, orgs);
+      progress.step(
+          "run "
+              + runId
+              + ": already published ("
+              + earlier.get()
+              + "); inputs and configuration unchanged, nothing to do");
+      return next.status(RunStatus.ALREADY_PUBLISHED)
+          .message("published before by " + earlier.get() + "; nothing done")
+          .append(ledger, catalogType, orgs);
     }
     progress.step("run " + runId + " attempt " + attempt + ": building silver on branch " + runId);
     try (WriteAuditPublish wap = branches.begin(runId)) {
-      DeliveryWindow window = new DeliveryWindow(request.firstDelivery(), request.lastDelivery(), request.orgs(), retryFrom);
+      DeliveryWindow window =
+          new DeliveryWindow(
+              request.firstDelivery(), request.lastDelivery(), request.orgs(), retryFrom);
       if (!retryFrom.isEmpty()) {
         progress.step("run " + runId + ": retrying the slices of held org(s) " + retryFrom);
       }
       LayerReport silver = new SilverJob(wap.staged(), orgs, fxLookbackDays, progress).run(window);
-      return next.layer(silver).staged(wap).status(RunStatus.SILVER_BUILT).append(ledger, catalogType, orgs);
+      return next.layer(silver)
+          .staged(wap)
+          .status(RunStatus.SILVER_BUILT)
+          .append(ledger, catalogType, orgs);
     }
   }
 
-  private RunOutcome continueAttempt(RunRequest request, RunStep step, RunRecord state, String command) {
+  private RunOutcome continueAttempt(
+      RunRequest request, RunStep step, RunRecord state, String command) {
     RunStatus status = RunStatus.of(state.status());
     String attemptName = "run " + state.runId() + " attempt " + state.attempt();
     if (status.published()) {
-      return RunOutcome.unchanged(state, attemptName + " is " + status.code() + "; nothing to do for step " + step.id());
+      return RunOutcome.unchanged(
+          state, attemptName + " is " + status.code() + "; nothing to do for step " + step.id());
     }
     if (status.ended()) {
       return RunOutcome.unchanged(
-          state, attemptName + " ended " + status.code() + " at step " + state.step() + (state.message() == null ? "" : " (" + state.message() + ")")
+          state,
+          attemptName
+              + " ended "
+              + status.code()
+              + " at step "
+              + state.step()
+              + (state.message() == null ? "" : " (" + state.message() + ")")
               + "; a new attempt begins with the silver step");
     }
     if (status.ordinal() >= step.reaches().ordinal()) {
-      return RunOutcome.unchanged(state, attemptName + " is at " + status.code() + " already; step " + step.id() + " has nothing to do");
+      return RunOutcome.unchanged(
+          state,
+          attemptName
+              + " is at "
+              + status.code()
+              + " already; step "
+              + step.id()
+              + " has nothing to do");
     }
     RunStep before = RunStep.values()[step.ordinal() - 1];
     if (status != before.reaches()) {
-      throw new StepOrderException(attemptName + " is at " + status.code() + "; step " + step.id() + " needs step " + before.id() + " first");
+      throw new StepOrderException(
+          attemptName
+              + " is at "
+              + status.code()
+              + "; step "
+              + step.id()
+              + " needs step "
+              + before.id()
+              + " first");
     }
     Attempt next = Attempt.after(state, command, step, request);
     progress.step(attemptName + ": " + step.id());
@@ -191,13 +255,20 @@ public final class PipelineRun {
         case GOLD -> {
           // Gold is built for the orgs silver did not hold only: a held org's gold stays main's.
           Map<OrgId, LocalDate> asOf = new LinkedHashMap<>();
-          orgs.orgs().stream().filter(o -> next.judged().contains(o.id().value())).forEach(o -> asOf.put(o.id(), request.asOf()));
+          orgs.orgs().stream()
+              .filter(o -> next.judged().contains(o.id().value()))
+              .forEach(o -> asOf.put(o.id(), request.asOf()));
           if (asOf.isEmpty()) {
             progress.step(attemptName + ": every org is held; no gold to build");
             yield next.status(RunStatus.GOLD_BUILT).append(ledger, catalogType, orgs);
           }
-          LayerReport gold = new GoldJob(wap.staged(), orgs, marts, fxLookbackDays, progress).run(asOf, request.rebuildDays());
-          yield next.layer(gold).staged(wap).status(RunStatus.GOLD_BUILT).append(ledger, catalogType, orgs);
+          LayerReport gold =
+              new GoldJob(wap.staged(), orgs, marts, fxLookbackDays, progress)
+                  .run(asOf, request.rebuildDays());
+          yield next.layer(gold)
+              .staged(wap)
+              .status(RunStatus.GOLD_BUILT)
+              .append(ledger, catalogType, orgs);
         }
         case GOLD_GATE -> gate(next, wap, "gold", request);
         case PUBLISH -> publish(next, wap);
@@ -207,34 +278,70 @@ public final class PipelineRun {
   }
 
   /**
-   * Gates a layer. A table-wide error ends the attempt; an org whose rows fail is held: its rows on the branch
-   * become main's again in every table, the hold is recorded, and the other orgs go on.
+   * Gates a layer. A table-wide error ends the attempt; an org whose rows fail is held: its rows on
+   * the branch become main's again in every table, the hold is recorded, and the other orgs go on.
    */
   private RunOutcome gate(Attempt next, WriteAuditPublish wap, String layer, RunRequest request) {
     LocalDate asOf = request.asOf();
-    Set<String> knownOrgs = orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
-    // Only a run of every org that holds none judges every org; otherwise the orgs it still carries, by name (none
+    Set<String> knownOrgs =
+        orgs.orgs().stream().map(o -> o.id().value()).collect(Collectors.toSet());
+    // Only a run of every org that holds none judges every org; otherwise the orgs it still
+    // carries, by name (none
     // when every one of them is held).
-    OrgScope judged = request.orgs().isAll() && next.held.isEmpty() ? OrgScope.all() : OrgScope.only(next.judged());
+    OrgScope judged =
+        request.orgs().isAll() && next.held.isEmpty()
+            ? OrgScope.all()
+            : OrgScope.only(next.judged());
     QualityGate gate =
-        new QualityGate(wap.staged(), quality, knownOrgs, judged, MetricHistory.load(main, asOf, quality.historyRuns()), wap::changedRows);
-    List<TableSpec> tables = Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
+        new QualityGate(
+            wap.staged(),
+            quality,
+            knownOrgs,
+            judged,
+            MetricHistory.load(main, asOf, quality.historyRuns()),
+            wap::changedRows);
+    List<TableSpec> tables =
+        Tables.PUBLISHED.stream().filter(t -> t.namespace().equals(layer)).toList();
     GateReport report = gate.run(next.runId, layer, tables, asOf);
     GateRecords.record(main, report);
     next.gate(report);
     if (!report.passed()) {
-      return next.staged(wap).status(RunStatus.GATE_FAILED).message(report.summary() + "; main unchanged, branch " + wap.branch() + " kept")
+      return next.staged(wap)
+          .status(RunStatus.GATE_FAILED)
+          .message(report.summary() + "; main unchanged, branch " + wap.branch() + " kept")
           .append(ledger, catalogType, orgs);
     }
     Map<String, List<ConstraintOutcome>> held = new TreeMap<>(report.heldOrgs());
     held.keySet().removeAll(next.held);
     if (!held.isEmpty()) {
-      progress.step("run " + next.runId + ": holding " + held.keySet() + " (" + layer + " gate); their rows on the branch are main's again");
+      progress.step(
+          "run "
+              + next.runId
+              + ": holding "
+              + held.keySet()
+              + " ("
+              + layer
+              + " gate); their rows on the branch are main's again");
       HeldOrgRestore.restore(wap, held.keySet(), next.runId);
-      // A held org that was retrying an earlier hold read its deliveries from that hold's first date.
+      // A held org that was retrying an earlier hold read its deliveries from that hold's first
+      // date.
       Map<String, LocalDate> firstDelivery = new TreeMap<>();
-      holds.openSince(held.keySet()).forEach((org, since) -> firstDelivery.put(org, since.isBefore(request.firstDelivery()) ? since : request.firstDelivery()));
-      holds.hold(next.runId, next.attempt, layer, firstDelivery, request.firstDelivery(), request.lastDelivery(), asOf, held);
+      holds
+          .openSince(held.keySet())
+          .forEach(
+              (org, since) ->
+                  firstDelivery.put(
+                      org,
+                      since.isBefore(request.firstDelivery()) ? since : request.firstDelivery()));
+      holds.hold(
+          next.runId,
+          next.attempt,
+          layer,
+          firstDelivery,
+          request.firstDelivery(),
+          request.lastDelivery(),
+          asOf,
+          held);
       next.held.addAll(held.keySet());
     }
     return next.staged(wap).status(next.step.reaches()).append(ledger, catalogType, orgs);
@@ -250,11 +357,20 @@ public final class PipelineRun {
         };
     next.publish(published).status(status);
     if (!published.ok()) {
-      next.message(published.detail() + ": " + String.join("; ", published.conflicts()) + "; branch " + wap.branch() + " kept, rerun the date");
+      next.message(
+          published.detail()
+              + ": "
+              + String.join("; ", published.conflicts())
+              + "; branch "
+              + wap.branch()
+              + " kept, rerun the date");
     } else {
       holds.release(next.runId, next.judged(), next.request.lastDelivery());
       if (!next.held.isEmpty()) {
-        next.message("published without the held org(s) " + next.held + ": main keeps their last published rows; see ops.org_holds");
+        next.message(
+            "published without the held org(s) "
+                + next.held
+                + ": main keeps their last published rows; see ops.org_holds");
       }
     }
     return next.append(ledger, catalogType, orgs);
@@ -265,7 +381,10 @@ public final class PipelineRun {
     return request.orgs().namedOr(orgs.orgs().stream().map(o -> o.id().value()).toList());
   }
 
-  /** Ingests the landing zone's deliveries of the run's dates into bronze, directly: bronze is as delivered. */
+  /**
+   * Ingests the landing zone's deliveries of the run's dates into bronze, directly: bronze is as
+   * delivered.
+   */
   public IngestReport ingest(RunRequest request) {
     List<LandedFile> files;
     try {
@@ -275,14 +394,24 @@ public final class PipelineRun {
     }
     LandingScan scan = LandingScan.of(landingRoot, files);
     // A run for some orgs ingests only theirs: the other orgs' deliveries wait for their own runs.
-    Map<SliceKey, List<LandedFile>> slices = new SliceSelection(request.firstDelivery(), request.lastDelivery(), request.orgs(), null).of(scan);
+    Map<SliceKey, List<LandedFile>> slices =
+        new SliceSelection(request.firstDelivery(), request.lastDelivery(), request.orgs(), null)
+            .of(scan);
     progress.step(
-        "run: ingesting " + slices.size() + " slice(s) delivered " + request.firstDelivery() + " to " + request.lastDelivery()
+        "run: ingesting "
+            + slices.size()
+            + " slice(s) delivered "
+            + request.firstDelivery()
+            + " to "
+            + request.lastDelivery()
             + (request.orgs().isAll() ? "" : " for " + request.orgs()));
     return new IngestJob(main, orgs, store, progress).run(slices, scan.rejected());
   }
 
-  /** A step of an attempt as it fills in its ledger row: what the attempt held before, plus what the step did. */
+  /**
+   * A step of an attempt as it fills in its ledger row: what the attempt held before, plus what the
+   * step did.
+   */
   private static final class Attempt {
     private final String runId;
     private final int attempt;
@@ -307,7 +436,15 @@ public final class PipelineRun {
     private GateReport gate;
     private PublishResult publish;
 
-    Attempt(String runId, int attempt, String command, RunStep step, RunRequest request, Instant started, Optional<IngestReport> ingest, Set<String> scope) {
+    Attempt(
+        String runId,
+        int attempt,
+        String command,
+        RunStep step,
+        RunRequest request,
+        Instant started,
+        Optional<IngestReport> ingest,
+        Set<String> scope) {
       this.runId = runId;
       this.attempt = attempt;
       this.command = command;
@@ -316,15 +453,25 @@ public final class PipelineRun {
       this.started = started;
       this.ingest = ingest;
       this.scope = new TreeSet<>(scope);
-      ingest.ifPresent(i -> {
-        rowsRead = i.rowsRead();
-        rowsAccepted = i.rowsAccepted();
-        rowsQuarantined = i.rowsQuarantined();
-      });
+      ingest.ifPresent(
+          i -> {
+            rowsRead = i.rowsRead();
+            rowsAccepted = i.rowsAccepted();
+            rowsQuarantined = i.rowsQuarantined();
+          });
     }
 
     static Attempt after(RunRecord state, String command, RunStep step, RunRequest request) {
-      Attempt next = new Attempt(state.runId(), state.attempt(), command, step, request, Instant.now(), Optional.empty(), new TreeSet<>(state.orgs()));
+      Attempt next =
+          new Attempt(
+              state.runId(),
+              state.attempt(),
+              command,
+              step,
+              request,
+              Instant.now(),
+              Optional.empty(),
+              new TreeSet<>(state.orgs()));
       next.rowsRead = state.rowsRead();
       next.rowsAccepted = state.rowsAccepted();
       next.rowsQuarantined = state.rowsQuarantined();
@@ -383,13 +530,37 @@ public final class PipelineRun {
     RunOutcome append(RunLedger ledger, String catalogType, OrgRegistry orgs) {
       RunRecord record =
           new RunRecord(
-              runId, attempt, command, step.id(), request.firstDelivery(), request.lastDelivery(), request.asOf(), List.copyOf(scope), List.copyOf(held),
-              catalogType, runId, status.code(), started, Instant.now(), rowsRead, rowsAccepted,
-              rowsQuarantined, rowsWritten, staged, published, silverGate, goldGate, message);
+              runId,
+              attempt,
+              command,
+              step.id(),
+              request.firstDelivery(),
+              request.lastDelivery(),
+              request.asOf(),
+              List.copyOf(scope),
+              List.copyOf(held),
+              catalogType,
+              runId,
+              status.code(),
+              started,
+              Instant.now(),
+              rowsRead,
+              rowsAccepted,
+              rowsQuarantined,
+              rowsWritten,
+              staged,
+              published,
+              silverGate,
+              goldGate,
+              message);
       ledger.append(record);
       return new RunOutcome(
-          record, ingest, Optional.ofNullable(layer).stream().toList(), gate != null && gate.layer().equals("silver") ? Optional.of(gate) : Optional.empty(),
-          gate != null && gate.layer().equals("gold") ? Optional.of(gate) : Optional.empty(), Optional.ofNullable(publish));
+          record,
+          ingest,
+          Optional.ofNullable(layer).stream().toList(),
+          gate != null && gate.layer().equals("silver") ? Optional.of(gate) : Optional.empty(),
+          gate != null && gate.layer().equals("gold") ? Optional.of(gate) : Optional.empty(),
+          Optional.ofNullable(publish));
     }
   }
 }

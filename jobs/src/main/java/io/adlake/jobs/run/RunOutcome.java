@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a run, or one step of it, did, for the command's report and for tests. The record is the attempt's state
- * afterwards; ingest, layers, gates and publish are empty where this process did not do them.
+ * What a run, or one step of it, did, for the command's report and for tests. The record is the
+ * attempt's state afterwards; ingest, layers, gates and publish are empty where this process did
+ * not do them.
  */
 public record RunOutcome(
     RunRecord record,
@@ -26,9 +27,18 @@ public record RunOutcome(
     layers = List.copyOf(layers);
   }
 
-  /** A step that found its work done, or the attempt ended: the state as it was, and why nothing happened. */
+  /**
+   * A step that found its work done, or the attempt ended: the state as it was, and why nothing
+   * happened.
+   */
   static RunOutcome unchanged(RunRecord state, String why) {
-    return new RunOutcome(state.withMessage(why), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new RunOutcome(
+        state.withMessage(why),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** This outcome followed by the next step's, in one process. */
@@ -36,7 +46,12 @@ public record RunOutcome(
     List<LayerReport> all = new ArrayList<>(layers);
     all.addAll(next.layers);
     return new RunOutcome(
-        next.record, ingest.or(next::ingest), all, next.silverGate.or(this::silverGate), next.goldGate.or(this::goldGate), next.publish.or(this::publish));
+        next.record,
+        ingest.or(next::ingest),
+        all,
+        next.silverGate.or(this::silverGate),
+        next.goldGate.or(this::goldGate),
+        next.publish.or(this::publish));
   }
 
   public RunStatus status() {
@@ -45,18 +60,36 @@ public record RunOutcome(
 
   public void print(PrintStream out) {
     layers.forEach(l -> l.print(out));
-    out.printf(Locale.ROOT, "%nRun %s (attempt %d, branch %s): %s after step %s%n", record.runId(), record.attempt(), record.branch(), record.status(), record.step());
+    out.printf(
+        Locale.ROOT,
+        "%nRun %s (attempt %d, branch %s): %s after step %s%n",
+        record.runId(),
+        record.attempt(),
+        record.branch(),
+        record.status(),
+        record.step());
     silverGate.ifPresent(g -> out.println("  " + g.summary()));
     goldGate.ifPresent(g -> out.println("  " + g.summary()));
-    publish.ifPresent(p -> {
-      out.println("  publish: " + p.outcome().name().toLowerCase(Locale.ROOT) + ", " + p.detail());
-      p.conflicts().forEach(c -> out.println("    " + c));
-    });
+    publish.ifPresent(
+        p -> {
+          out.println(
+              "  publish: " + p.outcome().name().toLowerCase(Locale.ROOT) + ", " + p.detail());
+          p.conflicts().forEach(c -> out.println("    " + c));
+        });
     if (record.message() != null) {
       out.println("  " + record.message());
     }
-    for (GateReport gate : List.of(silverGate, goldGate).stream().flatMap(Optional::stream).toList()) {
-      gate.heldOrgs().forEach((org, failures) -> out.printf(Locale.ROOT, "  held by the %s gate: %s: %s%n", gate.layer(), org, OrgHolds.reason(failures)));
+    for (GateReport gate :
+        List.of(silverGate, goldGate).stream().flatMap(Optional::stream).toList()) {
+      gate.heldOrgs()
+          .forEach(
+              (org, failures) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  held by the %s gate: %s: %s%n",
+                      gate.layer(),
+                      org,
+                      OrgHolds.reason(failures)));
     }
   }
 }

@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One step of an attempt of a pipeline run, as {@code ops.job_runs} keeps it. Each row carries the attempt's state
- * so far (gates, snapshots, rows), so the newest row of an attempt is all there is to know about it.
+ * One step of an attempt of a pipeline run, as {@code ops.job_runs} keeps it. Each row carries the
+ * attempt's state so far (gates, snapshots, rows), so the newest row of an attempt is all there is
+ * to know about it.
  *
- * @param command           how the step was invoked: {@code run} (all steps in one process) or {@code run --step S}
- * @param step              the {@link RunStep} this row records
- * @param orgs              the orgs the run processes (every registered org unless {@code --org} chose some)
- * @param heldOrgs          the orgs a gate of the attempt held so far: their rows on the branch are main's again
- * @param status            {@link RunStatus} code after the step
- * @param startedAt         when the step began (the attempt began at its first row's)
- * @param rowsWritten       rows each table the run wrote holds in the replaced slices
- * @param stagedSnapshots   each table's snapshot on the run's branch
- * @param publishedSnapshots each table's snapshot on main after the publish (empty when nothing was published)
+ * @param command how the step was invoked: {@code run} (all steps in one process) or {@code run
+ *     --step S}
+ * @param step the {@link RunStep} this row records
+ * @param orgs the orgs the run processes (every registered org unless {@code --org} chose some)
+ * @param heldOrgs the orgs a gate of the attempt held so far: their rows on the branch are main's
+ *     again
+ * @param status {@link RunStatus} code after the step
+ * @param startedAt when the step began (the attempt began at its first row's)
+ * @param rowsWritten rows each table the run wrote holds in the replaced slices
+ * @param stagedSnapshots each table's snapshot on the run's branch
+ * @param publishedSnapshots each table's snapshot on main after the publish (empty when nothing was
+ *     published)
  */
 public record RunRecord(
     String runId,
@@ -55,8 +59,29 @@ public record RunRecord(
   /** The same row, saying something else. */
   public RunRecord withMessage(String text) {
     return new RunRecord(
-        runId, attempt, command, step, firstDate, lastDate, asOfDate, orgs, heldOrgs, catalog, branch, status, startedAt, finishedAt, rowsRead, rowsAccepted,
-        rowsQuarantined, rowsWritten, stagedSnapshots, publishedSnapshots, silverGate, goldGate, text);
+        runId,
+        attempt,
+        command,
+        step,
+        firstDate,
+        lastDate,
+        asOfDate,
+        orgs,
+        heldOrgs,
+        catalog,
+        branch,
+        status,
+        startedAt,
+        finishedAt,
+        rowsRead,
+        rowsAccepted,
+        rowsQuarantined,
+        rowsWritten,
+        stagedSnapshots,
+        publishedSnapshots,
+        silverGate,
+        goldGate,
+        text);
   }
 
   public long durationMs() {

@@ -3,9 +3,9 @@ package io.adlake.jobs.run;
 import java.util.Locale;
 
 /**
- * Where an attempt of a pipeline run stands; the ledger's {@code status}. The first four are reached on the way
- * and a later step continues from them; the others end the attempt (only a new attempt, begun by the silver step,
- * goes on from there).
+ * Where an attempt of a pipeline run stands; the ledger's {@code status}. The first four are
+ * reached on the way and a later step continues from them; the others end the attempt (only a new
+ * attempt, begun by the silver step, goes on from there).
  */
 public enum RunStatus {
   /** Silver is built on the run's branch. */
@@ -18,13 +18,20 @@ public enum RunStatus {
   GOLD_PASSED,
   /** Gates passed and main now shows the run. */
   PUBLISHED,
-  /** The same run (same dates, same inputs, same configuration) was published before: nothing was done. */
+  /**
+   * The same run (same dates, same inputs, same configuration) was published before: nothing was
+   * done.
+   */
   ALREADY_PUBLISHED,
   /** An error-level check failed: main untouched, the branch kept for inspection. */
   GATE_FAILED,
-  /** Main changed under a table the run wrote: nothing published, the branch kept; rerun the date. */
+  /**
+   * Main changed under a table the run wrote: nothing published, the branch kept; rerun the date.
+   */
   MAIN_MOVED,
-  /** Main changed while publishing on the embedded catalog: some tables published; rerun the date. */
+  /**
+   * Main changed while publishing on the embedded catalog: some tables published; rerun the date.
+   */
   PARTIALLY_PUBLISHED;
 
   public String code() {
@@ -40,7 +47,10 @@ public enum RunStatus {
     return ordinal() >= PUBLISHED.ordinal();
   }
 
-  /** Whether another writer changed main under the run's tables: a new attempt on the new main can publish. */
+  /**
+   * Whether another writer changed main under the run's tables: a new attempt on the new main can
+   * publish.
+   */
   public boolean mainMoved() {
     return this == MAIN_MOVED || this == PARTIALLY_PUBLISHED;
   }

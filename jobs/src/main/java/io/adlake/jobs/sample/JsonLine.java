@@ -1,9 +1,9 @@
 package io.adlake.jobs.sample;
 
 /**
- * One JSON object of an API's answer, written member by member in the order given, as the sample exports and the
- * benchmark write them under the names the platform packages declare. Values are written as given, not escaped:
- * the generated names and ids need no escaping.
+ * One JSON object of an API's answer, written member by member in the order given, as the sample
+ * exports and the benchmark write them under the names the platform packages declare. Values are
+ * written as given, not escaped: the generated names and ids need no escaping.
  */
 public final class JsonLine {
   private final StringBuilder json = new StringBuilder("{");

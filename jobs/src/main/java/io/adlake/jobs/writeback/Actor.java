@@ -3,16 +3,17 @@ package io.adlake.jobs.writeback;
 import java.util.Locale;
 
 /**
- * Who does a write-back step: the person the step is recorded for ({@code name}), and the principal the command
- * authenticated as ({@code authenticatedAs}: the operating-system user it runs as). The two differ only when a
- * delegator (an Airflow worker's user, say) acts for a person, which {@link WhoActs} allows or refuses.
- * Maker-checker compares {@code name}s.
+ * Who does a write-back step: the person the step is recorded for ({@code name}), and the principal
+ * the command authenticated as ({@code authenticatedAs}: the operating-system user it runs as). The
+ * two differ only when a delegator (an Airflow worker's user, say) acts for a person, which {@link
+ * WhoActs} allows or refuses. Maker-checker compares {@code name}s.
  */
 public record Actor(String name, String authenticatedAs) {
 
   public Actor {
     if (name == null || name.isBlank() || authenticatedAs == null || authenticatedAs.isBlank()) {
-      throw new IllegalArgumentException("an actor needs a name and the principal it authenticated as");
+      throw new IllegalArgumentException(
+          "an actor needs a name and the principal it authenticated as");
     }
     name = name.strip();
     authenticatedAs = authenticatedAs.strip();

@@ -1,6 +1,9 @@
 package io.adlake.jobs.writeback;
 
-/** A principal asked to act for someone else without being one of conf/writeback.yaml's {@code delegators}. */
+/**
+ * A principal asked to act for someone else without being one of conf/writeback.yaml's {@code
+ * delegators}.
+ */
 public final class ImpersonationRefused extends DecisionRefused {
   private final String authenticatedAs;
   private final String claimed;

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides who a write-back command acts as. The authenticated principal is the operating-system user the JVM runs
- * as, read from the kernel (not {@code user.name}, which any {@code -D} flag can set). A command may name a person
- * it acts for ({@code --on-behalf-of}) only when its principal is one of the {@code delegators} of
- * conf/writeback.yaml (as Hadoop's proxy users: the Airflow worker's user passing the Airflow user who triggered
- * the run); anyone else naming another person is refused, and the caller audits the refusal.
+ * Decides who a write-back command acts as. The authenticated principal is the operating-system
+ * user the JVM runs as, read from the kernel (not {@code user.name}, which any {@code -D} flag can
+ * set). A command may name a person it acts for ({@code --on-behalf-of}) only when its principal is
+ * one of the {@code delegators} of conf/writeback.yaml (as Hadoop's proxy users: the Airflow
+ * worker's user passing the Airflow user who triggered the run); anyone else naming another person
+ * is refused, and the caller audits the refusal.
  */
 public final class WhoActs {
   private final String authenticated;
@@ -28,8 +29,8 @@ public final class WhoActs {
   }
 
   /**
-   * The user the kernel runs this process as. On Unix, the JDK's {@code UnixSystem} asks for the real uid's name;
-   * elsewhere the JVM's own notion of the user is all there is.
+   * The user the kernel runs this process as. On Unix, the JDK's {@code UnixSystem} asks for the
+   * real uid's name; elsewhere the JVM's own notion of the user is all there is.
    */
   static String osUser() {
     try {
@@ -44,7 +45,8 @@ public final class WhoActs {
   }
 
   /**
-   * @param onBehalfOf the person named on the command line; null or blank: the principal acts for itself
+   * @param onBehalfOf the person named on the command line; null or blank: the principal acts for
+   *     itself
    * @throws ImpersonationRefused when the principal names someone else and is not a delegator
    */
   public Actor resolve(String onBehalfOf) {
@@ -55,7 +57,11 @@ public final class WhoActs {
       throw new ImpersonationRefused(
           authenticated,
           onBehalfOf.strip(),
-          "'" + authenticated + "' may not act on behalf of '" + onBehalfOf.strip() + "': only the delegators in conf/writeback.yaml "
+          "'"
+              + authenticated
+              + "' may not act on behalf of '"
+              + onBehalfOf.strip()
+              + "': only the delegators in conf/writeback.yaml "
               + (delegators.isEmpty() ? "(none are named)" : delegators.toString())
               + " may; the refusal is in the audit log");
     }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code adlake writeback approve|reject}: a person's decision on a proposed action, recorded with who and when in
- * the action and the audit log. Maker-checker: a budget or daily cap above the org's threshold cannot be approved
- * by the person who planned it. Names are compared ignoring case and surrounding blanks, so "Jane" cannot approve
- * what "jane " planned.
+ * {@code adlake writeback approve|reject}: a person's decision on a proposed action, recorded with
+ * who and when in the action and the audit log. Maker-checker: a budget or daily cap above the
+ * org's threshold cannot be approved by the person who planned it. Names are compared ignoring case
+ * and surrounding blanks, so "Jane" cannot approve what "jane " planned.
  */
 public final class WritebackDecisions {
   private final WritebackLedger ledger;
@@ -23,8 +23,8 @@ public final class WritebackDecisions {
   }
 
   /**
-   * Approves a proposed action. The threshold is the stricter of the one the plan recorded and the org's current
-   * one, so lowering a threshold takes effect on actions already planned.
+   * Approves a proposed action. The threshold is the stricter of the one the plan recorded and the
+   * org's current one, so lowering a threshold takes effect on actions already planned.
    */
   public WritebackAction approve(String actionId, Actor by, String note, Instant at) {
     WritebackAction action = decidable(actionId, ActionStatus.APPROVED);
@@ -36,7 +36,13 @@ public final class WritebackDecisions {
           String.format(
               Locale.ROOT,
               "%s cannot approve action %s: they planned it, and %s %s is above %s's threshold of %s %s, so someone else must approve it",
-              by.name(), actionId, proposal.valueRc().toPlainString(), proposal.reportingCurrency(), orgId, threshold.toPlainString(), proposal.reportingCurrency()));
+              by.name(),
+              actionId,
+              proposal.valueRc().toPlainString(),
+              proposal.reportingCurrency(),
+              orgId,
+              threshold.toPlainString(),
+              proposal.reportingCurrency()));
     }
     return decide(action, ActionStatus.APPROVED, by, note, at);
   }
@@ -45,20 +51,45 @@ public final class WritebackDecisions {
     return decide(decidable(actionId, ActionStatus.REJECTED), ActionStatus.REJECTED, by, note, at);
   }
 
-  /** The action, when a person's decision may move it to {@code decision} (approve: proposed; reject: pending). */
+  /**
+   * The action, when a person's decision may move it to {@code decision} (approve: proposed;
+   * reject: pending).
+   */
   private WritebackAction decidable(String actionId, ActionStatus decision) {
-    WritebackAction action = ledger.find(actionId).orElseThrow(() -> new IllegalArgumentException("no write-back action with id '" + actionId + "'"));
+    WritebackAction action =
+        ledger
+            .find(actionId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no write-back action with id '" + actionId + "'"));
     ActionStatus status = action.status();
     if (!ActionStatus.PENDING.contains(status) || !status.canBecome(decision)) {
-      List<String> allowed = java.util.Arrays.stream(ActionStatus.values()).filter(s -> ActionStatus.PENDING.contains(s) && s.canBecome(decision)).map(ActionStatus::code).toList();
-      throw new DecisionRefused("action " + actionId + " is " + status.code() + "; only a " + String.join(" or ", allowed) + " action can be " + decision.code());
+      List<String> allowed =
+          java.util.Arrays.stream(ActionStatus.values())
+              .filter(s -> ActionStatus.PENDING.contains(s) && s.canBecome(decision))
+              .map(ActionStatus::code)
+              .toList();
+      throw new DecisionRefused(
+          "action "
+              + actionId
+              + " is "
+              + status.code()
+              + "; only a "
+              + String.join(" or ", allowed)
+              + " action can be "
+              + decision.code());
     }
     return action;
   }
 
-  private WritebackAction decide(WritebackAction action, ActionStatus status, Actor by, String note, Instant at) {
+  private WritebackAction decide(
+      WritebackAction action, ActionStatus status, Actor by, String note, Instant at) {
     WritebackAction decided = action.decided(status, by.name(), note, at);
-    ledger.record(List.of(decided), List.of(AuditEvent.of(decided, status.code(), by, at).withOutcome(status.code(), note)), status.code() + "-" + action.actionId());
+    ledger.record(
+        List.of(decided),
+        List.of(AuditEvent.of(decided, status.code(), by, at).withOutcome(status.code(), note)),
+        status.code() + "-" + action.actionId());
     return decided;
   }
 
@@ -70,7 +101,8 @@ public final class WritebackDecisions {
 
   static boolean needsSecondPerson(WritebackAction action, BigDecimal threshold) {
     BigDecimal value = action.proposal().valueRc();
-    return action.proposal().needsSecondPerson() || (value != null && threshold != null && value.compareTo(threshold) > 0);
+    return action.proposal().needsSecondPerson()
+        || (value != null && threshold != null && value.compareTo(threshold) > 0);
   }
 
   static boolean samePerson(String a, String b) {

@@ -1,15 +1,14 @@
 package io.adlake.jobs.writeback;
 
-import io.adlake.platforms.writeback.PlatformAdapter;
-import io.adlake.platforms.writeback.EntityRef;
-import io.adlake.platforms.writeback.EntityState;
-import io.adlake.platforms.writeback.Change;
-
-import io.adlake.platforms.http.PlatformException;
-import io.adlake.model.ChangeType;
 import static org.apache.spark.sql.functions.col;
 
 import io.adlake.jobs.Progress;
+import io.adlake.model.ChangeType;
+import io.adlake.platforms.http.PlatformException;
+import io.adlake.platforms.writeback.Change;
+import io.adlake.platforms.writeback.EntityRef;
+import io.adlake.platforms.writeback.EntityState;
+import io.adlake.platforms.writeback.PlatformAdapter;
 import io.adlake.transforms.writeback.ActionStatus;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.math.BigDecimal;
@@ -24,25 +23,25 @@ import org.apache.spark.sql.Row;
 /**
  * {@code adlake writeback execute}: makes the approved actions on their platforms, one at a time.
  *
- * <p>Each action first re-reads the entity. A change that cannot have its intended effect on the entity as the
- * platform now shows it ({@link Change#refusal}): nothing is sent, the action is skipped as refused. Already as
- * the action would leave it: nothing is sent. A budget or
- * daily cap that is neither what the plan saw nor the target has drifted (someone changed it since): nothing is
- * sent, the action is skipped, and a new plan decides again. Otherwise the change is sent, and the state the
- * platform reports afterwards is recorded.
+ * <p>Each action first re-reads the entity. A change that cannot have its intended effect on the
+ * entity as the platform now shows it ({@link Change#refusal}): nothing is sent, the action is
+ * skipped as refused. Already as the action would leave it: nothing is sent. A budget or daily cap
+ * that is neither what the plan saw nor the target has drifted (someone changed it since): nothing
+ * is sent, the action is skipped, and a new plan decides again. Otherwise the change is sent, and
+ * the state the platform reports afterwards is recorded.
  *
- * <p>One call per action: before the call, the action is claimed ({@link WritebackLedger#claim}): committed as
- * {@code executing} with its attempt number, only if no other execute changed it since it was read. Two executes
- * at once never both call the platform for one action; the one that loses the claim reports
- * {@code claimed_elsewhere} and sends nothing.
+ * <p>One call per action: before the call, the action is claimed ({@link WritebackLedger#claim}):
+ * committed as {@code executing} with its attempt number, only if no other execute changed it since
+ * it was read. Two executes at once never both call the platform for one action; the one that loses
+ * the claim reports {@code claimed_elsewhere} and sends nothing.
  *
- * <p>Crash safety: the claim is committed before the call. A
- * process that dies between the call and recording its result leaves it so; the next execute re-reads the entity,
- * and if the change is in place records it {@code done} ("confirmed") without calling again. Changes are absolute
- * (paused, budget = 500), so even a second call after a lost answer could not change anything twice.
+ * <p>Crash safety: the claim is committed before the call. A process that dies between the call and
+ * recording its result leaves it so; the next execute re-reads the entity, and if the change is in
+ * place records it {@code done} ("confirmed") without calling again. Changes are absolute (paused,
+ * budget = 500), so even a second call after a lost answer could not change anything twice.
  *
- * <p>A dry run (the default) reads the entities and says what each action would do, in the audit log too; it sends
- * no change and leaves the actions as they are.
+ * <p>A dry run (the default) reads the entities and says what each action would do, in the audit
+ * log too; it sends no change and leaves the actions as they are.
  */
 public final class WritebackExecutor {
   private final WritebackLedger ledger;
@@ -51,10 +50,14 @@ public final class WritebackExecutor {
   private final Clock clock;
 
   /**
-   * @param adapters the adapter for an org's entities on a platform ({@link PlatformAdapters#forOrg}); an
-   *                 IllegalStateException when there is none (no token)
+   * @param adapters the adapter for an org's entities on a platform ({@link
+   *     PlatformAdapters#forOrg}); an IllegalStateException when there is none (no token)
    */
-  public WritebackExecutor(WritebackLedger ledger, BiFunction<String, String, PlatformAdapter> adapters, Progress progress, Clock clock) {
+  public WritebackExecutor(
+      WritebackLedger ledger,
+      BiFunction<String, String, PlatformAdapter> adapters,
+      Progress progress,
+      Clock clock) {
     this.ledger = ledger;
     this.adapters = adapters;
     this.progress = progress;
@@ -62,14 +65,19 @@ public final class WritebackExecutor {
   }
 
   /**
-   * @param apply    false: dry run
-   * @param by       who executes (recorded)
-   * @param only     action ids to execute; empty: every executable one
-   * @param org      only this org's; null: all
+   * @param apply false: dry run
+   * @param by who executes (recorded)
+   * @param only action ids to execute; empty: every executable one
+   * @param org only this org's; null: all
    */
   public ExecuteReport execute(boolean apply, Actor by, List<String> only, String org) {
     List<WritebackAction> actions = executable(only, org);
-    progress.step("writeback execute" + (apply ? "" : " (dry run)") + ": " + actions.size() + " approved action(s)");
+    progress.step(
+        "writeback execute"
+            + (apply ? "" : " (dry run)")
+            + ": "
+            + actions.size()
+            + " approved action(s)");
     List<ExecuteReport.Result> results = new ArrayList<>();
     List<AuditEvent> dryRunAudit = new ArrayList<>();
     for (WritebackAction action : actions) {
@@ -83,11 +91,18 @@ public final class WritebackExecutor {
     return new ExecuteReport(!apply, results);
   }
 
-  /** The actions an execute with these filters would take: approved, interrupted, or failed with attempts left. */
+  /**
+   * The actions an execute with these filters would take: approved, interrupted, or failed with
+   * attempts left.
+   */
   public List<WritebackAction> executable(List<String> only, String org) {
     Column executable =
-        col("status").isin(ActionStatus.APPROVED.code(), ActionStatus.EXECUTING.code())
-            .or(col("status").equalTo(ActionStatus.FAILED.code()).and(col("attempts").lt(WritebackActions.MAX_ATTEMPTS)));
+        col("status")
+            .isin(ActionStatus.APPROVED.code(), ActionStatus.EXECUTING.code())
+            .or(
+                col("status")
+                    .equalTo(ActionStatus.FAILED.code())
+                    .and(col("attempts").lt(WritebackActions.MAX_ATTEMPTS)));
     Dataset<Row> chosen = ledger.actions().filter(executable);
     if (!only.isEmpty()) {
       chosen = chosen.filter(col("action_id").isin(only.toArray()));
@@ -95,7 +110,9 @@ public final class WritebackExecutor {
     if (org != null) {
       chosen = chosen.filter(col("org_id").equalTo(org));
     }
-    return chosen.orderBy("org_id", "platform", "entity_id", "action_id").collectAsList().stream().map(WritebackAction::fromRow).toList();
+    return chosen.orderBy("org_id", "platform", "entity_id", "action_id").collectAsList().stream()
+        .map(WritebackAction::fromRow)
+        .toList();
   }
 
   private ExecuteReport.Result dryRun(WritebackAction action, Actor by, List<AuditEvent> audit) {
@@ -125,7 +142,11 @@ public final class WritebackExecutor {
       outcome = "not_read";
       message = e.getMessage();
     }
-    audit.add(AuditEvent.of(action, "dry_run", by, clock.instant()).asDryRun().withStates(before, after).withOutcome(outcome, message));
+    audit.add(
+        AuditEvent.of(action, "dry_run", by, clock.instant())
+            .asDryRun()
+            .withStates(before, after)
+            .withOutcome(outcome, message));
     return new ExecuteReport.Result(action, outcome, before, after, message);
   }
 
@@ -136,19 +157,29 @@ public final class WritebackExecutor {
     try {
       adapter = adapters.apply(action.target().orgId(), entity.platform());
     } catch (IllegalStateException e) {
-      // Nothing was attempted: the action keeps its status and its attempts, and waits for the token.
+      // Nothing was attempted: the action keeps its status and its attempts, and waits for the
+      // token.
       return new ExecuteReport.Result(action, "not_attempted", null, null, e.getMessage());
     }
     ActionStatus prior = action.status();
     WritebackAction executing = action.executing(by.name(), clock.instant());
     int attempt = executing.execution().attempts();
     if (!ledger.claim(action, executing)) {
-      // Another execute took this action since it was read: that one calls the platform, this one never does.
-      return new ExecuteReport.Result(action, "claimed_elsewhere", null, null, "another execute took this action first; nothing sent");
+      // Another execute took this action since it was read: that one calls the platform, this one
+      // never does.
+      return new ExecuteReport.Result(
+          action,
+          "claimed_elsewhere",
+          null,
+          null,
+          "another execute took this action first; nothing sent");
     }
     ledger.record(
         List.of(),
-        List.of(AuditEvent.of(executing, "execution_started", by, clock.instant()).withAttempt(attempt).withOutcome("started", "status was " + prior.code())),
+        List.of(
+            AuditEvent.of(executing, "execution_started", by, clock.instant())
+                .withAttempt(attempt)
+                .withOutcome("started", "status was " + prior.code())),
         "writeback-start-" + action.actionId() + "-" + attempt);
 
     EntityState before = null;
@@ -168,7 +199,10 @@ public final class WritebackExecutor {
         boolean earlierCall = prior != ActionStatus.APPROVED;
         status = earlierCall ? ActionStatus.DONE : ActionStatus.SKIPPED;
         outcome = earlierCall ? "confirmed" : "already_matched";
-        message = earlierCall ? "an earlier attempt's change is in place; nothing sent" : "the entity already was so; nothing sent";
+        message =
+            earlierCall
+                ? "an earlier attempt's change is in place; nothing sent"
+                : "the entity already was so; nothing sent";
         after = before;
       } else if (drift != null) {
         status = ActionStatus.SKIPPED;
@@ -190,26 +224,39 @@ public final class WritebackExecutor {
       outcome = "failed";
       message = e.getMessage();
     }
-    WritebackAction finished = executing.finished(status, outcome, message, before, after, clock.instant());
+    WritebackAction finished =
+        executing.finished(status, outcome, message, before, after, clock.instant());
     ledger.record(
         List.of(finished),
-        List.of(AuditEvent.of(finished, "executed", by, clock.instant()).withAttempt(attempt).withStates(before, after).withOutcome(outcome, message)),
+        List.of(
+            AuditEvent.of(finished, "executed", by, clock.instant())
+                .withAttempt(attempt)
+                .withStates(before, after)
+                .withOutcome(outcome, message)),
         "writeback-" + outcome + "-" + action.actionId() + "-" + attempt);
     return new ExecuteReport.Result(finished, outcome, before, after, message);
   }
 
-  /** Why the entity is no longer as the plan saw it, in the field this change sets; null when it is. */
+  /**
+   * Why the entity is no longer as the plan saw it, in the field this change sets; null when it is.
+   */
   static String drift(WritebackAction action, Change change, EntityState now) {
     if (!change.type().setsAmount()) {
       return null; // pause and resume have one other state: the target, handled as already matched
     }
     boolean budget = change.type() == ChangeType.SET_BUDGET;
     String field = budget ? "budget" : "daily cap";
-    BigDecimal expected = budget ? action.proposal().expectedBudget() : action.proposal().expectedDailyCap();
+    BigDecimal expected =
+        budget ? action.proposal().expectedBudget() : action.proposal().expectedDailyCap();
     BigDecimal current = budget ? now.budget() : now.dailyCap();
     if (expected == null || (current != null && current.compareTo(expected) == 0)) {
       return null;
     }
-    return "the " + field + " is " + (current == null ? "unset" : current.toPlainString()) + ", the plan saw " + expected.toPlainString();
+    return "the "
+        + field
+        + " is "
+        + (current == null ? "unset" : current.toPlainString())
+        + ", the plan saw "
+        + expected.toPlainString();
   }
 }

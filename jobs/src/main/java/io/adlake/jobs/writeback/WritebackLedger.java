@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.Tables;
 import io.adlake.catalog.tables.ConditionalMerge;
+import io.adlake.catalog.tables.GrainCheck;
 import io.adlake.catalog.tables.SliceMerge;
 import io.adlake.catalog.tables.TableWrites;
-import io.adlake.catalog.tables.GrainCheck;
+import io.adlake.model.Tables;
 import io.adlake.transforms.writeback.WritebackActions;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,9 +20,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * {@code ops.writeback_actions} and {@code ops.audit_log}: reads actions, writes changed ones by a MERGE on the
- * action id (Iceberg refuses it if another writer committed meanwhile, rather than losing that), and appends audit
- * rows. Nothing here ever deletes or rewrites an audit row.
+ * {@code ops.writeback_actions} and {@code ops.audit_log}: reads actions, writes changed ones by a
+ * MERGE on the action id (Iceberg refuses it if another writer committed meanwhile, rather than
+ * losing that), and appends audit rows. Nothing here ever deletes or rewrites an audit row.
  */
 public final class WritebackLedger {
   private static final String PRIOR_STATUS = "_prior_status";
@@ -44,7 +44,9 @@ public final class WritebackLedger {
   }
 
   public Dataset<Row> auditLog() {
-    return lakehouse.exists(Tables.AUDIT_LOG) ? lakehouse.read(Tables.AUDIT_LOG) : lakehouse.spark().createDataFrame(List.of(), WritebackActions.AUDIT_SCHEMA);
+    return lakehouse.exists(Tables.AUDIT_LOG)
+        ? lakehouse.read(Tables.AUDIT_LOG)
+        : lakehouse.spark().createDataFrame(List.of(), WritebackActions.AUDIT_SCHEMA);
   }
 
   public Optional<WritebackAction> find(String actionId) {
@@ -52,49 +54,76 @@ public final class WritebackLedger {
     return found.isEmpty() ? Optional.empty() : Optional.of(WritebackAction.fromRow(found.get(0)));
   }
 
-  /** Writes these actions' new state and their audit events: the audit first, so no state change goes unrecorded. */
+  /**
+   * Writes these actions' new state and their audit events: the audit first, so no state change
+   * goes unrecorded.
+   */
   public void record(List<WritebackAction> actions, List<AuditEvent> audit, String batchId) {
     if (!audit.isEmpty()) {
       lakehouse.ensure(Tables.AUDIT_LOG, WritebackActions.AUDIT_SCHEMA);
       List<Row> rows = audit.stream().map(WritebackLedger::auditRow).toList();
-      TableWrites.append(lakehouse, Tables.AUDIT_LOG, lakehouse.spark().createDataFrame(rows, WritebackActions.AUDIT_SCHEMA), batchId);
+      TableWrites.append(
+          lakehouse,
+          Tables.AUDIT_LOG,
+          lakehouse.spark().createDataFrame(rows, WritebackActions.AUDIT_SCHEMA),
+          batchId);
     }
     if (!actions.isEmpty()) {
       lakehouse.ensure(Tables.WRITEBACK_ACTIONS, WritebackActions.SCHEMA);
-      Dataset<Row> rows = lakehouse.spark().createDataFrame(actions.stream().map(WritebackAction::toRow).toList(), WritebackActions.SCHEMA);
+      Dataset<Row> rows =
+          lakehouse
+              .spark()
+              .createDataFrame(
+                  actions.stream().map(WritebackAction::toRow).toList(), WritebackActions.SCHEMA);
       GrainCheck.require(Tables.WRITEBACK_ACTIONS.path(), rows, Tables.WRITEBACK_ACTIONS.grain());
-      SliceMerge.merge(lakehouse, Tables.WRITEBACK_ACTIONS, rows, rows.select("action_id"), batchId);
+      SliceMerge.merge(
+          lakehouse, Tables.WRITEBACK_ACTIONS, rows, rows.select("action_id"), batchId);
     }
   }
 
   /**
-   * Claims an action for one execution attempt: its row becomes {@code executing} only if it is still as
-   * {@code asRead} shows it (same status, same attempts), in one conditional MERGE. Of two executes that read the
-   * same action, one commits first; the other's MERGE then finds the row changed and updates nothing, or, when both
-   * commit at once, Iceberg refuses the second (it rewrote the file the first replaced). Not retried: the row is
-   * read again and the claim is this process's only if the row now is {@code claimed} itself.
+   * Claims an action for one execution attempt: its row becomes {@code executing} only if it is
+   * still as {@code asRead} shows it (same status, same attempts), in one conditional MERGE. Of two
+   * executes that read the same action, one commits first; the other's MERGE then finds the row
+   * changed and updates nothing, or, when both commit at once, Iceberg refuses the second (it
+   * rewrote the file the first replaced). Not retried: the row is read again and the claim is this
+   * process's only if the row now is {@code claimed} itself.
    *
    * @return true when this process holds the attempt and may call the platform
    */
   public boolean claim(WritebackAction asRead, WritebackAction claimed) {
     lakehouse.ensure(Tables.WRITEBACK_ACTIONS, WritebackActions.SCHEMA);
     Dataset<Row> source =
-        lakehouse.spark().createDataFrame(List.of(claimed.toRow()), WritebackActions.SCHEMA)
+        lakehouse
+            .spark()
+            .createDataFrame(List.of(claimed.toRow()), WritebackActions.SCHEMA)
             .withColumn(PRIOR_STATUS, lit(asRead.status().code()))
             .withColumn(PRIOR_ATTEMPTS, lit(asRead.execution().attempts()));
     ConditionalMerge.apply(
-        lakehouse, Tables.WRITEBACK_ACTIONS, source, List.of("action_id"), "t.status = s." + PRIOR_STATUS + " AND t.attempts = s." + PRIOR_ATTEMPTS, List.of(), false);
+        lakehouse,
+        Tables.WRITEBACK_ACTIONS,
+        source,
+        List.of("action_id"),
+        "t.status = s." + PRIOR_STATUS + " AND t.attempts = s." + PRIOR_ATTEMPTS,
+        List.of(),
+        false);
     return find(claimed.actionId()).map(now -> now.isSameClaim(claimed)).orElse(false);
   }
 
   /**
-   * Records that a principal asked to act as someone else and was refused, against each action it named or would
-   * have taken: the audit log shows who tried, as whom, and on what.
+   * Records that a principal asked to act as someone else and was refused, against each action it
+   * named or would have taken: the audit log shows who tried, as whom, and on what.
    */
-  public void recordRefusal(List<WritebackAction> actions, ImpersonationRefused refusal, Instant at) {
+  public void recordRefusal(
+      List<WritebackAction> actions, ImpersonationRefused refusal, Instant at) {
     Actor tried = Actor.of(refusal.authenticatedAs());
     List<AuditEvent> audit =
-        actions.stream().map(a -> AuditEvent.of(a, "impersonation_refused", tried, at).withOutcome("refused", refusal.getMessage())).toList();
+        actions.stream()
+            .map(
+                a ->
+                    AuditEvent.of(a, "impersonation_refused", tried, at)
+                        .withOutcome("refused", refusal.getMessage()))
+            .toList();
     record(List.of(), audit, "writeback-refused-" + at.toEpochMilli());
   }
 

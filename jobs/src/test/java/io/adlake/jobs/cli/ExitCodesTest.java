@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exit codes are written twice on the Java side, as constants and as the {@code --help} text (an annotation
- * needs a constant string), and once more in the DAG operator (dags/tests keep that one in step): this keeps the
- * first two in step.
+ * The exit codes are written twice on the Java side, as constants and as the {@code --help} text
+ * (an annotation needs a constant string), and once more in the DAG operator (dags/tests keep that
+ * one in step): this keeps the first two in step.
  */
 class ExitCodesTest {
 
@@ -26,7 +26,8 @@ class ExitCodesTest {
       }
     }
     List<Integer> explained = new java.util.ArrayList<>();
-    Matcher line = Pattern.compile("(?m)^\\s*(\\d+)  \\S").matcher(String.format(ExitCodes.DESCRIPTION));
+    Matcher line =
+        Pattern.compile("(?m)^\\s*(\\d+)  \\S").matcher(String.format(ExitCodes.DESCRIPTION));
     while (line.find()) {
       explained.add(Integer.parseInt(line.group(1)));
     }

@@ -21,18 +21,28 @@ class InstalledPlatformsTest {
     String dag = Files.readString(Path.of("..", "dags", "adlake_daily.py"));
     Matcher fetched = Pattern.compile("(?m)^FETCHED = \\(([^)]*)\\)").matcher(dag);
     assertThat(fetched.find()).as("dags/adlake_daily.py declares FETCHED").isTrue();
-    List<String> inDag = Pattern.compile("\"([a-z0-9]+)\"").matcher(fetched.group(1)).results().map(m -> m.group(1)).toList();
+    List<String> inDag =
+        Pattern.compile("\"([a-z0-9]+)\"")
+            .matcher(fetched.group(1))
+            .results()
+            .map(m -> m.group(1))
+            .toList();
 
-    assertThat(inDag).isEqualTo(InstalledPlatforms.kits().fetchable().stream().map(Source::id).toList());
+    assertThat(inDag)
+        .isEqualTo(InstalledPlatforms.kits().fetchable().stream().map(Source::id).toList());
   }
 
   @Test
   void setupFlowsRunInRegistrationOrderAndAPlatformIsRegisteredOnce() {
     PlatformKits kits = InstalledPlatforms.kits();
 
-    assertThat(kits.withSetup()).extracting(k -> k.source().id()).containsExactly("dv360", "ttd", "meta");
+    assertThat(kits.withSetup())
+        .extracting(k -> k.source().id())
+        .containsExactly("dv360", "ttd", "meta");
     assertThat(kits.require("meta")).isInstanceOf(MetaKit.class);
-    assertThatThrownBy(() -> kits.with(new MetaKit())).hasMessageStartingWith("two platform kits for source meta");
-    assertThatThrownBy(() -> kits.require("tiktok")).hasMessage("no platform 'tiktok'; platforms are [dv360, ttd, meta, gam, bookings]");
+    assertThatThrownBy(() -> kits.with(new MetaKit()))
+        .hasMessageStartingWith("two platform kits for source meta");
+    assertThatThrownBy(() -> kits.require("tiktok"))
+        .hasMessage("no platform 'tiktok'; platforms are [dv360, ttd, meta, gam, bookings]");
   }
 }

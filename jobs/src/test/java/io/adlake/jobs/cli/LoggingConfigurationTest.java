@@ -15,8 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * conf/log4j2.properties as log4j2 reads it, and the jar's copy of it, each in a logger context of its own (this
- * JVM's own logging is left as it is). ConfiguredJvmTest shows its lines on a real process's stderr.
+ * conf/log4j2.properties as log4j2 reads it, and the jar's copy of it, each in a logger context of
+ * its own (this JVM's own logging is left as it is). ConfiguredJvmTest shows its lines on a real
+ * process's stderr.
  */
 class LoggingConfigurationTest {
 
@@ -35,12 +36,20 @@ class LoggingConfigurationTest {
     context.setConfigLocation(CONF_FILE.toUri());
 
     assertThat(context.getRootLogger().getLevel()).isEqualTo(Level.WARN);
-    assertThat(context.getLogger("io.adlake.jobs.run.PipelineRun").getLevel()).isEqualTo(Level.INFO);
+    assertThat(context.getLogger("io.adlake.jobs.run.PipelineRun").getLevel())
+        .isEqualTo(Level.INFO);
     assertThat(context.getLogger("org.apache.spark.SparkContext").isInfoEnabled()).isFalse();
-    assertThat(context.getLogger("org.apache.iceberg.BaseMetastoreCatalog").isInfoEnabled()).isFalse();
-    assertThat(context.getLogger("org.apache.hadoop.util.NativeCodeLoader").isWarnEnabled()).isFalse();
+    assertThat(context.getLogger("org.apache.iceberg.BaseMetastoreCatalog").isInfoEnabled())
+        .isFalse();
+    assertThat(context.getLogger("org.apache.hadoop.util.NativeCodeLoader").isWarnEnabled())
+        .isFalse();
     // io.adlake has no appender of its own: its lines go up to the root's console, on stderr.
-    assertThat(context.getConfiguration().getLoggerConfig("io.adlake.jobs.run.PipelineRun").isAdditive()).isTrue();
+    assertThat(
+            context
+                .getConfiguration()
+                .getLoggerConfig("io.adlake.jobs.run.PipelineRun")
+                .isAdditive())
+        .isTrue();
     ConsoleAppender console = context.getConfiguration().getAppender("console");
     assertThat(context.getConfiguration().getRootLogger().getAppenders()).containsValue(console);
     assertThat(console.getTarget()).isEqualTo(ConsoleAppender.Target.SYSTEM_ERR);
@@ -68,7 +77,8 @@ class LoggingConfigurationTest {
     assertThat(context.getLogger("io.adlake.catalog.Lakehouse").getLevel()).isEqualTo(Level.INFO);
     assertThat(context.getRootLogger().getLevel()).isEqualTo(Level.WARN);
     try (var copy = BundledLogging.class.getResourceAsStream("log4j2.properties")) {
-      assertThat(new String(copy.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Files.readString(CONF_FILE));
+      assertThat(new String(copy.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo(Files.readString(CONF_FILE));
     }
   }
 
@@ -83,6 +93,7 @@ class LoggingConfigurationTest {
     assertThat(BundledLogging.installIfUnconfigured(context)).isFalse();
 
     assertThat(context.getRootLogger().getLevel()).isEqualTo(Level.INFO);
-    assertThat(context.getConfiguration().getConfigurationSource().getLocation()).isEqualTo(cluster.toString());
+    assertThat(context.getConfiguration().getConfigurationSource().getLocation())
+        .isEqualTo(cluster.toString());
   }
 }

@@ -25,37 +25,92 @@ class QualityReportTest {
   private static final LocalDate LAST = LocalDate.of(2026, 11, 4);
 
   private static final ConstraintOutcome PASSED =
-      new ConstraintOutcome("silver.delivery_daily", ConstraintOutcome.ALL_ORGS, "complete(org_id)", "CompletenessConstraint(Completeness(org_id,None,None))", "error", "success", "passed", 1.0);
+      new ConstraintOutcome(
+          "silver.delivery_daily",
+          ConstraintOutcome.ALL_ORGS,
+          "complete(org_id)",
+          "CompletenessConstraint(Completeness(org_id,None,None))",
+          "error",
+          "success",
+          "passed",
+          1.0);
   private static final ConstraintOutcome ACME_FAILED =
       new ConstraintOutcome(
-          "silver.delivery_daily", "acme-media", "non_negative(impressions,clicks,conversions,media_cost)", "ComplianceConstraint(Compliance(media_cost is non-negative))",
-          "error", "failure", "Value: 0.98 does not meet the constraint requirement!", 0.98);
+          "silver.delivery_daily",
+          "acme-media",
+          "non_negative(impressions,clicks,conversions,media_cost)",
+          "ComplianceConstraint(Compliance(media_cost is non-negative))",
+          "error",
+          "failure",
+          "Value: 0.98 does not meet the constraint requirement!",
+          0.98);
   private static final ConstraintOutcome KIWI_WARNING =
-      new ConstraintOutcome("silver.delivery_daily", "kiwi-retail", "anomaly(row_count,rate_of_change)", "AnomalyDetector(rate_of_change, row_count)", "warning", "failure", "row count fell by 60%", 6.0);
+      new ConstraintOutcome(
+          "silver.delivery_daily",
+          "kiwi-retail",
+          "anomaly(row_count,rate_of_change)",
+          "AnomalyDetector(rate_of_change, row_count)",
+          "warning",
+          "failure",
+          "row count fell by 60%",
+          6.0);
   private static final ConstraintOutcome SKIPPED =
-      new ConstraintOutcome("silver.delivery_daily", "kiwi-retail", "anomaly(sum:total_media_cost_rc,band)", "AnomalyDetector(band)", "warning", "skipped", "history has 0 of the 7 earlier day(s) needed", null);
+      new ConstraintOutcome(
+          "silver.delivery_daily",
+          "kiwi-retail",
+          "anomaly(sum:total_media_cost_rc,band)",
+          "AnomalyDetector(band)",
+          "warning",
+          "skipped",
+          "history has 0 of the 7 earlier day(s) needed",
+          null);
   private static final ConstraintOutcome TABLE_FAILED =
-      new ConstraintOutcome("gold.pacing", ConstraintOutcome.ALL_ORGS, "grain(org_id,as_of_date)", "UniquenessConstraint(Uniqueness(Buffer(org_id, as_of_date)))", "error", "failure", "duplicates", 0.5);
+      new ConstraintOutcome(
+          "gold.pacing",
+          ConstraintOutcome.ALL_ORGS,
+          "grain(org_id,as_of_date)",
+          "UniquenessConstraint(Uniqueness(Buffer(org_id, as_of_date)))",
+          "error",
+          "failure",
+          "duplicates",
+          0.5);
 
   @Test
   void aRunThatHeldOrgsListsItsChecksErrorsFirstAndItsHolds(Lakehouse lakehouse) {
-    GateRecords.record(lakehouse, new GateReport("run-1", "silver", List.of(PASSED, SKIPPED, KIWI_WARNING, ACME_FAILED), List.of()));
+    GateRecords.record(
+        lakehouse,
+        new GateReport(
+            "run-1", "silver", List.of(PASSED, SKIPPED, KIWI_WARNING, ACME_FAILED), List.of()));
     OrgHolds holds = new OrgHolds(lakehouse);
-    holds.hold("run-1", 1, "silver", Map.of(), FIRST, LAST, LAST, Map.of("acme-media", List.of(ACME_FAILED), "kiwi-retail", List.of(ACME_FAILED)));
+    holds.hold(
+        "run-1",
+        1,
+        "silver",
+        Map.of(),
+        FIRST,
+        LAST,
+        LAST,
+        Map.of("acme-media", List.of(ACME_FAILED), "kiwi-retail", List.of(ACME_FAILED)));
     holds.release("run-2", List.of("kiwi-retail"), LAST);
 
     RunGateResults results = QualityReportReader.read(lakehouse, "run-1");
 
-    assertThat(results.checks()).extracting(GateCheck::outcome).containsExactly(ACME_FAILED, KIWI_WARNING, PASSED, SKIPPED);
+    assertThat(results.checks())
+        .extracting(GateCheck::outcome)
+        .containsExactly(ACME_FAILED, KIWI_WARNING, PASSED, SKIPPED);
     assertThat(results.checks()).extracting(GateCheck::layer).containsOnly("silver");
     assertThat(results.failed()).isEqualTo(2);
     assertThat(results.blocksPublish()).isFalse();
-    assertThat(results.held()).extracting(HeldOrg::orgId, HeldOrg::stillHeld, HeldOrg::releasedBy)
+    assertThat(results.held())
+        .extracting(HeldOrg::orgId, HeldOrg::stillHeld, HeldOrg::releasedBy)
         .containsExactly(tuple("acme-media", true, null), tuple("kiwi-retail", false, "run-2"));
-    assertThat(results.held().get(0)).extracting(HeldOrg::layer, HeldOrg::firstDate, HeldOrg::lastDate).containsExactly("silver", FIRST, LAST);
+    assertThat(results.held().get(0))
+        .extracting(HeldOrg::layer, HeldOrg::firstDate, HeldOrg::lastDate)
+        .containsExactly("silver", FIRST, LAST);
     assertThat(QualityCommand.Report.exitCode(results)).isEqualTo(ExitCodes.ORGS_HELD);
 
-    String reason = "silver.delivery_daily non_negative(impressions,clicks,conversions,media_cost): Value: 0.98 does not meet the constraint requirement!";
+    String reason =
+        "silver.delivery_daily non_negative(impressions,clicks,conversions,media_cost): Value: 0.98 does not meet the constraint requirement!";
     assertThat(printed(results, false))
         .isEqualTo(
             String.join(
@@ -84,7 +139,8 @@ class QualityReportTest {
   @Test
   void aTableWideErrorFailsTheGateAndTheNewestRunIsTheDefault(Lakehouse lakehouse) {
     GateRecords.record(lakehouse, new GateReport("run-1", "silver", List.of(PASSED), List.of()));
-    GateRecords.record(lakehouse, new GateReport("run-2", "gold", List.of(PASSED, TABLE_FAILED), List.of()));
+    GateRecords.record(
+        lakehouse, new GateReport("run-2", "gold", List.of(PASSED, TABLE_FAILED), List.of()));
 
     assertThat(QualityReportReader.newestRun(lakehouse)).isEqualTo("run-2");
     RunGateResults failed = QualityReportReader.read(lakehouse, "run-2");

@@ -9,7 +9,11 @@ class LineCountsTest {
   @Test
   void rowsReadAreAcceptedPlusQuarantinedAndFooterLinesAreNotRows() {
     LineCounts counts =
-        LineCounts.NONE.plus(ParseFile.ACCEPTED, 3).plus(ParseFile.QUARANTINED, 4).plus(ParseFile.FOOTER, 5).plus(ParseFile.ACCEPTED, 2);
+        LineCounts.NONE
+            .plus(ParseFile.ACCEPTED, 3)
+            .plus(ParseFile.QUARANTINED, 4)
+            .plus(ParseFile.FOOTER, 5)
+            .plus(ParseFile.ACCEPTED, 2);
 
     assertThat(counts).isEqualTo(new LineCounts(5, 4, 5));
     assertThat(counts.rowsRead()).isEqualTo(9);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.model.Tables;
-import io.adlake.model.config.S3Settings;
 import io.adlake.catalog.landing.LandingScan;
 import io.adlake.catalog.landing.S3LandingStore;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
+import io.adlake.model.Tables;
+import io.adlake.model.config.S3Settings;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -61,7 +61,8 @@ class S3LandingTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
       try {
-        HttpURLConnection c = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
         c.setConnectTimeout(500);
         if (c.getResponseCode() > 0) {
           break;
@@ -86,15 +87,24 @@ class S3LandingTest {
   }
 
   @Test
-  void ingestsALandingPrefixOnS3(Lakehouse lakehouse, @org.junit.jupiter.api.io.TempDir Path local) throws Exception {
+  void ingestsALandingPrefixOnS3(Lakehouse lakehouse, @org.junit.jupiter.api.io.TempDir Path local)
+      throws Exception {
     TestLanding.build(local);
     S3Settings settings = new S3Settings("us-east-1", endpoint, true);
     S3LandingStore store = new S3LandingStore(settings);
-    try (S3Client client = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-        .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
+    try (S3Client client =
+        S3Client.builder()
+            .endpointOverride(URI.create(endpoint))
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .build()) {
       try (var files = Files.walk(local)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          store.write("s3://landing/exports/" + local.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+          store.write(
+              "s3://landing/exports/" + local.relativize(file).toString().replace('\\', '/'),
+              Files.readAllBytes(file));
         }
       }
       assertThat(client.listObjectsV2(b -> b.bucket("landing")).contents()).hasSize(9);
@@ -102,7 +112,9 @@ class S3LandingTest {
     String root = "s3://landing/exports";
     LandingScan scan = LandingScan.of(root, store.list(root));
     assertThat(scan.slices()).hasSize(5);
-    IngestReport report = new IngestJob(lakehouse, TestLanding.registry(), store, Progress.silent()).run(scan.slices(), scan.rejected());
+    IngestReport report =
+        new IngestJob(lakehouse, TestLanding.registry(), store, Progress.silent())
+            .run(scan.slices(), scan.rejected());
     assertThat(report.reconciles()).isTrue();
     assertThat(report.rowsAccepted()).isEqualTo(21); // as IngestAndSilverTest: the same fixtures
     assertThat(lakehouse.read(Tables.BRONZE_DV360).first().<String>getAs("source_file"))

@@ -1,7 +1,5 @@
 package io.adlake.jobs.notify;
 
-import io.adlake.platforms.notify.DigestLine;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,15 +8,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
+import io.adlake.catalog.tables.TableWrites;
+import io.adlake.jobs.Progress;
+import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.alerts.AlertsJob;
 import io.adlake.model.Tables;
 import io.adlake.model.config.AlertSettings;
 import io.adlake.model.config.NotifySettings;
 import io.adlake.model.config.NotifyTarget;
 import io.adlake.model.config.OrgAlertSettings;
-import io.adlake.jobs.Progress;
-import io.adlake.catalog.tables.TableWrites;
-import io.adlake.jobs.TestLanding;
-import io.adlake.jobs.alerts.AlertsJob;
+import io.adlake.platforms.notify.DigestLine;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -47,9 +46,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Digests delivered to a real HTTP server standing in for Slack's webhook endpoint and a real SMTP server
- * (GreenMail), both on 127.0.0.1: retries, Retry-After, a channel that fails while the other delivers, and an
- * alert that is told once.
+ * Digests delivered to a real HTTP server standing in for Slack's webhook endpoint and a real SMTP
+ * server (GreenMail), both on 127.0.0.1: retries, Retry-After, a channel that fails while the other
+ * delivers, and an alert that is told once.
  */
 @ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,10 +72,17 @@ class NotifyJobTest {
     slack.createContext(
         "/services/T000/B000/secret-token",
         exchange -> {
-          slackBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          slackBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           slackTimes.add(System.nanoTime());
           int status = slackAnswers.isEmpty() ? 200 : slackAnswers.poll();
-          byte[] body = (status == 200 ? "ok" : status == 404 ? "no_service" : status == 429 ? "rate_limited" : "service_unavailable").getBytes(StandardCharsets.UTF_8);
+          byte[] body =
+              (status == 200
+                      ? "ok"
+                      : status == 404
+                          ? "no_service"
+                          : status == 429 ? "rate_limited" : "service_unavailable")
+                  .getBytes(StandardCharsets.UTF_8);
           if (status == 429) {
             exchange.getResponseHeaders().add("Retry-After", "1");
           }
@@ -85,12 +91,20 @@ class NotifyJobTest {
           exchange.close();
         });
     slack.start();
-    webhook = "http://127.0.0.1:" + slack.getAddress().getPort() + "/services/T000/B000/secret-token";
+    webhook =
+        "http://127.0.0.1:" + slack.getAddress().getPort() + "/services/T000/B000/secret-token";
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
 
     lakehouse.ensure(Tables.ALERTS, AlertLifecycle.SCHEMA);
-    TableWrites.append(lakehouse, Tables.ALERTS, lakehouse.spark().createDataFrame(List.of(alert("a1", "open"), alert("a2", "open")), AlertLifecycle.SCHEMA), "test");
+    TableWrites.append(
+        lakehouse,
+        Tables.ALERTS,
+        lakehouse
+            .spark()
+            .createDataFrame(
+                List.of(alert("a1", "open"), alert("a2", "open")), AlertLifecycle.SCHEMA),
+        "test");
   }
 
   @AfterAll
@@ -107,23 +121,37 @@ class NotifyJobTest {
     NotifyReport report = job().run(Instant.parse("2026-11-08T07:00:00Z"));
 
     assertThat(report.allDelivered()).isTrue();
-    assertThat(report.orgs()).singleElement().satisfies(o -> {
-      assertThat(o.digest().opened()).hasSize(2);
-      assertThat(o.channels()).extracting(NotifyReport.ChannelResult::channel, NotifyReport.ChannelResult::attempts)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("slack (ACME_SLACK)", 3), org.assertj.core.groups.Tuple.tuple("email (1 recipient(s))", 1));
-    });
+    assertThat(report.orgs())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.digest().opened()).hasSize(2);
+              assertThat(o.channels())
+                  .extracting(
+                      NotifyReport.ChannelResult::channel, NotifyReport.ChannelResult::attempts)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("slack (ACME_SLACK)", 3),
+                      org.assertj.core.groups.Tuple.tuple("email (1 recipient(s))", 1));
+            });
     assertThat(slackBodies).hasSize(3);
-    assertThat(slackBodies.get(2)).startsWith("{\"text\":\"adlake alerts for acme: 2 new, 0 resolved (as of 2026-11-07)")
-        .contains("[high] Spend to date over budget: dv360 line_item a1 (budget=100, spend_to_date=150)")
+    assertThat(slackBodies.get(2))
+        .startsWith("{\"text\":\"adlake alerts for acme: 2 new, 0 resolved (as of 2026-11-07)")
+        .contains(
+            "[high] Spend to date over budget: dv360 line_item a1 (budget=100, spend_to_date=150)")
         .contains("proposed: pause (needs approval in adlake writeback)");
-    assertThat((slackTimes.get(2) - slackTimes.get(1)) / 1_000_000).as("waited the 1 s Retry-After asked for").isGreaterThanOrEqualTo(1000);
+    assertThat((slackTimes.get(2) - slackTimes.get(1)) / 1_000_000)
+        .as("waited the 1 s Retry-After asked for")
+        .isGreaterThanOrEqualTo(1000);
     MimeMessage[] mails = smtp.getReceivedMessages();
     assertThat(mails).hasSize(1);
-    assertThat(mails[0].getSubject()).isEqualTo("adlake alerts for acme: 2 new, 0 resolved (as of 2026-11-07)");
+    assertThat(mails[0].getSubject())
+        .isEqualTo("adlake alerts for acme: 2 new, 0 resolved (as of 2026-11-07)");
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("ops@acme.example");
     assertThat(String.valueOf(mails[0].getContent())).contains("Spend to date over budget");
-    assertThat(lakehouse.read(Tables.ALERTS).filter("notified_status = 'open'").count()).isEqualTo(2);
-    assertThat(lakehouse.read(Tables.NOTIFICATIONS).filter("status = 'delivered'").count()).isEqualTo(2);
+    assertThat(lakehouse.read(Tables.ALERTS).filter("notified_status = 'open'").count())
+        .isEqualTo(2);
+    assertThat(lakehouse.read(Tables.NOTIFICATIONS).filter("status = 'delivered'").count())
+        .isEqualTo(2);
   }
 
   @Test
@@ -136,11 +164,15 @@ class NotifyJobTest {
     assertThat(smtp.getReceivedMessages()).hasSize(1);
 
     // Someone takes a2 on: acknowledged is not news either.
-    Row acked = AlertsJob.acknowledge(lakehouse, "a2", "jane@acme.example", Instant.parse("2026-11-09T09:00:00Z"));
+    Row acked =
+        AlertsJob.acknowledge(
+            lakehouse, "a2", "jane@acme.example", Instant.parse("2026-11-09T09:00:00Z"));
     assertThat(acked.<String>getAs("status")).isEqualTo("acknowledged");
     assertThat(acked.<String>getAs("acknowledged_by")).isEqualTo("jane@acme.example");
-    assertThatThrownBy(() -> AlertsJob.acknowledge(lakehouse, "a2", "joe", Instant.now())).hasMessage("alert a2 is acknowledged; only an open alert can be acknowledged");
-    assertThatThrownBy(() -> AlertsJob.acknowledge(lakehouse, "nope", "joe", Instant.now())).hasMessage("no alert with id 'nope'");
+    assertThatThrownBy(() -> AlertsJob.acknowledge(lakehouse, "a2", "joe", Instant.now()))
+        .hasMessage("alert a2 is acknowledged; only an open alert can be acknowledged");
+    assertThatThrownBy(() -> AlertsJob.acknowledge(lakehouse, "nope", "joe", Instant.now()))
+        .hasMessage("no alert with id 'nope'");
     assertThat(job().run(Instant.parse("2026-11-09T10:00:00Z")).orgs()).isEmpty();
   }
 
@@ -155,13 +187,23 @@ class NotifyJobTest {
     assertThat(failed.allDelivered()).isFalse();
     NotifyReport.OrgResult acme = failed.orgs().get(0);
     assertThat(acme.digest().resolved()).extracting(DigestLine::alertId).containsExactly("a1");
-    assertThat(acme.channels().get(0)).satisfies(c -> {
-      assertThat(c.delivered()).isFalse();
-      assertThat(c.attempts()).isEqualTo(1);
-      assertThat(c.error()).isEqualTo("slack (ACME_SLACK): HTTP 404 no_service").doesNotContain("secret-token");
-    });
+    assertThat(acme.channels().get(0))
+        .satisfies(
+            c -> {
+              assertThat(c.delivered()).isFalse();
+              assertThat(c.attempts()).isEqualTo(1);
+              assertThat(c.error())
+                  .isEqualTo("slack (ACME_SLACK): HTTP 404 no_service")
+                  .doesNotContain("secret-token");
+            });
     assertThat(smtp.getReceivedMessages()).hasSize(2);
-    assertThat(lakehouse.read(Tables.ALERTS).filter("alert_id = 'a1'").first().<String>getAs("notified_status")).isEqualTo("open");
+    assertThat(
+            lakehouse
+                .read(Tables.ALERTS)
+                .filter("alert_id = 'a1'")
+                .first()
+                .<String>getAs("notified_status"))
+        .isEqualTo("open");
 
     NotifyReport retried = job().run(Instant.parse("2026-11-10T08:00:00Z"));
 
@@ -170,7 +212,13 @@ class NotifyJobTest {
     assertThat(retried.orgs().get(0).channels().get(1).error()).isEqualTo("delivered before");
     assertThat(smtp.getReceivedMessages()).as("the mailbox got it once").hasSize(2);
     assertThat(slackBodies.get(slackBodies.size() - 1)).contains("0 new, 1 resolved");
-    assertThat(lakehouse.read(Tables.ALERTS).filter("alert_id = 'a1'").first().<String>getAs("notified_status")).isEqualTo("resolved");
+    assertThat(
+            lakehouse
+                .read(Tables.ALERTS)
+                .filter("alert_id = 'a1'")
+                .first()
+                .<String>getAs("notified_status"))
+        .isEqualTo("resolved");
   }
 
   @Test
@@ -179,32 +227,87 @@ class NotifyJobTest {
     setStatus("a2", "resolved");
     int before = slackBodies.size();
 
-    NotifyReport report = new NotifyJob(lakehouse, TestLanding.registry(), settings(), name -> null, Progress.silent()).run(Instant.now());
+    NotifyReport report =
+        new NotifyJob(
+                lakehouse, TestLanding.registry(), settings(), name -> null, Progress.silent())
+            .run(Instant.now());
 
-    assertThat(report.orgs().get(0).channels().get(0).error()).isEqualTo("environment variable ACME_SLACK is not set");
+    assertThat(report.orgs().get(0).channels().get(0).error())
+        .isEqualTo("environment variable ACME_SLACK is not set");
     assertThat(slackBodies).hasSize(before);
-    assertThat(lakehouse.read(Tables.NOTIFICATIONS).collectAsList()).extracting(r -> String.valueOf(r.<String>getAs("error"))).noneMatch(e -> e.contains("secret-token"));
+    assertThat(lakehouse.read(Tables.NOTIFICATIONS).collectAsList())
+        .extracting(r -> String.valueOf(r.<String>getAs("error")))
+        .noneMatch(e -> e.contains("secret-token"));
   }
 
   private NotifyJob job() {
-    return new NotifyJob(lakehouse, TestLanding.registry(), settings(), name -> name.equals("ACME_SLACK") ? webhook : null, Progress.silent());
+    return new NotifyJob(
+        lakehouse,
+        TestLanding.registry(),
+        settings(),
+        name -> name.equals("ACME_SLACK") ? webhook : null,
+        Progress.silent());
   }
 
   private AlertSettings settings() {
     return new AlertSettings(
         List.of(),
-        Map.of("acme", new OrgAlertSettings(null, null, new NotifyTarget("ACME_SLACK", List.of("ops@acme.example")))),
-        new NotifySettings("127.0.0.1", smtp.getSmtp().getPort(), false, "adlake@test.example", null, null, 4, 50L));
+        Map.of(
+            "acme",
+            new OrgAlertSettings(
+                null, null, new NotifyTarget("ACME_SLACK", List.of("ops@acme.example")))),
+        new NotifySettings(
+            "127.0.0.1",
+            smtp.getSmtp().getPort(),
+            false,
+            "adlake@test.example",
+            null,
+            null,
+            4,
+            50L));
   }
 
   private void setStatus(String alertId, String status) {
-    lakehouse.spark().sql("UPDATE " + lakehouse.name(Tables.ALERTS) + " SET status = '" + status + "' WHERE alert_id = '" + alertId + "'");
+    lakehouse
+        .spark()
+        .sql(
+            "UPDATE "
+                + lakehouse.name(Tables.ALERTS)
+                + " SET status = '"
+                + status
+                + "' WHERE alert_id = '"
+                + alertId
+                + "'");
   }
 
   private static Row alert(String id, String status) {
     Timestamp seen = Timestamp.from(Instant.parse("2026-11-08T06:00:00Z"));
     return RowFactory.create(
-        id, "over_budget", "v1", "acme", "pacing", "dv360", "line_item", id, "high", "Spend to date over budget", status, Date.valueOf(DAY), Date.valueOf(DAY), 1,
-        seen, seen, null, null, null, null, Map.of("spend_to_date", "150", "budget", "100"), "pause", (BigDecimal) null, "pause", null, null);
+        id,
+        "over_budget",
+        "v1",
+        "acme",
+        "pacing",
+        "dv360",
+        "line_item",
+        id,
+        "high",
+        "Spend to date over budget",
+        status,
+        Date.valueOf(DAY),
+        Date.valueOf(DAY),
+        1,
+        seen,
+        seen,
+        null,
+        null,
+        null,
+        null,
+        Map.of("spend_to_date", "150", "budget", "100"),
+        "pause",
+        (BigDecimal) null,
+        "pause",
+        null,
+        null);
   }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** On the parser adlake's sessions run with: Spark's, wrapped by Iceberg's extensions (CALL, WRITE ORDERED BY). */
+/**
+ * On the parser adlake's sessions run with: Spark's, wrapped by Iceberg's extensions (CALL, WRITE
+ * ORDERED BY).
+ */
 @ExtendWith(SharedSpark.class)
 class ReadOnlyStatementsTest {
 
@@ -70,6 +73,10 @@ class ReadOnlyStatementsTest {
   void changesAreRefusedNamingTheStatement(String caseText) throws Exception {
     String[] parts = caseText.split("\\|");
     assertThat(ReadOnlyStatements.refusal(PARSER.parsePlan(parts[0])))
-        .hasValueSatisfying(reason -> assertThat(reason).contains("(" + parts[1] + ")").endsWith("changes the lakehouse or the session"));
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason)
+                    .contains("(" + parts[1] + ")")
+                    .endsWith("changes the lakehouse or the session"));
   }
 }

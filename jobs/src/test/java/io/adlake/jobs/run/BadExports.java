@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 final class BadExports {
   private BadExports() {}
 
-  /** The first line of the org's DV360 report of the day gets a negative total media cost: a credit. */
+  /**
+   * The first line of the org's DV360 report of the day gets a negative total media cost: a credit.
+   */
   static void negateOneCost(Path landing, String org, LocalDate delivery) throws IOException {
     Path report = dv360Report(landing, org, delivery);
     List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
-    // Found by header, as the reader finds it: the report has more columns after it (the inventory source's).
+    // Found by header, as the reader finds it: the report has more columns after it (the inventory
+    // source's).
     int column = List.of(lines.get(0).split(",")).indexOf("Total Media Cost (Advertiser Currency)");
     String[] cells = lines.get(1).split(",", -1);
     cells[column] = "-" + cells[column];
@@ -32,8 +35,12 @@ final class BadExports {
   }
 
   private static Path dv360Report(Path landing, String org, LocalDate delivery) throws IOException {
-    try (Stream<Path> files = Files.list(landing.resolve(org).resolve("dv360").resolve(delivery.toString()))) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+    try (Stream<Path> files =
+        Files.list(landing.resolve(org).resolve("dv360").resolve(delivery.toString()))) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".csv"))
+          .findFirst()
+          .orElseThrow();
     }
   }
 }

@@ -12,14 +12,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A run during which something happens after the gates passed and just before the publish: another writer commits
- * to main, or an earlier attempt's publish already landed part of the run.
+ * A run during which something happens after the gates passed and just before the publish: another
+ * writer commits to main, or an earlier attempt's publish already landed part of the run.
  */
 record BeforePublish(WriteAuditPublish run, Runnable before) implements WriteAuditPublish {
 
   /** The catalog's branches, with {@code before} run when a step publishes. */
   static RunBranches around(RunBranches branches, Runnable before) {
-    return RunBranches.of(branches::begin, branch -> new BeforePublish(branches.open(branch), before));
+    return RunBranches.of(
+        branches::begin, branch -> new BeforePublish(branches.open(branch), before));
   }
 
   @Override

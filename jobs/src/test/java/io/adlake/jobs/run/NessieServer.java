@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real Nessie server (the runner jar Maven copies to {@code target/nessie}) in a child JVM on 127.0.0.1, in
- * memory. Nessie needs Java 21+: {@code $NESSIE_JAVA_HOME}, else the newest such JDK under /usr/lib/jvm (as
- * {@code catalog/scripts/nessie-server} picks it).
+ * A real Nessie server (the runner jar Maven copies to {@code target/nessie}) in a child JVM on
+ * 127.0.0.1, in memory. Nessie needs Java 21+: {@code $NESSIE_JAVA_HOME}, else the newest such JDK
+ * under /usr/lib/jvm (as {@code catalog/scripts/nessie-server} picks it).
  */
 final class NessieServer implements AutoCloseable {
 
@@ -37,8 +37,14 @@ final class NessieServer implements AutoCloseable {
     Path java = javaHome().resolve("bin").resolve("java");
     Process process =
         new ProcessBuilder(
-                java.toString(), "-Xmx512m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-Dquarkus.management.enabled=false",
-                "-Dnessie.version.store.type=IN_MEMORY", "-jar", System.getProperty("adlake.nessie.jar"))
+                java.toString(),
+                "-Xmx512m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.enabled=false",
+                "-Dnessie.version.store.type=IN_MEMORY",
+                "-jar",
+                System.getProperty("adlake.nessie.jar"))
             .redirectErrorStream(true)
             .redirectOutput(Path.of("target", "nessie.log").toFile())
             .start();
@@ -46,7 +52,8 @@ final class NessieServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (true) {
       try {
-        HttpURLConnection c = (HttpURLConnection) URI.create(base + "/config").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection) URI.create(base + "/config").toURL().openConnection();
         c.setConnectTimeout(500);
         if (c.getResponseCode() == 200) {
           return new NessieServer(process, base);
@@ -56,7 +63,8 @@ final class NessieServer implements AutoCloseable {
       }
       if (Instant.now().isAfter(deadline) || !process.isAlive()) {
         process.destroy();
-        throw new IllegalStateException("Nessie did not start with " + java + "; see jobs/target/nessie.log");
+        throw new IllegalStateException(
+            "Nessie did not start with " + java + "; see jobs/target/nessie.log");
       }
       Thread.sleep(250);
     }
@@ -74,17 +82,27 @@ final class NessieServer implements AutoCloseable {
     try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
       return homes
           .filter(h -> Files.isExecutable(h.resolve("bin").resolve("java")))
-          .map(h -> new Object() { final Path home = h; final int major = major(h).orElse(0); })
+          .map(
+              h ->
+                  new Object() {
+                    final Path home = h;
+                    final int major = major(h).orElse(0);
+                  })
           .filter(j -> j.major >= 21)
           .max(Comparator.comparingInt(j -> j.major))
           .map(j -> j.home)
-          .orElseThrow(() -> new IllegalStateException("Nessie needs Java 21+: none under /usr/lib/jvm; set NESSIE_JAVA_HOME"));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "Nessie needs Java 21+: none under /usr/lib/jvm; set NESSIE_JAVA_HOME"));
     }
   }
 
   private static Optional<Integer> major(Path home) {
     try {
-      Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+      Matcher m =
+          Pattern.compile("JAVA_VERSION=\"(\\d+)")
+              .matcher(Files.readString(home.resolve("release")));
       return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

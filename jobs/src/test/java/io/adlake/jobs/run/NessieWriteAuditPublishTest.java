@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
+import io.adlake.jobs.publish.RunBranches;
 import io.adlake.model.Tables;
 import io.adlake.model.config.CatalogSettings;
-import io.adlake.jobs.publish.RunBranches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,9 @@ import org.projectnessie.client.api.NessieApiV2;
 import org.projectnessie.model.LogResponse;
 
 /**
- * The pipeline on a real Nessie server: a day goes through ingest, silver, gates, gold, gates and one merge into
- * main; a broken export of one org holds that org (main keeps its rows) while the other org is merged; the fixed
- * export publishes it.
+ * The pipeline on a real Nessie server: a day goes through ingest, silver, gates, gold, gates and
+ * one merge into main; a broken export of one org holds that org (main keeps its rows) while the
+ * other org is merged; the fixed export publishes it.
  */
 @ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +51,11 @@ class NessieWriteAuditPublishTest {
     Path warehouse = Files.createTempDirectory("adlake-nessie-warehouse");
     catalog =
         new CatalogSettings(
-            "nessie_it", "nessie", nessie.uri(), warehouse.toString(), Map.of("ref", "main", "client-api-version", "2", "cache-enabled", "false"));
+            "nessie_it",
+            "nessie",
+            nessie.uri(),
+            warehouse.toString(),
+            Map.of("ref", "main", "client-api-version", "2", "cache-enabled", "false"));
     SparkSession spark = SharedSpark.spark();
     catalog.sparkConf().forEach((k, v) -> spark.conf().set(k, v));
     main = new Lakehouse(spark, catalog.name());
@@ -71,13 +75,24 @@ class NessieWriteAuditPublishTest {
     RunOutcome run = pipeline().run(new RunRequest(START, START.plusDays(1), START, 3, false));
 
     assertThat(run.status()).isEqualTo(RunStatus.PUBLISHED);
-    assertThat(run.publish().orElseThrow().detail()).startsWith("merged " + run.record().branch() + " into main");
-    assertThat(run.publish().get().published()).contains("silver.delivery_daily", "gold.pacing", "gold.org_daily_summary");
-    try (NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(nessie.uri()).build(NessieApiV2.class)) {
-      LogResponse.LogEntry newest = api.getCommitLog().refName("main").maxRecords(1).get().getLogEntries().get(0);
+    assertThat(run.publish().orElseThrow().detail())
+        .startsWith("merged " + run.record().branch() + " into main");
+    assertThat(run.publish().get().published())
+        .contains("silver.delivery_daily", "gold.pacing", "gold.org_daily_summary");
+    try (NessieApiV2 api =
+        NessieClientBuilder.createClientBuilder(null, null)
+            .withUri(nessie.uri())
+            .build(NessieApiV2.class)) {
+      LogResponse.LogEntry newest =
+          api.getCommitLog().refName("main").maxRecords(1).get().getLogEntries().get(0);
       // One commit brought every silver and gold table onto main; only the ledger row follows it.
       List<String> messages = new ArrayList<>();
-      api.getCommitLog().refName("main").maxRecords(5).get().getLogEntries().forEach(e -> messages.add(e.getCommitMeta().getMessage()));
+      api.getCommitLog()
+          .refName("main")
+          .maxRecords(5)
+          .get()
+          .getLogEntries()
+          .forEach(e -> messages.add(e.getCommitMeta().getMessage()));
       assertThat(messages).anyMatch(m -> m.equals("adlake: publish " + run.record().branch()));
       assertThat(newest).isNotNull();
     }
@@ -98,17 +113,38 @@ class NessieWriteAuditPublishTest {
 
     assertThat(bad.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(bad.record().heldOrgs()).containsExactly("acme");
-    assertThat(bad.publish().orElseThrow().detail()).startsWith("merged " + bad.record().branch() + " into main");
+    assertThat(bad.publish().orElseThrow().detail())
+        .startsWith("merged " + bad.record().branch() + " into main");
     assertThat(SampleRunFixture.content(main, "acme")).isEqualTo(acme);
-    assertThat(SampleRunFixture.content(main, "kiwi").get("gold.org_daily_summary")).isNotEqualTo(kiwi.get("gold.org_daily_summary"));
-    // The run's branch keeps its history: the commit before the hold restored acme still has the bad row.
-    try (NessieApiV2 api = NessieClientBuilder.createClientBuilder(null, null).withUri(nessie.uri()).build(NessieApiV2.class)) {
-      assertThat(api.getReference().refName(bad.record().branch()).get().getName()).isEqualTo(bad.record().branch());
+    assertThat(SampleRunFixture.content(main, "kiwi").get("gold.org_daily_summary"))
+        .isNotEqualTo(kiwi.get("gold.org_daily_summary"));
+    // The run's branch keeps its history: the commit before the hold restored acme still has the
+    // bad row.
+    try (NessieApiV2 api =
+        NessieClientBuilder.createClientBuilder(null, null)
+            .withUri(nessie.uri())
+            .build(NessieApiV2.class)) {
+      assertThat(api.getReference().refName(bad.record().branch()).get().getName())
+          .isEqualTo(bad.record().branch());
     }
-    assertThat(main.read(Tables.ORG_HOLDS).filter("run_id = '" + bad.record().runId() + "'").select("org_id", "layer").collectAsList())
-        .extracting(Object::toString).containsExactly("[acme,silver]");
-    assertThat(main.read(Tables.QUALITY_RESULTS).filter("run_id = '" + bad.record().runId() + "' and status = 'failure' and level = 'error'")
-            .select("org_id").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("acme");
+    assertThat(
+            main.read(Tables.ORG_HOLDS)
+                .filter("run_id = '" + bad.record().runId() + "'")
+                .select("org_id", "layer")
+                .collectAsList())
+        .extracting(Object::toString)
+        .containsExactly("[acme,silver]");
+    assertThat(
+            main.read(Tables.QUALITY_RESULTS)
+                .filter(
+                    "run_id = '"
+                        + bad.record().runId()
+                        + "' and status = 'failure' and level = 'error'")
+                .select("org_id")
+                .distinct()
+                .collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("acme");
   }
 
   @Test
@@ -117,21 +153,35 @@ class NessieWriteAuditPublishTest {
     BadExports.correct(samples.landing, "acme", BAD_DAY);
     Map<String, Long> before = SampleRunFixture.publishedSnapshots(main);
     Runnable otherWriter =
-        () -> main.spark().sql("UPDATE " + main.name(Tables.SILVER_BOOKINGS) + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
+        () ->
+            main.spark()
+                .sql(
+                    "UPDATE "
+                        + main.name(Tables.SILVER_BOOKINGS)
+                        + " SET booked_budget = booked_budget + 1 WHERE org_id = 'acme'");
 
-    RunOutcome raced = pipeline(BeforePublish.around(RunBranches.forCatalog(main, catalog), otherWriter)).run(RunRequest.daily(BAD_DAY));
+    RunOutcome raced =
+        pipeline(BeforePublish.around(RunBranches.forCatalog(main, catalog), otherWriter))
+            .run(RunRequest.daily(BAD_DAY));
 
     assertThat(raced.status()).isEqualTo(RunStatus.MAIN_MOVED);
-    assertThat(raced.publish().orElseThrow().conflicts()).singleElement().satisfies(c -> assertThat(c).contains("silver.bookings"));
+    assertThat(raced.publish().orElseThrow().conflicts())
+        .singleElement()
+        .satisfies(c -> assertThat(c).contains("silver.bookings"));
     Map<String, Long> after = SampleRunFixture.publishedSnapshots(main);
-    assertThat(after.remove("silver.bookings")).isNotEqualTo(before.remove("silver.bookings")); // only the other writer's change
+    assertThat(after.remove("silver.bookings"))
+        .isNotEqualTo(before.remove("silver.bookings")); // only the other writer's change
     assertThat(after).isEqualTo(before);
 
     RunOutcome rerun = pipeline().run(RunRequest.daily(BAD_DAY));
     assertThat(rerun.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(rerun.record().heldOrgs()).isEmpty();
     assertThat(main.read(Tables.ORG_HOLDS).filter("released_by is null").count()).isZero();
-    assertThat(main.read(Tables.SILVER_DELIVERY).filter("org_id = 'acme' and report_date = date'" + BAD_DAY.minusDays(1) + "'").count()).isPositive();
+    assertThat(
+            main.read(Tables.SILVER_DELIVERY)
+                .filter("org_id = 'acme' and report_date = date'" + BAD_DAY.minusDays(1) + "'")
+                .count())
+        .isPositive();
     SampleRunFixture.assertGrainsUnique(main);
   }
 
@@ -142,5 +192,4 @@ class NessieWriteAuditPublishTest {
   private PipelineRun pipeline(RunBranches branches) {
     return samples.pipeline(main, branches, "nessie");
   }
-
 }

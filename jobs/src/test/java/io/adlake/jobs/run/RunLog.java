@@ -3,13 +3,18 @@ package io.adlake.jobs.run;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Which step an {@code adlake run} was in, read from the progress lines it had logged (see PipelineRun). */
+/**
+ * Which step an {@code adlake run} was in, read from the progress lines it had logged (see
+ * PipelineRun).
+ */
 final class RunLog {
   private RunLog() {}
 
   static final String STARTUP = "startup";
+
   /** "run <id> attempt <n>: <step>", the line PipelineRun logs as it starts a step after silver. */
   private static final Pattern ATTEMPT_STEP = Pattern.compile("attempt \\d+: ([a-z-]+)$");
+
   private static final Pattern PROGRESS = Pattern.compile("^\\[ *[0-9.]+s\\] (.*)$");
 
   static String stepAt(String log) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
-import io.adlake.model.Tables;
 import io.adlake.jobs.publish.IcebergTableBranches;
 import io.adlake.jobs.publish.RunBranches;
+import io.adlake.model.Tables;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,9 +20,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A run step by step, as Airflow's tasks run it, each step a new {@link PipelineRun} that knows only what the
- * ledger says: steps in the wrong order are refused, a step repeated after success does nothing, and a silver step
- * repeated mid-attempt begins a fresh attempt that publishes the same way.
+ * A run step by step, as Airflow's tasks run it, each step a new {@link PipelineRun} that knows
+ * only what the ledger says: steps in the wrong order are refused, a step repeated after success
+ * does nothing, and a silver step repeated mid-attempt begins a fresh attempt that publishes the
+ * same way.
  */
 @ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,16 +46,21 @@ class RunStepsTest {
   @Test
   @Order(1)
   void aStepBeforeItsPredecessorIsRefusedAndNamesWhatIsMissing() {
-    assertThatThrownBy(() -> step(RunStep.GOLD)).isInstanceOf(StepOrderException.class).hasMessageContaining("the silver step begins one");
+    assertThatThrownBy(() -> step(RunStep.GOLD))
+        .isInstanceOf(StepOrderException.class)
+        .hasMessageContaining("the silver step begins one");
 
     RunOutcome silver = step(RunStep.SILVER);
     assertThat(silver.status()).isEqualTo(RunStatus.SILVER_BUILT);
     assertThat(silver.record().attempt()).isEqualTo(1);
-    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).count()).as("silver on main before the publish").isZero();
+    assertThat(lakehouse.read(Tables.SILVER_DELIVERY).count())
+        .as("silver on main before the publish")
+        .isZero();
 
     assertThatThrownBy(() -> step(RunStep.GOLD))
         .isInstanceOf(StepOrderException.class)
-        .hasMessageContaining("attempt 1 is at silver_built; step gold needs step silver-gate first");
+        .hasMessageContaining(
+            "attempt 1 is at silver_built; step gold needs step silver-gate first");
   }
 
   @Test
@@ -85,7 +91,9 @@ class RunStepsTest {
     assertThat(gold.status()).isEqualTo(RunStatus.GOLD_BUILT);
     Map<String, Long> staged = gold.record().stagedSnapshots();
     assertThat(step(RunStep.GOLD).record().stagedSnapshots()).isEqualTo(staged);
-    assertThat(lakehouse.snapshotIds(Tables.PUBLISHED, gold.record().branch())).as("gold repeated: no new snapshot on the branch").isEqualTo(staged);
+    assertThat(lakehouse.snapshotIds(Tables.PUBLISHED, gold.record().branch()))
+        .as("gold repeated: no new snapshot on the branch")
+        .isEqualTo(staged);
     assertThat(step(RunStep.GOLD_GATE).status()).isEqualTo(RunStatus.GOLD_PASSED);
 
     RunOutcome publish = step(RunStep.PUBLISH);
@@ -103,11 +111,13 @@ class RunStepsTest {
   void everyStepRepeatedAfterThePublishLeavesMainAsItIs() {
     Map<String, Long> published = SampleRunFixture.publishedSnapshots(lakehouse);
 
-    assertThat(step(RunStep.PUBLISH).record().message()).contains("is published; nothing to do for step publish");
+    assertThat(step(RunStep.PUBLISH).record().message())
+        .contains("is published; nothing to do for step publish");
     RunOutcome silver = step(RunStep.SILVER);
     assertThat(silver.status()).isEqualTo(RunStatus.ALREADY_PUBLISHED);
     assertThat(silver.record().attempt()).isEqualTo(3);
-    for (RunStep step : new RunStep[] {RunStep.SILVER_GATE, RunStep.GOLD, RunStep.GOLD_GATE, RunStep.PUBLISH}) {
+    for (RunStep step :
+        new RunStep[] {RunStep.SILVER_GATE, RunStep.GOLD, RunStep.GOLD_GATE, RunStep.PUBLISH}) {
       assertThat(step(step).status()).as(step.id()).isEqualTo(RunStatus.ALREADY_PUBLISHED);
     }
 
@@ -121,7 +131,11 @@ class RunStepsTest {
 
   private PipelineRun pipeline() {
     return samples.pipeline(
-        lakehouse, RunBranches.of(branch -> IcebergTableBranches.begin(lakehouse, branch), branch -> IcebergTableBranches.open(lakehouse, branch)), "jdbc");
+        lakehouse,
+        RunBranches.of(
+            branch -> IcebergTableBranches.begin(lakehouse, branch),
+            branch -> IcebergTableBranches.open(lakehouse, branch)),
+        "jdbc");
   }
 
   private long ledgerRows() {

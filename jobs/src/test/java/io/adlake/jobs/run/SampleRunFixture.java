@@ -6,16 +6,16 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
-import io.adlake.model.TableSpec;
-import io.adlake.model.Tables;
-import io.adlake.model.config.QualitySettingsLoader;
 import io.adlake.catalog.landing.LocalLandingStore;
-import io.adlake.model.org.OrgRegistry;
+import io.adlake.catalog.tables.GrainCheck;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.publish.RunBranches;
 import io.adlake.jobs.sample.SampleExports;
-import io.adlake.catalog.tables.GrainCheck;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
+import io.adlake.model.config.QualitySettingsLoader;
+import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +32,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A landing zone of sample exports for two test orgs (acme and kiwi: one to break, one to stay healthy) and the
- * shipped gates, and pipelines over them.
+ * A landing zone of sample exports for two test orgs (acme and kiwi: one to break, one to stay
+ * healthy) and the shipped gates, and pipelines over them.
  */
 final class SampleRunFixture {
 
@@ -51,30 +51,52 @@ final class SampleRunFixture {
 
   /** Writes the sample exports of more delivery days. */
   void land(LocalDate start, int days) throws IOException {
-    new SampleExports(ORGS, new LocalLandingStore(), landing.toString(), new SampleExports.Settings(start, days, 7L, false)).writeAll();
+    new SampleExports(
+            ORGS,
+            new LocalLandingStore(),
+            landing.toString(),
+            new SampleExports.Settings(start, days, 7L, false))
+        .writeAll();
   }
 
   PipelineRun pipeline(Lakehouse main, RunBranches branches, String catalogType) {
     return new PipelineRun(
-        main, branches, catalogType, ORGS, new LocalLandingStore(), landing.toString(), TestLanding.martSettings(),
-        QualitySettingsLoader.load(conf), 7, conf, Progress.silent());
+        main,
+        branches,
+        catalogType,
+        ORGS,
+        new LocalLandingStore(),
+        landing.toString(),
+        TestLanding.martSettings(),
+        QualitySettingsLoader.load(conf),
+        7,
+        conf,
+        Progress.silent());
   }
 
   /**
-   * A SHA-256 of each silver and gold table's rows of one org (every org: null) as JSON, sorted: equal hashes,
-   * equal content. Tables without such rows are left out.
+   * A SHA-256 of each silver and gold table's rows of one org (every org: null) as JSON, sorted:
+   * equal hashes, equal content. Tables without such rows are left out.
    */
   static Map<String, String> content(Lakehouse lakehouse, String org) {
     return content(lakehouse, org, column -> true);
   }
 
   /** As {@link #content(Lakehouse, String)}, over the columns {@code kept} accepts. */
-  static Map<String, String> content(Lakehouse lakehouse, String org, java.util.function.Predicate<String> kept) {
+  static Map<String, String> content(
+      Lakehouse lakehouse, String org, java.util.function.Predicate<String> kept) {
     Map<String, String> out = new LinkedHashMap<>();
     for (TableSpec table : Tables.PUBLISHED) {
       if (lakehouse.exists(table)) {
-        Dataset<Row> read = org == null ? lakehouse.read(table) : lakehouse.read(table).filter(col("org_id").equalTo(org));
-        Column[] columns = java.util.Arrays.stream(read.columns()).filter(kept).map(c -> col(c)).toArray(Column[]::new);
+        Dataset<Row> read =
+            org == null
+                ? lakehouse.read(table)
+                : lakehouse.read(table).filter(col("org_id").equalTo(org));
+        Column[] columns =
+            java.util.Arrays.stream(read.columns())
+                .filter(kept)
+                .map(c -> col(c))
+                .toArray(Column[]::new);
         List<Row> rows = read.select(to_json(struct(columns)).as("j")).orderBy("j").collectAsList();
         MessageDigest sha = sha256();
         rows.forEach(r -> sha.update((r.getString(0) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -98,7 +120,9 @@ final class SampleRunFixture {
   static void assertGrainsUnique(Lakehouse lakehouse) {
     for (TableSpec table : Tables.PUBLISHED) {
       if (lakehouse.exists(table)) {
-        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain())).as(table.path()).isEmpty();
+        assertThat(GrainCheck.check(table.path(), lakehouse.read(table), table.grain()))
+            .as(table.path())
+            .isEmpty();
       }
     }
   }

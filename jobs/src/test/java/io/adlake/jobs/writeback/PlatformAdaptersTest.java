@@ -1,30 +1,22 @@
 package io.adlake.jobs.writeback;
 
-import io.adlake.jobs.cli.InstalledPlatforms;
-import io.adlake.platforms.FakePlatforms;
-import io.adlake.platforms.kit.PlatformAccess;
-import io.adlake.platforms.writeback.EntityRef;
-import io.adlake.platforms.writeback.EntityState;
-import io.adlake.platforms.writeback.Change;
-import io.adlake.platforms.writeback.BudgetKind;
-import io.adlake.platforms.dv360.Dv360LineItems;
-import io.adlake.platforms.ttd.TtdAdGroups;
-import io.adlake.platforms.meta.MetaAdSets;
-
-import io.adlake.platforms.http.PlatformClient;
-import io.adlake.platforms.http.RetrySignals;
-import io.adlake.platforms.meta.MetaApi;
-import io.adlake.platforms.http.PlatformException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adlake.jobs.cli.InstalledPlatforms;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
+import io.adlake.platforms.FakePlatforms;
+import io.adlake.platforms.http.PlatformException;
+import io.adlake.platforms.kit.PlatformAccess;
+import io.adlake.platforms.meta.MetaApi;
+import io.adlake.platforms.writeback.Change;
+import io.adlake.platforms.writeback.EntityRef;
+import io.adlake.platforms.writeback.EntityState;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,13 +27,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Write-back's wiring of the adapters against {@link FakePlatforms}: each org's token for its own entities, the
- * platform's retry signals, an expired API version refused before any call.
+ * Write-back's wiring of the adapters against {@link FakePlatforms}: each org's token for its own
+ * entities, the platform's retry signals, an expired API version refused before any call.
  */
 class PlatformAdaptersTest {
   private static final String TOKEN = FakePlatforms.TOKEN;
   private static final String META = FakePlatforms.META_PATH.substring(1);
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
 
   private FakePlatforms platforms;
   private URI base;
@@ -63,7 +56,8 @@ class PlatformAdaptersTest {
 
   @Test
   void metaThrottlingInTheBodyIsRetriedAfterTheUsageHeadersWaitAndAnExpiredTokenIsNot() {
-    PlatformAdapters adapters = new PlatformAdapters(settings("meta", META, 4), access(Map.of("T", TOKEN)::get));
+    PlatformAdapters adapters =
+        new PlatformAdapters(settings("meta", META, 4), access(Map.of("T", TOKEN)::get));
     EntityRef adSet = new EntityRef("meta", "ad_set", "as1", null, "EUR");
     platforms.metaErrors.addAll(List.of(17, 80004));
 
@@ -71,22 +65,28 @@ class PlatformAdaptersTest {
 
     assertThat(state.dailyCap()).isEqualByComparingTo("50");
     assertThat(requests).hasSize(3);
-    assertThat((platforms.times.get(1) - platforms.times.get(0)) / 1_000_000).as("waited the ad account's reset_time_duration of 1 s").isGreaterThanOrEqualTo(1000);
+    assertThat((platforms.times.get(1) - platforms.times.get(0)) / 1_000_000)
+        .as("waited the ad account's reset_time_duration of 1 s")
+        .isGreaterThanOrEqualTo(1000);
 
     platforms.metaErrors.add(190);
     assertThatThrownBy(() -> adapters.forOrg("acme", "meta").read(adSet))
         .isInstanceOf(PlatformException.class)
-        .hasMessageContaining("HTTP 400 (Meta error 190 (subcode 463): the access token expired or was revoked")
+        .hasMessageContaining(
+            "HTTP 400 (Meta error 190 (subcode 463): the access token expired or was revoked")
         .hasMessageNotContaining(TOKEN);
     assertThat(requests).as("190 is not retried").hasSize(4);
   }
 
   @Test
   void anExpiredGraphApiVersionIsRefusedBeforeAnyCall() {
-    PlatformAdapters adapters = new PlatformAdapters(settings("meta", "meta/v21.0/", 3), access(Map.of("T", TOKEN)::get));
+    PlatformAdapters adapters =
+        new PlatformAdapters(settings("meta", "meta/v21.0/", 3), access(Map.of("T", TOKEN)::get));
     assertThatThrownBy(() -> adapters.forOrg("acme", "meta"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Graph API v21.0 expired on 2026-01-21; set platforms.meta.base_url to " + MetaApi.VERSION);
+        .hasMessage(
+            "Graph API v21.0 expired on 2026-01-21; set platforms.meta.base_url to "
+                + MetaApi.VERSION);
     assertThat(requests).isEmpty();
   }
 
@@ -97,13 +97,28 @@ class PlatformAdaptersTest {
     platforms.owners.put("dv360/222", "kiwi-partner-token");
     WritebackSettings settings =
         new WritebackSettings(
-            Map.of("dv360", new PlatformEndpoint(base.resolve("dv360/v4/"), "ADLAKE_DV360_TOKEN", 1, 0L, 10L, 10L)), BigDecimal.TEN,
             Map.of(
-                "acme", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_ACME")),
-                "kiwi", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_KIWI")),
-                "nova", new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_NOVA"))),
+                "dv360",
+                new PlatformEndpoint(
+                    base.resolve("dv360/v4/"), "ADLAKE_DV360_TOKEN", 1, 0L, 10L, 10L)),
+            BigDecimal.TEN,
+            Map.of(
+                "acme",
+                    new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_ACME")),
+                "kiwi",
+                    new WritebackSettings.OrgWritebackSettings(null, Map.of("dv360", "TOKEN_KIWI")),
+                "nova",
+                    new WritebackSettings.OrgWritebackSettings(
+                        null, Map.of("dv360", "TOKEN_NOVA"))),
             List.of());
-    Map<String, String> env = Map.of("TOKEN_ACME", "acme-partner-token", "TOKEN_KIWI", "kiwi-partner-token", "ADLAKE_DV360_TOKEN", TOKEN);
+    Map<String, String> env =
+        Map.of(
+            "TOKEN_ACME",
+            "acme-partner-token",
+            "TOKEN_KIWI",
+            "kiwi-partner-token",
+            "ADLAKE_DV360_TOKEN",
+            TOKEN);
     PlatformAdapters adapters = new PlatformAdapters(settings, access(env::get));
     EntityRef acmeItem = new EntityRef("dv360", "line_item", "111", "42", "EUR");
     EntityRef kiwiItem = new EntityRef("dv360", "line_item", "222", "77", "EUR");
@@ -111,9 +126,16 @@ class PlatformAdaptersTest {
     adapters.forOrg("acme", "dv360").apply(acmeItem, new Change("pause", null));
     adapters.forOrg("kiwi", "dv360").apply(kiwiItem, new Change("pause", null));
 
-    assertThat(requests).filteredOn(r -> r.contains("/lineItems/111")).isNotEmpty().allSatisfy(r -> assertThat(r).contains(" Bearer acme-partner-token"));
-    assertThat(requests).filteredOn(r -> r.contains("/lineItems/222")).isNotEmpty().allSatisfy(r -> assertThat(r).contains(" Bearer kiwi-partner-token"));
-    // Kiwi's token asked for Acme's line item (a wrong entity id in an action) is refused by the platform, and no
+    assertThat(requests)
+        .filteredOn(r -> r.contains("/lineItems/111"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r).contains(" Bearer acme-partner-token"));
+    assertThat(requests)
+        .filteredOn(r -> r.contains("/lineItems/222"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r).contains(" Bearer kiwi-partner-token"));
+    // Kiwi's token asked for Acme's line item (a wrong entity id in an action) is refused by the
+    // platform, and no
     // message carries either token.
     assertThatThrownBy(() -> adapters.forOrg("kiwi", "dv360").read(acmeItem))
         .isInstanceOf(PlatformException.class)
@@ -123,7 +145,9 @@ class PlatformAdaptersTest {
     assertThatThrownBy(() -> adapters.forOrg("nova", "dv360"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("$TOKEN_NOVA is not set: no dv360 credentials for org nova");
-    assertThat(settings.tokenEnvFor("blue", "dv360")).as("an org without its own uses the shared variable").isEqualTo("ADLAKE_DV360_TOKEN");
+    assertThat(settings.tokenEnvFor("blue", "dv360"))
+        .as("an org without its own uses the shared variable")
+        .isEqualTo("ADLAKE_DV360_TOKEN");
   }
 
   private static PlatformAccess access(UnaryOperator<String> env) {
@@ -131,7 +155,10 @@ class PlatformAdaptersTest {
   }
 
   private WritebackSettings settings(String platform, String path, int attempts) {
-    return new WritebackSettings(Map.of(platform, new PlatformEndpoint(base.resolve(path), "T", attempts, 0L, 20L, 5_000L)), BigDecimal.TEN, Map.of(), List.of());
+    return new WritebackSettings(
+        Map.of(platform, new PlatformEndpoint(base.resolve(path), "T", attempts, 0L, 20L, 5_000L)),
+        BigDecimal.TEN,
+        Map.of(),
+        List.of());
   }
-
 }

@@ -22,8 +22,18 @@ class WritebackActionTest {
         new WritebackAction.Alert("alert-1", LocalDate.of(2026, 11, 7), "behind_plan"),
         new WritebackAction.Target("acme", Platform.TTD, "ad_group", "ag1", "Prospecting", null),
         new WritebackAction.Proposal(
-            ChangeType.SET_DAILY_CAP, new BigDecimal("3000.00"), "USD", new BigDecimal("2400.00"), "EUR", true, null, new BigDecimal("2500.00"),
-            new BigDecimal("1000.00"), true, "planner", PLANNED),
+            ChangeType.SET_DAILY_CAP,
+            new BigDecimal("3000.00"),
+            "USD",
+            new BigDecimal("2400.00"),
+            "EUR",
+            true,
+            null,
+            new BigDecimal("2500.00"),
+            new BigDecimal("1000.00"),
+            true,
+            "planner",
+            PLANNED),
         ActionStatus.PROPOSED,
         null,
         new WritebackAction.Decision(null, null, null),
@@ -33,7 +43,10 @@ class WritebackActionTest {
 
   @Test
   void aRowOfTheLedgerReadsBackAsTheSameAction() {
-    WritebackAction action = proposed().decided(ActionStatus.APPROVED, "checker", "ok", PLANNED.plusSeconds(60)).executing("ops", PLANNED.plusSeconds(120));
+    WritebackAction action =
+        proposed()
+            .decided(ActionStatus.APPROVED, "checker", "ok", PLANNED.plusSeconds(60))
+            .executing("ops", PLANNED.plusSeconds(120));
 
     Row row = action.toRow();
 
@@ -53,10 +66,16 @@ class WritebackActionTest {
     assertThatThrownBy(() -> action.executing("ops", PLANNED))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("write-back action a1 cannot go from proposed to executing");
-    WritebackAction failed = action.decided(ActionStatus.APPROVED, "checker", null, PLANNED).executing("ops", PLANNED)
-        .finished(ActionStatus.FAILED, "failed", "HTTP 500", null, null, PLANNED);
-    assertThat(failed.executing("ops", PLANNED.plusSeconds(1)).execution().attempts()).as("a failed action is tried again, counted").isEqualTo(2);
+    WritebackAction failed =
+        action
+            .decided(ActionStatus.APPROVED, "checker", null, PLANNED)
+            .executing("ops", PLANNED)
+            .finished(ActionStatus.FAILED, "failed", "HTTP 500", null, null, PLANNED);
+    assertThat(failed.executing("ops", PLANNED.plusSeconds(1)).execution().attempts())
+        .as("a failed action is tried again, counted")
+        .isEqualTo(2);
     WritebackAction rejected = action.decided(ActionStatus.REJECTED, "checker", "no", PLANNED);
-    assertThatThrownBy(() -> rejected.decided(ActionStatus.APPROVED, "checker", null, PLANNED)).hasMessageContaining("cannot go from rejected to approved");
+    assertThatThrownBy(() -> rejected.decided(ActionStatus.APPROVED, "checker", null, PLANNED))
+        .hasMessageContaining("cannot go from rejected to approved");
   }
 }

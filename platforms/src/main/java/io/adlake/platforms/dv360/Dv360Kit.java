@@ -8,9 +8,10 @@ import io.adlake.platforms.kit.PlatformKit;
 import java.util.Optional;
 
 /**
- * Display &amp; Video 360: delivery from the Bid Manager API, setup as Structured Data Files from the Display &amp;
- * Video 360 API (its own endpoint, {@code sources.setup}), line item changes through the same API. A service
- * account's key is exchanged for a token of the API the fetch calls.
+ * Display &amp; Video 360: delivery from the Bid Manager API, setup as Structured Data Files from
+ * the Display &amp; Video 360 API (its own endpoint, {@code sources.setup}), line item changes
+ * through the same API. A service account's key is exchanged for a token of the API the fetch
+ * calls.
  */
 public final class Dv360Kit implements PlatformKit {
 
@@ -21,8 +22,10 @@ public final class Dv360Kit implements PlatformKit {
 
   @Override
   public AccessToken fetchToken(Credentials credentials) {
-    String scope = credentials.fetched() == Source.SETUP ? DisplayVideoApi.SCOPE : BidManagerApi.SCOPE;
-    return new ServiceAccountToken(credentials.secret(), credentials.what(), scope, credentials.client(), credentials.clock());
+    String scope =
+        credentials.fetched() == Source.SETUP ? DisplayVideoApi.SCOPE : BidManagerApi.SCOPE;
+    return new ServiceAccountToken(
+        credentials.secret(), credentials.what(), scope, credentials.client(), credentials.clock());
   }
 
   @Override
@@ -37,6 +40,7 @@ public final class Dv360Kit implements PlatformKit {
 
   @Override
   public Optional<Writeback> writeback() {
-    return Optional.of((baseUrl, token, client, clock) -> new Dv360LineItems(baseUrl, token, client));
+    return Optional.of(
+        (baseUrl, token, client, clock) -> new Dv360LineItems(baseUrl, token, client));
   }
 }

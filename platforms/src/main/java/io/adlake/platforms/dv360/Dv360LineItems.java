@@ -1,17 +1,16 @@
 package io.adlake.platforms.dv360;
 
-import io.adlake.platforms.writeback.PlatformAdapter;
-import io.adlake.platforms.writeback.EntityRef;
-import io.adlake.platforms.writeback.EntityState;
-import io.adlake.platforms.writeback.Change;
-import io.adlake.platforms.writeback.BudgetKind;
-
-import io.adlake.platforms.http.PlatformClient;
-import io.adlake.model.ChangeType;
-import io.adlake.platforms.http.PlatformException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adlake.model.ChangeType;
+import io.adlake.platforms.http.PlatformClient;
+import io.adlake.platforms.http.PlatformException;
+import io.adlake.platforms.writeback.BudgetKind;
+import io.adlake.platforms.writeback.Change;
+import io.adlake.platforms.writeback.EntityRef;
+import io.adlake.platforms.writeback.EntityState;
+import io.adlake.platforms.writeback.PlatformAdapter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -20,17 +19,19 @@ import java.time.Duration;
 
 /**
  * DV360 line items through the Display & Video 360 API v4: {@code GET} and {@code PATCH
- * advertisers/{advertiserId}/lineItems/{lineItemId}?updateMask=...} with an OAuth bearer token. The mask names
- * exactly the field changed ({@code entityStatus}, {@code budget.maxAmount}, {@code pacing.dailyMaxMicros}), so
- * nothing else of the line item is touched.
+ * advertisers/{advertiserId}/lineItems/{lineItemId}?updateMask=...} with an OAuth bearer token. The
+ * mask names exactly the field changed ({@code entityStatus}, {@code budget.maxAmount}, {@code
+ * pacing.dailyMaxMicros}), so nothing else of the line item is touched.
  *
- * <p>What a change means depends on the line item (developers.google.com/display-video/api/reference/rest/v4/
- * advertisers.lineItems, LineItemBudget and Pacing): {@code budget.maxAmount} is micros of the advertiser's
- * currency only with {@code budgetUnit} BUDGET_UNIT_CURRENCY and a FIXED allocation (with BUDGET_UNIT_IMPRESSIONS
- * it counts impressions; an AUTOMATIC allocation is set by the system and immutable; UNLIMITED ignores it);
- * {@code pacing.dailyMaxMicros} applies with {@code pacingPeriod} PACING_PERIOD_DAILY only; and a line item serves
- * only while its insertion order ({@code GET advertisers/{a}/insertionOrders/{io}}) is ENTITY_STATUS_ACTIVE. A read
- * reports all three, so {@link Change#refusal} can refuse what would not work.
+ * <p>What a change means depends on the line item
+ * (developers.google.com/display-video/api/reference/rest/v4/ advertisers.lineItems, LineItemBudget
+ * and Pacing): {@code budget.maxAmount} is micros of the advertiser's currency only with {@code
+ * budgetUnit} BUDGET_UNIT_CURRENCY and a FIXED allocation (with BUDGET_UNIT_IMPRESSIONS it counts
+ * impressions; an AUTOMATIC allocation is set by the system and immutable; UNLIMITED ignores it);
+ * {@code pacing.dailyMaxMicros} applies with {@code pacingPeriod} PACING_PERIOD_DAILY only; and a
+ * line item serves only while its insertion order ({@code GET
+ * advertisers/{a}/insertionOrders/{io}}) is ENTITY_STATUS_ACTIVE. A read reports all three, so
+ * {@link Change#refusal} can refuse what would not work.
  */
 public final class Dv360LineItems implements PlatformAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +42,9 @@ public final class Dv360LineItems implements PlatformAdapter {
   private final String token;
   private final PlatformClient client;
 
-  /** @param base {@code https://displayvideo.googleapis.com/v4/} in production */
+  /**
+   * @param base {@code https://displayvideo.googleapis.com/v4/} in production
+   */
   public Dv360LineItems(URI base, String token, PlatformClient client) {
     this.base = base;
     this.token = token;
@@ -62,8 +65,15 @@ public final class Dv360LineItems implements PlatformAdapter {
       return null;
     }
     HttpRequest request =
-        authorized(HttpRequest.newBuilder(base.resolve("advertisers/" + entity.advertiserId() + "/insertionOrders/" + io))).GET().build();
-    JsonNode order = PlatformClient.json(client.send(request, "read insertion order " + io + " of " + entity).body());
+        authorized(
+                HttpRequest.newBuilder(
+                    base.resolve(
+                        "advertisers/" + entity.advertiserId() + "/insertionOrders/" + io)))
+            .GET()
+            .build();
+    JsonNode order =
+        PlatformClient.json(
+            client.send(request, "read insertion order " + io + " of " + entity).body());
     return ACTIVE.equals(order.path("entityStatus").asText());
   }
 
@@ -73,7 +83,9 @@ public final class Dv360LineItems implements PlatformAdapter {
     String mask =
         switch (change.type()) {
           case PAUSE, RESUME -> {
-            body.put("entityStatus", change.type() == ChangeType.PAUSE ? "ENTITY_STATUS_PAUSED" : ACTIVE);
+            body.put(
+                "entityStatus",
+                change.type() == ChangeType.PAUSE ? "ENTITY_STATUS_PAUSED" : ACTIVE);
             yield "entityStatus";
           }
           case SET_BUDGET -> {
@@ -96,24 +108,39 @@ public final class Dv360LineItems implements PlatformAdapter {
 
   private URI uri(EntityRef entity, String mask) {
     if (entity.advertiserId() == null) {
-      throw new IllegalArgumentException("DV360 line item " + entity.entityId() + " needs its advertiser id");
+      throw new IllegalArgumentException(
+          "DV360 line item " + entity.entityId() + " needs its advertiser id");
     }
-    String path = "advertisers/" + entity.advertiserId() + "/lineItems/" + entity.entityId() + (mask == null ? "" : "?updateMask=" + mask);
+    String path =
+        "advertisers/"
+            + entity.advertiserId()
+            + "/lineItems/"
+            + entity.entityId()
+            + (mask == null ? "" : "?updateMask=" + mask);
     return base.resolve(path);
   }
 
   private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-    return request.timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    return request
+        .timeout(Duration.ofSeconds(120))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json");
   }
 
   private static EntityState state(JsonNode item, Boolean parentActive) {
     JsonNode status = item.path("entityStatus");
     if (!status.isTextual()) {
-      throw new PlatformException("DV360 answered without an entityStatus: " + PlatformClient.abbreviate(item.toString()), 200, null);
+      throw new PlatformException(
+          "DV360 answered without an entityStatus: " + PlatformClient.abbreviate(item.toString()),
+          200,
+          null);
     }
     JsonNode budget = item.path("budget");
-    BudgetKind kind = budgetKind(budget.path("budgetAllocationType").asText(""), budget.path("budgetUnit").asText(""));
-    boolean daily = item.path("pacing").path("pacingPeriod").asText("").equals("PACING_PERIOD_DAILY");
+    BudgetKind kind =
+        budgetKind(
+            budget.path("budgetAllocationType").asText(""), budget.path("budgetUnit").asText(""));
+    boolean daily =
+        item.path("pacing").path("pacingPeriod").asText("").equals("PACING_PERIOD_DAILY");
     return new EntityState(
         status.asText().equals(ACTIVE),
         kind == BudgetKind.MONEY ? amount(budget.path("maxAmount")) : null,
@@ -123,7 +150,10 @@ public final class Dv360LineItems implements PlatformAdapter {
         parentActive);
   }
 
-  /** A FIXED (or, in older answers, unstated) allocation in BUDGET_UNIT_CURRENCY is money; see the class comment. */
+  /**
+   * A FIXED (or, in older answers, unstated) allocation in BUDGET_UNIT_CURRENCY is money; see the
+   * class comment.
+   */
   static BudgetKind budgetKind(String allocation, String unit) {
     return switch (allocation) {
       case "LINE_ITEM_BUDGET_ALLOCATION_TYPE_AUTOMATIC" -> BudgetKind.AUTOMATIC;

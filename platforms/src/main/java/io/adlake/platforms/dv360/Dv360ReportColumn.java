@@ -1,13 +1,14 @@
 package io.adlake.platforms.dv360;
 
 /**
- * The columns of the DV360 delivery report {@code bronze.dv360_delivery} reads, by their CSV header, declared once:
- * the reader finds them by these headers, and the sample generator and the benchmark write them. Money columns are
- * in the advertiser's currency.
+ * The columns of the DV360 delivery report {@code bronze.dv360_delivery} reads, by their CSV
+ * header, declared once: the reader finds them by these headers, and the sample generator and the
+ * benchmark write them. Money columns are in the advertiser's currency.
  *
- * <p>No column names the Bid Manager filter or metric that produces it: nothing in adlake, its code or its fake Bid
- * Manager API, pairs a header with one, so {@link BidManagerApi#GROUP_BYS} and {@link BidManagerApi#METRICS} stay
- * the query's own lists rather than pairings guessed from the names.
+ * <p>No column names the Bid Manager filter or metric that produces it: nothing in adlake, its code
+ * or its fake Bid Manager API, pairs a header with one, so {@link BidManagerApi#GROUP_BYS} and
+ * {@link BidManagerApi#METRICS} stay the query's own lists rather than pairings guessed from the
+ * names.
  */
 public enum Dv360ReportColumn {
   DATE(Kind.DIMENSION, "Date"),
@@ -18,7 +19,10 @@ public enum Dv360ReportColumn {
   INSERTION_ORDER_ID(Kind.DIMENSION, "Insertion Order ID"),
   LINE_ITEM_NAME(Kind.DIMENSION, "Line Item"),
   LINE_ITEM_ID(Kind.DIMENSION, "Line Item ID"),
-  /** Present when the report is broken down by inventory source: the deal id as the exchange knows it. */
+  /**
+   * Present when the report is broken down by inventory source: the deal id as the exchange knows
+   * it.
+   */
   INVENTORY_SOURCE_EXTERNAL_ID(Kind.DIMENSION, "Inventory Source External ID"),
   INVENTORY_SOURCE_NAME(Kind.DIMENSION, "Inventory Source"),
   IMPRESSIONS(Kind.METRIC, "Impressions"),
@@ -29,8 +33,8 @@ public enum Dv360ReportColumn {
   TOTAL_MEDIA_COST(Kind.METRIC, "Total Media Cost (Advertiser Currency)");
 
   /**
-   * What the report is grouped by (a row per combination; the report's footer lists them after {@code Group By:}
-   * and its totals row leaves them empty), or a figure of each row.
+   * What the report is grouped by (a row per combination; the report's footer lists them after
+   * {@code Group By:} and its totals row leaves them empty), or a figure of each row.
    */
   public enum Kind {
     DIMENSION,

@@ -1,8 +1,7 @@
 package io.adlake.platforms.fetch;
 
-import io.adlake.platforms.http.AccessToken;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.adlake.platforms.http.AccessToken;
 import io.adlake.platforms.http.PlatformClient;
 import io.adlake.platforms.http.PlatformException;
 import java.net.URI;
@@ -12,9 +11,10 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * One org's calls to one platform: the token in the platform's header, the shared client's retries and rate
- * limit, one fresh token after a 401 (an expired token is refreshed; a revoked one is refused again and reported),
- * and every failure turned into a {@link FetchException} naming the org, source and dates ({@code scope}).
+ * One org's calls to one platform: the token in the platform's header, the shared client's retries
+ * and rate limit, one fresh token after a 401 (an expired token is refreshed; a revoked one is
+ * refused again and reported), and every failure turned into a {@link FetchException} naming the
+ * org, source and dates ({@code scope}).
  */
 public final class ApiCalls {
   private final PlatformClient client;
@@ -23,8 +23,9 @@ public final class ApiCalls {
   private final String scope;
 
   /**
-   * @param header {@code Authorization} (sent as {@code Bearer <token>}) or {@code TTD-Auth} (the token as it is)
-   * @param scope  "org acme-media, source dv360, 2026-11-02 to 2026-11-03": what every message names
+   * @param header {@code Authorization} (sent as {@code Bearer <token>}) or {@code TTD-Auth} (the
+   *     token as it is)
+   * @param scope "org acme-media, source dv360, 2026-11-02 to 2026-11-03": what every message names
    */
   public ApiCalls(PlatformClient client, AccessToken token, String header, String scope) {
     this.client = client;
@@ -43,10 +44,17 @@ public final class ApiCalls {
 
   public JsonNode postJson(URI uri, String json, String what) {
     return PlatformClient.json(
-        send(b -> b.uri(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), what).body());
+        send(
+                b ->
+                    b.uri(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                what)
+            .body());
   }
 
-  public HttpResponse<String> send(Function<HttpRequest.Builder, HttpRequest.Builder> request, String what) {
+  public HttpResponse<String> send(
+      Function<HttpRequest.Builder, HttpRequest.Builder> request, String what) {
     try {
       return authorized(request, what, false);
     } catch (PlatformException e) {
@@ -55,8 +63,8 @@ public final class ApiCalls {
   }
 
   /**
-   * A report file into {@code target}. {@code withToken} is false for a signed URL (DV360's Cloud Storage path):
-   * it authorises itself, and a token must not travel to a host a response named.
+   * A report file into {@code target}. {@code withToken} is false for a signed URL (DV360's Cloud
+   * Storage path): it authorises itself, and a token must not travel to a host a response named.
    */
   public HttpResponse<String> download(URI uri, Path target, boolean withToken, String what) {
     try {
@@ -70,9 +78,11 @@ public final class ApiCalls {
     }
   }
 
-  private HttpResponse<String> authorized(Function<HttpRequest.Builder, HttpRequest.Builder> request, String what, boolean refreshed) {
+  private HttpResponse<String> authorized(
+      Function<HttpRequest.Builder, HttpRequest.Builder> request, String what, boolean refreshed) {
     try {
-      return client.send(withToken(request.apply(HttpRequest.newBuilder())).build(), what + " (" + scope + ")");
+      return client.send(
+          withToken(request.apply(HttpRequest.newBuilder())).build(), what + " (" + scope + ")");
     } catch (PlatformException e) {
       if (e.status() == 401 && !refreshed) {
         token.rejected();
@@ -82,7 +92,8 @@ public final class ApiCalls {
     }
   }
 
-  private HttpResponse<String> authorizedDownload(HttpRequest.Builder builder, Path target, String what, boolean refreshed) {
+  private HttpResponse<String> authorizedDownload(
+      HttpRequest.Builder builder, Path target, String what, boolean refreshed) {
     try {
       return client.download(withToken(builder.copy()).build(), what + " (" + scope + ")", target);
     } catch (PlatformException e) {
@@ -101,9 +112,13 @@ public final class ApiCalls {
 
   private FetchException failure(PlatformException e, FetchException.Kind otherwise) {
     if (e.credentialsRefused()) {
-      return new FetchException(FetchException.Kind.CREDENTIALS, e.getMessage() + "; renew the credentials, retrying cannot help", e);
+      return new FetchException(
+          FetchException.Kind.CREDENTIALS,
+          e.getMessage() + "; renew the credentials, retrying cannot help",
+          e);
     }
     boolean answered = e.status() != 0 && e.status() != 200;
-    return new FetchException(answered ? FetchException.Kind.PLATFORM : otherwise, e.getMessage(), e);
+    return new FetchException(
+        answered ? FetchException.Kind.PLATFORM : otherwise, e.getMessage(), e);
   }
 }

@@ -1,8 +1,9 @@
 package io.adlake.platforms.fetch;
 
 /**
- * Why one org's report of one source could not be fetched. The message names the org, source and dates; the kind
- * says whether a later try can help ({@link Kind#CREDENTIALS} cannot: a person must renew them).
+ * Why one org's report of one source could not be fetched. The message names the org, source and
+ * dates; the kind says whether a later try can help ({@link Kind#CREDENTIALS} cannot: a person must
+ * renew them).
  */
 public final class FetchException extends RuntimeException {
 

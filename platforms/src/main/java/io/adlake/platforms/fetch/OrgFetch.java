@@ -8,13 +8,22 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * One org's fetch from one platform: the source it lands as, its account, the report days (first to last; a
- * snapshot's date twice), the API root, the calls carrying its credentials, how to wait for a report, where to land
- * the files, and a private scratch folder for downloads.
+ * One org's fetch from one platform: the source it lands as, its account, the report days (first to
+ * last; a snapshot's date twice), the API root, the calls carrying its credentials, how to wait for
+ * a report, where to land the files, and a private scratch folder for downloads.
  */
 public record OrgFetch(
-    Source source, String org, OrgAccount account, LocalDate first, LocalDate last, URI base, ApiCalls calls, AccessToken token, ReportPoll poll,
-    Landing landing, Path scratch) {
+    Source source,
+    String org,
+    OrgAccount account,
+    LocalDate first,
+    LocalDate last,
+    URI base,
+    ApiCalls calls,
+    AccessToken token,
+    ReportPoll poll,
+    Landing landing,
+    Path scratch) {
 
   /** Lands a downloaded report day as {@code <source>-<day>.<ext>}. */
   public void land(LocalDate day, String extension, Path file, ReportShape shape) {
@@ -29,7 +38,8 @@ public record OrgFetch(
   /** The org's account id, or a failure naming the setting that is missing. */
   public String requireAccount(String what) {
     if (account.account() == null) {
-      throw new IllegalStateException("conf/connectors.yaml: orgs." + org + " names no account (" + what + ")");
+      throw new IllegalStateException(
+          "conf/connectors.yaml: orgs." + org + " names no account (" + what + ")");
     }
     return account.account();
   }

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Waits for a report a platform builds: looks, and while the look says "not yet", waits the source's poll interval
- * and looks again, until the report is ready or the source's timeout has passed (then a {@link FetchException}
- * of kind TIMEOUT naming what was awaited, for how long, and the last state seen).
+ * Waits for a report a platform builds: looks, and while the look says "not yet", waits the
+ * source's poll interval and looks again, until the report is ready or the source's timeout has
+ * passed (then a {@link FetchException} of kind TIMEOUT naming what was awaited, for how long, and
+ * the last state seen).
  */
 public final class ReportPoll {
   private final Duration interval;
@@ -36,7 +37,14 @@ public final class ReportPoll {
       }
       if (!clock.instant().isBefore(deadline)) {
         throw new FetchException(
-            FetchException.Kind.TIMEOUT, what + " was not ready after " + timeout.toSeconds() + " s (last state " + seen.state() + "); the next fetch asks again", null);
+            FetchException.Kind.TIMEOUT,
+            what
+                + " was not ready after "
+                + timeout.toSeconds()
+                + " s (last state "
+                + seen.state()
+                + "); the next fetch asks again",
+            null);
       }
       Backoff.sleep(interval);
     }

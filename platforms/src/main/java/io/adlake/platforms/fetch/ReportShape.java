@@ -11,19 +11,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What a fetched file says, as far as the landing drop needs it: whether it has data rows, and a digest of its
- * content without what changes on every run of the same report (DV360's "Report Time:" footer), so an unchanged day
- * is kept as the file already landed. Both read the file as a stream of lines: a report of any size is compared
- * without being held in memory.
+ * What a fetched file says, as far as the landing drop needs it: whether it has data rows, and a
+ * digest of its content without what changes on every run of the same report (DV360's "Report
+ * Time:" footer), so an unchanged day is kept as the file already landed. Both read the file as a
+ * stream of lines: a report of any size is compared without being held in memory.
  */
 public enum ReportShape {
-  /** Bid Manager CSV: header, rows, a totals row with empty dimensions, a blank line, then footer lines. */
+  /**
+   * Bid Manager CSV: header, rows, a totals row with empty dimensions, a blank line, then footer
+   * lines.
+   */
   DV360_CSV {
     @Override
     public boolean hasRows(InputStream content) throws IOException {
       BufferedReader lines = lines(content);
       lines.readLine();
-      for (String line = lines.readLine(); line != null && !line.isBlank(); line = lines.readLine()) {
+      for (String line = lines.readLine();
+          line != null && !line.isBlank();
+          line = lines.readLine()) {
         if (!line.startsWith(",")) {
           return true;
         }
@@ -60,7 +65,10 @@ public enum ReportShape {
     return false;
   }
 
-  /** SHA-256 of the lines that are not volatile, line ends made one: equal digests mean the same report. */
+  /**
+   * SHA-256 of the lines that are not volatile, line ends made one: equal digests mean the same
+   * report.
+   */
   public String stableDigest(InputStream content) throws IOException {
     MessageDigest digest;
     try {
@@ -89,7 +97,8 @@ public enum ReportShape {
 
   /** The content's lines (CRLF, CR or LF), a UTF-8 byte order mark dropped. */
   private static BufferedReader lines(InputStream content) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
     reader.mark(1);
     if (reader.read() != '\uFEFF') {
       reader.reset();

@@ -8,7 +8,10 @@ import io.adlake.platforms.http.ServiceAccountToken;
 import io.adlake.platforms.kit.PlatformKit;
 import java.util.Optional;
 
-/** Google Ad Manager (sell side): ReportService jobs over SOAP, a service account added to the network, SOAP faults. */
+/**
+ * Google Ad Manager (sell side): ReportService jobs over SOAP, a service account added to the
+ * network, SOAP faults.
+ */
 public final class GamKit implements PlatformKit {
 
   @Override
@@ -23,7 +26,12 @@ public final class GamKit implements PlatformKit {
 
   @Override
   public AccessToken fetchToken(Credentials credentials) {
-    return new ServiceAccountToken(credentials.secret(), credentials.what(), GamApi.SCOPE, credentials.client(), credentials.clock());
+    return new ServiceAccountToken(
+        credentials.secret(),
+        credentials.what(),
+        GamApi.SCOPE,
+        credentials.client(),
+        credentials.clock());
   }
 
   @Override

@@ -13,10 +13,10 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A signed JWT (RFC 7519) for the OAuth 2.0 JWT bearer grant (RFC 7523), as Google service accounts and Salesforce's
- * JWT bearer flow ask: RS256 over {@code header.claims}, base64url without padding. The key is PKCS#8 PEM, the form
- * Google writes into a service-account key file and {@code openssl pkcs8 -topk8} makes of a Salesforce certificate's
- * key.
+ * A signed JWT (RFC 7519) for the OAuth 2.0 JWT bearer grant (RFC 7523), as Google service accounts
+ * and Salesforce's JWT bearer flow ask: RS256 over {@code header.claims}, base64url without
+ * padding. The key is PKCS#8 PEM, the form Google writes into a service-account key file and {@code
+ * openssl pkcs8 -topk8} makes of a Salesforce certificate's key.
  */
 public final class JwtAssertion {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,10 @@ public final class JwtAssertion {
     if (keyId != null) {
       header.put("kid", keyId);
     }
-    String signingInput = URL.encodeToString(bytes(header)) + "." + URL.encodeToString(bytes(JSON.valueToTree(claims)));
+    String signingInput =
+        URL.encodeToString(bytes(header))
+            + "."
+            + URL.encodeToString(bytes(JSON.valueToTree(claims)));
     try {
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initSign(key);
@@ -40,7 +43,10 @@ public final class JwtAssertion {
     }
   }
 
-  /** Claims common to both flows: issued now, expiring in {@code seconds} (both platforms accept at most an hour). */
+  /**
+   * Claims common to both flows: issued now, expiring in {@code seconds} (both platforms accept at
+   * most an hour).
+   */
   public static Map<String, Object> times(Instant now, long seconds) {
     return Map.of("iat", now.getEpochSecond(), "exp", now.getEpochSecond() + seconds);
   }
@@ -49,13 +55,17 @@ public final class JwtAssertion {
   public static PrivateKey privateKey(String pem, String what) {
     if (pem == null || !pem.contains("-----BEGIN PRIVATE KEY-----")) {
       throw new IllegalArgumentException(
-          what + " holds no PKCS#8 private key (-----BEGIN PRIVATE KEY-----); convert an RSA key with openssl pkcs8 -topk8 -nocrypt");
+          what
+              + " holds no PKCS#8 private key (-----BEGIN PRIVATE KEY-----); convert an RSA key with openssl pkcs8 -topk8 -nocrypt");
     }
-    String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\\\n|\\s", "");
+    String base64 =
+        pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\\\n|\\s", "");
     try {
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(what + " holds a private key that is not a readable RSA PKCS#8 key", e);
+      throw new IllegalArgumentException(
+          what + " holds a private key that is not a readable RSA PKCS#8 key", e);
     }
   }
 

@@ -1,11 +1,9 @@
 package io.adlake.platforms.http;
 
-import io.adlake.model.Backoff;
-import io.adlake.model.config.RetrySettings;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.adlake.model.Backoff;
+import io.adlake.model.config.RetrySettings;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,21 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * HTTP to one platform's API, politely: requests at most one per {@code minInterval} (the platform's rate limit),
- * and retries what the platform's {@link RetrySignals} call transient (429 and 5xx for DV360 and TTD; Meta's
- * throttling codes in the body) and broken connections, up to {@code attempts} tries, waiting what the platform
- * asks (Retry-After, Meta's usage headers) or else an exponential backoff with full jitter, capped. Every change write-back
- * sends is absolute (status = paused, budget = 500.00), so sending one again after an answer got lost changes
- * nothing twice. Tokens go in headers, never in URLs, so messages and logs do not carry them.
+ * HTTP to one platform's API, politely: requests at most one per {@code minInterval} (the
+ * platform's rate limit), and retries what the platform's {@link RetrySignals} call transient (429
+ * and 5xx for DV360 and TTD; Meta's throttling codes in the body) and broken connections, up to
+ * {@code attempts} tries, waiting what the platform asks (Retry-After, Meta's usage headers) or
+ * else an exponential backoff with full jitter, capped. Every change write-back sends is absolute
+ * (status = paused, budget = 500.00), so sending one again after an answer got lost changes nothing
+ * twice. Tokens go in headers, never in URLs, so messages and logs do not carry them.
  */
 public final class PlatformClient {
 
   /** Retries and rate limit of one platform's client. */
-  public record Policy(int attempts, Duration baseBackoff, Duration maxBackoff, Duration minInterval) {
+  public record Policy(
+      int attempts, Duration baseBackoff, Duration maxBackoff, Duration minInterval) {
     public Policy {
       if (attempts < 1 || attempts > 10) {
         throw new IllegalArgumentException("attempts must be between 1 and 10, was " + attempts);
@@ -55,7 +57,8 @@ public final class PlatformClient {
   private final String platform;
   private final Policy policy;
   private final RetrySignals signals;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
   private long nextSlotNanos;
   private int requests;
 
@@ -70,37 +73,60 @@ public final class PlatformClient {
     return requests;
   }
 
-  /** Sends until a 2xx (returned), an answer the signals call final (thrown at once), or the attempts run out (thrown). */
+  /**
+   * Sends until a 2xx (returned), an answer the signals call final (thrown at once), or the
+   * attempts run out (thrown).
+   */
   public HttpResponse<String> send(HttpRequest request, String what) {
     return send(request, what, HttpResponse.BodyHandlers.ofString());
   }
 
   /**
-   * Downloads a 2xx answer's body into {@code target} (replaced), retrying like {@link #send}. A body shorter than
-   * its Content-Length, or cut before its last chunk, fails the attempt (the JDK client raises it) and is tried
-   * again; what arrives whole is checked against Content-Length once more on disk.
+   * Downloads a 2xx answer's body into {@code target} (replaced), retrying like {@link #send}. A
+   * body shorter than its Content-Length, or cut before its last chunk, fails the attempt (the JDK
+   * client raises it) and is tried again; what arrives whole is checked against Content-Length once
+   * more on disk.
    *
    * @return the answer, its body null (it is in the file)
    */
   public HttpResponse<String> download(HttpRequest request, String what, Path target) {
     HttpResponse.BodyHandler<String> toFile =
-        info -> info.statusCode() / 100 == 2
-            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), file -> (String) null)
-            : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+        info ->
+            info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofFile(
+                        target,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING),
+                    file -> (String) null)
+                : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
     HttpResponse<String> response = send(request, what, toFile);
     OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
     try {
       long size = Files.size(target);
       if (declared.isPresent() && declared.getAsLong() != size) {
-        throw new PlatformException(platform + " " + what + ": truncated download, " + size + " of " + declared.getAsLong() + " bytes", 200, null);
+        throw new PlatformException(
+            platform
+                + " "
+                + what
+                + ": truncated download, "
+                + size
+                + " of "
+                + declared.getAsLong()
+                + " bytes",
+            200,
+            null);
       }
     } catch (IOException e) {
-      throw new PlatformException(platform + " " + what + ": cannot read the downloaded file: " + e.getMessage(), 0, e);
+      throw new PlatformException(
+          platform + " " + what + ": cannot read the downloaded file: " + e.getMessage(), 0, e);
     }
     return response;
   }
 
-  private HttpResponse<String> send(HttpRequest request, String what, HttpResponse.BodyHandler<String> handler) {
+  private HttpResponse<String> send(
+      HttpRequest request, String what, HttpResponse.BodyHandler<String> handler) {
     String last = null;
     int lastStatus = 0;
     for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
@@ -113,7 +139,15 @@ public final class PlatformClient {
           return response;
         }
         RetrySignals.Verdict verdict = signals.judge(response);
-        last = platform + " " + what + ": HTTP " + status + (verdict.explanation() == null ? "" : " (" + verdict.explanation() + ")") + " " + abbreviate(response.body());
+        last =
+            platform
+                + " "
+                + what
+                + ": HTTP "
+                + status
+                + (verdict.explanation() == null ? "" : " (" + verdict.explanation() + ")")
+                + " "
+                + abbreviate(response.body());
         lastStatus = status;
         if (!verdict.retry()) {
           throw new PlatformException(last, status, null, verdict.credentialsRefused());
@@ -128,11 +162,17 @@ public final class PlatformClient {
       }
       if (attempt < policy.attempts()) {
         Duration wait = Backoff.after(attempt, policy.baseBackoff(), policy.maxBackoff(), asked);
-        LOG.warn("{} (attempt {} of {}); trying again in {} ms", last, attempt, policy.attempts(), wait.toMillis());
+        LOG.warn(
+            "{} (attempt {} of {}); trying again in {} ms",
+            last,
+            attempt,
+            policy.attempts(),
+            wait.toMillis());
         Backoff.sleep(wait);
       }
     }
-    throw new PlatformException(last + " (gave up after " + policy.attempts() + " attempts)", lastStatus, null);
+    throw new PlatformException(
+        last + " (gave up after " + policy.attempts() + " attempts)", lastStatus, null);
   }
 
   private void waitForSlot() {
@@ -154,7 +194,8 @@ public final class PlatformClient {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {
-      throw new PlatformException("the platform answered with something that is not JSON: " + abbreviate(body), 200, e);
+      throw new PlatformException(
+          "the platform answered with something that is not JSON: " + abbreviate(body), 200, e);
     }
   }
 

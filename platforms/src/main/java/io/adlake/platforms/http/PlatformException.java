@@ -1,6 +1,9 @@
 package io.adlake.platforms.http;
 
-/** A platform call that failed for good (after retries, or at once for an error retrying cannot fix). */
+/**
+ * A platform call that failed for good (after retries, or at once for an error retrying cannot
+ * fix).
+ */
 public final class PlatformException extends RuntimeException {
   private final int status;
   private final boolean credentialsRefused;
@@ -9,13 +12,17 @@ public final class PlatformException extends RuntimeException {
     this(message, status, cause, false);
   }
 
-  public PlatformException(String message, int status, Throwable cause, boolean credentialsRefused) {
+  public PlatformException(
+      String message, int status, Throwable cause, boolean credentialsRefused) {
     super(message, cause);
     this.status = status;
     this.credentialsRefused = credentialsRefused;
   }
 
-  /** The platform refused the credentials (expired, revoked, not allowed): a person must renew them; retrying cannot help. */
+  /**
+   * The platform refused the credentials (expired, revoked, not allowed): a person must renew them;
+   * retrying cannot help.
+   */
   public boolean credentialsRefused() {
     return credentialsRefused;
   }

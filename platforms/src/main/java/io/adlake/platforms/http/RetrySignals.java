@@ -1,6 +1,5 @@
 package io.adlake.platforms.http;
 
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,13 +8,16 @@ import java.util.Optional;
 public interface RetrySignals {
 
   /**
-   * @param retry       whether another attempt can succeed
-   * @param asked       the wait the platform asks for; empty: the client's own backoff
-   * @param explanation what the platform's signal means, for the message; null when the status says it all
-   * @param credentialsRefused the platform refused who we are (expired, revoked or unauthorised credentials): a
-   *                    person must act, so callers report it apart from failures a later try can fix
+   * @param retry whether another attempt can succeed
+   * @param asked the wait the platform asks for; empty: the client's own backoff
+   * @param explanation what the platform's signal means, for the message; null when the status says
+   *     it all
+   * @param credentialsRefused the platform refused who we are (expired, revoked or unauthorised
+   *     credentials): a person must act, so callers report it apart from failures a later try can
+   *     fix
    */
-  record Verdict(boolean retry, Optional<Duration> asked, String explanation, boolean credentialsRefused) {
+  record Verdict(
+      boolean retry, Optional<Duration> asked, String explanation, boolean credentialsRefused) {
     public Verdict(boolean retry, Optional<Duration> asked, String explanation) {
       this(retry, asked, explanation, false);
     }
@@ -24,13 +26,18 @@ public interface RetrySignals {
   Verdict judge(HttpResponse<String> response);
 
   /**
-   * HTTP's own signals (DV360, TTD and Salesforce use them): 429 and 5xx are retried, waiting what Retry-After
-   * asks; 401 and 403 are credentials refused (RFC 9110: not authenticated, not allowed).
+   * HTTP's own signals (DV360, TTD and Salesforce use them): 429 and 5xx are retried, waiting what
+   * Retry-After asks; 401 and 403 are credentials refused (RFC 9110: not authenticated, not
+   * allowed).
    */
   RetrySignals HTTP =
       response -> {
         int status = response.statusCode();
         boolean retry = status == 429 || status >= 500;
-        return new Verdict(retry, retry ? RetryAfter.of(response) : Optional.empty(), null, status == 401 || status == 403);
+        return new Verdict(
+            retry,
+            retry ? RetryAfter.of(response) : Optional.empty(),
+            null,
+            status == 401 || status == 403);
       };
 }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * What a run needs to call platforms, assembled once for the connectors and write-back alike: one client per
- * endpoint for the whole run (so the platform's rate limit spaces every org's calls), secrets read from the
- * environment (named, never shown), and an endpoint refused before any call when the platform has switched its API
- * version off.
+ * What a run needs to call platforms, assembled once for the connectors and write-back alike: one
+ * client per endpoint for the whole run (so the platform's rate limit spaces every org's calls),
+ * secrets read from the environment (named, never shown), and an endpoint refused before any call
+ * when the platform has switched its API version off.
  */
 public final class PlatformAccess {
   private final PlatformKits kits;
@@ -22,7 +22,7 @@ public final class PlatformAccess {
   private final Map<String, PlatformClient> clients = new HashMap<>();
 
   /**
-   * @param env   environment lookup ({@code System::getenv} in production): where secrets are
+   * @param env environment lookup ({@code System::getenv} in production): where secrets are
    * @param clock now, for token lifetimes, report timeouts and API version expiry
    */
   public PlatformAccess(PlatformKits kits, UnaryOperator<String> env, Clock clock) {
@@ -40,23 +40,31 @@ public final class PlatformAccess {
   }
 
   /**
-   * The client of an endpoint, made on first use with the kit's retry signals and the endpoint's policy.
+   * The client of an endpoint, made on first use with the kit's retry signals and the endpoint's
+   * policy.
    *
    * @param endpoint the endpoint's name in conf/ ({@code dv360}, {@code setup}); one client each
    */
-  public synchronized PlatformClient client(String endpoint, PlatformKit kit, RetrySettings settings) {
-    return clients.computeIfAbsent(endpoint, key -> new PlatformClient(kit.source().id(), PlatformClient.Policy.of(settings), kit.retrySignals()));
+  public synchronized PlatformClient client(
+      String endpoint, PlatformKit kit, RetrySettings settings) {
+    return clients.computeIfAbsent(
+        endpoint,
+        key ->
+            new PlatformClient(
+                kit.source().id(), PlatformClient.Policy.of(settings), kit.retrySignals()));
   }
 
   /**
    * The secret in environment variable {@code variable}.
    *
-   * @throws CredentialsMissing naming the variable, the platform and the org when it is unset or blank
+   * @throws CredentialsMissing naming the variable, the platform and the org when it is unset or
+   *     blank
    */
   public String secret(String variable, PlatformKit kit, String org) {
     String secret = env.apply(variable);
     if (secret == null || secret.isBlank()) {
-      throw new CredentialsMissing("$" + variable + " is not set: no " + kit.source().id() + " credentials for org " + org);
+      throw new CredentialsMissing(
+          "$" + variable + " is not set: no " + kit.source().id() + " credentials for org " + org);
     }
     return secret;
   }
@@ -67,8 +75,10 @@ public final class PlatformAccess {
    * @param setting where the base URL is configured, named in the message
    */
   public void requireCallable(PlatformKit kit, URI baseUrl, String setting) {
-    kit.endpointProblem(baseUrl, LocalDate.now(clock), setting).ifPresent(problem -> {
-      throw new IllegalStateException(problem);
-    });
+    kit.endpointProblem(baseUrl, LocalDate.now(clock), setting)
+        .ifPresent(
+            problem -> {
+              throw new IllegalStateException(problem);
+            });
   }
 }

@@ -12,13 +12,17 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Everything adlake does with one platform, as one value: how it signals "try again", how an org's credentials
- * become a token, which reports and setup it fetches, and how write-back changes its entities. A platform's package
- * implements this once; {@link PlatformKits} holds every kit, so nothing else switches over platforms.
+ * Everything adlake does with one platform, as one value: how it signals "try again", how an org's
+ * credentials become a token, which reports and setup it fetches, and how write-back changes its
+ * entities. A platform's package implements this once; {@link PlatformKits} holds every kit, so
+ * nothing else switches over platforms.
  */
 public interface PlatformKit {
 
-  /** The source the platform's reports land as; its id names the platform in conf/ and on the command line. */
+  /**
+   * The source the platform's reports land as; its id names the platform in conf/ and on the
+   * command line.
+   */
   Source source();
 
   /** How the platform says "try again", "wait" or "credentials refused". */
@@ -26,14 +30,17 @@ public interface PlatformKit {
     return RetrySignals.HTTP;
   }
 
-  /** The header a token travels in: {@code Authorization} (as {@code Bearer <token>}) unless the platform has its own. */
+  /**
+   * The header a token travels in: {@code Authorization} (as {@code Bearer <token>}) unless the
+   * platform has its own.
+   */
   default String tokenHeader() {
     return "Authorization";
   }
 
   /**
-   * Why the API at {@code baseUrl} cannot be called on {@code day} (an API version the platform has switched off),
-   * checked before anything is sent; empty when it can.
+   * Why the API at {@code baseUrl} cannot be called on {@code day} (an API version the platform has
+   * switched off), checked before anything is sent; empty when it can.
    *
    * @param setting where the base URL is configured, named in the message
    */
@@ -42,12 +49,15 @@ public interface PlatformKit {
   }
 
   /**
-   * An org's token for a fetch, from the secret conf/connectors.yaml's variable holds (a key to exchange, or a
-   * token as it is).
+   * An org's token for a fetch, from the secret conf/connectors.yaml's variable holds (a key to
+   * exchange, or a token as it is).
    */
   AccessToken fetchToken(Credentials credentials);
 
-  /** The daily report fetch; empty when the platform's reports are only dropped into the landing zone by hand. */
+  /**
+   * The daily report fetch; empty when the platform's reports are only dropped into the landing
+   * zone by hand.
+   */
   default Optional<ReportFetcher> reports() {
     return Optional.empty();
   }
@@ -57,7 +67,10 @@ public interface PlatformKit {
     return Optional.empty();
   }
 
-  /** How write-back reaches the platform's entities; empty when adlake changes nothing on this platform. */
+  /**
+   * How write-back reaches the platform's entities; empty when adlake changes nothing on this
+   * platform.
+   */
   default Optional<Writeback> writeback() {
     return Optional.empty();
   }
@@ -67,8 +80,9 @@ public interface PlatformKit {
   interface Writeback {
     /**
      * @param baseUrl the API root of conf/writeback.yaml
-     * @param client  the platform's client, shared by every adapter of the run so its rate limit spaces them all
-     * @param clock   today, for what depends on it (TTD: the flight running now)
+     * @param client the platform's client, shared by every adapter of the run so its rate limit
+     *     spaces them all
+     * @param clock today, for what depends on it (TTD: the flight running now)
      */
     PlatformAdapter adapter(URI baseUrl, String token, PlatformClient client, Clock clock);
   }
@@ -76,14 +90,16 @@ public interface PlatformKit {
   /**
    * What a token is made from.
    *
-   * @param secret  the variable's value; never in a message
-   * @param what    how messages name the secret ({@code $DV360_CREDENTIALS})
-   * @param fetched the source being fetched (a platform's token can differ between its reports and the setup)
+   * @param secret the variable's value; never in a message
+   * @param what how messages name the secret ({@code $DV360_CREDENTIALS})
+   * @param fetched the source being fetched (a platform's token can differ between its reports and
+   *     the setup)
    * @param baseUrl the API root the fetch calls
-   * @param client  the endpoint's client, for token exchanges
-   * @param clock   now, for token lifetimes
+   * @param client the endpoint's client, for token exchanges
+   * @param clock now, for token lifetimes
    */
-  record Credentials(String secret, String what, Source fetched, URI baseUrl, PlatformClient client, Clock clock) {
+  record Credentials(
+      String secret, String what, Source fetched, URI baseUrl, PlatformClient client, Clock clock) {
     @Override
     public String toString() {
       return "Credentials[" + what + ", redacted]";
@@ -93,9 +109,10 @@ public interface PlatformKit {
   /**
    * A platform's part of the setup snapshot.
    *
-   * @param fetcher  the flow that lands the platform's setup files
-   * @param endpoint whose conf/connectors.yaml endpoint it calls: the platform's own, or another API of the same
-   *                 platform ({@code setup} for DV360's Display &amp; Video 360 API beside Bid Manager)
+   * @param fetcher the flow that lands the platform's setup files
+   * @param endpoint whose conf/connectors.yaml endpoint it calls: the platform's own, or another
+   *     API of the same platform ({@code setup} for DV360's Display &amp; Video 360 API beside Bid
+   *     Manager)
    */
   record SetupFetch(ReportFetcher fetcher, Source endpoint) {}
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The platforms adlake knows, one {@link PlatformKit} each, in the order they were registered (the order setup
- * flows run in). Built once where the application is wired; a new platform is one more kit in that list.
+ * The platforms adlake knows, one {@link PlatformKit} each, in the order they were registered (the
+ * order setup flows run in). Built once where the application is wired; a new platform is one more
+ * kit in that list.
  */
 public final class PlatformKits {
   private final Map<Source, PlatformKit> kits;
@@ -26,13 +27,21 @@ public final class PlatformKits {
       PlatformKit before = bySource.putIfAbsent(kit.source(), kit);
       if (before != null) {
         throw new IllegalArgumentException(
-            "two platform kits for source " + kit.source().id() + ": " + before.getClass().getName() + " and " + kit.getClass().getName());
+            "two platform kits for source "
+                + kit.source().id()
+                + ": "
+                + before.getClass().getName()
+                + " and "
+                + kit.getClass().getName());
       }
     }
     return new PlatformKits(bySource);
   }
 
-  /** These kits and one more (a platform a deployment or a test adds), refused like a duplicate in {@link #of}. */
+  /**
+   * These kits and one more (a platform a deployment or a test adds), refused like a duplicate in
+   * {@link #of}.
+   */
   public PlatformKits with(PlatformKit kit) {
     List<PlatformKit> all = new ArrayList<>(kits.values());
     all.add(kit);
@@ -43,15 +52,26 @@ public final class PlatformKits {
     return Optional.ofNullable(kits.get(source));
   }
 
-  /** The kit of a platform by its id ({@code dv360}, as conf/ and the {@code platform} column write it). */
+  /**
+   * The kit of a platform by its id ({@code dv360}, as conf/ and the {@code platform} column write
+   * it).
+   */
   public PlatformKit require(String id) {
-    return Source.find(id).flatMap(this::find).orElseThrow(() -> new IllegalArgumentException("no platform '" + id + "'; platforms are " + ids()));
+    return Source.find(id)
+        .flatMap(this::find)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no platform '" + id + "'; platforms are " + ids()));
   }
 
-  /** The sources {@code adlake fetch} can fetch: each kit's reports, and the setup when any kit gives a part of it. */
+  /**
+   * The sources {@code adlake fetch} can fetch: each kit's reports, and the setup when any kit
+   * gives a part of it.
+   */
   public List<Source> fetchable() {
     List<Source> fetchable = new ArrayList<>();
-    kits.values().stream().filter(k -> k.reports().isPresent()).forEach(k -> fetchable.add(k.source()));
+    kits.values().stream()
+        .filter(k -> k.reports().isPresent())
+        .forEach(k -> fetchable.add(k.source()));
     if (!withSetup().isEmpty()) {
       fetchable.add(Source.SETUP);
     }

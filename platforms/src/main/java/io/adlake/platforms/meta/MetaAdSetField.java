@@ -4,15 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fields of an ad set that {@code bronze.meta_ad_sets} reads, declared once: the setup snapshot asks for them
- * ({@link MetaApi#ADSET_FIELDS}), the reader finds them by these keys and the sample generator writes them.
+ * The fields of an ad set that {@code bronze.meta_ad_sets} reads, declared once: the setup snapshot
+ * asks for them ({@link MetaApi#ADSET_FIELDS}), the reader finds them by these keys and the sample
+ * generator writes them.
  */
 public enum MetaAdSetField {
   ID("id"),
   NAME("name"),
   CAMPAIGN_ID("campaign_id"),
   ACCOUNT_ID("account_id"),
-  /** Not the ad set's but its ad account's currency ({@code GET act_<id>?fields=currency}), which the fetcher adds to each line. */
+  /**
+   * Not the ad set's but its ad account's currency ({@code GET act_<id>?fields=currency}), which
+   * the fetcher adds to each line.
+   */
   ACCOUNT_CURRENCY("account_currency", false),
   STATUS("status"),
   EFFECTIVE_STATUS("effective_status"),

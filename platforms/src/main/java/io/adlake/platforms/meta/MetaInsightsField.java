@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fields of an Insights row per ad and day that {@code bronze.meta_delivery} reads, declared once: the Insights
- * job asks for them ({@link MetaApi#INSIGHTS_FIELDS}), the fetcher files each row by its {@code date_start}, the
- * reader finds them by these keys, and the sample generator and the benchmark write them.
+ * The fields of an Insights row per ad and day that {@code bronze.meta_delivery} reads, declared
+ * once: the Insights job asks for them ({@link MetaApi#INSIGHTS_FIELDS}), the fetcher files each
+ * row by its {@code date_start}, the reader finds them by these keys, and the sample generator and
+ * the benchmark write them.
  */
 public enum MetaInsightsField {
   ACCOUNT_ID("account_id"),
@@ -18,7 +19,9 @@ public enum MetaInsightsField {
   ADSET_NAME("adset_name"),
   AD_ID("ad_id"),
   AD_NAME("ad_name"),
-  /** Not asked for: every row of a job with a {@code time_increment} has its day's start and stop. */
+  /**
+   * Not asked for: every row of a job with a {@code time_increment} has its day's start and stop.
+   */
   DATE_START("date_start", false),
   DATE_STOP("date_stop", false),
   IMPRESSIONS("impressions"),

@@ -11,8 +11,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Meta's Marketing API: asynchronous Insights jobs for delivery, ad sets for setup, ad set changes for write-back; a
- * system user's token; throttling said in error codes and usage headers; a Graph API version refused once expired.
+ * Meta's Marketing API: asynchronous Insights jobs for delivery, ad sets for setup, ad set changes
+ * for write-back; a system user's token; throttling said in error codes and usage headers; a Graph
+ * API version refused once expired.
  */
 public final class MetaKit implements PlatformKit {
 

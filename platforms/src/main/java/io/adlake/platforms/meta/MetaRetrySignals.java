@@ -1,18 +1,18 @@
 package io.adlake.platforms.meta;
 
-import io.adlake.platforms.http.RetrySignals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.adlake.platforms.http.RetrySignals;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Meta's signals: a throttled call is an error code in the body ({@code {"error":{"code":17,"error_subcode":
- * 2446079,...}}}), mostly on HTTP 400, not a 429; the wait is in the usage headers. Code 190 (token expired or
- * revoked) is final. Anything else falls back to HTTP's own signals. Codes and headers: {@link MetaApi}.
+ * Meta's signals: a throttled call is an error code in the body ({@code
+ * {"error":{"code":17,"error_subcode": 2446079,...}}}), mostly on HTTP 400, not a 429; the wait is
+ * in the usage headers. Code 190 (token expired or revoked) is final. Anything else falls back to
+ * HTTP's own signals. Codes and headers: {@link MetaApi}.
  */
 public final class MetaRetrySignals implements RetrySignals {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,18 +22,37 @@ public final class MetaRetrySignals implements RetrySignals {
     JsonNode error = error(response.body());
     int code = error.path("code").asInt(-1);
     if (MetaApi.isTransient(code)) {
-      return new Verdict(true, usageWait(response), "Meta error " + code + subcode(error) + ": throttled or temporarily unavailable, retried");
+      return new Verdict(
+          true,
+          usageWait(response),
+          "Meta error "
+              + code
+              + subcode(error)
+              + ": throttled or temporarily unavailable, retried");
     }
     if (code == MetaApi.TOKEN_INVALID) {
-      return new Verdict(false, Optional.empty(), "Meta error 190" + subcode(error) + ": the access token expired or was revoked; renew it, retrying cannot help", true);
+      return new Verdict(
+          false,
+          Optional.empty(),
+          "Meta error 190"
+              + subcode(error)
+              + ": the access token expired or was revoked; renew it, retrying cannot help",
+          true);
     }
     Verdict http = RetrySignals.HTTP.judge(response);
-    return code < 0 ? http : new Verdict(http.retry(), http.asked(), "Meta error " + code + subcode(error), http.credentialsRefused());
+    return code < 0
+        ? http
+        : new Verdict(
+            http.retry(),
+            http.asked(),
+            "Meta error " + code + subcode(error),
+            http.credentialsRefused());
   }
 
   /**
-   * The longest wait any usage header asks: {@code estimated_time_to_regain_access} (minutes) of each business use
-   * case, and the ad account's {@code reset_time_duration} (seconds). Empty when none asks (or all say 0).
+   * The longest wait any usage header asks: {@code estimated_time_to_regain_access} (minutes) of
+   * each business use case, and the ad account's {@code reset_time_duration} (seconds). Empty when
+   * none asks (or all say 0).
    */
   static Optional<Duration> usageWait(HttpResponse<String> response) {
     long seconds = 0;
@@ -46,7 +65,8 @@ public final class MetaRetrySignals implements RetrySignals {
       for (JsonNode cases : usage) {
         if (cases.isArray()) {
           for (JsonNode useCase : cases) {
-            seconds = Math.max(seconds, useCase.path("estimated_time_to_regain_access").asLong(0) * 60);
+            seconds =
+                Math.max(seconds, useCase.path("estimated_time_to_regain_access").asLong(0) * 60);
           }
         }
       }
@@ -60,7 +80,9 @@ public final class MetaRetrySignals implements RetrySignals {
   }
 
   private static String subcode(JsonNode error) {
-    return error.has("error_subcode") ? " (subcode " + error.path("error_subcode").asText() + ")" : "";
+    return error.has("error_subcode")
+        ? " (subcode " + error.path("error_subcode").asText() + ")"
+        : "";
   }
 
   private static JsonNode parse(String text) {

@@ -1,10 +1,10 @@
 package io.adlake.platforms.monetize;
 
 /**
- * The columns of the Monetize seller report {@code bronze.monetize_report} reads, declared once: the Report Service
- * names a CSV's columns as the request names them, so each header is the column's name in the Digital Platform API
- * (Network Analytics, Network Publisher Analytics). The reader finds them by these headers and the sample generator
- * writes them, in this order.
+ * The columns of the Monetize seller report {@code bronze.monetize_report} reads, declared once:
+ * the Report Service names a CSV's columns as the request names them, so each header is the
+ * column's name in the Digital Platform API (Network Analytics, Network Publisher Analytics). The
+ * reader finds them by these headers and the sample generator writes them, in this order.
  */
 public enum MonetizeReportColumn {
   DAY("day"),

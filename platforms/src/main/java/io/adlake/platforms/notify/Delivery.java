@@ -4,8 +4,8 @@ import io.adlake.model.Backoff;
 import java.time.Duration;
 
 /**
- * Sends with retries: up to {@code attempts} tries, waiting between them as {@link Backoff} says (exponential with
- * full jitter, capped at 30 s, or the receiver's Retry-After if longer).
+ * Sends with retries: up to {@code attempts} tries, waiting between them as {@link Backoff} says
+ * (exponential with full jitter, capped at 30 s, or the receiver's Retry-After if longer).
  */
 public final class Delivery {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -32,7 +32,8 @@ public final class Delivery {
         if (!e.retryable() || attempt == attempts) {
           return new Outcome(false, attempt, error);
         }
-        Backoff.sleep(Backoff.after(attempt, Duration.ofMillis(backoffMillis), MAX_BACKOFF, e.retryAfter()));
+        Backoff.sleep(
+            Backoff.after(attempt, Duration.ofMillis(backoffMillis), MAX_BACKOFF, e.retryAfter()));
       }
     }
     return new Outcome(false, attempts, error);

@@ -4,11 +4,22 @@ import java.util.Map;
 
 /** One alert in a digest, as people read it. */
 public record DigestLine(
-    String alertId, String status, String severity, String ruleId, String title, String platform, String entityType, String entityId,
-    Map<String, String> observed, String proposedAction) {
+    String alertId,
+    String status,
+    String severity,
+    String ruleId,
+    String title,
+    String platform,
+    String entityType,
+    String entityId,
+    Map<String, String> observed,
+    String proposedAction) {
 
   public DigestLine {
-    observed = observed == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(observed));
+    observed =
+        observed == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(observed));
   }
 
   String entity() {
@@ -25,7 +36,9 @@ public record DigestLine(
       out.append(')');
     }
     if (proposedAction != null) {
-      out.append("; proposed: ").append(proposedAction).append(" (needs approval in adlake writeback)");
+      out.append("; proposed: ")
+          .append(proposedAction)
+          .append(" (needs approval in adlake writeback)");
     }
     return out.toString();
   }

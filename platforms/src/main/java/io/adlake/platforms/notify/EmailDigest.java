@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The digest as a plain-text email, over SMTP (Jakarta Mail, Angus). A login, when the server needs one, comes from
- * the environment variables the delivery settings name; a refused login or a bad address is not retried, a server
- * that cannot be reached or answers with a temporary error is.
+ * The digest as a plain-text email, over SMTP (Jakarta Mail, Angus). A login, when the server needs
+ * one, comes from the environment variables the delivery settings name; a refused login or a bad
+ * address is not retried, a server that cannot be reached or answers with a temporary error is.
  */
 public final class EmailDigest implements NotificationChannel {
 
@@ -27,7 +27,8 @@ public final class EmailDigest implements NotificationChannel {
   private final String username;
   private final String password;
 
-  public EmailDigest(NotifySettings settings, List<String> recipients, String username, String password) {
+  public EmailDigest(
+      NotifySettings settings, List<String> recipients, String username, String password) {
     this.settings = settings;
     this.recipients = List.copyOf(recipients);
     this.username = username;
@@ -36,7 +37,13 @@ public final class EmailDigest implements NotificationChannel {
 
   @Override
   public String name() {
-    return "email (" + recipients.size() + " recipient(s) via " + settings.smtpHost() + ":" + settings.smtpPort() + ")";
+    return "email ("
+        + recipients.size()
+        + " recipient(s) via "
+        + settings.smtpHost()
+        + ":"
+        + settings.smtpPort()
+        + ")";
   }
 
   @Override

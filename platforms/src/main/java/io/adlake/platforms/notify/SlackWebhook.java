@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A Slack incoming webhook: one POST of {@code {"text": ...}} per digest. Slack answers 200 "ok"; 429 with
- * Retry-After when rate limited, and 5xx when it is unwell (both worth another try); other 4xx mean the webhook is
- * wrong or revoked, and trying again will not help. The URL is a secret: it is never part of a message.
+ * A Slack incoming webhook: one POST of {@code {"text": ...}} per digest. Slack answers 200 "ok";
+ * 429 with Retry-After when rate limited, and 5xx when it is unwell (both worth another try); other
+ * 4xx mean the webhook is wrong or revoked, and trying again will not help. The URL is a secret: it
+ * is never part of a message.
  */
 public final class SlackWebhook implements NotificationChannel {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,12 +44,17 @@ public final class SlackWebhook implements NotificationChannel {
       throw new IllegalStateException(e);
     }
     HttpRequest request =
-        HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new DeliveryException(name + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), true, null, e);
+      throw new DeliveryException(
+          name + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), true, null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeliveryException(name + ": interrupted", false, null, e);

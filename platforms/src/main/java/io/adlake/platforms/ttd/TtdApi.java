@@ -8,10 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * What adlake relies on of The Trade Desk's platform API, in one place. TTD's API reference sits behind its partner
- * portal (partner.thetradedesk.com/v3/portal/api); the shapes here follow TTD's public samples and SDKs
- * (github.com/thetradedesk: the api samples' "update campaign budget" script, ttd-workflows' AdGroupFlight and
- * AdGroupBudget models).
+ * What adlake relies on of The Trade Desk's platform API, in one place. TTD's API reference sits
+ * behind its partner portal (partner.thetradedesk.com/v3/portal/api); the shapes here follow TTD's
+ * public samples and SDKs (github.com/thetradedesk: the api samples' "update campaign budget"
+ * script, ttd-workflows' AdGroupFlight and AdGroupBudget models).
  */
 public final class TtdApi {
   private TtdApi() {}
@@ -20,18 +20,19 @@ public final class TtdApi {
   public static final String VERSION = "v3";
 
   /**
-   * A campaign's {@code BudgetingVersion}: "Kokai" campaigns allocate their flight budget across ad groups
-   * themselves, so an ad group has no maximum of its own; "Solimar" (older) campaigns give each ad group a budget
-   * per campaign flight ({@code AdGroupFlights[].BudgetInAdvertiserCurrency}).
+   * A campaign's {@code BudgetingVersion}: "Kokai" campaigns allocate their flight budget across ad
+   * groups themselves, so an ad group has no maximum of its own; "Solimar" (older) campaigns give
+   * each ad group a budget per campaign flight ({@code
+   * AdGroupFlights[].BudgetInAdvertiserCurrency}).
    */
   public static boolean campaignLevelBudgeting(String budgetingVersion) {
     return "Kokai".equalsIgnoreCase(budgetingVersion);
   }
 
   /**
-   * Ad group {@code PacingMode} onto adlake's pacing dictionary: PaceEvenly and PaceToEndOfFlight spread the budget
-   * evenly over the flight, PaceToEndOfDay evenly over each day, PaceAhead front-loads, and PaceAsSoonAsPossible
-   * and Off (no pacing) spend as fast as the bids win.
+   * Ad group {@code PacingMode} onto adlake's pacing dictionary: PaceEvenly and PaceToEndOfFlight
+   * spread the budget evenly over the flight, PaceToEndOfDay evenly over each day, PaceAhead
+   * front-loads, and PaceAsSoonAsPossible and Off (no pacing) spend as fast as the bids win.
    */
   public static final Map<String, String> PACING_RATES =
       Map.of(
@@ -42,7 +43,10 @@ public final class TtdApi {
           "PaceAsSoonAsPossible", "ASAP",
           "Off", "ASAP");
 
-  /** A TTD UTC time ({@code 2026-11-01T00:00:00}, sometimes with an offset or a Z); null when absent or unreadable. */
+  /**
+   * A TTD UTC time ({@code 2026-11-01T00:00:00}, sometimes with an offset or a Z); null when absent
+   * or unreadable.
+   */
   public static Instant utc(String text) {
     if (text == null || text.isBlank()) {
       return null;
@@ -59,19 +63,21 @@ public final class TtdApi {
   }
 
   /**
-   * MyReports report executions ({@code POST myreports/reportexecution/query/advertisers}): the execution is done and
-   * its {@code ReportDeliveries} carry a {@code DownloadURL}; or it failed. Others ("Pending", "InProgress") mean
-   * wait. Names from TTD's MyReports sample (github.com/thetradedesk, "retrieving MyReports reports via the TTD API").
+   * MyReports report executions ({@code POST myreports/reportexecution/query/advertisers}): the
+   * execution is done and its {@code ReportDeliveries} carry a {@code DownloadURL}; or it failed.
+   * Others ("Pending", "InProgress") mean wait. Names from TTD's MyReports sample
+   * (github.com/thetradedesk, "retrieving MyReports reports via the TTD API").
    */
   public static final String EXECUTION_COMPLETE = "Complete";
 
   public static final String EXECUTION_FAILED = "Failed";
 
   /**
-   * The setup snapshot's queries ({@code POST}, paged by {@code PageStartIndex} and {@code PageSize}, answered with
-   * {@code Result}, {@code ResultCount} and {@code TotalFilteredCount}): an advertiser's campaigns, for their
-   * {@code BudgetingVersion}, and its ad groups. TTD lists both as legacy REST queries beside the GraphQL
-   * {@code campaigns} and {@code adGroups} queries (partner.thetradedesk.com/v3/portal/api/ref/post-adgroup-query-advertiser).
+   * The setup snapshot's queries ({@code POST}, paged by {@code PageStartIndex} and {@code
+   * PageSize}, answered with {@code Result}, {@code ResultCount} and {@code TotalFilteredCount}):
+   * an advertiser's campaigns, for their {@code BudgetingVersion}, and its ad groups. TTD lists
+   * both as legacy REST queries beside the GraphQL {@code campaigns} and {@code adGroups} queries
+   * (partner.thetradedesk.com/v3/portal/api/ref/post-adgroup-query-advertiser).
    */
   public static final String CAMPAIGNS_OF_ADVERTISER = "campaign/query/advertiser";
 

@@ -8,8 +8,9 @@ import io.adlake.platforms.kit.PlatformKit;
 import java.util.Optional;
 
 /**
- * The Trade Desk: MyReports executions for delivery, ad groups (with their campaign's budgeting version) for setup,
- * ad group changes for write-back; a long-lived token in TTD's own {@code TTD-Auth} header.
+ * The Trade Desk: MyReports executions for delivery, ad groups (with their campaign's budgeting
+ * version) for setup, ad group changes for write-back; a long-lived token in TTD's own {@code
+ * TTD-Auth} header.
  */
 public final class TtdKit implements PlatformKit {
 

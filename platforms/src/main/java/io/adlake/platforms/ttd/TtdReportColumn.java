@@ -1,10 +1,10 @@
 package io.adlake.platforms.ttd;
 
 /**
- * The columns of the MyReports delivery export {@code bronze.ttd_delivery} reads, by their CSV header, declared
- * once: the reader finds them by these headers, and the sample generator and the benchmark write them. adlake
- * downloads what the org's MyReports schedule produces and asks for no columns itself, so no column has an API
- * name. Money columns are in the advertiser's currency.
+ * The columns of the MyReports delivery export {@code bronze.ttd_delivery} reads, by their CSV
+ * header, declared once: the reader finds them by these headers, and the sample generator and the
+ * benchmark write them. adlake downloads what the org's MyReports schedule produces and asks for no
+ * columns itself, so no column has an API name. Money columns are in the advertiser's currency.
  */
 public enum TtdReportColumn {
   DATE("Date"),
@@ -18,7 +18,10 @@ public enum TtdReportColumn {
   DEAL_ID("Deal ID"),
   IMPRESSIONS("Impressions"),
   CLICKS("Clicks"),
-  /** The plain conversions column; a report may instead have one per conversion reporting column, see {@link #conversionsOf}. */
+  /**
+   * The plain conversions column; a report may instead have one per conversion reporting column,
+   * see {@link #conversionsOf}.
+   */
   TOTAL_CONVERSIONS("Total Click + View Conversions"),
   ADVERTISER_COST("Advertiser Cost (Adv Currency)"),
   PARTNER_COST("Partner Cost (Adv Currency)"),
@@ -40,15 +43,21 @@ public enum TtdReportColumn {
   private static final String OF_REPORTING_COLUMN = " - " + TOTAL_CONVERSIONS.header;
 
   /**
-   * The header of one conversion reporting column's conversions, named by the column's position or tracking tag:
-   * {@code 01 - Total Click + View Conversions}, {@code Purchase - Total Click + View Conversions}.
+   * The header of one conversion reporting column's conversions, named by the column's position or
+   * tracking tag: {@code 01 - Total Click + View Conversions}, {@code Purchase - Total Click + View
+   * Conversions}.
    */
   public static String conversionsOf(String reportingColumn) {
     return reportingColumn + OF_REPORTING_COLUMN;
   }
 
-  /** The conversion reporting column whose conversions a header holds ({@code 01}, {@code Purchase}); null for any other header. */
+  /**
+   * The conversion reporting column whose conversions a header holds ({@code 01}, {@code
+   * Purchase}); null for any other header.
+   */
   public static String reportingColumnOf(String header) {
-    return header.endsWith(OF_REPORTING_COLUMN) ? header.substring(0, header.length() - OF_REPORTING_COLUMN.length()).strip() : null;
+    return header.endsWith(OF_REPORTING_COLUMN)
+        ? header.substring(0, header.length() - OF_REPORTING_COLUMN.length()).strip()
+        : null;
   }
 }

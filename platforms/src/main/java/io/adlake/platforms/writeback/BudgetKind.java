@@ -2,7 +2,10 @@ package io.adlake.platforms.writeback;
 
 import java.util.Locale;
 
-/** What an entity's budget field holds, in one vocabulary across platforms ({@link EntityState#budgetKind}). */
+/**
+ * What an entity's budget field holds, in one vocabulary across platforms ({@link
+ * EntityState#budgetKind}).
+ */
 public enum BudgetKind {
   /** an amount of the entity's currency */
   MONEY,

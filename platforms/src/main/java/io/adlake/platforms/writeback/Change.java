@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One change to an entity: pause, resume, set_budget or set_daily_cap (with the value in major units).
+ * One change to an entity: pause, resume, set_budget or set_daily_cap (with the value in major
+ * units).
  */
 public record Change(ChangeType type, BigDecimal value) {
 
@@ -36,7 +37,10 @@ public record Change(ChangeType type, BigDecimal value) {
     };
   }
 
-  /** The entity as this change would leave it: what a dry run reports, and what the platform's answer should say. */
+  /**
+   * The entity as this change would leave it: what a dry run reports, and what the platform's
+   * answer should say.
+   */
   public EntityState appliedTo(EntityState before) {
     return switch (type) {
       case PAUSE -> before.with(false, before.budget(), before.dailyCap());
@@ -47,25 +51,31 @@ public record Change(ChangeType type, BigDecimal value) {
   }
 
   /**
-   * Why this change cannot have its intended effect on the entity as it is, or null when it can: resuming under a
-   * paused parent serves nothing, a money amount does not belong in an impression or system-set budget, and a daily
-   * cap does nothing without daily pacing. Write-back refuses such a change instead of reporting it applied.
+   * Why this change cannot have its intended effect on the entity as it is, or null when it can:
+   * resuming under a paused parent serves nothing, a money amount does not belong in an impression
+   * or system-set budget, and a daily cap does nothing without daily pacing. Write-back refuses
+   * such a change instead of reporting it applied.
    */
   public String refusal(EntityState state) {
     return switch (type) {
-      case RESUME -> Boolean.FALSE.equals(state.parentActive())
-          ? "its insertion order is not active: " + Refusals.UNDER_INACTIVE_INSERTION_ORDER
-          : null;
-      case SET_BUDGET -> switch (state.budgetKind()) {
-        case MONEY -> null;
-        case IMPRESSIONS -> Refusals.IMPRESSION_BUDGET;
-        case AUTOMATIC -> "its budget is allocated automatically by its insertion order; the platform sets it, not write-back";
-        case CAMPAIGN -> Refusals.CAMPAIGN_BUDGET;
-        case NONE -> "it has no budget of this kind (an unlimited budget, or a daily budget only)";
-      };
-      case SET_DAILY_CAP -> state.dailyCapApplies()
-          ? null
-          : "a daily cap does not apply to it: DV360 applies dailyMaxMicros only with daily pacing, Meta takes a daily budget only on a daily-budget ad set, TTD campaign-level budgeting allocates daily targets itself";
+      case RESUME ->
+          Boolean.FALSE.equals(state.parentActive())
+              ? "its insertion order is not active: " + Refusals.UNDER_INACTIVE_INSERTION_ORDER
+              : null;
+      case SET_BUDGET ->
+          switch (state.budgetKind()) {
+            case MONEY -> null;
+            case IMPRESSIONS -> Refusals.IMPRESSION_BUDGET;
+            case AUTOMATIC ->
+                "its budget is allocated automatically by its insertion order; the platform sets it, not write-back";
+            case CAMPAIGN -> Refusals.CAMPAIGN_BUDGET;
+            case NONE ->
+                "it has no budget of this kind (an unlimited budget, or a daily budget only)";
+          };
+      case SET_DAILY_CAP ->
+          state.dailyCapApplies()
+              ? null
+              : "a daily cap does not apply to it: DV360 applies dailyMaxMicros only with daily pacing, Meta takes a daily budget only on a daily-budget ad set, TTD campaign-level budgeting allocates daily targets itself";
       case PAUSE -> null;
     };
   }

@@ -27,24 +27,48 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * What one rule finds on an as-of date: a row per entity of the mart for which the condition is true,
- * with a deterministic alert id (rule, org, entity), the values the rule read, and the action it proposes.
+ * What one rule finds on an as-of date: a row per entity of the mart for which the condition is
+ * true, with a deterministic alert id (rule, org, entity), the values the rule read, and the action
+ * it proposes.
  */
 public final class AlertHits {
   private AlertHits() {}
 
   public static final List<String> COLUMNS =
       List.of(
-          "alert_id", "rule_id", "rule_version", "org_id", "mart", "platform", "entity_type", "entity_id", "severity", "title", "observed",
-          "action_type", "action_value", "proposed_action");
+          "alert_id",
+          "rule_id",
+          "rule_version",
+          "org_id",
+          "mart",
+          "platform",
+          "entity_type",
+          "entity_id",
+          "severity",
+          "title",
+          "observed",
+          "action_type",
+          "action_value",
+          "proposed_action");
 
-  /** The alert id: the same rule finding the same entity of the same org is the same alert, on any day. */
-  public static Column alertId(Column ruleId, Column orgId, Column platform, Column entityType, Column entityId) {
-    return substring(sha2(concat_ws("|", ruleId, orgId, coalesce(platform, lit("")), entityType, entityId), 256), 1, 24);
+  /**
+   * The alert id: the same rule finding the same entity of the same org is the same alert, on any
+   * day.
+   */
+  public static Column alertId(
+      Column ruleId, Column orgId, Column platform, Column entityType, Column entityId) {
+    return substring(
+        sha2(concat_ws("|", ruleId, orgId, coalesce(platform, lit("")), entityType, entityId), 256),
+        1,
+        24);
   }
 
-  /** What the rule finds for these orgs (those it is evaluated for in this run), in one scan of the mart. */
-  public static Dataset<Row> find(Dataset<Row> mart, AlertRule rule, Collection<String> orgIds, LocalDate asOf) {
+  /**
+   * What the rule finds for these orgs (those it is evaluated for in this run), in one scan of the
+   * mart.
+   */
+  public static Dataset<Row> find(
+      Dataset<Row> mart, AlertRule rule, Collection<String> orgIds, LocalDate asOf) {
     RuleMart m = rule.mart();
     Column day =
         m == RuleMart.MARGIN_MONTHLY
@@ -56,16 +80,31 @@ public final class AlertHits {
     Column observed =
         map_from_arrays(
             array(read.stream().map(name -> lit(name)).toArray(Column[]::new)).cast(strings),
-            array(read.stream().map(name -> col(name).cast(DataTypes.StringType)).toArray(Column[]::new)).cast(strings));
-    Column actionType = rule.spec().action() == null ? lit(null).cast(DataTypes.StringType) : lit(rule.spec().action().type());
-    Column actionValue = rule.actionValue().map(RuleCompiler.Compiled::condition).map(v -> v.cast(Values.AMOUNT)).orElse(lit(null).cast(Values.AMOUNT));
+            array(
+                    read.stream()
+                        .map(name -> col(name).cast(DataTypes.StringType))
+                        .toArray(Column[]::new))
+                .cast(strings));
+    Column actionType =
+        rule.spec().action() == null
+            ? lit(null).cast(DataTypes.StringType)
+            : lit(rule.spec().action().type());
+    Column actionValue =
+        rule.actionValue()
+            .map(RuleCompiler.Compiled::condition)
+            .map(v -> v.cast(Values.AMOUNT))
+            .orElse(lit(null).cast(Values.AMOUNT));
     Column proposed =
         when(actionType.isNull(), lit(null).cast(DataTypes.StringType))
             .when(actionValue.isNull(), actionType)
-            .otherwise(concat_ws(" ", actionType, actionValue.cast(Values.CENTS).cast(DataTypes.StringType)));
-    return mart.filter(col("org_id").isin(orgIds.toArray()).and(day).and(rule.condition().condition()))
+            .otherwise(
+                concat_ws(
+                    " ", actionType, actionValue.cast(Values.CENTS).cast(DataTypes.StringType)));
+    return mart.filter(
+            col("org_id").isin(orgIds.toArray()).and(day).and(rule.condition().condition()))
         .select(
-            alertId(lit(rule.id()), col("org_id"), m.platform(), m.entityType(), m.entityId()).as("alert_id"),
+            alertId(lit(rule.id()), col("org_id"), m.platform(), m.entityType(), m.entityId())
+                .as("alert_id"),
             lit(rule.id()).as("rule_id"),
             lit(rule.version()).as("rule_version"),
             col("org_id"),
@@ -80,6 +119,13 @@ public final class AlertHits {
             actionValue.as("action_value"),
             proposed.as("proposed_action"))
         // a set_* action whose value is unknown proposes nothing rather than a change to null
-        .withColumn("proposed_action", when(col("action_type").isin(ChangeType.SET_BUDGET.code(), ChangeType.SET_DAILY_CAP.code()).and(col("action_value").isNull()), lit(null)).otherwise(col("proposed_action")));
+        .withColumn(
+            "proposed_action",
+            when(
+                    col("action_type")
+                        .isin(ChangeType.SET_BUDGET.code(), ChangeType.SET_DAILY_CAP.code())
+                        .and(col("action_value").isNull()),
+                    lit(null))
+                .otherwise(col("proposed_action")));
   }
 }

@@ -8,14 +8,20 @@ import io.adlake.transforms.rules.RuleMart;
 import java.util.Optional;
 
 /**
- * A rule of {@code conf/alerts.yaml} compiled against its mart: the condition and the proposed action's value as
- * Spark Columns, and a version that changes whenever what the rule does changes (recorded on every alert).
+ * A rule of {@code conf/alerts.yaml} compiled against its mart: the condition and the proposed
+ * action's value as Spark Columns, and a version that changes whenever what the rule does changes
+ * (recorded on every alert).
  */
-public record AlertRule(AlertRuleSpec spec, RuleMart mart, RuleCompiler.Compiled condition, Optional<RuleCompiler.Compiled> actionValue, String version) {
+public record AlertRule(
+    AlertRuleSpec spec,
+    RuleMart mart,
+    RuleCompiler.Compiled condition,
+    Optional<RuleCompiler.Compiled> actionValue,
+    String version) {
 
   /**
-   * @throws IllegalArgumentException naming the rule, for an unknown mart, a condition outside the rule language,
-   *     or an action on a mart whose rows are not platform entities
+   * @throws IllegalArgumentException naming the rule, for an unknown mart, a condition outside the
+   *     rule language, or an action on a mart whose rows are not platform entities
    */
   public static AlertRule compile(AlertRuleSpec spec) {
     RuleMart mart;
@@ -34,13 +40,17 @@ public record AlertRule(AlertRuleSpec spec, RuleMart mart, RuleCompiler.Compiled
     if (spec.action() != null) {
       if (!mart.platformEntities()) {
         throw new IllegalArgumentException(
-            "rule " + spec.id() + ": an action needs a mart of platform entities (pacing, qa_findings), not " + mart.id());
+            "rule "
+                + spec.id()
+                + ": an action needs a mart of platform entities (pacing, qa_findings), not "
+                + mart.id());
       }
       if (spec.action().value() != null) {
         try {
           value = Optional.of(RuleCompiler.compileNumber(spec.action().value(), mart.columns()));
         } catch (RuleException e) {
-          throw new IllegalArgumentException("rule " + spec.id() + ", action value: " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "rule " + spec.id() + ", action value: " + e.getMessage(), e);
         }
       }
     }
@@ -51,9 +61,19 @@ public record AlertRule(AlertRuleSpec spec, RuleMart mart, RuleCompiler.Compiled
     return spec.id();
   }
 
-  /** The first 12 hex digits of a SHA-256 of everything that decides what the rule finds and says. */
+  /**
+   * The first 12 hex digits of a SHA-256 of everything that decides what the rule finds and says.
+   */
   private static String version(AlertRuleSpec spec) {
-    String text = String.join("\u0000", spec.mart(), spec.when(), spec.severity(), spec.title(), String.valueOf(spec.schedule()), String.valueOf(spec.action()));
+    String text =
+        String.join(
+            "\u0000",
+            spec.mart(),
+            spec.when(),
+            spec.severity(),
+            spec.title(),
+            String.valueOf(spec.schedule()),
+            String.valueOf(spec.action()));
     return Hashes.sha256Hex(text).substring(0, 12);
   }
 }

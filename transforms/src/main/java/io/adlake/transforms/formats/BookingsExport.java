@@ -12,9 +12,9 @@ import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Booked line items exported from Salesforce (Data Loader / Bulk API CSV of OpportunityLineItem with custom
- * fields), headed by API names such as {@code Platform_Entity_Id__c}. Each file is a full snapshot of the org's
- * bookings on its delivery date.
+ * Booked line items exported from Salesforce (Data Loader / Bulk API CSV of OpportunityLineItem
+ * with custom fields), headed by API names such as {@code Platform_Entity_Id__c}. Each file is a
+ * full snapshot of the org's bookings on its delivery date.
  */
 public final class BookingsExport extends CsvExportFormat {
 
@@ -27,11 +27,17 @@ public final class BookingsExport extends CsvExportFormat {
           required("Id", "booking_line_id", DataTypes.StringType, Values.text()),
           optional("OpportunityId", "opportunity_id", DataTypes.StringType, Values.text()),
           optional("Opportunity.Name", "opportunity_name", DataTypes.StringType, Values.text()),
-          required("Opportunity.Account.Name", "advertiser_name", DataTypes.StringType, Values.text()),
           required(
-              "Platform__c", "platform", DataTypes.StringType, Values.oneOf("DV360", "The Trade Desk", "Meta")),
-          required("Platform_Entity_Id__c", "platform_entity_id", DataTypes.StringType, Values.text()),
-          required("Flight_Start__c", "flight_start", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+              "Opportunity.Account.Name", "advertiser_name", DataTypes.StringType, Values.text()),
+          required(
+              "Platform__c",
+              "platform",
+              DataTypes.StringType,
+              Values.oneOf("DV360", "The Trade Desk", "Meta")),
+          required(
+              "Platform_Entity_Id__c", "platform_entity_id", DataTypes.StringType, Values.text()),
+          required(
+              "Flight_Start__c", "flight_start", DataTypes.DateType, Values.date("yyyy-MM-dd")),
           required("Flight_End__c", "flight_end", DataTypes.DateType, Values.date("yyyy-MM-dd")),
           required("Booked_Budget__c", "booked_budget", Values.AMOUNT, Values.decimal()),
           optional("Sold_Rate__c", "sold_rate", Values.AMOUNT, Values.decimal()),
@@ -70,7 +76,8 @@ public final class BookingsExport extends CsvExportFormat {
     }
     String buyType = (String) v[index("buy_type")];
     if (!FLAT.equals(buyType) && v[index("sold_rate")] == null) {
-      throw new BadValueException("buy type " + buyType + " needs a sold rate; 'Sold_Rate__c' is empty");
+      throw new BadValueException(
+          "buy type " + buyType + " needs a sold rate; 'Sold_Rate__c' is empty");
     }
   }
 }

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A delimited export with a header line. Columns are found by header name, not position, because platforms add
- * and reorder report columns. The delimiter is read off the header (comma, semicolon or tab: locale exports differ).
+ * A delimited export with a header line. Columns are found by header name, not position, because
+ * platforms add and reorder report columns. The delimiter is read off the header (comma, semicolon
+ * or tab: locale exports differ).
  *
- * <p>Every record after the header is either accepted, quarantined with a reason, or a footer line. A record with
- * a different number of cells than the header is quarantined: the column count is checked here because Spark's
- * own CSV reader would pad or truncate it without a word.
+ * <p>Every record after the header is either accepted, quarantined with a reason, or a footer line.
+ * A record with a different number of cells than the header is quarantined: the column count is
+ * checked here because Spark's own CSV reader would pad or truncate it without a word.
  */
 public abstract class CsvExportFormat implements ExportFormat {
 
@@ -51,8 +52,9 @@ public abstract class CsvExportFormat implements ExportFormat {
   }
 
   /**
-   * Whether this record starts the block the platform appends after the data. Once the footer starts, the rest
-   * of the file is footer; lines in it that look like data are quarantined rather than dropped.
+   * Whether this record starts the block the platform appends after the data. Once the footer
+   * starts, the rest of the file is footer; lines in it that look like data are quarantined rather
+   * than dropped.
    */
   protected boolean startsFooter(Header header, String[] cells, boolean blank) {
     return false;
@@ -67,7 +69,10 @@ public abstract class CsvExportFormat implements ExportFormat {
     return true;
   }
 
-  /** Checks the header; returns the reason every row of the file is rejected, or null when it is usable. */
+  /**
+   * Checks the header; returns the reason every row of the file is rejected, or null when it is
+   * usable.
+   */
   protected String checkHeader(List<String> names, int[] positions) {
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < positions.length; i++) {
@@ -79,7 +84,8 @@ public abstract class CsvExportFormat implements ExportFormat {
   }
 
   /** Reads the cells of one record into typed values in field order. */
-  protected Object[] toValues(Header header, String[] cells, SourceOptions options) throws BadValueException {
+  protected Object[] toValues(Header header, String[] cells, SourceOptions options)
+      throws BadValueException {
     List<FormatField> fields = fields();
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
@@ -125,7 +131,8 @@ public abstract class CsvExportFormat implements ExportFormat {
           if (blank || isFooterLine(header, tokenize(line.text()))) {
             return ParsedLine.footer(line.number(), line.text());
           }
-          return ParsedLine.quarantined(line.number(), line.text(), "data line after the report footer");
+          return ParsedLine.quarantined(
+              line.number(), line.text(), "data line after the report footer");
         }
         if (line.unterminatedQuote()) {
           return ParsedLine.quarantined(line.number(), line.text(), "unterminated quoted cell");
@@ -176,7 +183,9 @@ public abstract class CsvExportFormat implements ExportFormat {
       parser = new CsvParser(settings);
       List<String> names = split(text, delimiter);
       // A trailing delimiter (ECB files end every line with one) is not a column.
-      while (!names.isEmpty() && names.get(names.size() - 1).isEmpty() && text.stripTrailing().endsWith(String.valueOf(delimiter))) {
+      while (!names.isEmpty()
+          && names.get(names.size() - 1).isEmpty()
+          && text.stripTrailing().endsWith(String.valueOf(delimiter))) {
         names = names.subList(0, names.size() - 1);
         trailingDelimiter = true;
       }
@@ -198,7 +207,9 @@ public abstract class CsvExportFormat implements ExportFormat {
         if (cells == null) {
           return new String[0];
         }
-        if (trailingDelimiter && cells.length == header.names().size() + 1 && cells[cells.length - 1].isEmpty()) {
+        if (trailingDelimiter
+            && cells.length == header.names().size() + 1
+            && cells[cells.length - 1].isEmpty()) {
           String[] trimmed = new String[cells.length - 1];
           System.arraycopy(cells, 0, trimmed, 0, trimmed.length);
           return trimmed;
@@ -256,9 +267,10 @@ public abstract class CsvExportFormat implements ExportFormat {
   }
 
   /**
-   * The header's names. A header the tokenizer cannot read (a cell past the record limit, more columns than any
-   * export has) gives no names, so every row of the file is quarantined with the header's fault: found by
-   * FormatFuzzTest, where such a header escaped as an exception and failed the whole file.
+   * The header's names. A header the tokenizer cannot read (a cell past the record limit, more
+   * columns than any export has) gives no names, so every row of the file is quarantined with the
+   * header's fault: found by FormatFuzzTest, where such a header escaped as an exception and failed
+   * the whole file.
    */
   static List<String> split(String line, char delimiter) {
     CsvParserSettings settings = new CsvParserSettings();

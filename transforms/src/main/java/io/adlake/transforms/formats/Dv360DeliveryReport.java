@@ -26,36 +26,69 @@ import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * DV360 offline report (Reporting → Offline report, CSV) at line item x day. DV360 writes dates as {@code
- * yyyy/MM/dd} and appends, after the data, a totals row with empty dimensions, a blank line and metadata lines.
- * Real reports carry more of them than {@code Report Time:} and {@code Date Range:}: {@code Group By:} and
- * {@code Filter by ...:} lines, an {@code MRC Accredited Metrics} note without a colon, and quoted notes such as
- * "Reporting numbers from the previous month are finalized for billing on the fourth of every month." (see the
- * footer of any report downloaded from DV360's Reporting UI or the Bid Manager API's report file). All of it is
- * footer, not data: only a line that reads as a data row (the header's cells, a report date and a line item id)
- * is stray data after the footer and quarantined.
+ * DV360 offline report (Reporting → Offline report, CSV) at line item x day. DV360 writes dates as
+ * {@code yyyy/MM/dd} and appends, after the data, a totals row with empty dimensions, a blank line
+ * and metadata lines. Real reports carry more of them than {@code Report Time:} and {@code Date
+ * Range:}: {@code Group By:} and {@code Filter by ...:} lines, an {@code MRC Accredited Metrics}
+ * note without a colon, and quoted notes such as "Reporting numbers from the previous month are
+ * finalized for billing on the fourth of every month." (see the footer of any report downloaded
+ * from DV360's Reporting UI or the Bid Manager API's report file). All of it is footer, not data:
+ * only a line that reads as a data row (the header's cells, a report date and a line item id) is
+ * stray data after the footer and quarantined.
  */
 public final class Dv360DeliveryReport extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required(DATE.header(), "report_date", DataTypes.DateType, Values.date("yyyy/MM/dd", "yyyy-MM-dd")),
-          optional(ADVERTISER_NAME.header(), "advertiser_name", DataTypes.StringType, Values.text()),
+          required(
+              DATE.header(),
+              "report_date",
+              DataTypes.DateType,
+              Values.date("yyyy/MM/dd", "yyyy-MM-dd")),
+          optional(
+              ADVERTISER_NAME.header(), "advertiser_name", DataTypes.StringType, Values.text()),
           required(ADVERTISER_ID.header(), "advertiser_id", DataTypes.StringType, Values.text()),
-          required(ADVERTISER_CURRENCY.header(), "advertiser_currency", DataTypes.StringType, Values.currency()),
-          optional(INSERTION_ORDER_NAME.header(), "insertion_order_name", DataTypes.StringType, Values.text()),
-          required(INSERTION_ORDER_ID.header(), "insertion_order_id", DataTypes.StringType, Values.text()),
+          required(
+              ADVERTISER_CURRENCY.header(),
+              "advertiser_currency",
+              DataTypes.StringType,
+              Values.currency()),
+          optional(
+              INSERTION_ORDER_NAME.header(),
+              "insertion_order_name",
+              DataTypes.StringType,
+              Values.text()),
+          required(
+              INSERTION_ORDER_ID.header(),
+              "insertion_order_id",
+              DataTypes.StringType,
+              Values.text()),
           optional(LINE_ITEM_NAME.header(), "line_item_name", DataTypes.StringType, Values.text()),
           required(LINE_ITEM_ID.header(), "line_item_id", DataTypes.StringType, Values.text()),
-          // present when the report is broken down by inventory source: the deal id as the exchange knows it
-          optional(INVENTORY_SOURCE_EXTERNAL_ID.header(), "deal_id", DataTypes.StringType, Values.text()),
-          optional(INVENTORY_SOURCE_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
-          required(IMPRESSIONS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          // present when the report is broken down by inventory source: the deal id as the exchange
+          // knows it
+          optional(
+              INVENTORY_SOURCE_EXTERNAL_ID.header(),
+              "deal_id",
+              DataTypes.StringType,
+              Values.text()),
+          optional(
+              INVENTORY_SOURCE_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
+          required(
+              IMPRESSIONS.header(),
+              "impressions",
+              DataTypes.LongType,
+              Values.nonNegativeWholeNumber()),
           required(CLICKS.header(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional(TOTAL_CONVERSIONS.header(), "total_conversions", Values.AMOUNT, Values.decimal()),
+          optional(
+              TOTAL_CONVERSIONS.header(), "total_conversions", Values.AMOUNT, Values.decimal()),
           optional(REVENUE.header(), "revenue_adv_currency", Values.AMOUNT, Values.decimal()),
           required(MEDIA_COST.header(), "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          optional(TOTAL_MEDIA_COST.header(), "total_media_cost_adv_currency", Values.AMOUNT, Values.decimal()));
+          optional(
+              TOTAL_MEDIA_COST.header(),
+              "total_media_cost_adv_currency",
+              Values.AMOUNT,
+              Values.decimal()));
 
   @Override
   public String name() {
@@ -106,5 +139,6 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
     return !REPORT_DATE.matcher(cells[date] == null ? "" : cells[date].strip()).matches();
   }
 
-  private static final java.util.regex.Pattern REPORT_DATE = java.util.regex.Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}");
+  private static final java.util.regex.Pattern REPORT_DATE =
+      java.util.regex.Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}");
 }

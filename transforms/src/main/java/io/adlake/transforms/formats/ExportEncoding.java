@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The text encoding of an export: UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8. */
+/**
+ * The text encoding of an export: UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8.
+ */
 public final class ExportEncoding {
   private ExportEncoding() {}
 

@@ -15,8 +15,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One export layout as a platform delivers it. A format reads a file into {@link ParsedLine}s lazily, so a large
- * file is never held in memory, and it never throws for bad content: bad lines come back quarantined with a reason.
+ * One export layout as a platform delivers it. A format reads a file into {@link ParsedLine}s
+ * lazily, so a large file is never held in memory, and it never throws for bad content: bad lines
+ * come back quarantined with a reason.
  */
 public interface ExportFormat extends Serializable {
 
@@ -30,7 +31,9 @@ public interface ExportFormat extends Serializable {
 
   List<FormatField> fields();
 
-  /** Whether a file whose first line is this one is in this format (used when a source has several). */
+  /**
+   * Whether a file whose first line is this one is in this format (used when a source has several).
+   */
   boolean recognises(String firstLine);
 
   /** Whether rows keep cells of unknown columns in an {@code extra_columns} map. */
@@ -44,11 +47,16 @@ public interface ExportFormat extends Serializable {
   default StructType columns() {
     StructType type = new StructType();
     for (FormatField field : fields()) {
-      Metadata meta = new MetadataBuilder().putString("comment", "export column: " + field.header()).build();
+      Metadata meta =
+          new MetadataBuilder().putString("comment", "export column: " + field.header()).build();
       type = type.add(new StructField(field.column(), field.type(), true, meta));
     }
     if (keepsExtraColumns()) {
-      type = type.add("extra_columns", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
+      type =
+          type.add(
+              "extra_columns",
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+              true);
     }
     return type;
   }

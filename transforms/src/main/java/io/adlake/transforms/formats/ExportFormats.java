@@ -26,13 +26,17 @@ public final class ExportFormats {
   }
 
   /**
-   * The format of a file of a source, from its first line. When a source has one format that is the answer even
-   * if the header is wrong, so every row is quarantined with the header's fault instead of the file vanishing.
-   * When none of several formats fits, the first is used for the same reason.
+   * The format of a file of a source, from its first line. When a source has one format that is the
+   * answer even if the header is wrong, so every row is quarantined with the header's fault instead
+   * of the file vanishing. When none of several formats fits, the first is used for the same
+   * reason.
    */
   public static ExportFormat detect(Source source, String firstLine) {
     List<ExportFormat> candidates = of(source);
-    return candidates.stream().filter(f -> f.recognises(firstLine)).findFirst().orElse(candidates.get(0));
+    return candidates.stream()
+        .filter(f -> f.recognises(firstLine))
+        .findFirst()
+        .orElse(candidates.get(0));
   }
 
   public static ExportFormat byName(String name) {

@@ -4,21 +4,30 @@ import java.io.Serializable;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * One column of an export: the name it has in the file, the bronze column it becomes, and how it is read.
+ * One column of an export: the name it has in the file, the bronze column it becomes, and how it is
+ * read.
  *
- * @param header   the name in the export as delivered (a CSV header or a JSON key)
- * @param column   the bronze column name
+ * @param header the name in the export as delivered (a CSV header or a JSON key)
+ * @param column the bronze column name
  * @param required an empty or missing cell rejects the row
- * @param aliases  other names the platform has given the same column (a renamed report field), accepted alike
+ * @param aliases other names the platform has given the same column (a renamed report field),
+ *     accepted alike
  */
-public record FormatField(String header, String column, DataType type, boolean required, ValueParser parser, java.util.List<String> aliases)
+public record FormatField(
+    String header,
+    String column,
+    DataType type,
+    boolean required,
+    ValueParser parser,
+    java.util.List<String> aliases)
     implements Serializable {
 
   public FormatField {
     aliases = aliases == null ? java.util.List.of() : java.util.List.copyOf(aliases);
   }
 
-  public FormatField(String header, String column, DataType type, boolean required, ValueParser parser) {
+  public FormatField(
+      String header, String column, DataType type, boolean required, ValueParser parser) {
     this(header, column, type, required, parser, null);
   }
 
@@ -29,19 +38,23 @@ public record FormatField(String header, String column, DataType type, boolean r
 
   /** Whether a file's column name is this field's (its header or an alias, regardless of case). */
   public boolean answersTo(String name) {
-    return header.equalsIgnoreCase(name) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(name));
+    return header.equalsIgnoreCase(name)
+        || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(name));
   }
 
-  public static FormatField required(String header, String column, DataType type, ValueParser parser) {
+  public static FormatField required(
+      String header, String column, DataType type, ValueParser parser) {
     return new FormatField(header, column, type, true, parser);
   }
 
-  public static FormatField optional(String header, String column, DataType type, ValueParser parser) {
+  public static FormatField optional(
+      String header, String column, DataType type, ValueParser parser) {
     return new FormatField(header, column, type, false, parser);
   }
 
   /** Reads a raw cell: empty means null (or a rejection for a required field). */
-  public Object read(String raw, io.adlake.model.org.SourceOptions options) throws BadValueException {
+  public Object read(String raw, io.adlake.model.org.SourceOptions options)
+      throws BadValueException {
     String cell = raw == null ? "" : raw.strip();
     if (cell.isEmpty()) {
       if (required) {

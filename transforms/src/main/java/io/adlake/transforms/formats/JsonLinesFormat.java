@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON object per line, as API collectors write them. A field's {@link FormatField#header()} is its path in
- * the object, dotted for nested objects ({@code RTBAttributes.BudgetSettings.Budget.Amount}). Scalars are read
- * as text and parsed like CSV cells, so {@code "1234"} and {@code 1234} are the same count; arrays and objects go
- * through {@link #readStructured}. Top-level keys no field uses are kept in {@code extra_columns}.
+ * One JSON object per line, as API collectors write them. A field's {@link FormatField#header()} is
+ * its path in the object, dotted for nested objects ({@code
+ * RTBAttributes.BudgetSettings.Budget.Amount}). Scalars are read as text and parsed like CSV cells,
+ * so {@code "1234"} and {@code 1234} are the same count; arrays and objects go through {@link
+ * #readStructured}. Top-level keys no field uses are kept in {@code extra_columns}.
  */
 public abstract class JsonLinesFormat implements ExportFormat {
 
@@ -27,8 +28,10 @@ public abstract class JsonLinesFormat implements ExportFormat {
   }
 
   /** Reads a field whose value is an array or object; the default refuses one. */
-  protected Object readStructured(FormatField field, JsonNode value, SourceOptions options) throws BadValueException {
-    throw new BadValueException("field '" + field.header() + "': expected a value, found " + value.getNodeType());
+  protected Object readStructured(FormatField field, JsonNode value, SourceOptions options)
+      throws BadValueException {
+    throw new BadValueException(
+        "field '" + field.header() + "': expected a value, found " + value.getNodeType());
   }
 
   /** Checks across fields of a row that was read. */
@@ -71,11 +74,19 @@ public abstract class JsonLinesFormat implements ExportFormat {
         JsonNode cell = node.at("/" + field.header().replace('.', '/'));
         if (cell.isContainerNode()) {
           values[i] = readStructured(field, cell, options);
-        } else if (!cell.isMissingNode() && !cell.isNull()
-            && (field.type() instanceof org.apache.spark.sql.types.ArrayType || field.type() instanceof org.apache.spark.sql.types.StructType)) {
-          throw new BadValueException("field '" + field.header() + "': expected an array or object, found '" + cell.asText() + "'");
+        } else if (!cell.isMissingNode()
+            && !cell.isNull()
+            && (field.type() instanceof org.apache.spark.sql.types.ArrayType
+                || field.type() instanceof org.apache.spark.sql.types.StructType)) {
+          throw new BadValueException(
+              "field '"
+                  + field.header()
+                  + "': expected an array or object, found '"
+                  + cell.asText()
+                  + "'");
         } else {
-          values[i] = field.read(cell.isMissingNode() || cell.isNull() ? null : cell.asText(), options);
+          values[i] =
+              field.read(cell.isMissingNode() || cell.isNull() ? null : cell.asText(), options);
         }
       }
       checkRow(values);
@@ -84,7 +95,9 @@ public abstract class JsonLinesFormat implements ExportFormat {
           .forEachRemaining(
               e -> {
                 if (fields.stream().noneMatch(f -> f.header().split("\\.")[0].equals(e.getKey()))) {
-                  extras.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                  extras.put(
+                      e.getKey(),
+                      e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
                 }
               });
       return ParsedLine.accepted(number, text, values, extras);
@@ -94,7 +107,8 @@ public abstract class JsonLinesFormat implements ExportFormat {
   }
 
   /** An array of objects read into struct values, one {@link FormatField} per struct member. */
-  protected static List<Object[]> structs(String name, JsonNode array, List<FormatField> members, SourceOptions options)
+  protected static List<Object[]> structs(
+      String name, JsonNode array, List<FormatField> members, SourceOptions options)
       throws BadValueException {
     if (!array.isArray()) {
       throw new BadValueException("field '" + name + "': expected an array");
@@ -106,7 +120,13 @@ public abstract class JsonLinesFormat implements ExportFormat {
         FormatField member = members.get(i);
         JsonNode v = item.get(member.header());
         if (v != null && v.isContainerNode()) {
-          throw new BadValueException("field '" + name + "': member '" + member.header() + "' must be a value, found " + item);
+          throw new BadValueException(
+              "field '"
+                  + name
+                  + "': member '"
+                  + member.header()
+                  + "' must be a value, found "
+                  + item);
         }
         try {
           struct[i] = member.read(v == null || v.isNull() ? null : v.asText(), options);

@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A format's parsed lines, produced one at a time as they are asked for, so a file is never held whole. The reader
- * is closed once the last line has been read.
+ * A format's parsed lines, produced one at a time as they are asked for, so a file is never held
+ * whole. The reader is closed once the last line has been read.
  */
 abstract class LazyLines implements Iterator<ParsedLine> {
 

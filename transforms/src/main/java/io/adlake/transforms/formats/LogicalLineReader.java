@@ -8,16 +8,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 
 /**
- * Reads the records of a text export: physical lines, joined while a quoted cell runs over a line break. Keeps the
- * physical line number where each record starts and its exact text, so quarantine can point at the line.
+ * Reads the records of a text export: physical lines, joined while a quoted cell runs over a line
+ * break. Keeps the physical line number where each record starts and its exact text, so quarantine
+ * can point at the line.
  *
- * <p>The encoding is UTF-8 unless the file starts with a UTF-16 byte order mark (Excel's "Unicode text", which
- * some platform exports use). Bytes that are not valid in the encoding become U+FFFD; {@link Line#undecodable()}
- * says so, and the formats quarantine such a line instead of storing mangled text.
+ * <p>The encoding is UTF-8 unless the file starts with a UTF-16 byte order mark (Excel's "Unicode
+ * text", which some platform exports use). Bytes that are not valid in the encoding become U+FFFD;
+ * {@link Line#undecodable()} says so, and the formats quarantine such a line instead of storing
+ * mangled text.
  */
 final class LogicalLineReader implements Closeable {
 
-  /** A quoted cell longer than this is taken as an unterminated quote rather than read to the end of the file. */
+  /**
+   * A quoted cell longer than this is taken as an unterminated quote rather than read to the end of
+   * the file.
+   */
   static final int MAX_RECORD_CHARS = 1 << 20;
 
   record Line(long number, String text, boolean unterminatedQuote) {
@@ -31,12 +36,13 @@ final class LogicalLineReader implements Closeable {
   private long physical;
 
   /**
-   * @param quotedLineBreaks whether a quoted cell may span lines (CSV); false for JSON lines, where a line cut
-   *     off inside a string must stay one broken line instead of swallowing the next
+   * @param quotedLineBreaks whether a quoted cell may span lines (CSV); false for JSON lines, where
+   *     a line cut off inside a string must stay one broken line instead of swallowing the next
    */
   LogicalLineReader(InputStream in, boolean quotedLineBreaks) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-    this.reader = new BufferedReader(new InputStreamReader(buffered, ExportEncoding.of(buffered)), 1 << 16);
+    this.reader =
+        new BufferedReader(new InputStreamReader(buffered, ExportEncoding.of(buffered)), 1 << 16);
     this.quotedLineBreaks = quotedLineBreaks;
   }
 

@@ -28,9 +28,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Meta Ads Insights ({@code /insights?level=ad&time_increment=1}), one JSON object per line. Meta sends counts and
- * spend as strings ({@code "impressions":"1234"}, {@code "spend":"12.34"}), leaves out metrics that are zero, and
- * reports conversions inside {@code actions} as {@code {action_type, value}} pairs.
+ * Meta Ads Insights ({@code /insights?level=ad&time_increment=1}), one JSON object per line. Meta
+ * sends counts and spend as strings ({@code "impressions":"1234"}, {@code "spend":"12.34"}), leaves
+ * out metrics that are zero, and reports conversions inside {@code actions} as {@code {action_type,
+ * value}} pairs.
  */
 public final class MetaInsightsJson extends JsonLinesFormat {
 
@@ -41,19 +42,31 @@ public final class MetaInsightsJson extends JsonLinesFormat {
       List.of(
           required(ACCOUNT_ID.fieldName(), "account_id", DataTypes.StringType, Values.text()),
           optional(ACCOUNT_NAME.fieldName(), "account_name", DataTypes.StringType, Values.text()),
-          required(ACCOUNT_CURRENCY.fieldName(), "account_currency", DataTypes.StringType, Values.currency()),
+          required(
+              ACCOUNT_CURRENCY.fieldName(),
+              "account_currency",
+              DataTypes.StringType,
+              Values.currency()),
           required(CAMPAIGN_ID.fieldName(), "campaign_id", DataTypes.StringType, Values.text()),
           optional(CAMPAIGN_NAME.fieldName(), "campaign_name", DataTypes.StringType, Values.text()),
           required(ADSET_ID.fieldName(), "adset_id", DataTypes.StringType, Values.text()),
           optional(ADSET_NAME.fieldName(), "adset_name", DataTypes.StringType, Values.text()),
           required(AD_ID.fieldName(), "ad_id", DataTypes.StringType, Values.text()),
           optional(AD_NAME.fieldName(), "ad_name", DataTypes.StringType, Values.text()),
-          required(DATE_START.fieldName(), "date_start", DataTypes.DateType, Values.date("yyyy-MM-dd")),
-          required(DATE_STOP.fieldName(), "date_stop", DataTypes.DateType, Values.date("yyyy-MM-dd")),
-          optional(IMPRESSIONS.fieldName(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional(CLICKS.fieldName(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(
+              DATE_START.fieldName(), "date_start", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          required(
+              DATE_STOP.fieldName(), "date_stop", DataTypes.DateType, Values.date("yyyy-MM-dd")),
+          optional(
+              IMPRESSIONS.fieldName(),
+              "impressions",
+              DataTypes.LongType,
+              Values.nonNegativeWholeNumber()),
+          optional(
+              CLICKS.fieldName(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
           required(SPEND.fieldName(), "spend", Values.AMOUNT, Values.decimal()),
-          optional(ACTIONS.fieldName(), "actions", DataTypes.createArrayType(ACTION), Values.text()));
+          optional(
+              ACTIONS.fieldName(), "actions", DataTypes.createArrayType(ACTION), Values.text()));
 
   private static final List<FormatField> ACTION_MEMBERS =
       List.of(
@@ -86,19 +99,26 @@ public final class MetaInsightsJson extends JsonLinesFormat {
   }
 
   @Override
-  protected Object readStructured(FormatField field, JsonNode value, SourceOptions options) throws BadValueException {
+  protected Object readStructured(FormatField field, JsonNode value, SourceOptions options)
+      throws BadValueException {
     if (field.column().equals("actions")) {
       return structs(ACTIONS.fieldName(), value, ACTION_MEMBERS, options);
     }
     return super.readStructured(field, value, options);
   }
 
-  /** Insights must be requested with {@code time_increment=1}: a row spanning days cannot be placed on one. */
+  /**
+   * Insights must be requested with {@code time_increment=1}: a row spanning days cannot be placed
+   * on one.
+   */
   @Override
   protected void checkRow(Object[] values) throws BadValueException {
     if (!values[index("date_start")].equals(values[index("date_stop")])) {
       throw new BadValueException(
-          "not a daily row: date_start " + values[index("date_start")] + " != date_stop " + values[index("date_stop")]);
+          "not a daily row: date_start "
+              + values[index("date_start")]
+              + " != date_stop "
+              + values[index("date_stop")]);
     }
   }
 }

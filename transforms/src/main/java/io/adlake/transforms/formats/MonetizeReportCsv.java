@@ -26,21 +26,23 @@ import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Microsoft Monetize (Xandr) seller report as the Report Service downloads it (CSV, columns named as requested:
- * Network Analytics / Network Publisher Analytics, {@code report_interval} days), at placement x deal x buying
- * member x day. As the Digital Platform API documents these reports:
+ * Microsoft Monetize (Xandr) seller report as the Report Service downloads it (CSV, columns named
+ * as requested: Network Analytics / Network Publisher Analytics, {@code report_interval} days), at
+ * placement x deal x buying member x day. As the Digital Platform API documents these reports:
  *
  * <ul>
- *   <li>times are in the member's report timezone, {@code EST5EDT} unless the request sets another (the org says
- *       so in {@code sources.monetize.timezone});
- *   <li>money is in decimal units ({@code 400.05}), not micros: {@code revenue} and {@code publisher_revenue} in the
- *       selling currency (USD unless the org's {@code sources.monetize.currency} says otherwise), and
- *       {@code publisher_revenue_pub_curr} in the publisher's own currency, named by {@code publisher_currency};
+ *   <li>times are in the member's report timezone, {@code EST5EDT} unless the request sets another
+ *       (the org says so in {@code sources.monetize.timezone});
+ *   <li>money is in decimal units ({@code 400.05}), not micros: {@code revenue} and {@code
+ *       publisher_revenue} in the selling currency (USD unless the org's {@code
+ *       sources.monetize.currency} says otherwise), and {@code publisher_revenue_pub_curr} in the
+ *       publisher's own currency, named by {@code publisher_currency};
  *   <li>{@code deal_id} and {@code buyer_member_id} are integers.
  * </ul>
  *
- * Gross revenue is {@code revenue} (what buyers paid); net is {@code publisher_revenue} (the publisher's share),
- * both in the selling currency so one rate converts the row. The publisher-currency amount stays in bronze.
+ * Gross revenue is {@code revenue} (what buyers paid); net is {@code publisher_revenue} (the
+ * publisher's share), both in the selling currency so one rate converts the row. The
+ * publisher-currency amount stays in bronze.
  */
 public final class MonetizeReportCsv extends CsvExportFormat {
 
@@ -54,15 +56,34 @@ public final class MonetizeReportCsv extends CsvExportFormat {
           optional(DEAL_ID.header(), "deal_id", DataTypes.StringType, integerId()),
           optional(DEAL_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
           optional(BUYER_MEMBER_ID.header(), "buyer_member_id", DataTypes.StringType, integerId()),
-          optional(BUYER_MEMBER_NAME.header(), "buyer_member_name", DataTypes.StringType, Values.text()),
-          required(IMPS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          optional(
+              BUYER_MEMBER_NAME.header(), "buyer_member_name", DataTypes.StringType, Values.text()),
+          required(
+              IMPS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
           required(REVENUE.header(), "revenue", Values.AMOUNT, Values.decimal()),
-          optional(PUBLISHER_REVENUE.header(), "publisher_revenue", Values.AMOUNT, Values.decimal()),
-          optional(PUBLISHER_CURRENCY.header(), "publisher_currency", DataTypes.StringType, Values.currency()),
-          optional(PUBLISHER_REVENUE_PUB_CURR.header(), "publisher_revenue_pub_curr", Values.AMOUNT, Values.decimal()),
+          optional(
+              PUBLISHER_REVENUE.header(), "publisher_revenue", Values.AMOUNT, Values.decimal()),
+          optional(
+              PUBLISHER_CURRENCY.header(),
+              "publisher_currency",
+              DataTypes.StringType,
+              Values.currency()),
+          optional(
+              PUBLISHER_REVENUE_PUB_CURR.header(),
+              "publisher_revenue_pub_curr",
+              Values.AMOUNT,
+              Values.decimal()),
           // derived, never headers of the file
-          optional("(selling currency, from the org)", "currency", DataTypes.StringType, Values.currency()),
-          optional("(report timezone, from the org)", "report_timezone", DataTypes.StringType, Values.text()));
+          optional(
+              "(selling currency, from the org)",
+              "currency",
+              DataTypes.StringType,
+              Values.currency()),
+          optional(
+              "(report timezone, from the org)",
+              "report_timezone",
+              DataTypes.StringType,
+              Values.text()));
 
   private final int currency = index("currency");
   private final int timezone = index("report_timezone");
@@ -90,18 +111,31 @@ public final class MonetizeReportCsv extends CsvExportFormat {
   }
 
   @Override
-  protected Object[] toValues(Header header, String[] cells, SourceOptions options) throws BadValueException {
+  protected Object[] toValues(Header header, String[] cells, SourceOptions options)
+      throws BadValueException {
     Object[] values = super.toValues(header, cells, options);
     if (values[publisherRevenuePub] != null && values[publisherCurrency] == null) {
       throw new BadValueException(
-          "column '" + PUBLISHER_REVENUE_PUB_CURR.header() + "' has an amount but '" + PUBLISHER_CURRENCY.header() + "' does not say its currency");
+          "column '"
+              + PUBLISHER_REVENUE_PUB_CURR.header()
+              + "' has an amount but '"
+              + PUBLISHER_CURRENCY.header()
+              + "' does not say its currency");
     }
-    values[currency] = options.currency() != null ? options.currency() : Ssp.MONETIZE.defaultCurrency().orElseThrow();
-    values[timezone] = options.timezone() != null ? options.timezone() : Ssp.MONETIZE.defaultTimezone().orElseThrow();
+    values[currency] =
+        options.currency() != null
+            ? options.currency()
+            : Ssp.MONETIZE.defaultCurrency().orElseThrow();
+    values[timezone] =
+        options.timezone() != null
+            ? options.timezone()
+            : Ssp.MONETIZE.defaultTimezone().orElseThrow();
     return values;
   }
 
-  /** Monetize ids are integers; kept as text, as every id is, so the buy side's deal ids meet them. */
+  /**
+   * Monetize ids are integers; kept as text, as every id is, so the buy side's deal ids meet them.
+   */
   private static ValueParser integerId() {
     return (cell, options) -> {
       if (!cell.matches("\\d{1,19}")) {

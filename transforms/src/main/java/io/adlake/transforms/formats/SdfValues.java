@@ -36,7 +36,10 @@ final class SdfValues {
 
   private static final Pattern SEGMENT = Pattern.compile("\\(([^()]*)\\)");
 
-  /** {@code (budget; start; end; budget id; description;);(...)}, as SDF writes insertion order budget segments. */
+  /**
+   * {@code (budget; start; end; budget id; description;);(...)}, as SDF writes insertion order
+   * budget segments.
+   */
   static ValueParser budgetSegments() {
     return (cell, options) -> {
       List<Object[]> segments = new ArrayList<>();
@@ -48,20 +51,23 @@ final class SdfValues {
         }
         String[] parts = m.group(1).split(";", -1);
         if (parts.length < 3) {
-          throw new BadValueException("budget segment '(" + m.group(1) + ")' needs budget; start; end");
+          throw new BadValueException(
+              "budget segment '(" + m.group(1) + ")' needs budget; start; end");
         }
         BigDecimal budget = (BigDecimal) Values.decimal().parse(parts[0].strip(), options);
         Date start = (Date) DATE.parse(parts[1].strip(), options);
         Date end = (Date) DATE.parse(parts[2].strip(), options);
         if (end.before(start)) {
-          throw new BadValueException("budget segment ends (" + end + ") before it starts (" + start + ")");
+          throw new BadValueException(
+              "budget segment ends (" + end + ") before it starts (" + start + ")");
         }
         String description = parts.length > 4 ? parts[4].strip() : "";
         segments.add(new Object[] {budget, start, end, description.isEmpty() ? null : description});
         consumed = m.end();
       }
       if (segments.isEmpty() || !cell.substring(consumed).replace(";", "").isBlank()) {
-        throw new BadValueException("not SDF budget segments '(budget; start; end; id; description;)': '" + cell + "'");
+        throw new BadValueException(
+            "not SDF budget segments '(budget; start; end; id; description;)': '" + cell + "'");
       }
       return segments;
     };
@@ -71,8 +77,10 @@ final class SdfValues {
   static void checkFrequencyCap(ExportFormat format, Object[] v) throws BadValueException {
     Boolean enabled = (Boolean) v[format.index("frequency_enabled")];
     if (Boolean.TRUE.equals(enabled)
-        && (v[format.index("frequency_exposures")] == null || v[format.index("frequency_period")] == null)) {
-      throw new BadValueException("frequency cap enabled but 'Frequency Exposures' or 'Frequency Period' is empty");
+        && (v[format.index("frequency_exposures")] == null
+            || v[format.index("frequency_period")] == null)) {
+      throw new BadValueException(
+          "frequency cap enabled but 'Frequency Exposures' or 'Frequency Period' is empty");
     }
   }
 }

@@ -11,11 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Google Ad Manager's money cells in a {@code CSV_DUMP} export (ReportService ExportFormat): network-currency
- * amounts are bare micros ({@code 12345678} is 12.345678), local-currency amounts are the currency symbol, a
- * space and micros ({@code € 12345678}). A symbol is read as Ad Manager writes it for an English-locale network,
- * the CLDR symbol ({@code $}, {@code €}, {@code £}, {@code CA$}, {@code A$} ...), or as an ISO 4217 code; a symbol
- * two currencies share or none has is refused, never guessed.
+ * Google Ad Manager's money cells in a {@code CSV_DUMP} export (ReportService ExportFormat):
+ * network-currency amounts are bare micros ({@code 12345678} is 12.345678), local-currency amounts
+ * are the currency symbol, a space and micros ({@code € 12345678}). A symbol is read as Ad Manager
+ * writes it for an English-locale network, the CLDR symbol ({@code $}, {@code €}, {@code £}, {@code
+ * CA$}, {@code A$} ...), or as an ISO 4217 code; a symbol two currencies share or none has is
+ * refused, never guessed.
  */
 public final class SspMoney {
   private SspMoney() {}
@@ -30,7 +31,10 @@ public final class SspMoney {
   public static Amount parseMicros(String cell) throws BadValueException {
     Matcher m = CELL.matcher(cell);
     if (!m.matches()) {
-      throw new BadValueException("not micros (a whole number, optionally after a currency symbol and a space): '" + cell + "'");
+      throw new BadValueException(
+          "not micros (a whole number, optionally after a currency symbol and a space): '"
+              + cell
+              + "'");
     }
     if (m.group(2).startsWith("-")) {
       throw new BadValueException("negative amount: '" + cell + "'");
@@ -49,12 +53,18 @@ public final class SspMoney {
     return new Amount(units, currency);
   }
 
-  /** The value parser for a money column: the amount in units; {@link #currencyOf} tells its currency. */
+  /**
+   * The value parser for a money column: the amount in units; {@link #currencyOf} tells its
+   * currency.
+   */
   static ValueParser micros() {
     return (cell, options) -> parseMicros(cell).units();
   }
 
-  /** The currency a cell is labelled with, or null for bare micros; the cell has been read by {@link #micros()}. */
+  /**
+   * The currency a cell is labelled with, or null for bare micros; the cell has been read by {@link
+   * #micros()}.
+   */
   static String currencyOf(String cell) {
     try {
       return parseMicros(cell.strip()).currency();
@@ -70,7 +80,8 @@ public final class SspMoney {
       String code = currency.getCurrencyCode();
       bySymbol.put(code, code);
       String symbol = currency.getSymbol(Locale.US);
-      if (symbol.equals(code) || code.equals("XXX")) { // XXX is "no currency", its symbol the generic sign
+      if (symbol.equals(code)
+          || code.equals("XXX")) { // XXX is "no currency", its symbol the generic sign
         continue;
       }
       String before = bySymbol.putIfAbsent(symbol, code);

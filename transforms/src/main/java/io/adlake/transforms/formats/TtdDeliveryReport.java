@@ -29,22 +29,29 @@ import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The Trade Desk MyReports export at ad group x day. The export follows the locale of the user who scheduled it:
- * an org can deliver {@code 20/11/2026} with {@code 1.234,56} and a semicolon delimiter. The date format and
- * decimal mark come from the org's source options; the delimiter is read off the header.
+ * The Trade Desk MyReports export at ad group x day. The export follows the locale of the user who
+ * scheduled it: an org can deliver {@code 20/11/2026} with {@code 1.234,56} and a semicolon
+ * delimiter. The date format and decimal mark come from the org's source options; the delimiter is
+ * read off the header.
  *
- * <p>Conversions come one column per conversion reporting column of the campaign, named by its position or its
- * tracking tag: {@code 01 - Total Click + View Conversions}, {@code Purchase - Total Click + View Conversions}. A
- * report with the plain {@code Total Click + View Conversions} column uses it; otherwise the prefixed columns are
- * summed (only those the org's {@code conversion_types} names, when it names any), and {@code conversion_columns}
- * says which were counted.
+ * <p>Conversions come one column per conversion reporting column of the campaign, named by its
+ * position or its tracking tag: {@code 01 - Total Click + View Conversions}, {@code Purchase -
+ * Total Click + View Conversions}. A report with the plain {@code Total Click + View Conversions}
+ * column uses it; otherwise the prefixed columns are summed (only those the org's {@code
+ * conversion_types} names, when it names any), and {@code conversion_columns} says which were
+ * counted.
  */
 public final class TtdDeliveryReport extends CsvExportFormat {
 
   private static final List<FormatField> FIELDS =
       List.of(
-          required(DATE.header(), "report_date", DataTypes.DateType, Values.date("yyyy-MM-dd", "M/d/yyyy")),
-          optional(ADVERTISER_NAME.header(), "advertiser_name", DataTypes.StringType, Values.text()),
+          required(
+              DATE.header(),
+              "report_date",
+              DataTypes.DateType,
+              Values.date("yyyy-MM-dd", "M/d/yyyy")),
+          optional(
+              ADVERTISER_NAME.header(), "advertiser_name", DataTypes.StringType, Values.text()),
           required(ADVERTISER_ID.header(), "advertiser_id", DataTypes.StringType, Values.text()),
           optional(CAMPAIGN_NAME.header(), "campaign_name", DataTypes.StringType, Values.text()),
           required(CAMPAIGN_ID.header(), "campaign_id", DataTypes.StringType, Values.text()),
@@ -52,15 +59,33 @@ public final class TtdDeliveryReport extends CsvExportFormat {
           required(AD_GROUP_ID.header(), "ad_group_id", DataTypes.StringType, Values.text()),
           // present when the report has the deal dimension: the deal id the supply vendor issued
           optional(DEAL_ID.header(), "deal_id", DataTypes.StringType, Values.text()),
-          required(IMPRESSIONS.header(), "impressions", DataTypes.LongType, Values.nonNegativeWholeNumber()),
+          required(
+              IMPRESSIONS.header(),
+              "impressions",
+              DataTypes.LongType,
+              Values.nonNegativeWholeNumber()),
           required(CLICKS.header(), "clicks", DataTypes.LongType, Values.nonNegativeWholeNumber()),
-          optional(TOTAL_CONVERSIONS.header(), "total_conversions", Values.AMOUNT, Values.decimal()),
-          required(ADVERTISER_COST.header(), "advertiser_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          optional(PARTNER_COST.header(), "partner_cost_adv_currency", Values.AMOUNT, Values.decimal()),
+          optional(
+              TOTAL_CONVERSIONS.header(), "total_conversions", Values.AMOUNT, Values.decimal()),
+          required(
+              ADVERTISER_COST.header(),
+              "advertiser_cost_adv_currency",
+              Values.AMOUNT,
+              Values.decimal()),
+          optional(
+              PARTNER_COST.header(), "partner_cost_adv_currency", Values.AMOUNT, Values.decimal()),
           required(MEDIA_COST.header(), "media_cost_adv_currency", Values.AMOUNT, Values.decimal()),
-          required(ADVERTISER_CURRENCY_CODE.header(), "advertiser_currency", DataTypes.StringType, Values.currency()),
+          required(
+              ADVERTISER_CURRENCY_CODE.header(),
+              "advertiser_currency",
+              DataTypes.StringType,
+              Values.currency()),
           // derived, never a header of the file: which conversion columns total_conversions counts
-          optional("(conversion columns counted)", "conversion_columns", DataTypes.StringType, Values.text()));
+          optional(
+              "(conversion columns counted)",
+              "conversion_columns",
+              DataTypes.StringType,
+              Values.text()));
 
   @Override
   public String name() {
@@ -82,17 +107,29 @@ public final class TtdDeliveryReport extends CsvExportFormat {
     return FIELDS;
   }
 
-  /** Which of a file's columns are the conversions it counts, worked out once per file (per header). */
-  private record Counted(Header header, SourceOptions options, boolean plain, List<Integer> positions, List<FormatField> fields, String names) {}
+  /**
+   * Which of a file's columns are the conversions it counts, worked out once per file (per header).
+   */
+  private record Counted(
+      Header header,
+      SourceOptions options,
+      boolean plain,
+      List<Integer> positions,
+      List<FormatField> fields,
+      String names) {}
 
   private final int total = index("total_conversions");
   private final int countedColumns = index("conversion_columns");
 
-  /** The last file's selection; a new header (or a race between threads) only works it out again. Not shipped. */
+  /**
+   * The last file's selection; a new header (or a race between threads) only works it out again.
+   * Not shipped.
+   */
   private transient volatile Counted last;
 
   @Override
-  protected Object[] toValues(Header header, String[] cells, SourceOptions options) throws BadValueException {
+  protected Object[] toValues(Header header, String[] cells, SourceOptions options)
+      throws BadValueException {
     Object[] values = super.toValues(header, cells, options);
     Counted counted = counted(header, options);
     values[countedColumns] = counted.names();
@@ -101,7 +138,8 @@ public final class TtdDeliveryReport extends CsvExportFormat {
     }
     BigDecimal total = null;
     for (int i = 0; i < counted.positions().size(); i++) {
-      BigDecimal value = (BigDecimal) counted.fields().get(i).read(cells[counted.positions().get(i)], options);
+      BigDecimal value =
+          (BigDecimal) counted.fields().get(i).read(cells[counted.positions().get(i)], options);
       total = value == null ? total : total == null ? value : total.add(value);
     }
     values[this.total] = total;
@@ -127,16 +165,26 @@ public final class TtdDeliveryReport extends CsvExportFormat {
         if (reportingColumn == null) {
           continue;
         }
-        if (options.conversionTypes() != null && !options.conversionTypes().contains(reportingColumn)) {
+        if (options.conversionTypes() != null
+            && !options.conversionTypes().contains(reportingColumn)) {
           continue;
         }
         positions.add(i);
         // named after the file's column, so a bad cell's reason names the column it is in
-        fields.add(new FormatField(name, conversions.column(), conversions.type(), false, conversions.parser()));
+        fields.add(
+            new FormatField(
+                name, conversions.column(), conversions.type(), false, conversions.parser()));
         names.add(name);
       }
     }
-    Counted selected = new Counted(header, options, plain, List.copyOf(positions), List.copyOf(fields), names.isEmpty() ? null : String.join(" + ", names));
+    Counted selected =
+        new Counted(
+            header,
+            options,
+            plain,
+            List.copyOf(positions),
+            List.copyOf(fields),
+            names.isEmpty() ? null : String.join(" + ", names));
     last = selected;
     return selected;
   }

@@ -17,27 +17,40 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * The value parsers export formats are built from. Each is strict: a cell is either exactly of its type or the
- * row is quarantined with a reason quoting the cell. Nothing is guessed or silently turned into null or zero.
+ * The value parsers export formats are built from. Each is strict: a cell is either exactly of its
+ * type or the row is quarantined with a reason quoting the cell. Nothing is guessed or silently
+ * turned into null or zero.
  */
 public final class Values {
   private Values() {}
 
-  /** Money as reported and computed: 20 digits with 6 after the point covers any realistic spend in any currency. */
+  /**
+   * Money as reported and computed: 20 digits with 6 after the point covers any realistic spend in
+   * any currency.
+   */
   public static final DecimalType AMOUNT = DataTypes.createDecimalType(20, 6);
 
-  /** FX rates: 10 digits after the point, as the ECB publishes up to 5 and cross rates need more. */
+  /**
+   * FX rates: 10 digits after the point, as the ECB publishes up to 5 and cross rates need more.
+   */
   public static final DecimalType RATE = DataTypes.createDecimalType(20, 10);
 
-  /** Money a platform is sent or a person approves (write-back amounts, thresholds): to the cent. */
+  /**
+   * Money a platform is sent or a person approves (write-back amounts, thresholds): to the cent.
+   */
   public static final DecimalType CENTS = DataTypes.createDecimalType(20, 2);
 
   private static final Set<String> CURRENCIES =
-      Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).collect(Collectors.toSet());
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(Collectors.toSet());
 
-  // Digits with optional thousands grouping: 1234, 1,234 or 1.234 (depending on the decimal mark), 1 234.
-  private static final Pattern POINT_NUMBER = Pattern.compile("^[-+]?(\\d{1,3}([, \u00a0\u202f]\\d{3})+|\\d+)(\\.\\d+)?$");
-  private static final Pattern COMMA_NUMBER = Pattern.compile("^[-+]?(\\d{1,3}([. \u00a0\u202f]\\d{3})+|\\d+)(,\\d+)?$");
+  // Digits with optional thousands grouping: 1234, 1,234 or 1.234 (depending on the decimal mark),
+  // 1 234.
+  private static final Pattern POINT_NUMBER =
+      Pattern.compile("^[-+]?(\\d{1,3}([, \u00a0\u202f]\\d{3})+|\\d+)(\\.\\d+)?$");
+  private static final Pattern COMMA_NUMBER =
+      Pattern.compile("^[-+]?(\\d{1,3}([. \u00a0\u202f]\\d{3})+|\\d+)(,\\d+)?$");
 
   public static ValueParser text() {
     return (cell, options) -> cell;
@@ -77,13 +90,14 @@ public final class Values {
   }
 
   /**
-   * Dates in the org's configured format for this source, else in one of the format's own patterns. Parsing is
-   * strict (no 31 November) and the whole cell must be consumed.
+   * Dates in the org's configured format for this source, else in one of the format's own patterns.
+   * Parsing is strict (no 31 November) and the whole cell must be consumed.
    */
   public static ValueParser date(String... defaultPatterns) {
     List<String> defaults = List.of(defaultPatterns);
     return (cell, options) -> {
-      List<String> patterns = options.dateFormat() == null ? defaults : List.of(options.dateFormat());
+      List<String> patterns =
+          options.dateFormat() == null ? defaults : List.of(options.dateFormat());
       for (String pattern : patterns) {
         DateTimeFormatter formatter = FORMATTERS.computeIfAbsent(pattern, Values::strictFormatter);
         try {
@@ -95,11 +109,14 @@ public final class Values {
           // try the next pattern
         }
       }
-      throw new BadValueException("not a date in format " + String.join(" or ", patterns) + ": '" + cell + "'");
+      throw new BadValueException(
+          "not a date in format " + String.join(" or ", patterns) + ": '" + cell + "'");
     };
   }
 
-  /** A point in time with its UTC offset ({@code 2026-11-01T00:00:00+0100} or {@code ...+01:00}). */
+  /**
+   * A point in time with its UTC offset ({@code 2026-11-01T00:00:00+0100} or {@code ...+01:00}).
+   */
   public static ValueParser instant() {
     List<DateTimeFormatter> formats =
         List.of(
@@ -113,7 +130,8 @@ public final class Values {
           // try the next layout
         }
       }
-      throw new BadValueException("not a timestamp with offset (e.g. 2026-11-01T00:00:00+0100): '" + cell + "'");
+      throw new BadValueException(
+          "not a timestamp with offset (e.g. 2026-11-01T00:00:00+0100): '" + cell + "'");
     };
   }
 
@@ -121,9 +139,12 @@ public final class Values {
   private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** English month names ("03 June 2021"): the exports that spell months out write them in English. */
+  /**
+   * English month names ("03 June 2021"): the exports that spell months out write them in English.
+   */
   private static DateTimeFormatter strictFormatter(String pattern) {
-    return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+    return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ENGLISH)
+        .withResolverStyle(ResolverStyle.STRICT);
   }
 
   public static ValueParser currency() {
@@ -149,7 +170,10 @@ public final class Values {
         };
   }
 
-  /** One of a fixed set of values, matched without regard to case and returned as spelled in the set. */
+  /**
+   * One of a fixed set of values, matched without regard to case and returned as spelled in the
+   * set.
+   */
   public static ValueParser oneOf(String... allowed) {
     List<String> values = List.of(allowed);
     return (cell, options) ->
@@ -162,7 +186,8 @@ public final class Values {
   static BigDecimal number(String cell, char decimalMark, String what) throws BadValueException {
     Pattern pattern = decimalMark == ',' ? COMMA_NUMBER : POINT_NUMBER;
     if (!pattern.matcher(cell).matches()) {
-      throw new BadValueException("not " + what + " (decimal mark '" + decimalMark + "'): '" + cell + "'");
+      throw new BadValueException(
+          "not " + what + " (decimal mark '" + decimalMark + "'): '" + cell + "'");
     }
     String plain = cell.replaceAll("[ \u00a0\u202f]", "");
     plain = decimalMark == ',' ? plain.replace(".", "").replace(',', '.') : plain.replace(",", "");

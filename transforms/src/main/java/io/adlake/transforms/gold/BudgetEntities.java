@@ -19,16 +19,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Everything that carries a budget and a flight, in one shape: booking lines (what was sold) and the platforms'
- * own budget entities (DV360 insertion orders and line items, TTD ad groups, Meta ad sets). {@code campaign_id} is
- * the platform campaign each belongs to (a DV360 line item's insertion order).
+ * Everything that carries a budget and a flight, in one shape: booking lines (what was sold) and
+ * the platforms' own budget entities (DV360 insertion orders and line items, TTD ad groups, Meta ad
+ * sets). {@code campaign_id} is the platform campaign each belongs to (a DV360 line item's
+ * insertion order).
  *
  * <p>Each row says which delivery it is paced on: {@code match_on} is the silver delivery column
- * ({@code campaign_id} or {@code line_item_id}) and {@code match_id} its value. A booking line books a platform
- * campaign (a DV360 insertion order, a TTD or Meta campaign). Budgets are a list of segments (start, end, budget);
- * an entity with one budget over its flight has one segment. A TTD ad group has no flight in its export and takes
- * the flight of the booking of its campaign ({@code flight_source = booking}). A daily-only budget counts as
- * daily x flight days. Archived entities are left out.
+ * ({@code campaign_id} or {@code line_item_id}) and {@code match_id} its value. A booking line
+ * books a platform campaign (a DV360 insertion order, a TTD or Meta campaign). Budgets are a list
+ * of segments (start, end, budget); an entity with one budget over its flight has one segment. A
+ * TTD ad group has no flight in its export and takes the flight of the booking of its campaign
+ * ({@code flight_source = booking}). A daily-only budget counts as daily x flight days. Archived
+ * entities are left out.
  */
 public final class BudgetEntities {
   private BudgetEntities() {}
@@ -62,10 +64,14 @@ public final class BudgetEntities {
     Dataset<Row> campaignFlights =
         bookings
             .filter(col("platform").isNotNull())
-            .groupBy(col("org_id").as("b_org"), col("platform").as("b_platform"), col("platform_entity_id").as("b_entity"))
+            .groupBy(
+                col("org_id").as("b_org"),
+                col("platform").as("b_platform"),
+                col("platform_entity_id").as("b_entity"))
             .agg(min("flight_start").as("b_start"), max("flight_end").as("b_end"));
     Column bookedParent =
-        col("org_id").equalTo(col("b_org"))
+        col("org_id")
+            .equalTo(col("b_org"))
             .and(col("platform").equalTo(col("b_platform")))
             .and(col("parent_entity_id").equalTo(col("b_entity")));
     Column ownFlight = col("flight_start").isNotNull().and(col("flight_end").isNotNull());
@@ -88,20 +94,31 @@ public final class BudgetEntities {
                 col("budget_segments").as("segments"),
                 when(ownFlight, col("flight_start")).otherwise(col("b_start")).as("flight_start"),
                 when(ownFlight, col("flight_end")).otherwise(col("b_end")).as("flight_end"),
-                when(ownFlight, lit("platform")).when(col("b_start").isNotNull(), lit("booking")).as("flight_source"),
+                when(ownFlight, lit("platform"))
+                    .when(col("b_start").isNotNull(), lit("booking"))
+                    .as("flight_source"),
                 lit(true).as("platform_caps"),
-                when(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER), lit("campaign_id")).otherwise(lit("line_item_id")).as("match_on"),
+                when(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER), lit("campaign_id"))
+                    .otherwise(lit("line_item_id"))
+                    .as("match_on"),
                 col("entity_id").as("match_id"),
-                when(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER), col("entity_id")).otherwise(col("parent_entity_id")).as("campaign_id"))
+                when(col("entity_type").equalTo(SetupEntities.INSERTION_ORDER), col("entity_id"))
+                    .otherwise(col("parent_entity_id"))
+                    .as("campaign_id"))
             .withColumn(
                 "budget_amount",
                 coalesce(
                     col("budget_amount"),
-                    col("daily_cap").multiply(datediff(col("flight_end"), col("flight_start")).plus(1)).cast(Values.AMOUNT)));
+                    col("daily_cap")
+                        .multiply(datediff(col("flight_end"), col("flight_start")).plus(1))
+                        .cast(Values.AMOUNT)));
 
     Column oneSegment =
         when(
-            col("budget_amount").isNotNull().and(col("flight_start").isNotNull()).and(col("flight_end").isNotNull()),
+            col("budget_amount")
+                .isNotNull()
+                .and(col("flight_start").isNotNull())
+                .and(col("flight_end").isNotNull()),
             array(
                     struct(
                         col("budget_amount").as("budget"),
@@ -109,6 +126,8 @@ public final class BudgetEntities {
                         col("flight_end").as("end_date"),
                         lit(null).cast(DataTypes.StringType).as("description")))
                 .cast(SdfInsertionOrders.BUDGET_SEGMENTS));
-    return booked.unionByName(platform).withColumn("segments", coalesce(col("segments"), oneSegment));
+    return booked
+        .unionByName(platform)
+        .withColumn("segments", coalesce(col("segments"), oneSegment));
   }
 }

@@ -12,11 +12,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code gold.cross_platform_daily}: silver delivery rolled up to org x day x platform x advertiser x campaign, in
- * the org's reporting currency, with CTR, CPM, CPC and CPA from the summed numbers. Lines whose amounts could not
- * be converted are counted in {@code lines_without_fx} and left out of the money sums ({@link LinesWithoutFx}), so
- * a total never mixes currencies; their impressions and clicks still count, and the cost-based rates (CPM, CPC,
- * CPA) of such a row are null, since part of its cost is unknown.
+ * {@code gold.cross_platform_daily}: silver delivery rolled up to org x day x platform x advertiser
+ * x campaign, in the org's reporting currency, with CTR, CPM, CPC and CPA from the summed numbers.
+ * Lines whose amounts could not be converted are counted in {@code lines_without_fx} and left out
+ * of the money sums ({@link LinesWithoutFx}), so a total never mixes currencies; their impressions
+ * and clicks still count, and the cost-based rates (CPM, CPC, CPA) of such a row are null, since
+ * part of its cost is unknown.
  */
 public final class CrossPlatformReport {
   private CrossPlatformReport() {}
@@ -24,7 +25,12 @@ public final class CrossPlatformReport {
   public static Dataset<Row> build(Dataset<Row> silverDelivery) {
     Dataset<Row> rolled =
         silverDelivery
-            .groupBy(col("org_id"), col("report_date"), col("platform"), col("advertiser_id"), col("campaign_id"))
+            .groupBy(
+                col("org_id"),
+                col("report_date"),
+                col("platform"),
+                col("advertiser_id"),
+                col("campaign_id"))
             .agg(
                 max(col("advertiser_name")).as("advertiser_name"),
                 max(col("campaign_name")).as("campaign_name"),

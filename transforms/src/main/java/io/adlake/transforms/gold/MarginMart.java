@@ -26,19 +26,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code gold.margin_daily} and {@code gold.margin_monthly}: what each booking line earns against what its delivery
- * cost, in the org's reporting currency.
+ * {@code gold.margin_daily} and {@code gold.margin_monthly}: what each booking line earns against
+ * what its delivery cost, in the org's reporting currency.
  *
  * <ul>
- *   <li>Billable revenue follows the booking's buy type: CPM = sold rate x impressions / 1000, CPC = sold rate x
- *       clicks, FLAT = booked budget / flight days on every flight day, delivered or not. Delivery outside the
- *       booking's flight bills nothing ({@code in_flight} false). Revenue is not capped at the booked budget;
- *       over-delivery shows in pacing.
+ *   <li>Billable revenue follows the booking's buy type: CPM = sold rate x impressions / 1000, CPC
+ *       = sold rate x clicks, FLAT = booked budget / flight days on every flight day, delivered or
+ *       not. Delivery outside the booking's flight bills nothing ({@code in_flight} false). Revenue
+ *       is not capped at the booked budget; over-delivery shows in pacing.
  *   <li>Sold rates and flat fees convert from the booking's currency at each report day's rate.
- *   <li>Cost is silver's media cost and total media cost (media plus data and platform fees);
- *       gross margin = revenue - total media cost, margin % = gross margin / revenue.
- *   <li>Delivery whose campaign no booking books is kept as unbooked spend: booking_line_id
- *       {@code unbooked:<platform>:<campaign_id>}, is_booked false, revenue 0.
+ *   <li>Cost is silver's media cost and total media cost (media plus data and platform fees); gross
+ *       margin = revenue - total media cost, margin % = gross margin / revenue.
+ *   <li>Delivery whose campaign no booking books is kept as unbooked spend: booking_line_id {@code
+ *       unbooked:<platform>:<campaign_id>}, is_booked false, revenue 0.
  * </ul>
  */
 public final class MarginMart {
@@ -80,32 +80,60 @@ public final class MarginMart {
                 col("currency").as("booking_currency"));
 
     Column booksCampaign =
-        delivered.col("org_id").equalTo(bookings.col("org_id"))
+        delivered
+            .col("org_id")
+            .equalTo(bookings.col("org_id"))
             .and(delivered.col("platform").equalTo(bookings.col("b_platform")))
             .and(delivered.col("campaign_id").equalTo(bookings.col("platform_entity_id")));
     Dataset<Row> bookedDelivery =
-        delivered.join(bookings, booksCampaign).select(col("booking_line_id"), delivered.col("org_id"), col("report_date"),
-            col("impressions"), col("clicks"), col("media_cost"), col("total_media_cost"), col("lines_without_fx"));
+        delivered
+            .join(bookings, booksCampaign)
+            .select(
+                col("booking_line_id"),
+                delivered.col("org_id"),
+                col("report_date"),
+                col("impressions"),
+                col("clicks"),
+                col("media_cost"),
+                col("total_media_cost"),
+                col("lines_without_fx"));
     Dataset<Row> flatDays =
         bookings
-            .filter(col("buy_type").equalTo("FLAT").and(col("flight_start").leq(last)).and(col("flight_end").geq(first)))
+            .filter(
+                col("buy_type")
+                    .equalTo("FLAT")
+                    .and(col("flight_start").leq(last))
+                    .and(col("flight_end").geq(first)))
             .select(
                 col("org_id"),
                 col("booking_line_id"),
-                explode(sequence(greatest(col("flight_start"), lit(first)), least(col("flight_end"), lit(last)))).as("report_date"));
+                explode(
+                        sequence(
+                            greatest(col("flight_start"), lit(first)),
+                            least(col("flight_end"), lit(last))))
+                    .as("report_date"));
     Dataset<Row> bookedDays =
         bookedDelivery
             .join(flatDays, new String[] {"org_id", "booking_line_id", "report_date"}, "full_outer")
             .join(bookings, new String[] {"org_id", "booking_line_id"})
             .withColumn("currency", col("booking_currency"));
     Dataset<Row> converted =
-        FxConversion.apply(bookedDays, in.orgs().select("org_id", "reporting_currency"), in.fxRates(), in.fxLookbackDays(), List.of("sold_rate", "booked_budget"));
+        FxConversion.apply(
+            bookedDays,
+            in.orgs().select("org_id", "reporting_currency"),
+            in.fxRates(),
+            in.fxLookbackDays(),
+            List.of("sold_rate", "booked_budget"));
 
     Column inFlight = col("report_date").between(col("flight_start"), col("flight_end"));
     Column flightDays = datediff(col("flight_end"), col("flight_start")).plus(1);
     Column billed =
-        when(col("buy_type").equalTo("CPM"), col("sold_rate_rc").multiply(coalesce(col("impressions"), lit(0))).divide(1000))
-            .when(col("buy_type").equalTo("CPC"), col("sold_rate_rc").multiply(coalesce(col("clicks"), lit(0))))
+        when(
+                col("buy_type").equalTo("CPM"),
+                col("sold_rate_rc").multiply(coalesce(col("impressions"), lit(0))).divide(1000))
+            .when(
+                col("buy_type").equalTo("CPC"),
+                col("sold_rate_rc").multiply(coalesce(col("clicks"), lit(0))))
             .when(col("buy_type").equalTo("FLAT"), col("booked_budget_rc").divide(flightDays));
     Dataset<Row> booked =
         converted.select(
@@ -137,7 +165,8 @@ public final class MarginMart {
             .select(
                 col("org_id"),
                 col("report_date"),
-                concat_ws(":", lit(UNBOOKED_PREFIX), col("platform"), col("campaign_id")).as("booking_line_id"),
+                concat_ws(":", lit(UNBOOKED_PREFIX), col("platform"), col("campaign_id"))
+                    .as("booking_line_id"),
                 lit(false).as("is_booked"),
                 col("platform"),
                 col("campaign_id"),
@@ -162,7 +191,10 @@ public final class MarginMart {
   public static Dataset<Row> monthly(Dataset<Row> daily) {
     Dataset<Row> rolled =
         daily
-            .groupBy(col("org_id"), col("booking_line_id"), trunc(col("report_date"), "month").as("month"))
+            .groupBy(
+                col("org_id"),
+                col("booking_line_id"),
+                trunc(col("report_date"), "month").as("month"))
             .agg(
                 max("is_booked").as("is_booked"),
                 max("platform").as("platform"),
@@ -181,11 +213,15 @@ public final class MarginMart {
     return withMargin(rolled);
   }
 
-  /** Margin from the row's own sums; null where a cost is unknown or there is no revenue to divide by. */
+  /**
+   * Margin from the row's own sums; null where a cost is unknown or there is no revenue to divide
+   * by.
+   */
   private static Dataset<Row> withMargin(Dataset<Row> rows) {
-    Column margin = LinesWithoutFx.whenAllConverted(col("billable_revenue").minus(col("total_media_cost"))).cast(Values.AMOUNT);
-    return rows
-        .withColumn("gross_margin", margin)
+    Column margin =
+        LinesWithoutFx.whenAllConverted(col("billable_revenue").minus(col("total_media_cost")))
+            .cast(Values.AMOUNT);
+    return rows.withColumn("gross_margin", margin)
         .withColumn("margin_pct", Rates.ratio(col("gross_margin"), col("billable_revenue")));
   }
 }

@@ -12,7 +12,9 @@ import io.adlake.transforms.silver.LinesWithoutFx;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** {@code gold.org_daily_summary}: one line per org and day, summed from the cross-platform report. */
+/**
+ * {@code gold.org_daily_summary}: one line per org and day, summed from the cross-platform report.
+ */
 public final class OrgDailySummary {
   private OrgDailySummary() {}
 
@@ -31,6 +33,7 @@ public final class OrgDailySummary {
             sum(col("total_media_cost")).cast(Values.AMOUNT).as("total_media_cost"),
             sum(col("revenue")).cast(Values.AMOUNT).as("revenue"))
         .withColumn("ctr", Rates.ctr(col("clicks"), col("impressions")))
-        .withColumn("cpm", Rates.whenCostKnown(Rates.cpm(col("total_media_cost"), col("impressions"))));
+        .withColumn(
+            "cpm", Rates.whenCostKnown(Rates.cpm(col("total_media_cost"), col("impressions"))));
   }
 }

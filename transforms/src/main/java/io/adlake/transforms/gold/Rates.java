@@ -9,8 +9,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Delivery ratios, computed from summed numerators and denominators (never averaged across rows), null where the
- * denominator is zero rather than infinite or zero.
+ * Delivery ratios, computed from summed numerators and denominators (never averaged across rows),
+ * null where the denominator is zero rather than infinite or zero.
  */
 final class Rates {
   private Rates() {}
@@ -30,7 +30,9 @@ final class Rates {
     return ratio(cost, events, 1);
   }
 
-  /** A cost-based rate only where every line's cost was converted ({@code lines_without_fx = 0}). */
+  /**
+   * A cost-based rate only where every line's cost was converted ({@code lines_without_fx = 0}).
+   */
   static Column whenCostKnown(Column rate) {
     return LinesWithoutFx.whenAllConverted(rate);
   }
@@ -41,13 +43,16 @@ final class Rates {
   }
 
   /**
-   * Computed in doubles and stored as {@link Values#RATE}: Spark's decimal division at these precisions keeps only
-   * six decimals, a ratio needs its ten.
+   * Computed in doubles and stored as {@link Values#RATE}: Spark's decimal division at these
+   * precisions keeps only six decimals, a ratio needs its ten.
    */
   private static Column ratio(Column numerator, Column denominator, int scale) {
     return when(
             denominator.gt(0),
-            numerator.cast(DataTypes.DoubleType).multiply(lit(scale)).divide(denominator.cast(DataTypes.DoubleType)))
+            numerator
+                .cast(DataTypes.DoubleType)
+                .multiply(lit(scale))
+                .divide(denominator.cast(DataTypes.DoubleType)))
         .cast(Values.RATE);
   }
 }

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 
 /**
- * Turns a parsed condition into a Spark {@link Column} built only from {@code col(name)} of allowed columns,
- * {@code lit(value)} and Column operators: no rule text is ever handed to Spark's SQL parser. Types are checked on
- * the way: numbers with numbers, text with text, a date column with a 'YYYY-MM-DD' string, and the whole condition
- * must be true or false. Comparisons with null are false, as in SQL, so a rule does not fire on missing values.
+ * Turns a parsed condition into a Spark {@link Column} built only from {@code col(name)} of allowed
+ * columns, {@code lit(value)} and Column operators: no rule text is ever handed to Spark's SQL
+ * parser. Types are checked on the way: numbers with numbers, text with text, a date column with a
+ * 'YYYY-MM-DD' string, and the whole condition must be true or false. Comparisons with null are
+ * false, as in SQL, so a rule does not fire on missing values.
  */
 public final class RuleCompiler {
   private RuleCompiler() {}
@@ -25,22 +26,34 @@ public final class RuleCompiler {
   /** A compiled condition and the columns it reads (an alert shows their values). */
   public record Compiled(String text, Column condition, List<String> columns) {}
 
-  /** Parses and compiles {@code text} over the allowed columns; a {@link RuleException} says what is wrong and where. */
+  /**
+   * Parses and compiles {@code text} over the allowed columns; a {@link RuleException} says what is
+   * wrong and where.
+   */
   public static Compiled compile(String text, Map<String, RuleType> allowed) {
-    return compile(text, allowed, RuleType.BOOLEAN, "the condition is a %s, not true or false; compare it with something");
+    return compile(
+        text,
+        allowed,
+        RuleType.BOOLEAN,
+        "the condition is a %s, not true or false; compare it with something");
   }
 
-  /** Parses and compiles a number expression (an action's value, e.g. {@code budget * 1.1}) over the allowed columns. */
+  /**
+   * Parses and compiles a number expression (an action's value, e.g. {@code budget * 1.1}) over the
+   * allowed columns.
+   */
   public static Compiled compileNumber(String text, Map<String, RuleType> allowed) {
     return compile(text, allowed, RuleType.NUMBER, "the value is a %s, not a number");
   }
 
-  private static Compiled compile(String text, Map<String, RuleType> allowed, RuleType expected, String mismatch) {
+  private static Compiled compile(
+      String text, Map<String, RuleType> allowed, RuleType expected, String mismatch) {
     RuleExpr parsed = RuleParser.parse(text);
     Set<String> used = new LinkedHashSet<>();
     Typed result = new Typing(allowed, used).typed(parsed);
     if (result.type != expected) {
-      throw new RuleException(String.format(java.util.Locale.ROOT, mismatch, name(result.type)), parsed.position());
+      throw new RuleException(
+          String.format(java.util.Locale.ROOT, mismatch, name(result.type)), parsed.position());
     }
     return new Compiled(text, result.column, List.copyOf(used));
   }
@@ -89,7 +102,11 @@ public final class RuleCompiler {
       RuleType type = allowed.get(f.name());
       if (type == null) {
         throw new RuleException(
-            "unknown column '" + f.name() + "'; this mart allows " + allowed.keySet().stream().sorted().collect(Collectors.joining(", ")), f.position());
+            "unknown column '"
+                + f.name()
+                + "'; this mart allows "
+                + allowed.keySet().stream().sorted().collect(Collectors.joining(", ")),
+            f.position());
       }
       used.add(f.name());
       return new Typed(col(f.name()), type);
@@ -103,7 +120,8 @@ public final class RuleCompiler {
             case "+" -> left.plus(right);
             case "-" -> left.minus(right);
             case "*" -> left.multiply(right);
-            default -> left.divide(right); // a division by zero is null in Spark, and null compares false
+            default ->
+                left.divide(right); // a division by zero is null in Spark, and null compares false
           };
       return new Typed(out, RuleType.NUMBER);
     }
@@ -143,20 +161,29 @@ public final class RuleCompiler {
       return new Typed(in.negated() ? value.isNotNull().and(not(any)) : any, RuleType.BOOLEAN);
     }
 
-    /** Both sides of a comparison, of one type; a 'YYYY-MM-DD' string next to a date becomes a date. */
+    /**
+     * Both sides of a comparison, of one type; a 'YYYY-MM-DD' string next to a date becomes a date.
+     */
     private Column[] comparable(RuleExpr left, RuleExpr right, String operator, int position) {
       Typed l = typed(left);
       Typed r = typed(right);
       if (l.type == RuleType.DATE && r.literalText != null) {
-        r = new Typed(lit(java.sql.Date.valueOf(date(r.literalText, right.position()))), RuleType.DATE);
+        r =
+            new Typed(
+                lit(java.sql.Date.valueOf(date(r.literalText, right.position()))), RuleType.DATE);
       } else if (r.type == RuleType.DATE && l.literalText != null) {
-        l = new Typed(lit(java.sql.Date.valueOf(date(l.literalText, left.position()))), RuleType.DATE);
+        l =
+            new Typed(
+                lit(java.sql.Date.valueOf(date(l.literalText, left.position()))), RuleType.DATE);
       }
       if (l.type != r.type) {
-        throw new RuleException("'" + operator + "' compares a " + name(l.type) + " with a " + name(r.type), position);
+        throw new RuleException(
+            "'" + operator + "' compares a " + name(l.type) + " with a " + name(r.type), position);
       }
-      if (l.type == RuleType.BOOLEAN && !(operator.equals("=") || operator.equals("!=") || operator.equals("<>"))) {
-        throw new RuleException("true and false are compared with = or != only, not '" + operator + "'", position);
+      if (l.type == RuleType.BOOLEAN
+          && !(operator.equals("=") || operator.equals("!=") || operator.equals("<>"))) {
+        throw new RuleException(
+            "true and false are compared with = or != only, not '" + operator + "'", position);
       }
       return new Column[] {l.column, r.column};
     }
@@ -164,7 +191,8 @@ public final class RuleCompiler {
     private Column number(RuleExpr e, String operator) {
       Typed t = typed(e);
       if (t.type != RuleType.NUMBER) {
-        throw new RuleException("'" + operator + "' needs a number, found a " + name(t.type), e.position());
+        throw new RuleException(
+            "'" + operator + "' needs a number, found a " + name(t.type), e.position());
       }
       return t.column;
     }
@@ -172,7 +200,8 @@ public final class RuleCompiler {
     private Column bool(RuleExpr e, String operator) {
       Typed t = typed(e);
       if (t.type != RuleType.BOOLEAN) {
-        throw new RuleException("'" + operator + "' needs a condition, found a " + name(t.type), e.position());
+        throw new RuleException(
+            "'" + operator + "' needs a condition, found a " + name(t.type), e.position());
       }
       return t.column;
     }

@@ -18,14 +18,18 @@ sealed interface RuleExpr {
   record Negate(RuleExpr value, int position) implements RuleExpr {}
 
   /** {@code + - * /} */
-  record Arithmetic(String operator, RuleExpr left, RuleExpr right, int position) implements RuleExpr {}
+  record Arithmetic(String operator, RuleExpr left, RuleExpr right, int position)
+      implements RuleExpr {}
 
   /** {@code = != <> < <= > >=} */
-  record Compare(String operator, RuleExpr left, RuleExpr right, int position) implements RuleExpr {}
+  record Compare(String operator, RuleExpr left, RuleExpr right, int position)
+      implements RuleExpr {}
 
-  record Between(RuleExpr value, RuleExpr low, RuleExpr high, boolean negated, int position) implements RuleExpr {}
+  record Between(RuleExpr value, RuleExpr low, RuleExpr high, boolean negated, int position)
+      implements RuleExpr {}
 
-  record In(RuleExpr value, List<RuleExpr> options, boolean negated, int position) implements RuleExpr {
+  record In(RuleExpr value, List<RuleExpr> options, boolean negated, int position)
+      implements RuleExpr {
     public In {
       options = List.copyOf(options);
     }

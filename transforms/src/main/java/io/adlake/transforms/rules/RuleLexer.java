@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a rule condition into tokens: names, numbers, 'quoted strings' (a doubled quote is a quote), the
- * comparison and arithmetic operators, parentheses and commas. Anything else (semicolons, backticks, double quotes,
- * comments) is refused where it stands, and the text and token count are capped so that a rule stays a rule.
+ * Splits a rule condition into tokens: names, numbers, 'quoted strings' (a doubled quote is a
+ * quote), the comparison and arithmetic operators, parentheses and commas. Anything else
+ * (semicolons, backticks, double quotes, comments) is refused where it stands, and the text and
+ * token count are capped so that a rule stays a rule.
  */
 final class RuleLexer {
   static final int MAX_LENGTH = 1_000;
@@ -22,7 +23,13 @@ final class RuleLexer {
       throw new RuleException("the condition is empty", -1);
     }
     if (text.length() > MAX_LENGTH) {
-      throw new RuleException("the condition is " + text.length() + " characters long; at most " + MAX_LENGTH + " are allowed", -1);
+      throw new RuleException(
+          "the condition is "
+              + text.length()
+              + " characters long; at most "
+              + MAX_LENGTH
+              + " are allowed",
+          -1);
     }
     List<RuleToken> out = new ArrayList<>();
     int i = 0;
@@ -48,10 +55,20 @@ final class RuleLexer {
           i++;
         }
         if (i < text.length() && isNamePart(text.charAt(i))) {
-          throw new RuleException("a number runs into '" + text.charAt(i) + "'; exponents and suffixes are not part of rules", i);
+          throw new RuleException(
+              "a number runs into '"
+                  + text.charAt(i)
+                  + "'; exponents and suffixes are not part of rules",
+              i);
         }
         if (i - start > MAX_NUMBER_DIGITS) {
-          throw new RuleException("the number " + text.substring(start, start + 12) + "... has more than " + MAX_NUMBER_DIGITS + " digits", start);
+          throw new RuleException(
+              "the number "
+                  + text.substring(start, start + 12)
+                  + "... has more than "
+                  + MAX_NUMBER_DIGITS
+                  + " digits",
+              start);
         }
         out.add(new RuleToken(Kind.NUMBER, text.substring(start, i), start));
       } else if (c == '\'') {
@@ -78,7 +95,13 @@ final class RuleLexer {
           i++;
         }
         if (value.length() > MAX_STRING) {
-          throw new RuleException("a string of " + value.length() + " characters; at most " + MAX_STRING + " are allowed", start);
+          throw new RuleException(
+              "a string of "
+                  + value.length()
+                  + " characters; at most "
+                  + MAX_STRING
+                  + " are allowed",
+              start);
         }
         out.add(new RuleToken(Kind.STRING, value.toString(), start));
       } else if (c == '(') {
@@ -103,7 +126,8 @@ final class RuleLexer {
   private static String operatorAt(String text, int i) {
     for (String op : new String[] {"<=", ">=", "!=", "<>", "=", "<", ">", "+", "-", "*", "/"}) {
       if (text.startsWith(op, i)) {
-        if ((op.equals("-") && text.startsWith("--", i)) || (op.equals("/") && text.startsWith("/*", i))) {
+        if ((op.equals("-") && text.startsWith("--", i))
+            || (op.equals("/") && text.startsWith("/*", i))) {
           return null; // comments would hide the rest of a rule from whoever reads it
         }
         return op;

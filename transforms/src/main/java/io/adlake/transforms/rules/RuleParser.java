@@ -22,14 +22,15 @@ import java.util.Set;
  * primary    := column | number | 'string' | true | false | "(" condition ")"
  * </pre>
  *
- * A name followed by "(" is a function call, which the language has none of: it is refused by name, so that
- * {@code reflect(...)} or {@code java_method(...)} are told apart from a typo.
+ * A name followed by "(" is a function call, which the language has none of: it is refused by name,
+ * so that {@code reflect(...)} or {@code java_method(...)} are told apart from a typo.
  */
 final class RuleParser {
   static final int MAX_DEPTH = 24;
   static final int MAX_IN_OPTIONS = 100;
   private static final Set<String> COMPARISONS = Set.of("=", "!=", "<>", "<", "<=", ">", ">=");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "between", "true", "false");
+  private static final Set<String> KEYWORDS =
+      Set.of("and", "or", "not", "in", "is", "null", "between", "true", "false");
 
   private final List<RuleToken> tokens;
   private int next;
@@ -44,7 +45,8 @@ final class RuleParser {
     RuleExpr condition = parser.or();
     RuleToken rest = parser.peek();
     if (rest.kind() != Kind.END) {
-      throw new RuleException("unexpected " + rest.describe() + " after a complete condition", rest.position());
+      throw new RuleException(
+          "unexpected " + rest.describe() + " after a complete condition", rest.position());
     }
     return condition;
   }
@@ -106,7 +108,8 @@ final class RuleParser {
       List<RuleExpr> options = new ArrayList<>();
       do {
         if (options.size() == MAX_IN_OPTIONS) {
-          throw new RuleException("an in-list of more than " + MAX_IN_OPTIONS + " values", peek().position());
+          throw new RuleException(
+              "an in-list of more than " + MAX_IN_OPTIONS + " values", peek().position());
         }
         options.add(sum());
       } while (takeIf(Kind.COMMA));
@@ -155,23 +158,30 @@ final class RuleParser {
         return inner;
       case IDENTIFIER:
         if (peek().kind() == Kind.LEFT_PAREN) {
-          throw new RuleException("'" + t.text() + "(' is a function call; rules have no functions, only columns, values and operators", t.position());
+          throw new RuleException(
+              "'"
+                  + t.text()
+                  + "(' is a function call; rules have no functions, only columns, values and operators",
+              t.position());
         }
         if (t.isKeyword("true") || t.isKeyword("false")) {
           return new RuleExpr.Bool(t.isKeyword("true"), t.position());
         }
         if (KEYWORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))) {
-          throw new RuleException("expected a column or a value, found the keyword '" + t.text() + "'", t.position());
+          throw new RuleException(
+              "expected a column or a value, found the keyword '" + t.text() + "'", t.position());
         }
         return new RuleExpr.Field(t.text(), t.position());
       default:
-        throw new RuleException("expected a column or a value, found " + t.describe(), t.position());
+        throw new RuleException(
+            "expected a column or a value, found " + t.describe(), t.position());
     }
   }
 
   private <T> T nested(java.util.function.Supplier<T> inside) {
     if (++depth > MAX_DEPTH) {
-      throw new RuleException("the condition nests deeper than " + MAX_DEPTH + " levels", peek().position());
+      throw new RuleException(
+          "the condition nests deeper than " + MAX_DEPTH + " levels", peek().position());
     }
     try {
       return inside.get();
@@ -214,13 +224,15 @@ final class RuleParser {
 
   private void expectKeyword(String keyword) {
     if (!takeKeyword(keyword)) {
-      throw new RuleException("expected '" + keyword + "', found " + peek().describe(), peek().position());
+      throw new RuleException(
+          "expected '" + keyword + "', found " + peek().describe(), peek().position());
     }
   }
 
   private void expect(Kind kind, String what) {
     if (!takeIf(kind)) {
-      throw new RuleException("expected " + what + ", found " + peek().describe(), peek().position());
+      throw new RuleException(
+          "expected " + what + ", found " + peek().describe(), peek().position());
     }
   }
 }

@@ -11,8 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The bookings dimension: each org's latest CRM snapshot, platforms as silver platform codes and buy types
- * upper-cased (CPM, CPC, FLAT). A booking id listed twice in one snapshot keeps its last line.
+ * The bookings dimension: each org's latest CRM snapshot, platforms as silver platform codes and
+ * buy types upper-cased (CPM, CPC, FLAT). A booking id listed twice in one snapshot keeps its last
+ * line.
  */
 public final class Bookings {
   private Bookings() {}
@@ -21,7 +22,10 @@ public final class Bookings {
     return bronzeSnapshot
         .withColumn(
             "_last",
-            row_number().over(Window.partitionBy("org_id", "booking_line_id").orderBy(col("source_row_number").desc())))
+            row_number()
+                .over(
+                    Window.partitionBy("org_id", "booking_line_id")
+                        .orderBy(col("source_row_number").desc())))
         .filter(col("_last").equalTo(1))
         .select(
             col("org_id"),

@@ -7,10 +7,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * DV360 report rows onto the delivery dictionary: insertion order is the campaign level, line item the line, and
- * the inventory source's external id (the deal id the exchange knows) the deal.
- * Revenue is what the advertiser is billed ("Revenue (Adv Currency)"); total media cost includes platform and
- * data fees.
+ * DV360 report rows onto the delivery dictionary: insertion order is the campaign level, line item
+ * the line, and the inventory source's external id (the deal id the exchange knows) the deal.
+ * Revenue is what the advertiser is billed ("Revenue (Adv Currency)"); total media cost includes
+ * platform and data fees.
  */
 public final class Dv360Delivery {
   private Dv360Delivery() {}

@@ -18,10 +18,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Converts delivery amounts into each org's reporting currency with the org's own rates of the report date.
- * Rates are EUR-based (1 EUR = rate units), so source to reporting is {@code rate(reporting) / rate(source)}.
- * Days without a fixing (weekends, holidays) use the latest rate at most {@code lookbackDays} before; with none,
- * amounts in reporting currency stay null and {@code fx_status} says {@code missing_rate}: never a guessed rate.
+ * Converts delivery amounts into each org's reporting currency with the org's own rates of the
+ * report date. Rates are EUR-based (1 EUR = rate units), so source to reporting is {@code
+ * rate(reporting) / rate(source)}. Days without a fixing (weekends, holidays) use the latest rate
+ * at most {@code lookbackDays} before; with none, amounts in reporting currency stay null and
+ * {@code fx_status} says {@code missing_rate}: never a guessed rate.
  */
 public final class FxConversion {
   private FxConversion() {}
@@ -31,39 +32,58 @@ public final class FxConversion {
   public static final String MISSING_RATE = "missing_rate";
 
   /**
-   * @param delivery rows with {@code org_id}, {@code report_date}, {@code currency} and the amount columns
-   * @param orgs     {@code org_id}, {@code reporting_currency}
-   * @param rates    silver FX: {@code org_id, rate_date, base_currency, quote_currency, rate}
+   * @param delivery rows with {@code org_id}, {@code report_date}, {@code currency} and the amount
+   *     columns
+   * @param orgs {@code org_id}, {@code reporting_currency}
+   * @param rates silver FX: {@code org_id, rate_date, base_currency, quote_currency, rate}
    */
-  public static Dataset<Row> apply(Dataset<Row> delivery, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays) {
+  public static Dataset<Row> apply(
+      Dataset<Row> delivery, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays) {
     return apply(delivery, orgs, rates, lookbackDays, DeliveryColumns.AMOUNTS);
   }
 
   /**
-   * The same conversion for any amount columns: each {@code x} gets an {@code x_rc}. Gold converts booked rates
-   * and budgets with it, so every layer uses one rule.
+   * The same conversion for any amount columns: each {@code x} gets an {@code x_rc}. Gold converts
+   * booked rates and budgets with it, so every layer uses one rule.
    */
   public static Dataset<Row> apply(
-      Dataset<Row> delivery, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays, List<String> amounts) {
-    // Left join: a row of an org that left the registry keeps its place, marked missing_rate, not dropped.
-    Dataset<Row> withTarget = delivery.join(broadcast(orgs.select("org_id", "reporting_currency")), new String[] {"org_id"}, "left");
+      Dataset<Row> delivery,
+      Dataset<Row> orgs,
+      Dataset<Row> rates,
+      int lookbackDays,
+      List<String> amounts) {
+    // Left join: a row of an org that left the registry keeps its place, marked missing_rate, not
+    // dropped.
+    Dataset<Row> withTarget =
+        delivery.join(
+            broadcast(orgs.select("org_id", "reporting_currency")),
+            new String[] {"org_id"},
+            "left");
 
     Dataset<Row> needed =
         withTarget
             .select(col("org_id"), col("report_date"), col("currency").as("ccy"))
-            .union(withTarget.select(col("org_id"), col("report_date"), col("reporting_currency").as("ccy")))
+            .union(
+                withTarget.select(
+                    col("org_id"), col("report_date"), col("reporting_currency").as("ccy")))
             .distinct();
     Dataset<Row> perEuro = perEuroAsOf(needed, rates, lookbackDays);
 
-    Dataset<Row> src = perEuro.toDF("org_id", "report_date", "currency", "src_rate", "src_rate_date");
+    Dataset<Row> src =
+        perEuro.toDF("org_id", "report_date", "currency", "src_rate", "src_rate_date");
     Dataset<Row> dst =
         perEuro.toDF("org_id", "report_date", "reporting_currency", "dst_rate", "dst_rate_date");
-    // The rates needed are few (orgs x report days x currencies): broadcast them, so the delivery rows are not
-    // shuffled twice to meet them (Spark estimates their size from the delivery rows they were derived from).
+    // The rates needed are few (orgs x report days x currencies): broadcast them, so the delivery
+    // rows are not
+    // shuffled twice to meet them (Spark estimates their size from the delivery rows they were
+    // derived from).
     Dataset<Row> joined =
         withTarget
             .join(broadcast(src), new String[] {"org_id", "report_date", "currency"}, "left")
-            .join(broadcast(dst), new String[] {"org_id", "report_date", "reporting_currency"}, "left");
+            .join(
+                broadcast(dst),
+                new String[] {"org_id", "report_date", "reporting_currency"},
+                "left");
 
     Column same = coalesce(col("currency").equalTo(col("reporting_currency")), lit(false));
     Column known = col("src_rate").isNotNull().and(col("dst_rate").isNotNull());
@@ -73,11 +93,19 @@ public final class FxConversion {
     Dataset<Row> converted =
         joined
             .withColumn("fx_rate", fxRate)
-            .withColumn("fx_rate_date", when(same, col("report_date")).when(known, least(col("src_rate_date"), col("dst_rate_date"))))
-            .withColumn("fx_status", when(same, lit(SAME_CURRENCY)).when(known, lit(CONVERTED)).otherwise(lit(MISSING_RATE)));
+            .withColumn(
+                "fx_rate_date",
+                when(same, col("report_date"))
+                    .when(known, least(col("src_rate_date"), col("dst_rate_date"))))
+            .withColumn(
+                "fx_status",
+                when(same, lit(SAME_CURRENCY))
+                    .when(known, lit(CONVERTED))
+                    .otherwise(lit(MISSING_RATE)));
     for (String amount : amounts) {
       converted =
-          converted.withColumn(amount + "_rc", col(amount).multiply(col("fx_rate")).cast(Values.AMOUNT));
+          converted.withColumn(
+              amount + "_rc", col(amount).multiply(col("fx_rate")).cast(Values.AMOUNT));
     }
     return converted.drop("src_rate", "src_rate_date", "dst_rate", "dst_rate_date");
   }
@@ -87,9 +115,14 @@ public final class FxConversion {
     Dataset<Row> euroBased =
         rates
             .filter(col("base_currency").equalTo(EcbFxRates.BASE_CURRENCY))
-            .select(col("org_id").as("r_org"), col("quote_currency").as("r_ccy"), col("rate_date"), col("rate"));
+            .select(
+                col("org_id").as("r_org"),
+                col("quote_currency").as("r_ccy"),
+                col("rate_date"),
+                col("rate"));
     Column inWindow =
-        col("org_id").equalTo(col("r_org"))
+        col("org_id")
+            .equalTo(col("r_org"))
             .and(col("ccy").equalTo(col("r_ccy")))
             .and(col("rate_date").leq(col("report_date")))
             .and(col("rate_date").geq(date_sub(col("report_date"), lookbackDays)));
@@ -99,13 +132,26 @@ public final class FxConversion {
             .join(euroBased, inWindow, "left")
             .withColumn(
                 "_rank",
-                row_number().over(Window.partitionBy("org_id", "report_date", "ccy").orderBy(col("rate_date").desc_nulls_last())))
+                row_number()
+                    .over(
+                        Window.partitionBy("org_id", "report_date", "ccy")
+                            .orderBy(col("rate_date").desc_nulls_last())))
             .filter(col("_rank").equalTo(1))
-            .select(col("org_id"), col("report_date"), col("ccy"), col("rate").cast(Values.RATE), col("rate_date"));
+            .select(
+                col("org_id"),
+                col("report_date"),
+                col("ccy"),
+                col("rate").cast(Values.RATE),
+                col("rate_date"));
     Dataset<Row> euro =
         needed
             .filter(col("ccy").equalTo(EcbFxRates.BASE_CURRENCY))
-            .select(col("org_id"), col("report_date"), col("ccy"), lit(1).cast(Values.RATE).as("rate"), col("report_date").as("rate_date"));
+            .select(
+                col("org_id"),
+                col("report_date"),
+                col("ccy"),
+                lit(1).cast(Values.RATE).as("rate"),
+                col("report_date").as("rate_date"));
     return latest.unionByName(euro);
   }
 }

@@ -8,7 +8,10 @@ import io.adlake.transforms.formats.EcbFxRates;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Bronze FX rows (one per date, all currencies) to silver's long form: one row per org, date and currency. */
+/**
+ * Bronze FX rows (one per date, all currencies) to silver's long form: one row per org, date and
+ * currency.
+ */
 public final class FxRates {
   private FxRates() {}
 

@@ -11,13 +11,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Restatements: platforms re-send recent days with corrected numbers, so one report day can appear in several
- * deliveries. For each slice (e.g. org and report day) only the rows of the latest delivery count: the highest
- * delivery date, then the latest ingest of it.
+ * Restatements: platforms re-send recent days with corrected numbers, so one report day can appear
+ * in several deliveries. For each slice (e.g. org and report day) only the rows of the latest
+ * delivery count: the highest delivery date, then the latest ingest of it.
  *
- * <p>A slice has few versions (one per delivered file), so the latest is found among the versions, a small
- * aggregate, and the rows of it are kept by a broadcast semi-join: the rows themselves are neither shuffled nor
- * sorted (a window over the slice would do both, for every row).
+ * <p>A slice has few versions (one per delivered file), so the latest is found among the versions,
+ * a small aggregate, and the rows of it are kept by a broadcast semi-join: the rows themselves are
+ * neither shuffled nor sorted (a window over the slice would do both, for every row).
  */
 public final class LatestDelivery {
   private LatestDelivery() {}
@@ -34,7 +34,12 @@ public final class LatestDelivery {
       latestColumns[sliceColumns.length + i] = col("_latest." + VERSION[i]).as("_l_" + VERSION[i]);
     }
     Dataset<Row> latest =
-        bronze.groupBy(slice).agg(max(struct(Arrays.stream(VERSION).map(c -> col(c)).toArray(Column[]::new))).as("_latest")).select(latestColumns);
+        bronze
+            .groupBy(slice)
+            .agg(
+                max(struct(Arrays.stream(VERSION).map(c -> col(c)).toArray(Column[]::new)))
+                    .as("_latest"))
+            .select(latestColumns);
     Column same = null;
     for (String c : concat(sliceColumns, VERSION)) {
       Column one = bronze.col(c).eqNullSafe(latest.col("_l_" + c));

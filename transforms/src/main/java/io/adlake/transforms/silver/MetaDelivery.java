@@ -19,22 +19,28 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Meta Insights rows onto the delivery dictionary: the ad account is the advertiser, the ad set is the line, and
- * ads are summed into their ad set. Meta bills spend to the account as-is, so spend is media cost, total media
- * cost and revenue alike. Conversions are the sum of the {@code actions} whose type the org counts: by default
- * the roll-up types only ({@link MetaApi#ROLLUP_CONVERSION_TYPES}), because Meta reports one purchase under the
- * roll-up and its parts at once; {@code conversions_counted} names the types.
+ * Meta Insights rows onto the delivery dictionary: the ad account is the advertiser, the ad set is
+ * the line, and ads are summed into their ad set. Meta bills spend to the account as-is, so spend
+ * is media cost, total media cost and revenue alike. Conversions are the sum of the {@code actions}
+ * whose type the org counts: by default the roll-up types only ({@link
+ * MetaApi#ROLLUP_CONVERSION_TYPES}), because Meta reports one purchase under the roll-up and its
+ * parts at once; {@code conversions_counted} names the types.
  */
 public final class MetaDelivery {
   private MetaDelivery() {}
 
   /**
-   * @param conversionTypes {@code org_id, conversion_types} (array of action types) of each org that names its own;
-   *                        other orgs count {@link MetaApi#ROLLUP_CONVERSION_TYPES}
+   * @param conversionTypes {@code org_id, conversion_types} (array of action types) of each org
+   *     that names its own; other orgs count {@link MetaApi#ROLLUP_CONVERSION_TYPES}
    */
   public static Dataset<Row> toDelivery(Dataset<Row> bronze, Dataset<Row> conversionTypes) {
     Column types =
-        coalesce(col("_conversion_types"), array(MetaApi.ROLLUP_CONVERSION_TYPES.stream().map(functions::lit).toArray(Column[]::new)));
+        coalesce(
+            col("_conversion_types"),
+            array(
+                MetaApi.ROLLUP_CONVERSION_TYPES.stream()
+                    .map(functions::lit)
+                    .toArray(Column[]::new)));
     Column conversions =
         coalesce(
             aggregate(
@@ -44,7 +50,10 @@ public final class MetaDelivery {
             lit(BigDecimal.ZERO).cast(Values.AMOUNT));
     Dataset<Row> typed =
         bronze.join(
-            functions.broadcast(conversionTypes.select(col("org_id").as("_types_org"), col("conversion_types").as("_conversion_types"))),
+            functions.broadcast(
+                conversionTypes.select(
+                    col("org_id").as("_types_org"),
+                    col("conversion_types").as("_conversion_types"))),
             col("org_id").equalTo(col("_types_org")),
             "left");
     Dataset<Row> mapped =

@@ -7,8 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Monetize report rows onto the supply dictionary: the placement is the ad unit, the buying member the buyer;
- * {@code revenue} is gross and {@code publisher_revenue} net, both in the selling currency.
+ * Monetize report rows onto the supply dictionary: the placement is the ad unit, the buying member
+ * the buyer; {@code revenue} is gross and {@code publisher_revenue} net, both in the selling
+ * currency.
  */
 public final class MonetizeSupply {
   private MonetizeSupply() {}

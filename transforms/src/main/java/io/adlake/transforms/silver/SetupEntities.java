@@ -30,11 +30,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Platform setup entities, one row per DV360 insertion order and line item, TTD ad group and Meta ad set, with
- * one status dictionary (Active, Paused, Draft, Archived; the platform's own word in {@code platform_status}) and
- * one pacing dictionary (Even, Ahead, ASAP). An insertion order's
- * flight and budget come from its budget segments; a line item whose dates are "Same as Insertion Order" takes
- * its IO's flight, flagged by {@code flight_inherited}.
+ * Platform setup entities, one row per DV360 insertion order and line item, TTD ad group and Meta
+ * ad set, with one status dictionary (Active, Paused, Draft, Archived; the platform's own word in
+ * {@code platform_status}) and one pacing dictionary (Even, Ahead, ASAP). An insertion order's
+ * flight and budget come from its budget segments; a line item whose dates are "Same as Insertion
+ * Order" takes its IO's flight, flagged by {@code flight_inherited}.
  */
 public final class SetupEntities {
   private SetupEntities() {}
@@ -46,9 +46,9 @@ public final class SetupEntities {
   public static final String AD_SET = "ad_set";
 
   /**
-   * The columns of {@code silver.setup_entities}, in the table's order, with their types: declared once, here.
-   * Every platform projects onto it through {@link #project}, so the three outputs union by name column for column
-   * and a column a platform lacks is a null of the declared type.
+   * The columns of {@code silver.setup_entities}, in the table's order, with their types: declared
+   * once, here. Every platform projects onto it through {@link #project}, so the three outputs
+   * union by name column for column and a column a platform lacks is a null of the declared type.
    */
   static final StructType SHAPE =
       new StructType()
@@ -82,7 +82,10 @@ public final class SetupEntities {
   public static Dataset<Row> fromSdf(Dataset<Row> insertionOrders, Dataset<Row> lineItems) {
     Column segments = col("budget_segments");
     Dataset<Row> ios =
-        project(insertionOrders, Platform.DV360, INSERTION_ORDER,
+        project(
+            insertionOrders,
+            Platform.DV360,
+            INSERTION_ORDER,
             Map.ofEntries(
                 entry("entity_id", col("io_id")),
                 entry("parent_entity_id", col("campaign_id")),
@@ -92,7 +95,10 @@ public final class SetupEntities {
                 entry("budget_type", col("budget_type")),
                 entry(
                     "budget_amount",
-                    aggregate(segments, lit(BigDecimal.ZERO).cast(Values.AMOUNT), (acc, s) -> acc.plus(s.getField("budget")).cast(Values.AMOUNT))),
+                    aggregate(
+                        segments,
+                        lit(BigDecimal.ZERO).cast(Values.AMOUNT),
+                        (acc, s) -> acc.plus(s.getField("budget")).cast(Values.AMOUNT))),
                 entry("budget_segments", segments),
                 entry("pacing", col("pacing")),
                 entry("pacing_rate", col("pacing_rate")),
@@ -113,8 +119,12 @@ public final class SetupEntities {
             col("flight_end").as("io_end"));
     Dataset<Row> lis =
         project(
-            lineItems.join(ioFlights, col("org_id").equalTo(col("io_org")).and(col("io_id").equalTo(col("io_entity"))), "left"),
-            Platform.DV360, LINE_ITEM,
+            lineItems.join(
+                ioFlights,
+                col("org_id").equalTo(col("io_org")).and(col("io_id").equalTo(col("io_entity"))),
+                "left"),
+            Platform.DV360,
+            LINE_ITEM,
             Map.ofEntries(
                 entry("entity_id", col("line_item_id")),
                 entry("parent_entity_id", col("io_id")),
@@ -122,7 +132,9 @@ public final class SetupEntities {
                 entry("status", col("status")),
                 entry("platform_status", col("status")),
                 entry("budget_type", col("budget_type")),
-                entry("daily_budget_amount", when(col("pacing").equalTo("Daily"), col("pacing_amount")).cast(Values.AMOUNT)),
+                entry(
+                    "daily_budget_amount",
+                    when(col("pacing").equalTo("Daily"), col("pacing_amount")).cast(Values.AMOUNT)),
                 entry("budget_amount", col("budget_amount")),
                 entry("pacing", col("pacing")),
                 entry("pacing_rate", col("pacing_rate")),
@@ -135,36 +147,60 @@ public final class SetupEntities {
                 entry("frequency_cap_period", col("frequency_period")),
                 entry("frequency_cap_amount", col("frequency_amount"))));
     return ios.unionByName(lis)
-        .withColumn("budget_amount", when(col("budget_type").equalTo("Unlimited"), lit(null).cast(Values.AMOUNT)).otherwise(col("budget_amount")))
-        .withColumn("frequency_cap_enabled", col("frequency_cap_enabled").cast(DataTypes.BooleanType));
+        .withColumn(
+            "budget_amount",
+            when(col("budget_type").equalTo("Unlimited"), lit(null).cast(Values.AMOUNT))
+                .otherwise(col("budget_amount")))
+        .withColumn(
+            "frequency_cap_enabled", col("frequency_cap_enabled").cast(DataTypes.BooleanType));
   }
 
   /**
-   * TTD ad groups: budgets from the API's money objects, none of their own under a Kokai-budgeted campaign
-   * (budget_type Campaign); pacing modes onto the pacing dictionary ({@link TtdApi#PACING_RATES}); no flight of
-   * their own, no frequency cap in this export.
+   * TTD ad groups: budgets from the API's money objects, none of their own under a Kokai-budgeted
+   * campaign (budget_type Campaign); pacing modes onto the pacing dictionary ({@link
+   * TtdApi#PACING_RATES}); no flight of their own, no frequency cap in this export.
    */
   public static Dataset<Row> fromTtd(Dataset<Row> adGroups) {
-    Column campaignBudget = coalesce(lower(col("campaign_budgeting_version")).equalTo("kokai"), lit(false));
-    return project(adGroups, Platform.TTD, AD_GROUP,
+    Column campaignBudget =
+        coalesce(lower(col("campaign_budgeting_version")).equalTo("kokai"), lit(false));
+    return project(
+        adGroups,
+        Platform.TTD,
+        AD_GROUP,
         Map.ofEntries(
             entry("entity_id", col("ad_group_id")),
             entry("parent_entity_id", col("campaign_id")),
             entry("name", col("ad_group_name")),
-            entry("status", when(col("availability").equalTo("Archived"), "Archived").when(col("is_enabled"), "Active").otherwise("Paused")),
+            entry(
+                "status",
+                when(col("availability").equalTo("Archived"), "Archived")
+                    .when(col("is_enabled"), "Active")
+                    .otherwise("Paused")),
             entry("platform_status", when(col("is_enabled"), "Enabled").otherwise("Disabled")),
             entry("budget_type", when(campaignBudget, "Campaign").otherwise("Amount")),
             entry("budget_currency", col("budget_currency")),
-            entry("daily_budget_amount", when(campaignBudget, lit(null)).otherwise(col("daily_budget_amount")).cast(Values.AMOUNT)),
-            entry("budget_amount", when(campaignBudget, lit(null)).otherwise(col("budget_amount")).cast(Values.AMOUNT)),
-            entry("pacing", when(col("pacing_mode").equalTo("PaceToEndOfDay"), "Daily").when(col("pacing_mode").isNotNull(), "Flight")),
+            entry(
+                "daily_budget_amount",
+                when(campaignBudget, lit(null))
+                    .otherwise(col("daily_budget_amount"))
+                    .cast(Values.AMOUNT)),
+            entry(
+                "budget_amount",
+                when(campaignBudget, lit(null))
+                    .otherwise(col("budget_amount"))
+                    .cast(Values.AMOUNT)),
+            entry(
+                "pacing",
+                when(col("pacing_mode").equalTo("PaceToEndOfDay"), "Daily")
+                    .when(col("pacing_mode").isNotNull(), "Flight")),
             entry("pacing_rate", ttdPacingRate(col("pacing_mode"))),
             entry("flight_inherited", lit(false))));
   }
 
   /**
-   * Meta ad sets: budgets divided by Meta's own offset of the account currency ({@link MetaApi#offset}), flight dates in the account's timezone, the
-   * first frequency control spec as the cap.
+   * Meta ad sets: budgets divided by Meta's own offset of the account currency ({@link
+   * MetaApi#offset}), flight dates in the account's timezone, the first frequency control spec as
+   * the cap.
    *
    * @param accountZones {@code org_id, timezone} of each org's Meta account
    */
@@ -173,38 +209,62 @@ public final class SetupEntities {
     Column spec = col("frequency_control_specs").getItem(0);
     Column pacingType = col("pacing_type").getItem(0);
     return project(
-        adSets.join(accountZones.select(col("org_id").as("_org"), col("timezone").as("_tz")), col("org_id").equalTo(col("_org")), "left"),
-        Platform.META, AD_SET,
+        adSets.join(
+            accountZones.select(col("org_id").as("_org"), col("timezone").as("_tz")),
+            col("org_id").equalTo(col("_org")),
+            "left"),
+        Platform.META,
+        AD_SET,
         Map.ofEntries(
             entry("entity_id", col("adset_id")),
             entry("parent_entity_id", col("campaign_id")),
             entry("name", col("adset_name")),
-            entry("status", when(col("status").equalTo("ACTIVE"), "Active").when(col("status").equalTo("PAUSED"), "Paused").otherwise("Archived")),
+            entry(
+                "status",
+                when(col("status").equalTo("ACTIVE"), "Active")
+                    .when(col("status").equalTo("PAUSED"), "Paused")
+                    .otherwise("Archived")),
             entry("platform_status", col("status")),
             // neither budget: the campaign's (Advantage campaign budget) allocates
             entry(
                 "budget_type",
-                when(col("lifetime_budget_minor").isNotNull(), "Amount").when(col("daily_budget_minor").isNotNull(), "Daily").otherwise("Campaign")),
+                when(col("lifetime_budget_minor").isNotNull(), "Amount")
+                    .when(col("daily_budget_minor").isNotNull(), "Daily")
+                    .otherwise("Campaign")),
             entry("budget_currency", col("account_currency")),
-            entry("daily_budget_amount", col("daily_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT)),
-            entry("budget_amount", col("lifetime_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT)),
+            entry(
+                "daily_budget_amount",
+                col("daily_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT)),
+            entry(
+                "budget_amount",
+                col("lifetime_budget_minor").cast(Values.AMOUNT).divide(scale).cast(Values.AMOUNT)),
             entry("pacing", pacingType),
-            entry("pacing_rate", when(pacingType.equalTo("no_pacing"), "ASAP").when(pacingType.isNotNull(), "Even")),
-            entry("flight_start", to_date(from_utc_timestamp(col("start_time"), coalesce(col("_tz"), lit("UTC"))))),
-            entry("flight_end", to_date(from_utc_timestamp(col("end_time"), coalesce(col("_tz"), lit("UTC"))))),
+            entry(
+                "pacing_rate",
+                when(pacingType.equalTo("no_pacing"), "ASAP").when(pacingType.isNotNull(), "Even")),
+            entry(
+                "flight_start",
+                to_date(from_utc_timestamp(col("start_time"), coalesce(col("_tz"), lit("UTC"))))),
+            entry(
+                "flight_end",
+                to_date(from_utc_timestamp(col("end_time"), coalesce(col("_tz"), lit("UTC"))))),
             entry("flight_inherited", lit(false)),
-            entry("frequency_cap_enabled", coalesce(size(col("frequency_control_specs")).gt(0), lit(false))),
+            entry(
+                "frequency_cap_enabled",
+                coalesce(size(col("frequency_control_specs")).gt(0), lit(false))),
             entry("frequency_cap_exposures", spec.getField("max_frequency")),
             entry("frequency_cap_period", when(spec.isNotNull(), "Days")),
             entry("frequency_cap_amount", spec.getField("interval_days"))));
   }
 
   /**
-   * One platform's bronze rows onto {@link #SHAPE}: the org, platform, entity type and lineage (delivery date as
-   * the snapshot date, batch) filled in for all, {@code columns} (silver column to its expression) for what the
-   * platform knows, and a null of the column's type for what it does not.
+   * One platform's bronze rows onto {@link #SHAPE}: the org, platform, entity type and lineage
+   * (delivery date as the snapshot date, batch) filled in for all, {@code columns} (silver column
+   * to its expression) for what the platform knows, and a null of the column's type for what it
+   * does not.
    */
-  static Dataset<Row> project(Dataset<Row> rows, Platform platform, String entityType, Map<String, Column> columns) {
+  static Dataset<Row> project(
+      Dataset<Row> rows, Platform platform, String entityType, Map<String, Column> columns) {
     Map<String, Column> common =
         Map.of(
             "org_id", col("org_id"),
@@ -221,13 +281,17 @@ public final class SetupEntities {
     }
     List<Column> projected = new ArrayList<>();
     for (StructField field : SHAPE.fields()) {
-      Column value = common.getOrDefault(field.name(), columns.getOrDefault(field.name(), lit(null).cast(field.dataType())));
+      Column value =
+          common.getOrDefault(
+              field.name(), columns.getOrDefault(field.name(), lit(null).cast(field.dataType())));
       projected.add(value.as(field.name()));
     }
     return rows.select(projected.toArray(Column[]::new));
   }
 
-  /** Meta's offset of the account currency: 1 for the currencies it counts in whole units, else 100. */
+  /**
+   * Meta's offset of the account currency: 1 for the currencies it counts in whole units, else 100.
+   */
   static Column metaOffset(Column currency) {
     return when(currency.isin(MetaApi.wholeUnitCurrencies().toArray()), lit(1)).otherwise(lit(100));
   }

@@ -18,13 +18,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code silver.supply_daily} from the SSPs' mapped rows (latest delivery of each day already chosen): exact copies
- * counted once, each line converted to the org's reporting currency with the org's rates of the report date (the
- * rule delivery uses), then rolled up to the grain.
+ * {@code silver.supply_daily} from the SSPs' mapped rows (latest delivery of each day already
+ * chosen): exact copies counted once, each line converted to the org's reporting currency with the
+ * org's rates of the report date (the rule delivery uses), then rolled up to the grain.
  *
- * <p>Ad Manager can write some of a day's lines in a local currency: lines of one grain key in two currencies are
- * summed in the reporting currency only, their source-currency amounts null and {@code currency} {@code mixed},
- * never added across currencies.
+ * <p>Ad Manager can write some of a day's lines in a local currency: lines of one grain key in two
+ * currencies are summed in the reporting currency only, their source-currency amounts null and
+ * {@code currency} {@code mixed}, never added across currencies.
  */
 public final class SilverSupply {
   private SilverSupply() {}
@@ -33,17 +33,19 @@ public final class SilverSupply {
 
   /**
    * @param mapped union of the SSPs' {@code toSupply} outputs
-   * @param orgs   {@code org_id, reporting_currency}
-   * @param rates  silver FX
+   * @param orgs {@code org_id, reporting_currency}
+   * @param rates silver FX
    */
-  public static Dataset<Row> build(Dataset<Row> mapped, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays) {
+  public static Dataset<Row> build(
+      Dataset<Row> mapped, Dataset<Row> orgs, Dataset<Row> rates, int lookbackDays) {
     List<String> distinctBy = new ArrayList<>(SupplyColumns.GRAIN);
     distinctBy.add("detail_key");
     distinctBy.add("impressions");
     distinctBy.add("currency");
     distinctBy.addAll(SupplyColumns.AMOUNTS);
     Dataset<Row> distinct = mapped.dropDuplicates(distinctBy.toArray(String[]::new));
-    Dataset<Row> converted = FxConversion.apply(distinct, orgs, rates, lookbackDays, SupplyColumns.AMOUNTS);
+    Dataset<Row> converted =
+        FxConversion.apply(distinct, orgs, rates, lookbackDays, SupplyColumns.AMOUNTS);
 
     Column single = countDistinct(col("currency")).equalTo(1);
     List<Column> aggregates = new ArrayList<>();
@@ -70,7 +72,10 @@ public final class SilverSupply {
 
     Column[] grain = SupplyColumns.GRAIN.stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> rolled =
-        converted.groupBy(grain).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+        converted
+            .groupBy(grain)
+            .agg(
+                aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     List<Column> columns = new ArrayList<>();
     SupplyColumns.GRAIN.forEach(c -> columns.add(col(c)));
     SupplyColumns.NAMES.forEach(c -> columns.add(col(c)));
@@ -80,15 +85,20 @@ public final class SilverSupply {
       columns.add(col(c));
     }
     columns.add(fxStatus().as("fx_status"));
-    // A missing rate on any line leaves the total unknown, as delivery does: null, never a partial sum.
-    SupplyColumns.AMOUNTS.forEach(c -> columns.add(LinesWithoutFx.whenAllConverted(col(c + "_rc")).as(c + "_rc")));
+    // A missing rate on any line leaves the total unknown, as delivery does: null, never a partial
+    // sum.
+    SupplyColumns.AMOUNTS.forEach(
+        c -> columns.add(LinesWithoutFx.whenAllConverted(col(c + "_rc")).as(c + "_rc")));
     for (String c : List.of("timezone", "delivery_date", "source_batch_id")) {
       columns.add(col(c));
     }
     return rolled.select(columns.toArray(Column[]::new));
   }
 
-  /** A rolled-up row's: missing_rate if any line lacks a rate; same_currency if every line was; else converted. */
+  /**
+   * A rolled-up row's: missing_rate if any line lacks a rate; same_currency if every line was; else
+   * converted.
+   */
   private static Column fxStatus() {
     return when(not(LinesWithoutFx.allConverted()), lit(FxConversion.MISSING_RATE))
         .when(col("all_same_currency"), lit(FxConversion.SAME_CURRENCY))

@@ -7,8 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The Trade Desk rows onto the delivery dictionary: campaign is the campaign level, ad group the line. Partner
- * cost (media plus data and platform fees) is the total media cost; advertiser cost is the revenue.
+ * The Trade Desk rows onto the delivery dictionary: campaign is the campaign level, ad group the
+ * line. Partner cost (media plus data and platform fees) is the total media cost; advertiser cost
+ * is the revenue.
  */
 public final class TtdDelivery {
   private TtdDelivery() {}

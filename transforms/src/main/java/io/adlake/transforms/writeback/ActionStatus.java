@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The status of a write-back action, and which status may follow which: the state machine of
- * {@link WritebackActions}. {@link #code()} is what {@code ops.writeback_actions.status} holds.
+ * The status of a write-back action, and which status may follow which: the state machine of {@link
+ * WritebackActions}. {@link #code()} is what {@code ops.writeback_actions.status} holds.
  */
 public enum ActionStatus {
   PROPOSED,
@@ -20,7 +20,10 @@ public enum ActionStatus {
   SKIPPED,
   FAILED;
 
-  /** Nothing has been sent for these: plan may still supersede or withdraw them, a person may still reject them. */
+  /**
+   * Nothing has been sent for these: plan may still supersede or withdraw them, a person may still
+   * reject them.
+   */
   public static final Set<ActionStatus> PENDING = EnumSet.of(PROPOSED, APPROVED);
 
   public String code() {
@@ -28,10 +31,11 @@ public enum ActionStatus {
   }
 
   /**
-   * Whether an action in this status may move to {@code next}. A decision is made on a proposed action (reject
-   * also on an approved one); plan supersedes or withdraws a pending one and proposes a superseded or withdrawn
-   * one anew when its alert proposes it again; execute starts from approved, from failed (another attempt) and
-   * from executing (an attempt that died before recording its result), and ends in done, skipped or failed.
+   * Whether an action in this status may move to {@code next}. A decision is made on a proposed
+   * action (reject also on an approved one); plan supersedes or withdraws a pending one and
+   * proposes a superseded or withdrawn one anew when its alert proposes it again; execute starts
+   * from approved, from failed (another attempt) and from executing (an attempt that died before
+   * recording its result), and ends in done, skipped or failed.
    */
   public boolean canBecome(ActionStatus next) {
     return switch (this) {
@@ -50,7 +54,11 @@ public enum ActionStatus {
         return status;
       }
     }
-    throw new IllegalArgumentException("unknown write-back status '" + code + "'; statuses are " + codes(EnumSet.allOf(ActionStatus.class)));
+    throw new IllegalArgumentException(
+        "unknown write-back status '"
+            + code
+            + "'; statuses are "
+            + codes(EnumSet.allOf(ActionStatus.class)));
   }
 
   /** The codes of some statuses, for a Spark {@code isin}. */

@@ -6,9 +6,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code ops.writeback_actions}: one row per proposed platform change, grain {@code action_id}. The id is the
- * idempotency key: the alert's episode (alert id and first-seen date) and the change, so planning again proposes
- * nothing twice, and an alert that closes and opens again is a new episode with a new action.
+ * {@code ops.writeback_actions}: one row per proposed platform change, grain {@code action_id}. The
+ * id is the idempotency key: the alert's episode (alert id and first-seen date) and the change, so
+ * planning again proposes nothing twice, and an alert that closes and opens again is a new episode
+ * with a new action.
  *
  * <pre>
  * proposed --approve--> approved --execute--> executing --> done | skipped | failed
@@ -18,7 +19,8 @@ import org.apache.spark.sql.types.StructType;
  *    +--plan: its alert is no longer open --> withdrawn
  * </pre>
  *
- * The status codes are {@link ActionStatus}'s, which also knows the transitions; the ledger refuses any other.
+ * The status codes are {@link ActionStatus}'s, which also knows the transitions; the ledger refuses
+ * any other.
  */
 public final class WritebackActions {
   private WritebackActions() {}
@@ -45,10 +47,12 @@ public final class WritebackActions {
           // in the entity's own currency: what the platform is sent
           .add("change_value", MONEY)
           .add("currency", DataTypes.StringType)
-          // in the org's reporting currency: what the rule computed and the approval threshold is compared with
+          // in the org's reporting currency: what the rule computed and the approval threshold is
+          // compared with
           .add("change_value_rc", MONEY)
           .add("reporting_currency", DataTypes.StringType)
-          // the entity as the data last saw it (silver.setup_entities); execute skips a budget that moved since
+          // the entity as the data last saw it (silver.setup_entities); execute skips a budget that
+          // moved since
           .add("expected_active", DataTypes.BooleanType)
           .add("expected_budget", MONEY)
           .add("expected_daily_cap", MONEY)
@@ -70,7 +74,9 @@ public final class WritebackActions {
           .add("message", DataTypes.StringType)
           .add("updated_at", DataTypes.TimestampType, false);
 
-  /** {@code ops.audit_log}: append-only, grain {@code audit_id}; one row per event of any action. */
+  /**
+   * {@code ops.audit_log}: append-only, grain {@code audit_id}; one row per event of any action.
+   */
   public static final StructType AUDIT_SCHEMA =
       new StructType()
           .add("audit_id", DataTypes.StringType, false)
@@ -89,7 +95,8 @@ public final class WritebackActions {
           .add("after_state", DataTypes.StringType)
           .add("outcome", DataTypes.StringType, false)
           .add("message", DataTypes.StringType)
-          // The principal the command authenticated as; differs from actor when a delegator acted for a person.
+          // The principal the command authenticated as; differs from actor when a delegator acted
+          // for a person.
           // Null in rows written before it was recorded.
           .add("authenticated_as", DataTypes.StringType);
 }

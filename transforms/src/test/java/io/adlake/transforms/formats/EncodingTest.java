@@ -18,37 +18,48 @@ class EncodingTest {
 
   @Test
   void readsUtf16WithByteOrderMarkAsExcelUnicodeTextExportsAre() throws Exception {
-    String file = HEADER + "2026-11-02\tCafé Crème\tadv1\tCampagne Été\tc1\tAG\tag1\t100\t1\t2.00\t1.50\tEUR\n";
+    String file =
+        HEADER
+            + "2026-11-02\tCafé Crème\tadv1\tCampagne Été\tc1\tAG\tag1\t100\t1\t2.00\t1.50\tEUR\n";
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
     bytes.write(file.getBytes(StandardCharsets.UTF_16LE));
     List<ParsedLine> lines = parse(bytes.toByteArray());
     TtdDeliveryReport format = new TtdDeliveryReport();
-    assertThat(lines).singleElement().satisfies(l -> {
-      assertThat(l.kind()).isEqualTo(ParsedLine.Kind.ACCEPTED);
-      assertThat(l.value(format.index("advertiser_name"))).isEqualTo("Café Crème");
-      assertThat(l.value(format.index("impressions"))).isEqualTo(100L);
-    });
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.kind()).isEqualTo(ParsedLine.Kind.ACCEPTED);
+              assertThat(l.value(format.index("advertiser_name"))).isEqualTo("Café Crème");
+              assertThat(l.value(format.index("impressions"))).isEqualTo(100L);
+            });
   }
 
   @Test
   void aLineInAnotherEncodingIsQuarantinedNotStoredMangled() throws Exception {
-    byte[] good = (HEADER + "2026-11-02\tAcme\tadv1\tC\tc1\tAG\tag1\t100\t1\t2.00\t1.50\tEUR\n").getBytes(StandardCharsets.UTF_8);
-    byte[] latin1 = "2026-11-02\tCaf\u00e9\tadv1\tC\tc1\tAG\tag2\t100\t1\t2.00\t1.50\tEUR\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good =
+        (HEADER + "2026-11-02\tAcme\tadv1\tC\tc1\tAG\tag1\t100\t1\t2.00\t1.50\tEUR\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 =
+        "2026-11-02\tCaf\u00e9\tadv1\tC\tc1\tAG\tag2\t100\t1\t2.00\t1.50\tEUR\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     byte[] file = new byte[good.length + latin1.length];
     System.arraycopy(good, 0, file, 0, good.length);
     System.arraycopy(latin1, 0, file, good.length, latin1.length);
     List<ParsedLine> lines = parse(file);
-    assertThat(lines).extracting(ParsedLine::kind).containsExactly(ParsedLine.Kind.ACCEPTED, ParsedLine.Kind.QUARANTINED);
+    assertThat(lines)
+        .extracting(ParsedLine::kind)
+        .containsExactly(ParsedLine.Kind.ACCEPTED, ParsedLine.Kind.QUARANTINED);
     assertThat(lines.get(1).lineNumber()).isEqualTo(3);
     assertThat(lines.get(1).reason()).startsWith("line has bytes that are not valid UTF-8");
   }
 
   /**
-   * A report saved by a spreadsheet: a UTF-8 byte order mark, CRLF line ends, and a line item name with a line break
-   * inside its quotes (DV360 and TTD both allow one in names), then DV360's totals row and footer with its MRC
-   * note. The BOM is not part of the first header, the quoted break stays in the name, and the row after it keeps
-   * its own line number.
+   * A report saved by a spreadsheet: a UTF-8 byte order mark, CRLF line ends, and a line item name
+   * with a line break inside its quotes (DV360 and TTD both allow one in names), then DV360's
+   * totals row and footer with its MRC note. The BOM is not part of the first header, the quoted
+   * break stays in the name, and the row after it keeps its own line number.
    */
   @Test
   void aUtf8ByteOrderMarkCrlfAndALineBreakInsideAQuotedNameReadAsTheFormatSays() throws Exception {
@@ -64,12 +75,25 @@ class EncodingTest {
             + "MRC Accredited Metrics,\"Active View metrics are accredited only when Measurement Source = Measured.\"\r\n";
     Dv360DeliveryReport report = new Dv360DeliveryReport();
     List<ParsedLine> lines = new ArrayList<>();
-    report.parse(new ByteArrayInputStream(concat(bom, dv360.getBytes(StandardCharsets.UTF_8))), SourceOptions.defaults()).forEachRemaining(lines::add);
-    assertThat(lines).extracting(ParsedLine::kind)
-        .containsExactly(ParsedLine.Kind.ACCEPTED, ParsedLine.Kind.ACCEPTED, ParsedLine.Kind.FOOTER, ParsedLine.Kind.FOOTER, ParsedLine.Kind.FOOTER, ParsedLine.Kind.FOOTER);
-    // The break inside the quotes is kept as one LF whatever the file's line ends: the same name from a CRLF and
+    report
+        .parse(
+            new ByteArrayInputStream(concat(bom, dv360.getBytes(StandardCharsets.UTF_8))),
+            SourceOptions.defaults())
+        .forEachRemaining(lines::add);
+    assertThat(lines)
+        .extracting(ParsedLine::kind)
+        .containsExactly(
+            ParsedLine.Kind.ACCEPTED,
+            ParsedLine.Kind.ACCEPTED,
+            ParsedLine.Kind.FOOTER,
+            ParsedLine.Kind.FOOTER,
+            ParsedLine.Kind.FOOTER,
+            ParsedLine.Kind.FOOTER);
+    // The break inside the quotes is kept as one LF whatever the file's line ends: the same name
+    // from a CRLF and
     // an LF export is the same value.
-    assertThat(lines.get(0).value(report.index("line_item_name"))).isEqualTo("Retargeting\n30 days, \"warm\"");
+    assertThat(lines.get(0).value(report.index("line_item_name")))
+        .isEqualTo("Retargeting\n30 days, \"warm\"");
     assertThat(lines.get(0).value(report.index("advertiser_name"))).isEqualTo("Acme Brand A");
     assertThat(lines.get(1).lineNumber()).as("the physical line of the second row").isEqualTo(4);
     assertThat(lines.get(1).value(report.index("impressions"))).isEqualTo(10000L);
@@ -82,8 +106,12 @@ class EncodingTest {
     TtdDeliveryReport format = new TtdDeliveryReport();
     SourceOptions german = new SourceOptions("dd/MM/yyyy", ",", null);
     List<ParsedLine> ttdLines = new ArrayList<>();
-    format.parse(new ByteArrayInputStream(concat(bom, ttd.getBytes(StandardCharsets.UTF_8))), german).forEachRemaining(ttdLines::add);
-    assertThat(ttdLines).extracting(ParsedLine::kind).containsExactly(ParsedLine.Kind.ACCEPTED, ParsedLine.Kind.ACCEPTED);
+    format
+        .parse(new ByteArrayInputStream(concat(bom, ttd.getBytes(StandardCharsets.UTF_8))), german)
+        .forEachRemaining(ttdLines::add);
+    assertThat(ttdLines)
+        .extracting(ParsedLine::kind)
+        .containsExactly(ParsedLine.Kind.ACCEPTED, ParsedLine.Kind.ACCEPTED);
     assertThat(ttdLines.get(0).value(format.index("advertiser_name"))).isEqualTo("Café Crème");
     assertThat(ttdLines.get(0).value(format.index("ad_group_name"))).isEqualTo("AG\nzwei");
     assertThat(ttdLines.get(0).value(format.index("impressions"))).isEqualTo(12345L);
@@ -99,7 +127,9 @@ class EncodingTest {
 
   private static List<ParsedLine> parse(byte[] bytes) throws Exception {
     List<ParsedLine> lines = new ArrayList<>();
-    new TtdDeliveryReport().parse(new ByteArrayInputStream(bytes), SourceOptions.defaults()).forEachRemaining(lines::add);
+    new TtdDeliveryReport()
+        .parse(new ByteArrayInputStream(bytes), SourceOptions.defaults())
+        .forEachRemaining(lines::add);
     return lines;
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 final class Fixtures {
   private Fixtures() {}
 
-  static List<ParsedLine> parse(ExportFormat format, String name, SourceOptions options) throws IOException {
+  static List<ParsedLine> parse(ExportFormat format, String name, SourceOptions options)
+      throws IOException {
     try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
       if (in == null) {
         throw new IOException("no fixture " + name);

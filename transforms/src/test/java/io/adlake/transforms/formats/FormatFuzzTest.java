@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every export format fed its fixture mutated at random: cut short, delimiters added or lost, stray quotes, a field
- * past the record limit, random bytes, the whole file in another encoding, line breaks moved, lines repeated. No
- * input may raise past the format, and every record is exactly one of accepted, quarantined or footer, each at its
- * own line number, so "rows read = accepted + quarantined + footer" holds by construction and ingest's count of
- * rows read is the count of these lines.
+ * Every export format fed its fixture mutated at random: cut short, delimiters added or lost, stray
+ * quotes, a field past the record limit, random bytes, the whole file in another encoding, line
+ * breaks moved, lines repeated. No input may raise past the format, and every record is exactly one
+ * of accepted, quarantined or footer, each at its own line number, so "rows read = accepted +
+ * quarantined + footer" holds by construction and ingest's count of rows read is the count of these
+ * lines.
  *
- * <p>Cases are seeded: case {@code n} is the same input on every machine, and its name (format and seed) replays it.
- * {@code -Dadlake.fuzz.cases=N} runs more than CI's bounded number; {@code -Dadlake.fuzz.seed=S} moves the range.
+ * <p>Cases are seeded: case {@code n} is the same input on every machine, and its name (format and
+ * seed) replays it. {@code -Dadlake.fuzz.cases=N} runs more than CI's bounded number; {@code
+ * -Dadlake.fuzz.seed=S} moves the range.
  */
 class FormatFuzzTest {
 
@@ -38,27 +40,42 @@ class FormatFuzzTest {
 
   private static final Map<String, Seed> SEEDS =
       Map.ofEntries(
-          Map.entry("dv360_delivery", new Seed("dv360_report_footer.csv", SourceOptions.defaults())),
-          Map.entry("ttd_delivery", new Seed("ttd_report_de.csv", new SourceOptions("dd/MM/yyyy", ",", null))),
+          Map.entry(
+              "dv360_delivery", new Seed("dv360_report_footer.csv", SourceOptions.defaults())),
+          Map.entry(
+              "ttd_delivery",
+              new Seed("ttd_report_de.csv", new SourceOptions("dd/MM/yyyy", ",", null))),
           Map.entry("meta_insights", new Seed("meta_insights.jsonl", SourceOptions.defaults())),
-          Map.entry("gam_report", new Seed("gam_report.csv", new SourceOptions(null, null, "Europe/Berlin", null, "EUR"))),
+          Map.entry(
+              "gam_report",
+              new Seed(
+                  "gam_report.csv", new SourceOptions(null, null, "Europe/Berlin", null, "EUR"))),
           Map.entry("monetize_report", new Seed("monetize_report.csv", SourceOptions.defaults())),
           Map.entry("bookings", new Seed("bookings.csv", SourceOptions.defaults())),
-          Map.entry("dv360_sdf_insertion_orders", new Seed("sdf_insertion_orders.csv", SourceOptions.defaults())),
-          Map.entry("dv360_sdf_line_items", new Seed("sdf_line_items.csv", SourceOptions.defaults())),
+          Map.entry(
+              "dv360_sdf_insertion_orders",
+              new Seed("sdf_insertion_orders.csv", SourceOptions.defaults())),
+          Map.entry(
+              "dv360_sdf_line_items", new Seed("sdf_line_items.csv", SourceOptions.defaults())),
           Map.entry("ttd_ad_groups", new Seed("ttd_ad_groups.jsonl", SourceOptions.defaults())),
           Map.entry("meta_ad_sets", new Seed("meta_ad_sets.jsonl", SourceOptions.defaults())),
           Map.entry("fx_rates", new Seed("ecb_fx_daily.csv", SourceOptions.defaults())));
 
   private static final List<Charset> ENCODINGS =
-      List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.ISO_8859_1, Charset.forName("windows-1252"));
+      List.of(
+          StandardCharsets.UTF_16LE,
+          StandardCharsets.UTF_16BE,
+          StandardCharsets.ISO_8859_1,
+          Charset.forName("windows-1252"));
 
   private static final int CASES = Integer.getInteger("adlake.fuzz.cases", 440);
   private static final long FIRST_SEED = Long.getLong("adlake.fuzz.seed", 20261202L);
 
   @Test
   void everyFormatHasAFixtureToBeFuzzedFrom() {
-    assertThat(SEEDS.keySet()).containsExactlyInAnyOrderElementsOf(ExportFormats.ALL.stream().map(ExportFormat::name).toList());
+    assertThat(SEEDS.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            ExportFormats.ALL.stream().map(ExportFormat::name).toList());
   }
 
   @TestFactory
@@ -66,15 +83,18 @@ class FormatFuzzTest {
     return LongStream.range(FIRST_SEED, FIRST_SEED + CASES)
         .mapToObj(
             seed -> {
-              ExportFormat format = ExportFormats.ALL.get((int) Math.floorMod(seed, (long) ExportFormats.ALL.size()));
-              return DynamicTest.dynamicTest(format.name() + " seed " + seed, () -> readsLineByLine(format, seed));
+              ExportFormat format =
+                  ExportFormats.ALL.get((int) Math.floorMod(seed, (long) ExportFormats.ALL.size()));
+              return DynamicTest.dynamicTest(
+                  format.name() + " seed " + seed, () -> readsLineByLine(format, seed));
             });
   }
 
   private static void readsLineByLine(ExportFormat format, long caseSeed) throws IOException {
     Seed seed = SEEDS.get(format.name());
     Random r = new Random(caseSeed);
-    List<Long> mutations = LongStream.range(0, 1 + r.nextInt(3)).map(i -> r.nextLong()).boxed().toList();
+    List<Long> mutations =
+        LongStream.range(0, 1 + r.nextInt(3)).map(i -> r.nextLong()).boxed().toList();
     byte[] input = mutate(fixture(seed.fixture()), mutations);
 
     List<ParsedLine> lines = new ArrayList<>();
@@ -84,7 +104,9 @@ class FormatFuzzTest {
     long previous = 0;
     for (ParsedLine line : lines) {
       assertThat(line.kind()).isNotNull();
-      assertThat(line.lineNumber()).as("line numbers rise, one record each").isGreaterThan(previous);
+      assertThat(line.lineNumber())
+          .as("line numbers rise, one record each")
+          .isGreaterThan(previous);
       previous = line.lineNumber();
       switch (line.kind()) {
         case ACCEPTED -> assertThat(line.values()).hasSize(format.fields().size());
@@ -92,7 +114,8 @@ class FormatFuzzTest {
         case FOOTER -> assertThat(line.reason()).isNull();
       }
     }
-    Map<ParsedLine.Kind, Long> byKind = lines.stream().collect(Collectors.groupingBy(ParsedLine::kind, Collectors.counting()));
+    Map<ParsedLine.Kind, Long> byKind =
+        lines.stream().collect(Collectors.groupingBy(ParsedLine::kind, Collectors.counting()));
     assertThat(byKind.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(lines.size());
     // A record starts on a line of the input: never more records than lines.
     assertThat((long) lines.size()).isLessThanOrEqualTo(physicalLines(input));
@@ -110,17 +133,34 @@ class FormatFuzzTest {
     int at = in.length == 0 ? 0 : r.nextInt(in.length + 1);
     return switch (r.nextInt(9)) {
       case 0 -> java.util.Arrays.copyOf(in, at); // cut short (a truncated download)
-      case 1 -> insert(in, at, new byte[] {(byte) ",;\t".charAt(r.nextInt(3))}); // a delimiter too many
+      case 1 ->
+          insert(in, at, new byte[] {(byte) ",;\t".charAt(r.nextInt(3))}); // a delimiter too many
       case 2 -> in.length == 0 ? in : remove(in, Math.min(at, in.length - 1)); // a byte lost
       case 3 -> insert(in, at, new byte[] {'"'}); // a stray quote
-      case 4 -> insert(in, at, "x".repeat(LogicalLineReader.MAX_RECORD_CHARS + 10).getBytes(StandardCharsets.US_ASCII)); // past the record limit
+      case 4 ->
+          insert(
+              in,
+              at,
+              "x"
+                  .repeat(LogicalLineReader.MAX_RECORD_CHARS + 10)
+                  .getBytes(StandardCharsets.US_ASCII)); // past the record limit
       case 5 -> {
         byte[] noise = new byte[1 + r.nextInt(16)];
         r.nextBytes(noise);
         yield insert(in, at, noise); // random bytes
       }
-      case 6 -> reencode(in, ENCODINGS.get(r.nextInt(ENCODINGS.size())), r.nextBoolean()); // saved by a spreadsheet
-      case 7 -> insert(in, at, r.nextBoolean() ? "\r\n".getBytes(StandardCharsets.US_ASCII) : "\n".getBytes(StandardCharsets.US_ASCII));
+      case 6 ->
+          reencode(
+              in,
+              ENCODINGS.get(r.nextInt(ENCODINGS.size())),
+              r.nextBoolean()); // saved by a spreadsheet
+      case 7 ->
+          insert(
+              in,
+              at,
+              r.nextBoolean()
+                  ? "\r\n".getBytes(StandardCharsets.US_ASCII)
+                  : "\n".getBytes(StandardCharsets.US_ASCII));
       default -> duplicateLine(in, at);
     };
   }
@@ -140,7 +180,10 @@ class FormatFuzzTest {
     return out;
   }
 
-  /** The text as another encoding writes it, with its byte order mark when it has one and {@code bom} says so. */
+  /**
+   * The text as another encoding writes it, with its byte order mark when it has one and {@code
+   * bom} says so.
+   */
   private static byte[] reencode(byte[] in, Charset charset, boolean bom) {
     String text = new String(in, StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -12,15 +12,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sell-side formats on fixtures written from the platforms' documentation: Ad Manager's CSV_DUMP
- * (ReportService ExportFormat: qualified headers, network money in micros, local money as symbol + space + micros,
- * no totals row) and Monetize's report download (decimal units, integer ids, EST5EDT by default).
+ * The sell-side formats on fixtures written from the platforms' documentation: Ad Manager's
+ * CSV_DUMP (ReportService ExportFormat: qualified headers, network money in micros, local money as
+ * symbol + space + micros, no totals row) and Monetize's report download (decimal units, integer
+ * ids, EST5EDT by default).
  */
 class SspFormatsTest {
 
   private final GamReportCsv gam = new GamReportCsv();
   private final MonetizeReportCsv monetize = new MonetizeReportCsv();
-  private final SourceOptions berlinEur = new SourceOptions(null, null, "Europe/Berlin", null, "EUR");
+  private final SourceOptions berlinEur =
+      new SourceOptions(null, null, "Europe/Berlin", null, "EUR");
 
   @Test
   void gamMicrosBecomeUnitsInTheNetworkCurrencyOrTheSymbolsCurrency() throws Exception {
@@ -41,82 +43,123 @@ class SspFormatsTest {
     assertThat(deal.value(gam.index("impressions"))).isEqualTo(120_000L);
 
     assertThat(accepted.get(1).value(gam.index("deal_id"))).isNull(); // open auction
-    assertThat(accepted.get(1).value(gam.index("gross_revenue"))).isEqualTo(new BigDecimal("87.500000"));
+    assertThat(accepted.get(1).value(gam.index("gross_revenue")))
+        .isEqualTo(new BigDecimal("87.500000"));
     // "£ 45250000": a local-currency amount, 45.25 pounds
-    assertThat(accepted.get(2).value(gam.index("gross_revenue"))).isEqualTo(new BigDecimal("45.250000"));
-    assertThat(accepted.get(2).value(gam.index("net_revenue"))).isEqualTo(new BigDecimal("36.200000"));
+    assertThat(accepted.get(2).value(gam.index("gross_revenue")))
+        .isEqualTo(new BigDecimal("45.250000"));
+    assertThat(accepted.get(2).value(gam.index("net_revenue")))
+        .isEqualTo(new BigDecimal("36.200000"));
     assertThat(accepted.get(2).value(gam.index("currency"))).isEqualTo("GBP");
 
-    assertThat(Fixtures.of(lines, QUARANTINED)).extracting(ParsedLine::lineNumber, ParsedLine::reason)
+    assertThat(Fixtures.of(lines, QUARANTINED))
+        .extracting(ParsedLine::lineNumber, ParsedLine::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(5L,
+            org.assertj.core.groups.Tuple.tuple(
+                5L,
                 "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': not micros (a whole number, optionally after a currency symbol and a space): '12.5'"),
-            org.assertj.core.groups.Tuple.tuple(6L,
+            org.assertj.core.groups.Tuple.tuple(
+                6L,
                 "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': unknown currency symbol 'ƒ': 'ƒ 12500000'"),
-            org.assertj.core.groups.Tuple.tuple(7L, "gross revenue is in GBP and net revenue in EUR: one row, one currency"),
-            org.assertj.core.groups.Tuple.tuple(8L, "column 'Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS': negative count: '-5'"));
+            org.assertj.core.groups.Tuple.tuple(
+                7L, "gross revenue is in GBP and net revenue in EUR: one row, one currency"),
+            org.assertj.core.groups.Tuple.tuple(
+                8L, "column 'Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS': negative count: '-5'"));
     // Rows read = accepted + quarantined: CSV_DUMP has no totals row and no footer.
     assertThat(lines).hasSize(7);
   }
 
   @Test
   void aGamRowIsQuarantinedWhenTheOrgDoesNotDeclareTheNetworkTimezoneOrCurrency() throws Exception {
-    List<ParsedLine> noZone = Fixtures.parse(gam, "gam_report.csv", new SourceOptions(null, null, null, null, "EUR"));
+    List<ParsedLine> noZone =
+        Fixtures.parse(gam, "gam_report.csv", new SourceOptions(null, null, null, null, "EUR"));
     assertThat(Fixtures.of(noZone, ACCEPTED)).isEmpty();
-    assertThat(Fixtures.of(noZone, QUARANTINED)).hasSize(7).allSatisfy(l -> assertThat(l.reason())
-        .isEqualTo("the org does not declare its Ad Manager network timezone (sources.gam.timezone): the report's days cannot be placed"));
+    assertThat(Fixtures.of(noZone, QUARANTINED))
+        .hasSize(7)
+        .allSatisfy(
+            l ->
+                assertThat(l.reason())
+                    .isEqualTo(
+                        "the org does not declare its Ad Manager network timezone (sources.gam.timezone): the report's days cannot be placed"));
 
-    List<ParsedLine> noCurrency = Fixtures.parse(gam, "gam_report.csv", new SourceOptions(null, null, "Europe/Berlin", null, null));
-    // Only the pounds line says its currency; bare micros are in a currency nobody declared: never guessed.
-    assertThat(Fixtures.of(noCurrency, ACCEPTED)).extracting(ParsedLine::lineNumber).containsExactly(4L);
+    List<ParsedLine> noCurrency =
+        Fixtures.parse(
+            gam, "gam_report.csv", new SourceOptions(null, null, "Europe/Berlin", null, null));
+    // Only the pounds line says its currency; bare micros are in a currency nobody declared: never
+    // guessed.
+    assertThat(Fixtures.of(noCurrency, ACCEPTED))
+        .extracting(ParsedLine::lineNumber)
+        .containsExactly(4L);
     assertThat(Fixtures.of(noCurrency, QUARANTINED).get(0).reason())
-        .isEqualTo("column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE' is in the network currency, which the org does not declare (sources.gam.currency)");
+        .isEqualTo(
+            "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE' is in the network currency, which the org does not declare (sources.gam.currency)");
   }
 
   @Test
   void bothNamesOfTheRenamedDealBuyerDimensionAreRead() throws Exception {
-    // Before August 2025: Dimension.PROGRAMMATIC_BUYER_ID/NAME; after: Dimension.DEAL_BUYER_ID/NAME.
-    ParsedLine before = Fixtures.of(Fixtures.parse(gam, "gam_report_2025.csv", berlinEur), ACCEPTED).get(0);
-    ParsedLine after = Fixtures.of(Fixtures.parse(gam, "gam_report.csv", berlinEur), ACCEPTED).get(0);
+    // Before August 2025: Dimension.PROGRAMMATIC_BUYER_ID/NAME; after:
+    // Dimension.DEAL_BUYER_ID/NAME.
+    ParsedLine before =
+        Fixtures.of(Fixtures.parse(gam, "gam_report_2025.csv", berlinEur), ACCEPTED).get(0);
+    ParsedLine after =
+        Fixtures.of(Fixtures.parse(gam, "gam_report.csv", berlinEur), ACCEPTED).get(0);
     for (ParsedLine line : List.of(before, after)) {
       assertThat(line.value(gam.index("buyer_id"))).isEqualTo("5093");
       assertThat(line.value(gam.index("buyer_name"))).isEqualTo("Google Display & Video 360");
     }
     assertThat(before.value(gam.index("gross_revenue"))).isEqualTo(new BigDecimal("1000.000000"));
-    assertThat(before.value(gam.index("net_revenue"))).isNull(); // the report has no Ad Exchange column: unknown, not 0
-    assertThat(gam.recognises("Dimension.DATE,Dimension.AD_UNIT_ID,Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS,Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE")).isTrue();
-    assertThat(ExportFormats.of(Source.GAM)).extracting(ExportFormat::name).containsExactly("gam_report");
+    assertThat(before.value(gam.index("net_revenue")))
+        .isNull(); // the report has no Ad Exchange column: unknown, not 0
+    assertThat(
+            gam.recognises(
+                "Dimension.DATE,Dimension.AD_UNIT_ID,Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS,Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE"))
+        .isTrue();
+    assertThat(ExportFormats.of(Source.GAM))
+        .extracting(ExportFormat::name)
+        .containsExactly("gam_report");
   }
 
   @Test
   void monetizeMoneyIsInDecimalUnitsInEst5edtAndUsdUnlessTheOrgSaysOtherwise() throws Exception {
-    List<ParsedLine> lines = Fixtures.parse(monetize, "monetize_report.csv", SourceOptions.defaults());
+    List<ParsedLine> lines =
+        Fixtures.parse(monetize, "monetize_report.csv", SourceOptions.defaults());
     List<ParsedLine> accepted = Fixtures.of(lines, ACCEPTED);
     assertThat(accepted).extracting(ParsedLine::lineNumber).containsExactly(2L, 3L);
     ParsedLine deal = accepted.get(0);
     assertThat(deal.value(monetize.index("revenue"))).isEqualTo(new BigDecimal("400.050000"));
-    assertThat(deal.value(monetize.index("publisher_revenue"))).isEqualTo(new BigDecimal("328.040000"));
+    assertThat(deal.value(monetize.index("publisher_revenue")))
+        .isEqualTo(new BigDecimal("328.040000"));
     assertThat(deal.value(monetize.index("publisher_currency"))).isEqualTo("EUR");
-    assertThat(deal.value(monetize.index("publisher_revenue_pub_curr"))).isEqualTo(new BigDecimal("301.620000"));
+    assertThat(deal.value(monetize.index("publisher_revenue_pub_curr")))
+        .isEqualTo(new BigDecimal("301.620000"));
     assertThat(deal.value(monetize.index("currency"))).isEqualTo("USD");
     assertThat(deal.value(monetize.index("report_timezone"))).isEqualTo("EST5EDT");
     assertThat(deal.value(monetize.index("deal_id"))).isEqualTo("477919");
     assertThat(deal.value(monetize.index("buyer_member_id"))).isEqualTo("2026");
     assertThat(accepted.get(1).value(monetize.index("deal_id"))).isNull();
 
-    assertThat(Fixtures.of(lines, QUARANTINED)).extracting(ParsedLine::reason)
+    assertThat(Fixtures.of(lines, QUARANTINED))
+        .extracting(ParsedLine::reason)
         .containsExactly(
             "column 'deal_id': not an integer id: '47x919'",
             "column 'publisher_revenue_pub_curr' has an amount but 'publisher_currency' does not say its currency");
 
-    ParsedLine utc = Fixtures.of(Fixtures.parse(monetize, "monetize_report.csv", new SourceOptions(null, null, "UTC", null, "EUR")), ACCEPTED).get(0);
+    ParsedLine utc =
+        Fixtures.of(
+                Fixtures.parse(
+                    monetize,
+                    "monetize_report.csv",
+                    new SourceOptions(null, null, "UTC", null, "EUR")),
+                ACCEPTED)
+            .get(0);
     assertThat(utc.value(monetize.index("report_timezone"))).isEqualTo("UTC");
     assertThat(utc.value(monetize.index("currency"))).isEqualTo("EUR");
   }
 
   @Test
   void symbolsAreCldrsOrIsoCodesAndNeverAGuess() throws Exception {
-    assertThat(SspMoney.parseMicros("€ 1000000")).isEqualTo(new SspMoney.Amount(new BigDecimal("1.000000"), "EUR"));
+    assertThat(SspMoney.parseMicros("€ 1000000"))
+        .isEqualTo(new SspMoney.Amount(new BigDecimal("1.000000"), "EUR"));
     assertThat(SspMoney.parseMicros("CA$ 2500000").currency()).isEqualTo("CAD");
     assertThat(SspMoney.parseMicros("$ 1").units()).isEqualTo(new BigDecimal("0.000001"));
     assertThat(SspMoney.parseMicros("CHF 3000000").currency()).isEqualTo("CHF");

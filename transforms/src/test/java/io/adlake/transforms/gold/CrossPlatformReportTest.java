@@ -50,7 +50,8 @@ class CrossPlatformReportTest {
                 line("meta", "c1", "s1", 0, 0, "0", "0", "0", "0", "same_currency")),
             SILVER);
 
-    List<Row> report = CrossPlatformReport.build(silver).orderBy("platform", "campaign_id").collectAsList();
+    List<Row> report =
+        CrossPlatformReport.build(silver).orderBy("platform", "campaign_id").collectAsList();
     assertThat(report).hasSize(3);
 
     Row io1 = report.get(0);
@@ -66,7 +67,8 @@ class CrossPlatformReportTest {
     Row io2 = report.get(1);
     assertThat(io2.<Long>getAs("lines_without_fx")).isEqualTo(1L);
     assertThat(io2.<BigDecimal>getAs("total_media_cost")).isNull();
-    assertThat(io2.<BigDecimal>getAs("cpm")).isNull(); // cost unknown: no rate rather than a wrong one
+    assertThat(io2.<BigDecimal>getAs("cpm"))
+        .isNull(); // cost unknown: no rate rather than a wrong one
     assertThat(io2.<BigDecimal>getAs("ctr")).isEqualByComparingTo("0.005"); // 5 / 1000
 
     Row meta = report.get(2);
@@ -84,12 +86,34 @@ class CrossPlatformReportTest {
   }
 
   private static Row line(
-      String platform, String campaign, String line, long impressions, long clicks, String conversions,
-      String media, String total, String revenue, String fxStatus) {
+      String platform,
+      String campaign,
+      String line,
+      long impressions,
+      long clicks,
+      String conversions,
+      String media,
+      String total,
+      String revenue,
+      String fxStatus) {
     return RowFactory.create(
-        "acme", Date.valueOf("2026-11-02"), platform, "adv-" + platform, "Advertiser", campaign, campaign.toUpperCase(),
-        line, impressions, clicks, new BigDecimal(conversions), amount(media), amount(total), amount(revenue), "EUR",
-        fxStatus, "Europe/Berlin");
+        "acme",
+        Date.valueOf("2026-11-02"),
+        platform,
+        "adv-" + platform,
+        "Advertiser",
+        campaign,
+        campaign.toUpperCase(),
+        line,
+        impressions,
+        clicks,
+        new BigDecimal(conversions),
+        amount(media),
+        amount(total),
+        amount(revenue),
+        "EUR",
+        fxStatus,
+        "Europe/Berlin");
   }
 
   private static BigDecimal amount(String value) {

@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Hand-written silver frames for gold tests: one org "acme" reporting in EUR, only the columns the marts read.
- * Each add method takes the values a test cares about and fills the rest.
+ * Hand-written silver frames for gold tests: one org "acme" reporting in EUR, only the columns the
+ * marts read. Each add method takes the values a test cares about and fills the rest.
  */
 public final class GoldFrames {
 
@@ -81,7 +81,6 @@ public final class GoldFrames {
           .add("quote_currency", DataTypes.StringType)
           .add("rate", Values.RATE);
 
-
   private final SparkSession spark;
   private final String asOf;
   private final List<Row> delivery = new ArrayList<>();
@@ -100,36 +99,116 @@ public final class GoldFrames {
   }
 
   public GoldFrames delivery(
-      String day, String platform, String campaign, String line, long impressions, long clicks, String currency, String cost, String costRc) {
+      String day,
+      String platform,
+      String campaign,
+      String line,
+      long impressions,
+      long clicks,
+      String currency,
+      String cost,
+      String costRc) {
     BigDecimal media = amount(cost).multiply(new BigDecimal("0.8"));
     BigDecimal mediaRc = costRc == null ? null : amount(costRc).multiply(new BigDecimal("0.8"));
     delivery.add(
         RowFactory.create(
-            ORG, date(day), platform, "Advertiser", campaign, line, impressions, clicks, currency, media, amount(cost), mediaRc,
-            amount(costRc), costRc == null ? "missing_rate" : currency.equals("EUR") ? "same_currency" : "converted"));
+            ORG,
+            date(day),
+            platform,
+            "Advertiser",
+            campaign,
+            line,
+            impressions,
+            clicks,
+            currency,
+            media,
+            amount(cost),
+            mediaRc,
+            amount(costRc),
+            costRc == null
+                ? "missing_rate"
+                : currency.equals("EUR") ? "same_currency" : "converted"));
     return this;
   }
 
-  public GoldFrames booking(String id, String platform, String entity, String start, String end, String budget, String rate, String buyType, String currency) {
+  public GoldFrames booking(
+      String id,
+      String platform,
+      String entity,
+      String start,
+      String end,
+      String budget,
+      String rate,
+      String buyType,
+      String currency) {
     bookings.add(
         RowFactory.create(
-            ORG, id, "Opportunity " + id, "Advertiser", platform, entity, date(start), date(end), amount(budget), amount(rate), buyType, currency));
+            ORG,
+            id,
+            "Opportunity " + id,
+            "Advertiser",
+            platform,
+            entity,
+            date(start),
+            date(end),
+            amount(budget),
+            amount(rate),
+            buyType,
+            currency));
     return this;
   }
 
   public GoldFrames entity(
-      String platform, String type, String id, String parent, String name, String budget, String dailyCap, String pacing,
-      String start, String end, String currency) {
-    return entity(platform, type, id, parent, name, "Active", budget, dailyCap, pacing, start, end, currency, null, true);
+      String platform,
+      String type,
+      String id,
+      String parent,
+      String name,
+      String budget,
+      String dailyCap,
+      String pacing,
+      String start,
+      String end,
+      String currency) {
+    return entity(
+        platform, type, id, parent, name, "Active", budget, dailyCap, pacing, start, end, currency,
+        null, true);
   }
 
   public GoldFrames entity(
-      String platform, String type, String id, String parent, String name, String status, String budget, String dailyCap,
-      String pacing, String start, String end, String currency, List<Row> segments, Boolean frequencyCap) {
+      String platform,
+      String type,
+      String id,
+      String parent,
+      String name,
+      String status,
+      String budget,
+      String dailyCap,
+      String pacing,
+      String start,
+      String end,
+      String currency,
+      List<Row> segments,
+      Boolean frequencyCap) {
     setup.add(
         RowFactory.create(
-            ORG, platform, type, id, parent, name, status, budget == null ? "Unlimited" : "Amount", currency, amount(dailyCap),
-            amount(budget), segments, pacing, date(start), date(end), false, frequencyCap));
+            ORG,
+            platform,
+            type,
+            id,
+            parent,
+            name,
+            status,
+            budget == null ? "Unlimited" : "Amount",
+            currency,
+            amount(dailyCap),
+            amount(budget),
+            segments,
+            pacing,
+            date(start),
+            date(end),
+            false,
+            frequencyCap));
     return this;
   }
 
@@ -145,7 +224,15 @@ public final class GoldFrames {
   public GoldInputs inputs(String underBelow, String overAbove) {
     Dataset<Row> orgs =
         spark.createDataFrame(
-            List.of(RowFactory.create(ORG, "EUR", "Europe/Berlin", date(asOf), new BigDecimal(underBelow), new BigDecimal(overAbove), 7)),
+            List.of(
+                RowFactory.create(
+                    ORG,
+                    "EUR",
+                    "Europe/Berlin",
+                    date(asOf),
+                    new BigDecimal(underBelow),
+                    new BigDecimal(overAbove),
+                    7)),
             GoldInputs.ORGS);
     return new GoldInputs(
         orgs,

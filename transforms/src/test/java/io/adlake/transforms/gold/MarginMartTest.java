@@ -31,13 +31,16 @@ class MarginMartTest {
         .delivery("2026-11-01", "meta", "mc1", "set1", 9000, 20, "EUR", "30", "30")
         .delivery("2026-11-02", "dv360", "io9", "li9", 3000, 2, "EUR", "25", "25")
         .delivery("2026-11-01", "dv360", "io4", "li4", 1000, 1, "EUR", "5", "5")
-        .delivery("2026-11-05", "dv360", "io1", "li1", 1000, 1, "EUR", "5", "5"); // outside the window
+        .delivery(
+            "2026-11-05", "dv360", "io1", "li1", 1000, 1, "EUR", "5", "5"); // outside the window
     f.rate("2026-10-30", "USD", "1.25"); // Friday's rate serves the Monday
     f.booking("B1", "dv360", "io1", "2026-11-01", "2026-11-30", "5000", "10", "CPM", "EUR")
         .booking("B2", "ttd", "c7", "2026-11-01", "2026-11-30", "2000", "2", "CPC", "USD")
         .booking("B3", "meta", "mc1", "2026-11-01", "2026-11-30", "3000", null, "FLAT", "EUR")
         .booking("B4", "dv360", "io4", "2026-11-02", "2026-11-30", "1000", "10", "CPM", "EUR");
-    Dataset<Row> rows = MarginMart.daily(f.inputs(), Date.valueOf("2026-11-01"), Date.valueOf("2026-11-03")).cache();
+    Dataset<Row> rows =
+        MarginMart.daily(f.inputs(), Date.valueOf("2026-11-01"), Date.valueOf("2026-11-03"))
+            .cache();
     daily = rows.orderBy("booking_line_id", "report_date").collectAsList();
     monthly = MarginMart.monthly(rows).orderBy("booking_line_id").collectAsList();
   }
@@ -57,7 +60,8 @@ class MarginMartTest {
   void cpcBookingInAnotherCurrency() {
     Row b2 = only("B2", "2026-11-02");
     assertThat(amount(b2, "booking_fx_rate")).isEqualByComparingTo("0.8"); // 1 / 1.25
-    assertThat(amount(b2, "billable_revenue")).isEqualByComparingTo("16"); // 2 USD x 0.8 x 10 clicks
+    assertThat(amount(b2, "billable_revenue"))
+        .isEqualByComparingTo("16"); // 2 USD x 0.8 x 10 clicks
     assertThat(amount(b2, "gross_margin")).isEqualByComparingTo("4"); // 16 - 12
   }
 
@@ -65,11 +69,18 @@ class MarginMartTest {
   void flatFeeSpreadOverEveryFlightDay() {
     List<Row> b3 = daily.stream().filter(r -> r.getAs("booking_line_id").equals("B3")).toList();
     assertThat(b3).hasSize(3); // 3 Nov has no delivery and still earns its share
-    assertThat(b3).allSatisfy(r -> assertThat(amount(r, "billable_revenue")).isEqualByComparingTo("100")); // 3000 / 30
+    assertThat(b3)
+        .allSatisfy(
+            r ->
+                assertThat(amount(r, "billable_revenue")).isEqualByComparingTo("100")); // 3000 / 30
     assertThat(amount(b3.get(0), "gross_margin")).isEqualByComparingTo("70");
     assertThat(amount(b3.get(2), "total_media_cost")).isEqualByComparingTo("0");
 
-    Row month = monthly.stream().filter(r -> r.getAs("booking_line_id").equals("B3")).findFirst().orElseThrow();
+    Row month =
+        monthly.stream()
+            .filter(r -> r.getAs("booking_line_id").equals("B3"))
+            .findFirst()
+            .orElseThrow();
     assertThat(month.<Date>getAs("month")).isEqualTo(Date.valueOf("2026-11-01"));
     assertThat(month.<Long>getAs("days")).isEqualTo(3L);
     assertThat(amount(month, "billable_revenue")).isEqualByComparingTo("300");
@@ -98,14 +109,24 @@ class MarginMartTest {
   @Test
   void everyDeliveredCostIsAccountedFor() {
     // 15 + 12 + 30 + 25 + 5 inside the window: the margin table loses no spend
-    BigDecimal cost = daily.stream().map(r -> amount(r, "total_media_cost")).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal cost =
+        daily.stream()
+            .map(r -> amount(r, "total_media_cost"))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(cost).isEqualByComparingTo("87");
-    assertThat(daily).extracting(r -> r.<String>getAs("booking_line_id") + "@" + r.getAs("report_date")).doesNotHaveDuplicates();
+    assertThat(daily)
+        .extracting(r -> r.<String>getAs("booking_line_id") + "@" + r.getAs("report_date"))
+        .doesNotHaveDuplicates();
   }
 
   private Row only(String booking, String day) {
     List<Row> match =
-        daily.stream().filter(r -> r.getAs("booking_line_id").equals(booking) && r.getAs("report_date").equals(Date.valueOf(day))).toList();
+        daily.stream()
+            .filter(
+                r ->
+                    r.getAs("booking_line_id").equals(booking)
+                        && r.getAs("report_date").equals(Date.valueOf(day)))
+            .toList();
     assertThat(match).hasSize(1);
     return match.get(0);
   }

@@ -74,19 +74,55 @@ class RevenueReconciliationTest {
     deal(buy, sell, "ssp_only", null, "250");
     deal(buy, sell, "no_fx", "500", "500");
     // a second DSP line of the deal whose rate is missing: its total is unknown, so no verdict
-    buy.add(RowFactory.create("o1", Date.valueOf(DAY), "ttd", "no_fx", "EUR", NY, "missing_rate", 10L, null));
+    buy.add(
+        RowFactory.create(
+            "o1", Date.valueOf(DAY), "ttd", "no_fx", "EUR", NY, "missing_rate", 10L, null));
     // open auction on both sides: not a deal, not reconciled
-    buy.add(RowFactory.create("o1", Date.valueOf(DAY), "dv360", null, "EUR", NY, "same_currency", 10L, amount("70")));
-    sell.add(RowFactory.create("o1", Date.valueOf(DAY), "gam", null, "EUR", NY, "same_currency", 10L, amount("90"), amount("70")));
+    buy.add(
+        RowFactory.create(
+            "o1", Date.valueOf(DAY), "dv360", null, "EUR", NY, "same_currency", 10L, amount("70")));
+    sell.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "gam",
+            null,
+            "EUR",
+            NY,
+            "same_currency",
+            10L,
+            amount("90"),
+            amount("70")));
     // an org that ingests no SSP report: its deals are not judged
-    buy.add(RowFactory.create("o2", Date.valueOf(DAY), "dv360", "elsewhere", "EUR", NY, "same_currency", 10L, amount("70")));
+    buy.add(
+        RowFactory.create(
+            "o2",
+            Date.valueOf(DAY),
+            "dv360",
+            "elsewhere",
+            "EUR",
+            NY,
+            "same_currency",
+            10L,
+            amount("70")));
 
     Map<String, Row> byDeal = reconcile(spark, buy, sell, "0.10", "50");
     assertThat(byDeal.keySet())
-        .containsExactlyInAnyOrder("within", "edge", "under_edge", "dsp_over", "ssp_over", "tiny", "floor_edge", "dsp_only", "ssp_only", "no_fx");
+        .containsExactlyInAnyOrder(
+            "within",
+            "edge",
+            "under_edge",
+            "dsp_over",
+            "ssp_over",
+            "tiny",
+            "floor_edge",
+            "dsp_only",
+            "ssp_only",
+            "no_fx");
     assertStatus(byDeal.get("within"), "within_tolerance", "tolerance", "50.000000", "0.0526");
     assertStatus(byDeal.get("edge"), "within_tolerance", "tolerance", "100.000000", "0.1000");
-    assertStatus(byDeal.get("under_edge"), "within_tolerance", "tolerance", "-100.000000", "-0.0909");
+    assertStatus(
+        byDeal.get("under_edge"), "within_tolerance", "tolerance", "-100.000000", "-0.0909");
     assertStatus(byDeal.get("dsp_over"), "dsp_over", "tolerance", "200.000000", "0.2000");
     assertStatus(byDeal.get("ssp_over"), "ssp_over", "tolerance", "-200.000000", "-0.2000");
     assertStatus(byDeal.get("tiny"), "within_tolerance", "floor", "20.000000", "1.0000");
@@ -94,7 +130,8 @@ class RevenueReconciliationTest {
     assertStatus(byDeal.get("dsp_only"), "dsp_only", null, null, null);
     assertStatus(byDeal.get("ssp_only"), "ssp_only", null, null, null);
     assertStatus(byDeal.get("no_fx"), "missing_fx", null, null, null);
-    assertThat(byDeal.get("no_fx").<BigDecimal>getAs("dsp_spend")).isNull(); // 500 known + one line unknown: unknown
+    assertThat(byDeal.get("no_fx").<BigDecimal>getAs("dsp_spend"))
+        .isNull(); // 500 known + one line unknown: unknown
     assertThat(byDeal.get("dsp_only").<String>getAs("day_alignment")).isEqualTo("one_side_only");
     assertThat(byDeal.get("no_fx").<String>getAs("dsp_platforms")).isEqualTo("dv360,ttd");
 
@@ -106,24 +143,121 @@ class RevenueReconciliationTest {
 
   @Test
   void aGamDayInTheNetworkTimezoneAgainstADv360DayInTheAccountTimezone(SparkSession spark) {
-    // The DV360 account reports New York days, the Ad Manager network London days. Days pair on the calendar date
-    // each reports; the offset says London's midnight comes 5 hours before New York's in November and July, and 4
+    // The DV360 account reports New York days, the Ad Manager network London days. Days pair on the
+    // calendar date
+    // each reports; the offset says London's midnight comes 5 hours before New York's in November
+    // and July, and 4
     // in the weeks when the US has moved its clocks and Britain has not (8 to 29 March 2026).
     List<Row> buy = new ArrayList<>();
     List<Row> sell = new ArrayList<>();
     for (String day : List.of("2026-11-07", "2026-07-01", "2026-03-10")) {
-      buy.add(RowFactory.create("o1", Date.valueOf(day), "dv360", "d-" + day, "EUR", NY, "same_currency", 1000L, amount("500")));
-      sell.add(RowFactory.create("o1", Date.valueOf(day), "gam", "d-" + day, "EUR", "Europe/London", "same_currency", 980L, amount("490"), amount("400")));
+      buy.add(
+          RowFactory.create(
+              "o1",
+              Date.valueOf(day),
+              "dv360",
+              "d-" + day,
+              "EUR",
+              NY,
+              "same_currency",
+              1000L,
+              amount("500")));
+      sell.add(
+          RowFactory.create(
+              "o1",
+              Date.valueOf(day),
+              "gam",
+              "d-" + day,
+              "EUR",
+              "Europe/London",
+              "same_currency",
+              980L,
+              amount("490"),
+              amount("400")));
     }
-    // Same boundaries: a GAM network and a DV360 account both in Berlin, and Monetize's EST5EDT against New York.
-    buy.add(RowFactory.create("o1", Date.valueOf(DAY), "dv360", "berlin", "EUR", "Europe/Berlin", "same_currency", 1000L, amount("500")));
-    sell.add(RowFactory.create("o1", Date.valueOf(DAY), "gam", "berlin", "EUR", "Europe/Berlin", "same_currency", 1000L, amount("500"), amount("400")));
-    buy.add(RowFactory.create("o1", Date.valueOf(DAY), "ttd", "est", "EUR", NY, "same_currency", 1000L, amount("500")));
-    sell.add(RowFactory.create("o1", Date.valueOf(DAY), "monetize", "est", "EUR", "EST5EDT", "same_currency", 1000L, amount("500"), amount("400")));
+    // Same boundaries: a GAM network and a DV360 account both in Berlin, and Monetize's EST5EDT
+    // against New York.
+    buy.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "dv360",
+            "berlin",
+            "EUR",
+            "Europe/Berlin",
+            "same_currency",
+            1000L,
+            amount("500")));
+    sell.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "gam",
+            "berlin",
+            "EUR",
+            "Europe/Berlin",
+            "same_currency",
+            1000L,
+            amount("500"),
+            amount("400")));
+    buy.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "ttd",
+            "est",
+            "EUR",
+            NY,
+            "same_currency",
+            1000L,
+            amount("500")));
+    sell.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "monetize",
+            "est",
+            "EUR",
+            "EST5EDT",
+            "same_currency",
+            1000L,
+            amount("500"),
+            amount("400")));
     // One deal bought from accounts in two zones: no single offset.
-    buy.add(RowFactory.create("o1", Date.valueOf(DAY), "dv360", "mixed", "EUR", NY, "same_currency", 500L, amount("250")));
-    buy.add(RowFactory.create("o1", Date.valueOf(DAY), "ttd", "mixed", "EUR", "UTC", "same_currency", 500L, amount("250")));
-    sell.add(RowFactory.create("o1", Date.valueOf(DAY), "gam", "mixed", "EUR", "UTC", "same_currency", 1000L, amount("500"), amount("400")));
+    buy.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "dv360",
+            "mixed",
+            "EUR",
+            NY,
+            "same_currency",
+            500L,
+            amount("250")));
+    buy.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "ttd",
+            "mixed",
+            "EUR",
+            "UTC",
+            "same_currency",
+            500L,
+            amount("250")));
+    sell.add(
+        RowFactory.create(
+            "o1",
+            Date.valueOf(DAY),
+            "gam",
+            "mixed",
+            "EUR",
+            "UTC",
+            "same_currency",
+            1000L,
+            amount("500"),
+            amount("400")));
 
     Map<String, Row> byDeal = reconcile(spark, buy, sell, "0.10", "50");
     assertAlignment(byDeal.get("d-2026-11-07"), "calendar_date_shifted", "5.00");
@@ -137,24 +271,52 @@ class RevenueReconciliationTest {
     assertThat(shifted.<String>getAs("ssp_timezone")).isEqualTo("Europe/London");
     assertThat(byDeal.get("mixed").<String>getAs("dsp_timezone")).isEqualTo("mixed");
     // 1000 DSP impressions against 980: +2.04 %
-    assertThat(shifted.<BigDecimal>getAs("impressions_discrepancy_pct")).isEqualByComparingTo("0.0204");
+    assertThat(shifted.<BigDecimal>getAs("impressions_discrepancy_pct"))
+        .isEqualByComparingTo("0.0204");
     assertThat(shifted.<String>getAs("status")).isEqualTo("within_tolerance");
   }
 
-  private static Map<String, Row> reconcile(SparkSession spark, List<Row> buy, List<Row> sell, String tolerance, String floor) {
-    Dataset<Row> buySell = BuySellDaily.build(spark.createDataFrame(buy, DELIVERY), spark.createDataFrame(sell, SUPPLY));
+  private static Map<String, Row> reconcile(
+      SparkSession spark, List<Row> buy, List<Row> sell, String tolerance, String floor) {
+    Dataset<Row> buySell =
+        BuySellDaily.build(
+            spark.createDataFrame(buy, DELIVERY), spark.createDataFrame(sell, SUPPLY));
     Dataset<Row> settings =
-        spark.createDataFrame(List.of(RowFactory.create("o1", "EUR", new BigDecimal(tolerance), new BigDecimal(floor))), SETTINGS);
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("o1", "EUR", new BigDecimal(tolerance), new BigDecimal(floor))),
+            SETTINGS);
     return RevenueReconciliation.build(buySell, settings).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.<String>getAs("deal_id"), r -> r));
   }
 
   private static void deal(List<Row> buy, List<Row> sell, String id, String dsp, String ssp) {
     if (dsp != null) {
-      buy.add(RowFactory.create("o1", Date.valueOf(DAY), "dv360", id, "EUR", NY, "same_currency", 1000L, amount(dsp)));
+      buy.add(
+          RowFactory.create(
+              "o1",
+              Date.valueOf(DAY),
+              "dv360",
+              id,
+              "EUR",
+              NY,
+              "same_currency",
+              1000L,
+              amount(dsp)));
     }
     if (ssp != null) {
-      sell.add(RowFactory.create("o1", Date.valueOf(DAY), "gam", id, "EUR", NY, "same_currency", 1000L, amount(ssp), amount(ssp).multiply(new BigDecimal("0.8"))));
+      sell.add(
+          RowFactory.create(
+              "o1",
+              Date.valueOf(DAY),
+              "gam",
+              id,
+              "EUR",
+              NY,
+              "same_currency",
+              1000L,
+              amount(ssp),
+              amount(ssp).multiply(new BigDecimal("0.8"))));
     }
   }
 
@@ -162,15 +324,24 @@ class RevenueReconciliationTest {
     return new BigDecimal(value).setScale(6);
   }
 
-  private static void assertStatus(Row row, String status, String judgedBy, String discrepancy, String pct) {
+  private static void assertStatus(
+      Row row, String status, String judgedBy, String discrepancy, String pct) {
     assertThat(row.<String>getAs("status")).as(row.<String>getAs("deal_id")).isEqualTo(status);
     assertThat(row.<String>getAs("judged_by")).as(row.<String>getAs("deal_id")).isEqualTo(judgedBy);
-    assertThat(row.<BigDecimal>getAs("discrepancy")).as(row.<String>getAs("deal_id")).isEqualTo(discrepancy == null ? null : new BigDecimal(discrepancy));
-    assertThat(row.<BigDecimal>getAs("discrepancy_pct")).as(row.<String>getAs("deal_id")).isEqualTo(pct == null ? null : new BigDecimal(pct));
+    assertThat(row.<BigDecimal>getAs("discrepancy"))
+        .as(row.<String>getAs("deal_id"))
+        .isEqualTo(discrepancy == null ? null : new BigDecimal(discrepancy));
+    assertThat(row.<BigDecimal>getAs("discrepancy_pct"))
+        .as(row.<String>getAs("deal_id"))
+        .isEqualTo(pct == null ? null : new BigDecimal(pct));
   }
 
   private static void assertAlignment(Row row, String alignment, String offset) {
-    assertThat(row.<String>getAs("day_alignment")).as(row.<String>getAs("deal_id")).isEqualTo(alignment);
-    assertThat(row.<BigDecimal>getAs("timezone_offset_hours")).as(row.<String>getAs("deal_id")).isEqualTo(offset == null ? null : new BigDecimal(offset));
+    assertThat(row.<String>getAs("day_alignment"))
+        .as(row.<String>getAs("deal_id"))
+        .isEqualTo(alignment);
+    assertThat(row.<BigDecimal>getAs("timezone_offset_hours"))
+        .as(row.<String>getAs("deal_id"))
+        .isEqualTo(offset == null ? null : new BigDecimal(offset));
   }
 }

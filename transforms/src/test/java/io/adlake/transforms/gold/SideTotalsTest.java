@@ -46,16 +46,24 @@ class SideTotalsTest {
             LINES);
 
     Map<String, Row> bySide =
-        SideTotals.of(lines, LinesWithoutFx.count(), List.of(col("side"), col("deal_id")), List.of(count(lit(1)).as("lines")))
-            .collectAsList().stream()
+        SideTotals.of(
+                lines,
+                LinesWithoutFx.count(),
+                List.of(col("side"), col("deal_id")),
+                List.of(count(lit(1)).as("lines")))
+            .collectAsList()
+            .stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("side"), r -> r));
 
     Row buy = bySide.get(BuySellDaily.BUY);
     assertThat(buy.<Long>getAs("lines")).isEqualTo(2L);
-    assertThat(buy.<Long>getAs("impressions")).isEqualTo(150L); // a line without a rate still served
+    assertThat(buy.<Long>getAs("impressions"))
+        .isEqualTo(150L); // a line without a rate still served
     assertThat(buy.<Long>getAs("lines_without_fx")).isEqualTo(1L);
-    assertThat(buy.<BigDecimal>getAs("media_cost")).isEqualByComparingTo("10"); // left out of the sum, counted
-    assertThat(buy.<BigDecimal>getAs("gross_revenue")).isNull(); // the sell side's money: none on this side
+    assertThat(buy.<BigDecimal>getAs("media_cost"))
+        .isEqualByComparingTo("10"); // left out of the sum, counted
+    assertThat(buy.<BigDecimal>getAs("gross_revenue"))
+        .isNull(); // the sell side's money: none on this side
     Row sell = bySide.get(BuySellDaily.SELL);
     assertThat(sell.<Long>getAs("lines_without_fx")).isZero();
     assertThat(sell.<BigDecimal>getAs("gross_revenue")).isEqualByComparingTo("10");
@@ -80,7 +88,8 @@ class SideTotalsTest {
                 RowFactory.create(BuySellDaily.BUY, 2L, 40L, new BigDecimal("4"), null, null)),
             counted);
 
-    Row buy = SideTotals.of(rows, LinesWithoutFx.recount(), List.of(col("side")), List.of()).first();
+    Row buy =
+        SideTotals.of(rows, LinesWithoutFx.recount(), List.of(col("side")), List.of()).first();
 
     assertThat(buy.<Long>getAs("lines_without_fx")).isEqualTo(2L);
     assertThat(buy.<Long>getAs("impressions")).isEqualTo(140L);
@@ -88,11 +97,14 @@ class SideTotalsTest {
   }
 
   private static Row buy(String deal, String fxStatus, long impressions, String mediaCost) {
-    return RowFactory.create(BuySellDaily.BUY, deal, fxStatus, impressions, amount(mediaCost), null, null);
+    return RowFactory.create(
+        BuySellDaily.BUY, deal, fxStatus, impressions, amount(mediaCost), null, null);
   }
 
-  private static Row sell(String deal, String fxStatus, long impressions, String gross, String net) {
-    return RowFactory.create(BuySellDaily.SELL, deal, fxStatus, impressions, null, amount(gross), amount(net));
+  private static Row sell(
+      String deal, String fxStatus, long impressions, String gross, String net) {
+    return RowFactory.create(
+        BuySellDaily.SELL, deal, fxStatus, impressions, null, amount(gross), amount(net));
   }
 
   private static BigDecimal amount(String value) {

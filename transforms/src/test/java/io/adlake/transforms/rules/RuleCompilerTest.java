@@ -56,35 +56,65 @@ class RuleCompilerTest {
         SCHEMA);
   }
 
-  private static Row line(String id, String index, Integer remaining, String spend, String budget, String status, String end, Boolean byDesign) {
+  private static Row line(
+      String id,
+      String index,
+      Integer remaining,
+      String spend,
+      String budget,
+      String status,
+      String end,
+      Boolean byDesign) {
     return RowFactory.create(
-        id, index == null ? null : new BigDecimal(index), remaining, spend == null ? null : new BigDecimal(spend),
-        budget == null ? null : new BigDecimal(budget), status, end == null ? null : Date.valueOf(end), byDesign, "x");
+        id,
+        index == null ? null : new BigDecimal(index),
+        remaining,
+        spend == null ? null : new BigDecimal(spend),
+        budget == null ? null : new BigDecimal(budget),
+        status,
+        end == null ? null : Date.valueOf(end),
+        byDesign,
+        "x");
   }
 
   private static List<String> matching(SparkSession spark, String rule) {
     RuleCompiler.Compiled compiled = RuleCompiler.compile(rule, PACING);
-    return lines(spark).filter(compiled.condition()).select("entity_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return lines(spark)
+        .filter(compiled.condition())
+        .select("entity_id")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
   }
 
   @Test
   void conditionsSelectWhatTheySay(SparkSession spark) {
-    assertThat(matching(spark, "pacing_index < 0.9 and remaining_days <= 7")).containsExactly("late_under");
-    assertThat(matching(spark, "pacing_index < .9 AND NOT remaining_days > 7")).containsExactly("late_under");
-    assertThat(matching(spark, "status in ('under', 'over') and not (entity_id = 'early_under')")).containsExactlyInAnyOrder("late_under", "over_budget");
-    assertThat(matching(spark, "spend_to_date > budget * 1.0 or ahead_by_design = true")).containsExactly("over_budget");
-    assertThat(matching(spark, "budget - spend_to_date between 1000 and 1200")).containsExactly("late_under", "on_track");
-    assertThat(matching(spark, "flight_end <= '2026-11-12' and status != 'on_track'")).containsExactlyInAnyOrder("late_under", "over_budget");
+    assertThat(matching(spark, "pacing_index < 0.9 and remaining_days <= 7"))
+        .containsExactly("late_under");
+    assertThat(matching(spark, "pacing_index < .9 AND NOT remaining_days > 7"))
+        .containsExactly("late_under");
+    assertThat(matching(spark, "status in ('under', 'over') and not (entity_id = 'early_under')"))
+        .containsExactlyInAnyOrder("late_under", "over_budget");
+    assertThat(matching(spark, "spend_to_date > budget * 1.0 or ahead_by_design = true"))
+        .containsExactly("over_budget");
+    assertThat(matching(spark, "budget - spend_to_date between 1000 and 1200"))
+        .containsExactly("late_under", "on_track");
+    assertThat(matching(spark, "flight_end <= '2026-11-12' and status != 'on_track'"))
+        .containsExactlyInAnyOrder("late_under", "over_budget");
     assertThat(matching(spark, "pacing_index is null")).containsExactly("o'brien");
     assertThat(matching(spark, "entity_id = 'o''brien'")).containsExactly("o'brien");
-    assertThat(matching(spark, "status not in ('under')")).containsExactlyInAnyOrder("on_track", "over_budget"); // null is not "not under"
+    assertThat(matching(spark, "status not in ('under')"))
+        .containsExactlyInAnyOrder("on_track", "over_budget"); // null is not "not under"
     assertThat(matching(spark, "-pacing_index < -1.2")).containsExactly("over_budget");
-    assertThat(matching(spark, "spend_to_date / (budget - 2000) > 0")).isEmpty(); // division by zero is null, not an error
+    assertThat(matching(spark, "spend_to_date / (budget - 2000) > 0"))
+        .isEmpty(); // division by zero is null, not an error
   }
 
   @Test
   void theCompiledRuleNamesTheColumnsItReads() {
-    assertThat(RuleCompiler.compile("pacing_index < 0.9 and remaining_days <= 7 and pacing_index > 0", PACING).columns())
+    assertThat(
+            RuleCompiler.compile(
+                    "pacing_index < 0.9 and remaining_days <= 7 and pacing_index > 0", PACING)
+                .columns())
         .containsExactly("pacing_index", "remaining_days");
   }
 
@@ -118,33 +148,48 @@ class RuleCompilerTest {
         "   "
       })
   void anythingOutsideTheLanguageIsRefusedWithAReason(String rule) {
-    assertThatThrownBy(() -> RuleCompiler.compile(rule, PACING)).isInstanceOf(RuleException.class).hasMessageNotContaining("Exception");
+    assertThatThrownBy(() -> RuleCompiler.compile(rule, PACING))
+        .isInstanceOf(RuleException.class)
+        .hasMessageNotContaining("Exception");
   }
 
   @Test
   void refusalsSayWhatAndWhere() {
-    assertThatThrownBy(() -> RuleCompiler.compile("reflect('java.lang.Runtime', 'exec', 'rm')", PACING))
-        .hasMessage("'reflect(' is a function call; rules have no functions, only columns, values and operators (at character 1)");
-    assertThatThrownBy(() -> RuleCompiler.compile("pacing_index < 0.9 and secret_column = 'x'", PACING))
-        .hasMessageStartingWith("unknown column 'secret_column'; this mart allows ahead_by_design, budget, entity_id, flight_end,")
+    assertThatThrownBy(
+            () -> RuleCompiler.compile("reflect('java.lang.Runtime', 'exec', 'rm')", PACING))
+        .hasMessage(
+            "'reflect(' is a function call; rules have no functions, only columns, values and operators (at character 1)");
+    assertThatThrownBy(
+            () -> RuleCompiler.compile("pacing_index < 0.9 and secret_column = 'x'", PACING))
+        .hasMessageStartingWith(
+            "unknown column 'secret_column'; this mart allows ahead_by_design, budget, entity_id, flight_end,")
         .hasMessageEndingWith("(at character 24)");
-    assertThatThrownBy(() -> RuleCompiler.compile("pacing_index < 0.9; drop table x", PACING)).hasMessage("';' is not part of the rule language (at character 19)");
-    assertThatThrownBy(() -> RuleCompiler.compile("status < 3", PACING)).hasMessage("'<' compares a text with a number (at character 8)");
+    assertThatThrownBy(() -> RuleCompiler.compile("pacing_index < 0.9; drop table x", PACING))
+        .hasMessage("';' is not part of the rule language (at character 19)");
+    assertThatThrownBy(() -> RuleCompiler.compile("status < 3", PACING))
+        .hasMessage("'<' compares a text with a number (at character 8)");
   }
 
   @Test
   void hugeInputsAreRefusedBeforeTheyCostAnything() {
     String longText = "pacing_index < 1 or ".repeat(60) + "pacing_index < 1";
-    assertThatThrownBy(() -> RuleCompiler.compile(longText, PACING)).hasMessageContaining("characters long; at most 1000");
+    assertThatThrownBy(() -> RuleCompiler.compile(longText, PACING))
+        .hasMessageContaining("characters long; at most 1000");
     String manyTokens = "1=1 and ".repeat(50) + "1=1";
-    assertThatThrownBy(() -> RuleCompiler.compile(manyTokens, PACING)).hasMessageContaining("more than 200 tokens");
+    assertThatThrownBy(() -> RuleCompiler.compile(manyTokens, PACING))
+        .hasMessageContaining("more than 200 tokens");
     String deep = "(".repeat(30) + "pacing_index < 1" + ")".repeat(30);
-    assertThatThrownBy(() -> RuleCompiler.compile(deep, PACING)).hasMessageContaining("nests deeper than 24");
+    assertThatThrownBy(() -> RuleCompiler.compile(deep, PACING))
+        .hasMessageContaining("nests deeper than 24");
     String negations = "not ".repeat(100) + "pacing_index < 1";
-    assertThatThrownBy(() -> RuleCompiler.compile(negations, PACING)).hasMessageContaining("nests deeper than 24");
+    assertThatThrownBy(() -> RuleCompiler.compile(negations, PACING))
+        .hasMessageContaining("nests deeper than 24");
     String bigString = "status = '" + "x".repeat(300) + "'";
-    assertThatThrownBy(() -> RuleCompiler.compile(bigString, PACING)).hasMessageContaining("a string of 300 characters");
-    assertThatThrownBy(() -> RuleCompiler.compile("pacing_index < " + "9".repeat(40), PACING)).hasMessageContaining("more than 24 digits");
-    assertThatThrownBy(() -> RuleCompiler.compile(null, PACING)).hasMessage("the condition is empty");
+    assertThatThrownBy(() -> RuleCompiler.compile(bigString, PACING))
+        .hasMessageContaining("a string of 300 characters");
+    assertThatThrownBy(() -> RuleCompiler.compile("pacing_index < " + "9".repeat(40), PACING))
+        .hasMessageContaining("more than 24 digits");
+    assertThatThrownBy(() -> RuleCompiler.compile(null, PACING))
+        .hasMessage("the condition is empty");
   }
 }

@@ -40,8 +40,13 @@ class FxConversionTest {
   void convertsWithTheLatestRateWithinTheLookback(SparkSession spark) {
     Dataset<Row> orgs =
         spark.createDataFrame(
-            List.of(RowFactory.create("eu", "EUR"), RowFactory.create("us", "USD"), RowFactory.create("uk", "GBP")),
-            new StructType().add("org_id", DataTypes.StringType).add("reporting_currency", DataTypes.StringType));
+            List.of(
+                RowFactory.create("eu", "EUR"),
+                RowFactory.create("us", "USD"),
+                RowFactory.create("uk", "GBP")),
+            new StructType()
+                .add("org_id", DataTypes.StringType)
+                .add("reporting_currency", DataTypes.StringType));
     Dataset<Row> rates =
         spark.createDataFrame(
             List.of(
@@ -54,11 +59,16 @@ class FxConversionTest {
     Dataset<Row> delivery =
         spark.createDataFrame(
             List.of(
-                cost("eu", "2026-11-08", "USD", "100"), // Sunday: Friday's rate, 100 / 1.25 = 80 EUR
+                cost(
+                    "eu", "2026-11-08", "USD", "100"), // Sunday: Friday's rate, 100 / 1.25 = 80 EUR
                 cost("us", "2026-11-06", "GBP", "40"), // GBP to USD: 40 * 1.20 / 0.80 = 60 USD
                 cost("us", "2026-11-06", "USD", "7"), // same currency, no rate needed
                 cost("eu", "2026-11-06", "EUR", "5"),
-                cost("uk", "2026-11-06", "USD", "10")), // last rate 36 days old: beyond 7 days, no guess
+                cost(
+                    "uk",
+                    "2026-11-06",
+                    "USD",
+                    "10")), // last rate 36 days old: beyond 7 days, no guess
             DELIVERY);
 
     List<Row> out =
@@ -73,9 +83,11 @@ class FxConversionTest {
     Row usdFromGbp = find(out, "us", "GBP");
     assertThat(usdFromGbp.<BigDecimal>getAs("fx_rate")).isEqualByComparingTo("1.5");
     assertThat(usdFromGbp.<BigDecimal>getAs("media_cost_rc")).isEqualByComparingTo("60");
-    assertThat(usdFromGbp.<BigDecimal>getAs("revenue_rc")).isEqualByComparingTo("90"); // revenue 60 * 1.5
+    assertThat(usdFromGbp.<BigDecimal>getAs("revenue_rc"))
+        .isEqualByComparingTo("90"); // revenue 60 * 1.5
 
-    assertThat(find(out, "us", "USD").<String>getAs("fx_status")).isEqualTo(FxConversion.SAME_CURRENCY);
+    assertThat(find(out, "us", "USD").<String>getAs("fx_status"))
+        .isEqualTo(FxConversion.SAME_CURRENCY);
     assertThat(find(out, "us", "USD").<BigDecimal>getAs("media_cost_rc")).isEqualByComparingTo("7");
     assertThat(find(out, "eu", "EUR").<BigDecimal>getAs("fx_rate")).isEqualByComparingTo("1");
 
@@ -98,6 +110,7 @@ class FxConversionTest {
 
   private static Row cost(String org, String date, String currency, String media) {
     BigDecimal m = new BigDecimal(media);
-    return RowFactory.create(org, Date.valueOf(date), currency, m, m, m.multiply(new BigDecimal("1.5")));
+    return RowFactory.create(
+        org, Date.valueOf(date), currency, m, m, m.multiply(new BigDecimal("1.5")));
   }
 }

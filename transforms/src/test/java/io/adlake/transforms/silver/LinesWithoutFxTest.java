@@ -42,30 +42,51 @@ class LinesWithoutFxTest {
     assertThat(lines.filter(LinesWithoutFx.lacksRate()).count()).isEqualTo(1L);
 
     Dataset<Row> rolled =
-        lines.groupBy("campaign_id").agg(LinesWithoutFx.count(), sum(col("cost_rc")).cast(Values.AMOUNT).as("cost"));
-    assertThat(rolled.schema().apply(LinesWithoutFx.COLUMN).dataType()).isEqualTo(DataTypes.LongType);
+        lines
+            .groupBy("campaign_id")
+            .agg(LinesWithoutFx.count(), sum(col("cost_rc")).cast(Values.AMOUNT).as("cost"));
+    assertThat(rolled.schema().apply(LinesWithoutFx.COLUMN).dataType())
+        .isEqualTo(DataTypes.LongType);
     Map<String, Row> byCampaign =
-        rolled.withColumn("whole_cost", LinesWithoutFx.whenAllConverted(col("cost"))).collectAsList().stream()
+        rolled
+            .withColumn("whole_cost", LinesWithoutFx.whenAllConverted(col("cost")))
+            .collectAsList()
+            .stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("campaign_id"), r -> r));
 
     assertThat(byCampaign.get("whole").<Long>getAs("lines_without_fx")).isZero();
     assertThat(byCampaign.get("whole").<BigDecimal>getAs("whole_cost")).isEqualByComparingTo("15");
     assertThat(byCampaign.get("part").<Long>getAs("lines_without_fx")).isEqualTo(1L);
-    assertThat(byCampaign.get("part").<BigDecimal>getAs("cost")).isEqualByComparingTo("7"); // the sum left it out
-    assertThat(byCampaign.get("part").<BigDecimal>getAs("whole_cost")).isNull(); // never a figure of part of the lines
+    assertThat(byCampaign.get("part").<BigDecimal>getAs("cost"))
+        .isEqualByComparingTo("7"); // the sum left it out
+    assertThat(byCampaign.get("part").<BigDecimal>getAs("whole_cost"))
+        .isNull(); // never a figure of part of the lines
   }
 
   @Test
   void rollUpsAddTheirCountsAndARowWithoutLinesHasNone(SparkSession spark) {
-    StructType counted = new StructType().add("org_id", DataTypes.StringType).add("lines_without_fx", DataTypes.LongType);
+    StructType counted =
+        new StructType()
+            .add("org_id", DataTypes.StringType)
+            .add("lines_without_fx", DataTypes.LongType);
     Dataset<Row> rows =
         spark.createDataFrame(
-            List.of(RowFactory.create("o1", 2L), RowFactory.create("o1", 1L), RowFactory.create("o2", null)), counted);
+            List.of(
+                RowFactory.create("o1", 2L),
+                RowFactory.create("o1", 1L),
+                RowFactory.create("o2", null)),
+            counted);
 
     Map<String, Long> recounted =
-        rows.groupBy("org_id").agg(LinesWithoutFx.recount()).withColumn("lines_without_fx", LinesWithoutFx.orNone())
-            .collectAsList().stream()
-            .collect(Collectors.toMap(r -> r.<String>getAs("org_id"), r -> r.<Long>getAs("lines_without_fx")));
+        rows
+            .groupBy("org_id")
+            .agg(LinesWithoutFx.recount())
+            .withColumn("lines_without_fx", LinesWithoutFx.orNone())
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.<String>getAs("org_id"), r -> r.<Long>getAs("lines_without_fx")));
 
     assertThat(recounted).containsExactlyInAnyOrderEntriesOf(Map.of("o1", 3L, "o2", 0L));
   }

@@ -39,13 +39,19 @@ class SetupEntitiesTest {
   void projectsOntoTheShapeWithLineageAndTypedNullsForWhatAPlatformLacks(SparkSession spark) {
     Dataset<Row> rows =
         spark.createDataFrame(
-            List.of(RowFactory.create("o1", Date.valueOf("2026-11-08"), "b1", "ag1")), LINEAGE.add("ad_group_id", DataTypes.StringType));
+            List.of(RowFactory.create("o1", Date.valueOf("2026-11-08"), "b1", "ag1")),
+            LINEAGE.add("ad_group_id", DataTypes.StringType));
 
     Dataset<Row> projected =
-        SetupEntities.project(rows, Platform.TTD, SetupEntities.AD_GROUP, Map.of("entity_id", col("ad_group_id"), "flight_inherited", lit(false)));
+        SetupEntities.project(
+            rows,
+            Platform.TTD,
+            SetupEntities.AD_GROUP,
+            Map.of("entity_id", col("ad_group_id"), "flight_inherited", lit(false)));
 
     assertThat(projected.schema().fieldNames()).containsExactly(SetupEntities.SHAPE.fieldNames());
-    assertThat(projected.schema().apply("budget_segments").dataType()).isEqualTo(SetupEntities.SHAPE.apply("budget_segments").dataType());
+    assertThat(projected.schema().apply("budget_segments").dataType())
+        .isEqualTo(SetupEntities.SHAPE.apply("budget_segments").dataType());
     Row entity = projected.first();
     assertThat(entity.<String>getAs("platform")).isEqualTo(Platform.TTD.code());
     assertThat(entity.<String>getAs("entity_type")).isEqualTo(SetupEntities.AD_GROUP);
@@ -59,21 +65,32 @@ class SetupEntitiesTest {
   void refusesAColumnOutsideTheShapeOrOneItFillsItself(SparkSession spark) {
     Dataset<Row> rows = spark.createDataFrame(List.of(), LINEAGE);
 
-    assertThatThrownBy(() -> SetupEntities.project(rows, Platform.META, SetupEntities.AD_SET, Map.of("budget", lit(1))))
+    assertThatThrownBy(
+            () ->
+                SetupEntities.project(
+                    rows, Platform.META, SetupEntities.AD_SET, Map.of("budget", lit(1))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("budget");
-    assertThatThrownBy(() -> SetupEntities.project(rows, Platform.META, SetupEntities.AD_SET, Map.of("platform", lit("x"))))
+    assertThatThrownBy(
+            () ->
+                SetupEntities.project(
+                    rows, Platform.META, SetupEntities.AD_SET, Map.of("platform", lit("x"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void everyPlatformsEntitiesHaveTheShapesColumnsAndTypes(SparkSession spark) {
     Dataset<Row> zones =
-        spark.createDataFrame(List.of(), new StructType().add("org_id", DataTypes.StringType).add("timezone", DataTypes.StringType));
+        spark.createDataFrame(
+            List.of(),
+            new StructType()
+                .add("org_id", DataTypes.StringType)
+                .add("timezone", DataTypes.StringType));
 
     for (Dataset<Row> entities :
         List.of(
-            SetupEntities.fromSdf(bronze(spark, new SdfInsertionOrders()), bronze(spark, new SdfLineItems())),
+            SetupEntities.fromSdf(
+                bronze(spark, new SdfInsertionOrders()), bronze(spark, new SdfLineItems())),
             SetupEntities.fromTtd(bronze(spark, new TtdAdGroupsJson())),
             SetupEntities.fromMeta(bronze(spark, new MetaAdSetsJson()), zones))) {
       assertThat(columns(entities.schema())).isEqualTo(columns(SetupEntities.SHAPE));
@@ -91,6 +108,8 @@ class SetupEntitiesTest {
 
   /** Names and types, not nullability: that is each expression's own. */
   private static List<String> columns(StructType schema) {
-    return Arrays.stream(schema.fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
+    return Arrays.stream(schema.fields())
+        .map(f -> f.name() + " " + f.dataType().catalogString())
+        .toList();
   }
 }

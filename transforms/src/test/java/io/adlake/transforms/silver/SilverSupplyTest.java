@@ -56,22 +56,42 @@ class SilverSupplyTest {
             List.of(
                 line("u1", "d1", "100", "80", "EUR", "{\"Dimension.LINE_ITEM_ID\":\"1\"}"),
                 line("u1", "d1", "50", "40", "EUR", "{\"Dimension.LINE_ITEM_ID\":\"2\"}"),
-                line("u1", "d1", "50", "40", "EUR", "{\"Dimension.LINE_ITEM_ID\":\"2\"}"), // the same line twice: once
+                line(
+                    "u1",
+                    "d1",
+                    "50",
+                    "40",
+                    "EUR",
+                    "{\"Dimension.LINE_ITEM_ID\":\"2\"}"), // the same line twice: once
                 line("u2", null, "45.25", "36.2", "GBP", "{}"), // "£ 45250000"
                 line("u3", null, "10", "8", "EUR", "{\"Dimension.LINE_ITEM_ID\":\"3\"}"),
                 line("u3", null, "8.5", "6.8", "GBP", "{\"Dimension.LINE_ITEM_ID\":\"4\"}"),
                 line("u4", null, "20", null, "USD", "{}")), // no USD rate that week
             MAPPED);
-    Dataset<Row> orgs = spark.createDataFrame(List.of(RowFactory.create("o1", "EUR")),
-        new StructType().add("org_id", DataTypes.StringType).add("reporting_currency", DataTypes.StringType));
-    Dataset<Row> rates = spark.createDataFrame(
-        List.of(RowFactory.create("o1", Date.valueOf("2026-11-06"), "EUR", "GBP", new BigDecimal("0.8500000000"))), RATES);
+    Dataset<Row> orgs =
+        spark.createDataFrame(
+            List.of(RowFactory.create("o1", "EUR")),
+            new StructType()
+                .add("org_id", DataTypes.StringType)
+                .add("reporting_currency", DataTypes.StringType));
+    Dataset<Row> rates =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    "o1",
+                    Date.valueOf("2026-11-06"),
+                    "EUR",
+                    "GBP",
+                    new BigDecimal("0.8500000000"))),
+            RATES);
 
-    Map<String, Row> byUnit = SilverSupply.build(mapped, orgs, rates, 5).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.<String>getAs("ad_unit_id"), r -> r));
+    Map<String, Row> byUnit =
+        SilverSupply.build(mapped, orgs, rates, 5).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.<String>getAs("ad_unit_id"), r -> r));
 
     Row deal = byUnit.get("u1");
-    assertThat(deal.<BigDecimal>getAs("gross_revenue")).isEqualByComparingTo("150"); // 100 + 50, the copy counted once
+    assertThat(deal.<BigDecimal>getAs("gross_revenue"))
+        .isEqualByComparingTo("150"); // 100 + 50, the copy counted once
     assertThat(deal.<BigDecimal>getAs("gross_revenue_rc")).isEqualByComparingTo("150");
     assertThat(deal.<Long>getAs("impressions")).isEqualTo(2000L);
     assertThat(deal.<String>getAs("fx_status")).isEqualTo("same_currency");
@@ -95,13 +115,29 @@ class SilverSupplyTest {
     assertThat(noRate.<String>getAs("fx_status")).isEqualTo("missing_rate");
     assertThat(noRate.<BigDecimal>getAs("gross_revenue_rc")).isNull();
     assertThat(noRate.<BigDecimal>getAs("gross_revenue")).isEqualByComparingTo("20");
-    assertThat(noRate.<BigDecimal>getAs("net_revenue")).isNull(); // the report had no net figure: unknown, not 0
+    assertThat(noRate.<BigDecimal>getAs("net_revenue"))
+        .isNull(); // the report had no net figure: unknown, not 0
   }
 
-  private static Row line(String unit, String deal, String gross, String net, String currency, String detail) {
+  private static Row line(
+      String unit, String deal, String gross, String net, String currency, String detail) {
     return RowFactory.create(
-        "o1", Date.valueOf("2026-11-07"), "gam", unit, unit.toUpperCase(), deal, deal, null, null, detail, 1000L,
-        new BigDecimal(gross).setScale(6), net == null ? null : new BigDecimal(net).setScale(6), currency, "Europe/Berlin",
-        Date.valueOf("2026-11-08"), "b1");
+        "o1",
+        Date.valueOf("2026-11-07"),
+        "gam",
+        unit,
+        unit.toUpperCase(),
+        deal,
+        deal,
+        null,
+        null,
+        detail,
+        1000L,
+        new BigDecimal(gross).setScale(6),
+        net == null ? null : new BigDecimal(net).setScale(6),
+        currency,
+        "Europe/Berlin",
+        Date.valueOf("2026-11-08"),
+        "b1");
   }
 }

@@ -41,7 +41,8 @@ class UnifiedDeliveryTest {
           .add("revenue_adv_currency", Values.AMOUNT)
           .add("media_cost_adv_currency", Values.AMOUNT)
           .add("total_media_cost_adv_currency", Values.AMOUNT)
-          .add("extra_columns", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
+          .add(
+              "extra_columns", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
 
   @Test
   void latestDeliveryWinsAndExactCopiesCountOnce(SparkSession spark) {
@@ -59,7 +60,8 @@ class UnifiedDeliveryTest {
             BRONZE_DV360);
 
     Dataset<Row> latest = LatestDelivery.keep(bronze, "org_id", "report_date");
-    List<Row> out = Dv360Delivery.toDelivery(latest).orderBy("report_date", "line_item_id").collectAsList();
+    List<Row> out =
+        Dv360Delivery.toDelivery(latest).orderBy("report_date", "line_item_id").collectAsList();
 
     assertThat(out).hasSize(3);
     assertThat(out.get(0).<Long>getAs("impressions")).isEqualTo(130L); // restated, counted once
@@ -73,11 +75,18 @@ class UnifiedDeliveryTest {
 
   @Test
   void restatementsAndTheRollUpShuffleTheRowsOnce(SparkSession spark) {
-    Dataset<Row> bronze = spark.createDataFrame(List.of(row("2026-11-03", "b1", "2026-11-02", "li1", 100)), BRONZE_DV360);
+    Dataset<Row> bronze =
+        spark.createDataFrame(
+            List.of(row("2026-11-03", "b1", "2026-11-02", "li1", 100)), BRONZE_DV360);
 
-    String plan = Dv360Delivery.toDelivery(LatestDelivery.keep(bronze, "org_id", "report_date")).queryExecution().executedPlan().toString();
+    String plan =
+        Dv360Delivery.toDelivery(LatestDelivery.keep(bronze, "org_id", "report_date"))
+            .queryExecution()
+            .executedPlan()
+            .toString();
 
-    // The latest versions meet the rows by a broadcast, and the dedupe and the roll-up share one exchange by the
+    // The latest versions meet the rows by a broadcast, and the dedupe and the roll-up share one
+    // exchange by the
     // grain: a row is shuffled once (the small version aggregate has an exchange of its own).
     assertThat(plan).contains("BroadcastExchange").doesNotContain("Window");
     assertThat(plan.split("Exchange hashpartitioning", -1)).as(plan).hasSize(3);
@@ -94,20 +103,42 @@ class UnifiedDeliveryTest {
                 row("2026-11-03", "b1", "2026-11-02", "li1", 5, null)),
             BRONZE_DV360);
     List<Row> out = Dv360Delivery.toDelivery(bronze).orderBy("deal_id").collectAsList();
-    // The open-auction rows (no deal: an empty cell and no cell alike) are one row of 25 impressions.
-    assertThat(out).extracting(r -> r.<String>getAs("deal_id")).containsExactly(null, "4502197", "4502198");
+    // The open-auction rows (no deal: an empty cell and no cell alike) are one row of 25
+    // impressions.
+    assertThat(out)
+        .extracting(r -> r.<String>getAs("deal_id"))
+        .containsExactly(null, "4502197", "4502198");
     assertThat(out).extracting(r -> r.<Long>getAs("impressions")).containsExactly(25L, 100L, 50L);
   }
 
-  private static Row row(String delivery, String batch, String day, String lineItem, long impressions) {
+  private static Row row(
+      String delivery, String batch, String day, String lineItem, long impressions) {
     return row(delivery, batch, day, lineItem, impressions, null);
   }
 
-  private static Row row(String delivery, String batch, String day, String lineItem, long impressions, String deal) {
+  private static Row row(
+      String delivery, String batch, String day, String lineItem, long impressions, String deal) {
     BigDecimal cost = BigDecimal.valueOf(impressions).movePointLeft(2);
     return RowFactory.create(
-        "acme", Date.valueOf(delivery), batch, Timestamp.valueOf(delivery + " 06:00:00"), Date.valueOf(day),
-        "adv1", "Acme", "EUR", "io1", "IO one", lineItem, lineItem.toUpperCase(), deal, impressions, 1L,
-        BigDecimal.ZERO, cost, cost, cost, scala.collection.immutable.Map$.MODULE$.empty());
+        "acme",
+        Date.valueOf(delivery),
+        batch,
+        Timestamp.valueOf(delivery + " 06:00:00"),
+        Date.valueOf(day),
+        "adv1",
+        "Acme",
+        "EUR",
+        "io1",
+        "IO one",
+        lineItem,
+        lineItem.toUpperCase(),
+        deal,
+        impressions,
+        1L,
+        BigDecimal.ZERO,
+        cost,
+        cost,
+        cost,
+        scala.collection.immutable.Map$.MODULE$.empty());
   }
 }

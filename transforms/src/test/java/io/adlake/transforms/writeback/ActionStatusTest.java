@@ -24,7 +24,9 @@ class ActionStatusTest {
     assertThat(APPROVED.canBecome(EXECUTING)).isTrue();
     assertThat(APPROVED.canBecome(REJECTED)).isTrue();
     assertThat(APPROVED.canBecome(APPROVED)).isFalse();
-    assertThat(EXECUTING.canBecome(EXECUTING)).as("an attempt that died before recording its result").isTrue();
+    assertThat(EXECUTING.canBecome(EXECUTING))
+        .as("an attempt that died before recording its result")
+        .isTrue();
     assertThat(FAILED.canBecome(EXECUTING)).isTrue();
     assertThat(FAILED.canBecome(APPROVED)).isFalse();
     assertThat(SUPERSEDED.canBecome(PROPOSED)).as("proposed anew").isTrue();
@@ -41,6 +43,8 @@ class ActionStatusTest {
     assertThat(ActionStatus.ofCode("executing")).isEqualTo(EXECUTING);
     assertThat(ActionStatus.codes(ActionStatus.PENDING)).containsExactly("proposed", "approved");
     assertThat(ActionStatus.codes(ActionStatus.PENDING)).containsExactly("proposed", "approved");
-    assertThatThrownBy(() -> ActionStatus.ofCode("paused")).hasMessageStartingWith("unknown write-back status 'paused'; statuses are [proposed, approved");
+    assertThatThrownBy(() -> ActionStatus.ofCode("paused"))
+        .hasMessageStartingWith(
+            "unknown write-back status 'paused'; statuses are [proposed, approved");
   }
 }

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Groups the files of a landing zone into slices by the layout {@code <org>/<source>/<yyyy-mm-dd>/<file>}. Files
- * that do not fit the layout are returned with the reason, never dropped without a word. Names starting with
- * {@code .} or {@code _} (upload markers such as {@code _SUCCESS}) are not exports and are left out.
+ * Groups the files of a landing zone into slices by the layout {@code
+ * <org>/<source>/<yyyy-mm-dd>/<file>}. Files that do not fit the layout are returned with the
+ * reason, never dropped without a word. Names starting with {@code .} or {@code _} (upload markers
+ * such as {@code _SUCCESS}) are not exports and are left out.
  */
 public record LandingScan(Map<SliceKey, List<LandedFile>> slices, List<Rejected> rejected) {
 
@@ -20,10 +21,11 @@ public record LandingScan(Map<SliceKey, List<LandedFile>> slices, List<Rejected>
 
   public static LandingScan of(String root, List<LandedFile> files) {
     String prefix = normalise(root);
-    Map<SliceKey, List<LandedFile>> slices = new TreeMap<>(
-        java.util.Comparator.comparing(SliceKey::deliveryDate)
-            .thenComparing(k -> k.org().value())
-            .thenComparing(k -> k.source().id()));
+    Map<SliceKey, List<LandedFile>> slices =
+        new TreeMap<>(
+            java.util.Comparator.comparing(SliceKey::deliveryDate)
+                .thenComparing(k -> k.org().value())
+                .thenComparing(k -> k.source().id()));
     List<Rejected> rejected = new ArrayList<>();
     for (LandedFile file : files) {
       String name = file.fileName();
@@ -38,7 +40,8 @@ public record LandingScan(Map<SliceKey, List<LandedFile>> slices, List<Rejected>
         continue;
       }
       try {
-        SliceKey key = new SliceKey(OrgId.of(parts[0]), Source.fromId(parts[1]), LocalDate.parse(parts[2]));
+        SliceKey key =
+            new SliceKey(OrgId.of(parts[0]), Source.fromId(parts[1]), LocalDate.parse(parts[2]));
         slices.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
       } catch (IllegalArgumentException | DateTimeParseException e) {
         rejected.add(new Rejected(file.uri(), e.getMessage()));

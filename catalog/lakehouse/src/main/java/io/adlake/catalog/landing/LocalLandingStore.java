@@ -55,7 +55,10 @@ public final class LocalLandingStore implements LandingStore {
     Files.write(path, content);
   }
 
-  /** Copied next to its place under a hidden name (the landing scan leaves out names starting with '.'), then moved in one step. */
+  /**
+   * Copied next to its place under a hidden name (the landing scan leaves out names starting with
+   * '.'), then moved in one step.
+   */
   @Override
   public void put(String uri, Path file) throws IOException {
     Path path = toPath(uri);
@@ -70,6 +73,8 @@ public final class LocalLandingStore implements LandingStore {
   }
 
   static Path toPath(String location) {
-    return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location).toAbsolutePath();
+    return location.startsWith("file:")
+        ? Path.of(URI.create(location))
+        : Path.of(location).toAbsolutePath();
   }
 }

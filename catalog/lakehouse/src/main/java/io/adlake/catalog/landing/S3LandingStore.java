@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A landing zone under an S3 prefix, read with the AWS SDK v2. Credentials come from the default credential chain;
- * this class never sees or logs them.
+ * A landing zone under an S3 prefix, read with the AWS SDK v2. Credentials come from the default
+ * credential chain; this class never sees or logs them.
  */
 public final class S3LandingStore implements LandingStore {
 
@@ -67,7 +67,8 @@ public final class S3LandingStore implements LandingStore {
   public InputStream open(String uri) throws IOException {
     S3Location loc = S3Location.parse(uri);
     try {
-      return client().getObject(GetObjectRequest.builder().bucket(loc.bucket()).key(loc.key()).build());
+      return client()
+          .getObject(GetObjectRequest.builder().bucket(loc.bucket()).key(loc.key()).build());
     } catch (SdkException e) {
       throw new IOException("cannot read " + uri + ": " + e.getMessage(), e);
     }
@@ -91,7 +92,10 @@ public final class S3LandingStore implements LandingStore {
   public void put(String uri, java.nio.file.Path file) throws IOException {
     S3Location loc = S3Location.parse(uri);
     try {
-      client().putObject(PutObjectRequest.builder().bucket(loc.bucket()).key(loc.key()).build(), RequestBody.fromFile(file));
+      client()
+          .putObject(
+              PutObjectRequest.builder().bucket(loc.bucket()).key(loc.key()).build(),
+              RequestBody.fromFile(file));
     } catch (SdkException e) {
       throw new IOException("cannot write " + uri + ": " + e.getMessage(), e);
     }

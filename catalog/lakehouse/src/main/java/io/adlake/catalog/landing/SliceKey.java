@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * One delivery: an org's export of a source for a delivery date. A slice is replaced as a whole when it is
- * delivered again with different content.
+ * One delivery: an org's export of a source for a delivery date. A slice is replaced as a whole
+ * when it is delivered again with different content.
  */
 public record SliceKey(OrgId org, Source source, LocalDate deliveryDate) implements Serializable {
 

@@ -23,37 +23,41 @@ import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.Column;
 
 /**
- * The rows a branch changed since it left main, as a condition on the table's partition columns: the partitions of
- * every data or delete file that a snapshot between main and the branch head added or removed. A gate judges those
- * partitions only; the others are the rows main already holds, judged by the run that published them.
+ * The rows a branch changed since it left main, as a condition on the table's partition columns:
+ * the partitions of every data or delete file that a snapshot between main and the branch head
+ * added or removed. A gate judges those partitions only; the others are the rows main already
+ * holds, judged by the run that published them.
  *
- * <p>That is only sound when two rows in different partitions can never share a grain key, so uniqueness checked
- * partition by partition is uniqueness of the table: the partition columns must be grain columns. Otherwise, and
- * whenever the change cannot be told from the metadata (no partitions, main not an ancestor of the branch head, a
- * file of an older partition spec, a partition type without a literal here), the answer is "the whole table".
+ * <p>That is only sound when two rows in different partitions can never share a grain key, so
+ * uniqueness checked partition by partition is uniqueness of the table: the partition columns must
+ * be grain columns. Otherwise, and whenever the change cannot be told from the metadata (no
+ * partitions, main not an ancestor of the branch head, a file of an older partition spec, a
+ * partition type without a literal here), the answer is "the whole table".
  */
 public final class BranchChanges {
   private BranchChanges() {}
 
   /**
-   * The changed rows of a table between a ref of one view of the catalog and main of another: the run's branch and
-   * main of the same catalog (Iceberg table branches), or main of the run's Nessie ref and main of the catalog. A
-   * table the branch does not have matches no rows.
+   * The changed rows of a table between a ref of one view of the catalog and main of another: the
+   * run's branch and main of the same catalog (Iceberg table branches), or main of the run's Nessie
+   * ref and main of the catalog. A table the branch does not have matches no rows.
    */
-  public static Optional<Column> between(TableSpec spec, Lakehouse branchSide, String headRef, Lakehouse mainSide) {
+  public static Optional<Column> between(
+      TableSpec spec, Lakehouse branchSide, String headRef, Lakehouse mainSide) {
     Long head = branchSide.snapshotId(spec, headRef);
     if (head == null) {
       return Optional.of(lit(false));
     }
-    return since(spec, branchSide.table(spec), head, mainSide.snapshotId(spec, SnapshotRef.MAIN_BRANCH));
+    return since(
+        spec, branchSide.table(spec), head, mainSide.snapshotId(spec, SnapshotRef.MAIN_BRANCH));
   }
 
   /**
    * @param table the table as the branch sees it (its metadata holds the branch head's ancestry)
-   * @param head  the branch head's snapshot
-   * @param base  main's snapshot when the branch was compared, or null when main has none
-   * @return the condition matching the changed partitions (never true when nothing changed); empty for "judge the
-   *     whole table"
+   * @param head the branch head's snapshot
+   * @param base main's snapshot when the branch was compared, or null when main has none
+   * @return the condition matching the changed partitions (never true when nothing changed); empty
+   *     for "judge the whole table"
    */
   public static Optional<Column> since(TableSpec spec, Table table, long head, Long base) {
     PartitionSpec partitioning = table.spec();
@@ -63,11 +67,16 @@ public final class BranchChanges {
     Set<List<Object>> changed = new LinkedHashSet<>();
     Snapshot snapshot = table.snapshot(head);
     while (snapshot != null && snapshot.snapshotId() != base) {
-      // SnapshotChanges reads the manifests with the table's specs (Snapshot.addedDataFiles(io) is deprecated and
+      // SnapshotChanges reads the manifests with the table's specs (Snapshot.addedDataFiles(io) is
+      // deprecated and
       // warns once per manifest).
       SnapshotChanges changes = SnapshotChanges.builderFor(table).snapshot(snapshot).build();
       for (Iterable<? extends ContentFile<?>> files :
-          List.of(changes.addedDataFiles(), changes.removedDataFiles(), changes.addedDeleteFiles(), changes.removedDeleteFiles())) {
+          List.of(
+              changes.addedDataFiles(),
+              changes.removedDataFiles(),
+              changes.addedDeleteFiles(),
+              changes.removedDeleteFiles())) {
         for (ContentFile<?> file : files) {
           if (file.specId() != partitioning.specId()) {
             return Optional.empty();
@@ -88,7 +97,10 @@ public final class BranchChanges {
     if (changed.isEmpty()) {
       return Optional.of(lit(false));
     }
-    List<String> columns = partitioning.fields().stream().map(f -> table.schema().findColumnName(f.sourceId())).toList();
+    List<String> columns =
+        partitioning.fields().stream()
+            .map(f -> table.schema().findColumnName(f.sourceId()))
+            .toList();
     return Optional.of(SliceFilter.of(columns, new ArrayList<>(changed), ""));
   }
 
@@ -98,7 +110,8 @@ public final class BranchChanges {
         return false;
       }
     }
-    return spec.grain().containsAll(spec.partitionBy()) && partitioning.fields().size() == spec.partitionBy().size();
+    return spec.grain().containsAll(spec.partitionBy())
+        && partitioning.fields().size() == spec.partitionBy().size();
   }
 
   /** A file's partition as Spark literals; empty for a type this does not render. */

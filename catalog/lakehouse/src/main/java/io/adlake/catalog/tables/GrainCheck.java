@@ -11,17 +11,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Uniqueness on exactly a table's grain columns. A null in a grain column counts as a value, so two rows with the
- * same keys and a null advertiser are duplicates too.
+ * Uniqueness on exactly a table's grain columns. A null in a grain column counts as a value, so two
+ * rows with the same keys and a null advertiser are duplicates too.
  */
 public final class GrainCheck {
   private GrainCheck() {}
 
   private static final int EXAMPLES = 5;
 
-  public static Optional<GrainViolation> check(String table, Dataset<Row> rows, List<String> grain) {
+  public static Optional<GrainViolation> check(
+      String table, Dataset<Row> rows, List<String> grain) {
     Column[] keys = grain.stream().map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> repeated = rows.groupBy(keys).agg(count(lit(1)).as("_n")).filter(col("_n").gt(1)).cache();
+    Dataset<Row> repeated =
+        rows.groupBy(keys).agg(count(lit(1)).as("_n")).filter(col("_n").gt(1)).cache();
     try {
       long duplicates = repeated.count();
       if (duplicates == 0) {
@@ -35,7 +37,9 @@ public final class GrainCheck {
     }
   }
 
-  /** Throws when the grain is not unique: used before a write, so duplicates never reach a table. */
+  /**
+   * Throws when the grain is not unique: used before a write, so duplicates never reach a table.
+   */
   public static void require(String table, Dataset<Row> rows, List<String> grain) {
     check(table, rows, grain)
         .ifPresent(

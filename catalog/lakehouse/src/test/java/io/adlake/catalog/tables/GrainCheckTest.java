@@ -18,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GrainCheckTest {
 
   private static final StructType SCHEMA =
-      new StructType().add("org_id", DataTypes.StringType).add("line", DataTypes.StringType).add("n", DataTypes.LongType);
+      new StructType()
+          .add("org_id", DataTypes.StringType)
+          .add("line", DataTypes.StringType)
+          .add("n", DataTypes.LongType);
 
   @Test
   void findsRepeatedKeysIncludingNullsAndPassesUniqueOnes(SparkSession spark) {

@@ -25,7 +25,8 @@ class OrgFilterTest {
 
   @Test
   void namedOrgsAreOneSortedInListOfLiteralsOnTheGivenColumn() {
-    assertThat(OrgFilter.of(OrgScope.only("kiwi-retail", "acme-media"), col("t.org_id")).expr().sql())
+    assertThat(
+            OrgFilter.of(OrgScope.only("kiwi-retail", "acme-media"), col("t.org_id")).expr().sql())
         .isEqualTo("(t.org_id IN ('acme-media', 'kiwi-retail'))");
   }
 
@@ -33,11 +34,21 @@ class OrgFilterTest {
   void keepsTheRowsOfTheScopesOrgs(SparkSession spark) {
     Dataset<Row> rows =
         spark.createDataFrame(
-            List.of(RowFactory.create("acme-media"), RowFactory.create("kiwi-retail"), RowFactory.create("nova-retail")),
+            List.of(
+                RowFactory.create("acme-media"),
+                RowFactory.create("kiwi-retail"),
+                RowFactory.create("nova-retail")),
             new StructType().add("org_id", DataTypes.StringType));
-    assertThat(orgs(rows.filter(OrgFilter.of(OrgScope.all(), col("org_id"))))).containsExactly("acme-media", "kiwi-retail", "nova-retail");
-    assertThat(orgs(rows.filter(OrgFilter.of(OrgScope.only("nova-retail", "acme-media"), col("org_id"))))).containsExactly("acme-media", "nova-retail");
-    assertThat(orgs(rows.filter(OrgFilter.of(OrgScope.only(), col("org_id"))))).as("naming no org").isEmpty();
+    assertThat(orgs(rows.filter(OrgFilter.of(OrgScope.all(), col("org_id")))))
+        .containsExactly("acme-media", "kiwi-retail", "nova-retail");
+    assertThat(
+            orgs(
+                rows.filter(
+                    OrgFilter.of(OrgScope.only("nova-retail", "acme-media"), col("org_id")))))
+        .containsExactly("acme-media", "nova-retail");
+    assertThat(orgs(rows.filter(OrgFilter.of(OrgScope.only(), col("org_id")))))
+        .as("naming no org")
+        .isEmpty();
   }
 
   private static List<String> orgs(Dataset<Row> rows) {

@@ -39,7 +39,8 @@ class SliceFilterTest {
     }
     String sql = SliceFilter.of(List.of("org_id", "delivery_date"), slices, "").expr().sql();
     assertThat(sql).doesNotContain(" OR ").contains("'org-1999'");
-    assertThatThrownBy(() -> SliceFilter.of(List.of("org_id"), List.of(), "")).hasMessage("no slices to match");
+    assertThatThrownBy(() -> SliceFilter.of(List.of("org_id"), List.of(), ""))
+        .hasMessage("no slices to match");
   }
 
   @Test
@@ -47,14 +48,22 @@ class SliceFilterTest {
     List<List<Object>> slices = new ArrayList<>();
     for (int day = 0; day < 365; day++) {
       for (String platform : List.of("dv360", "ttd", "meta")) {
-        slices.add(List.of("acme", platform, Date.valueOf(java.time.LocalDate.of(2026, 1, 1).plusDays(day))));
+        slices.add(
+            List.of(
+                "acme", platform, Date.valueOf(java.time.LocalDate.of(2026, 1, 1).plusDays(day))));
       }
     }
-    org.apache.spark.sql.catalyst.expressions.Expression condition = SliceFilter.of(List.of("org_id", "platform", "report_date"), slices, "t.").expr();
+    org.apache.spark.sql.catalyst.expressions.Expression condition =
+        SliceFilter.of(List.of("org_id", "platform", "report_date"), slices, "t.").expr();
 
     assertThat(depth(condition)).as("1,095 terms").isLessThanOrEqualTo(16);
-    // The SQL text a MERGE is built from parses (a left-deep chain of 1,095 ORs overflowed the parser's stack).
-    assertThat(new org.apache.spark.sql.execution.SparkSqlParser().parseExpression(condition.sql()).sql()).isEqualTo(condition.sql());
+    // The SQL text a MERGE is built from parses (a left-deep chain of 1,095 ORs overflowed the
+    // parser's stack).
+    assertThat(
+            new org.apache.spark.sql.execution.SparkSqlParser()
+                .parseExpression(condition.sql())
+                .sql())
+        .isEqualTo(condition.sql());
   }
 
   private static int depth(org.apache.spark.sql.catalyst.expressions.Expression e) {

@@ -1,7 +1,6 @@
 package io.adlake.model.config;
 
 import io.adlake.model.ConfigException;
-
 import io.adlake.model.org.OrgRegistry;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -10,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code conf/alerts.yaml}: one file, no layers. For each org the shared rules apply, minus those it
- * disables, with its own rules replacing shared ones of the same id. Unknown keys, unknown orgs, duplicate rule ids
- * and disabling a rule that does not exist are refused by name; whether a condition is in the rule language is
- * checked when the rules are compiled against their marts.
+ * Reads {@code conf/alerts.yaml}: one file, no layers. For each org the shared rules apply, minus
+ * those it disables, with its own rules replacing shared ones of the same id. Unknown keys, unknown
+ * orgs, duplicate rule ids and disabling a rule that does not exist are refused by name; whether a
+ * condition is in the rule language is checked when the rules are compiled against their marts.
  */
 public final class AlertSettingsLoader {
   private AlertSettingsLoader() {}
@@ -32,7 +31,14 @@ public final class AlertSettingsLoader {
       refuseDuplicates(file, "orgs." + org + ".rules", entry.getValue().rules());
       for (String disabled : entry.getValue().disable()) {
         if (!shared.contains(disabled)) {
-          throw new ConfigException(file + ": orgs." + org + ".disable names '" + disabled + "', which is not a shared rule; shared rules are " + new java.util.TreeSet<>(shared));
+          throw new ConfigException(
+              file
+                  + ": orgs."
+                  + org
+                  + ".disable names '"
+                  + disabled
+                  + "', which is not a shared rule; shared rules are "
+                  + new java.util.TreeSet<>(shared));
         }
       }
     }

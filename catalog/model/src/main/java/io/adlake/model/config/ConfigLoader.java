@@ -1,11 +1,10 @@
 package io.adlake.model.config;
 
-import io.adlake.model.ConfigException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.adlake.model.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +21,14 @@ import java.util.Map;
  *   <li>the {@code defaults} section of {@code adlake.yaml};
  *   <li>the selected profile's section ({@code --profile}, else {@code ADLAKE_PROFILE}, else {@code
  *       default_profile});
- *   <li>environment variables {@code ADLAKE_<KEY>} for the keys in {@link #OVERRIDABLE} (dots become
- *       underscores: {@code catalog.uri} is {@code ADLAKE_CATALOG_URI});
+ *   <li>environment variables {@code ADLAKE_<KEY>} for the keys in {@link #OVERRIDABLE} (dots
+ *       become underscores: {@code catalog.uri} is {@code ADLAKE_CATALOG_URI});
  *   <li>command-line options.
  * </ol>
  *
- * <p>The text {@code ${data_dir}} in any value is replaced by the resolved data folder; relative paths are resolved
- * against the folder above {@code conf/}, so a command behaves the same from any working directory.
+ * <p>The text {@code ${data_dir}} in any value is replaced by the resolved data folder; relative
+ * paths are resolved against the folder above {@code conf/}, so a command behaves the same from any
+ * working directory.
  */
 public final class ConfigLoader {
 
@@ -63,7 +63,9 @@ public final class ConfigLoader {
     return new ConfigLoader(System.getenv());
   }
 
-  /** The conf folder: the explicit one if given, else {@code ADLAKE_CONF_DIR}, else {@code ./conf}. */
+  /**
+   * The conf folder: the explicit one if given, else {@code ADLAKE_CONF_DIR}, else {@code ./conf}.
+   */
   public Path confDir(Path explicit) {
     if (explicit != null) {
       return explicit.toAbsolutePath().normalize();
@@ -73,8 +75,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * @param confDir   folder holding adlake.yaml
-   * @param profile   profile asked for on the command line, or null
+   * @param confDir folder holding adlake.yaml
+   * @param profile profile asked for on the command line, or null
    * @param overrides command-line overrides keyed as in {@link #OVERRIDABLE}
    */
   public AdlakeConfig load(Path confDir, String profile, Map<String, String> overrides) {
@@ -88,14 +90,19 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    String chosen = firstNonBlank(profile, environment.get("ADLAKE_PROFILE"), text(root, "default_profile"));
+    String chosen =
+        firstNonBlank(profile, environment.get("ADLAKE_PROFILE"), text(root, "default_profile"));
     if (chosen == null) {
       throw new ConfigException(file + ": no profile selected and no default_profile set");
     }
     JsonNode profileNode = root.path("profiles").path(chosen);
     if (profileNode.isMissingNode()) {
       throw new ConfigException(
-          file + ": unknown profile '" + chosen + "'; defined: " + iterableNames(root.path("profiles")));
+          file
+              + ": unknown profile '"
+              + chosen
+              + "'; defined: "
+              + iterableNames(root.path("profiles")));
     }
     ObjectNode merged = YAML.createObjectNode();
     JsonTrees.deepMerge(merged, root.path("defaults"));
@@ -176,7 +183,8 @@ public final class ConfigLoader {
     return new ServeSettings(
         textOr(serve, "host", defaults.host()),
         intOr(serve, "port", defaults.port(), "serve.port"),
-        textOr(serve, "authentication", defaults.authentication()).toUpperCase(java.util.Locale.ROOT),
+        textOr(serve, "authentication", defaults.authentication())
+            .toUpperCase(java.util.Locale.ROOT),
         serve.has("namespaces") ? namespaces : defaults.namespaces(),
         intOr(serve, "refresh_seconds", defaults.refreshSeconds(), "serve.refresh_seconds"),
         jars.isBlank() ? "" : home.resolve(jars).normalize().toString(),

@@ -3,7 +3,10 @@ package io.adlake.model.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The one merge rule of adlake's YAML layers: objects merge key by key, lists and scalars are replaced whole. */
+/**
+ * The one merge rule of adlake's YAML layers: objects merge key by key, lists and scalars are
+ * replaced whole.
+ */
 final class JsonTrees {
   private JsonTrees() {}
 

@@ -1,17 +1,21 @@
 package io.adlake.model.config;
 
 import io.adlake.model.ConfigException;
-
 import java.util.Map;
 
 /**
- * What one org's gold marts are judged against: pacing thresholds, QA checks by id, its naming convention, and the
- * DSP-vs-SSP reconciliation tolerance ({@link ReconciliationSettings#DEFAULT} when absent).
+ * What one org's gold marts are judged against: pacing thresholds, QA checks by id, its naming
+ * convention, and the DSP-vs-SSP reconciliation tolerance ({@link ReconciliationSettings#DEFAULT}
+ * when absent).
  */
 public record MartSettings(
-    PacingSettings pacing, Map<String, QaCheckSettings> qa, NamingConventionSpec taxonomy, ReconciliationSettings reconciliation) {
+    PacingSettings pacing,
+    Map<String, QaCheckSettings> qa,
+    NamingConventionSpec taxonomy,
+    ReconciliationSettings reconciliation) {
 
-  public MartSettings(PacingSettings pacing, Map<String, QaCheckSettings> qa, NamingConventionSpec taxonomy) {
+  public MartSettings(
+      PacingSettings pacing, Map<String, QaCheckSettings> qa, NamingConventionSpec taxonomy) {
     this(pacing, qa, taxonomy, null);
   }
 

@@ -1,7 +1,5 @@
 package io.adlake.model.config;
 
-import io.adlake.model.ConfigException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.adlake.model.ConfigException;
 import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
@@ -20,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads {@code conf/marts.yaml}. Order of precedence, later wins: the {@code defaults} section, then the org's
- * section under {@code orgs}. Objects merge key by key; a list (a token list, a vocabulary) given by an org
- * replaces the default list whole.
+ * Reads {@code conf/marts.yaml}. Order of precedence, later wins: the {@code defaults} section,
+ * then the org's section under {@code orgs}. Objects merge key by key; a list (a token list, a
+ * vocabulary) given by an org replaces the default list whole.
  */
 public final class MartSettingsLoader {
   private MartSettingsLoader() {}

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Where an org's alert digest goes. The webhook URL is a secret, so the file names the environment variable that
- * holds it, never the URL.
+ * Where an org's alert digest goes. The webhook URL is a secret, so the file names the environment
+ * variable that holds it, never the URL.
  *
  * @param slackWebhookEnv environment variable with the Slack incoming-webhook URL
- * @param email           addresses the digest is mailed to
+ * @param email addresses the digest is mailed to
  */
 public record NotifyTarget(String slackWebhookEnv, List<String> email) {
 
@@ -18,7 +18,10 @@ public record NotifyTarget(String slackWebhookEnv, List<String> email) {
   public NotifyTarget {
     email = email == null ? List.of() : List.copyOf(email);
     if (slackWebhookEnv != null && !ENV.matcher(slackWebhookEnv).matches()) {
-      throw new IllegalArgumentException("slack_webhook_env names an environment variable (A-Z, 0-9, _), was '" + slackWebhookEnv + "'");
+      throw new IllegalArgumentException(
+          "slack_webhook_env names an environment variable (A-Z, 0-9, _), was '"
+              + slackWebhookEnv
+              + "'");
     }
     for (String address : email) {
       if (!ADDRESS.matcher(address).matches()) {

@@ -4,17 +4,25 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * Where one platform's API is and how politely to call it. The token is a secret, so the file names the
- * environment variable that holds it, never the token.
+ * Where one platform's API is and how politely to call it. The token is a secret, so the file names
+ * the environment variable that holds it, never the token.
  *
- * @param baseUrl           the API root the adapter resolves its paths against (a trailing / is added)
- * @param tokenEnv          environment variable with the OAuth access token (DV360, Meta) or TTD-Auth token
- * @param attempts          tries per request, the first included (429, 5xx and broken connections are retried)
+ * @param baseUrl the API root the adapter resolves its paths against (a trailing / is added)
+ * @param tokenEnv environment variable with the OAuth access token (DV360, Meta) or TTD-Auth token
+ * @param attempts tries per request, the first included (429, 5xx and broken connections are
+ *     retried)
  * @param minIntervalMillis the least time between two requests: the platform's rate limit
- * @param backoffMillis     the first retry's wait when the platform gives no Retry-After; later waits double, jittered
- * @param maxBackoffMillis  the cap on one wait
+ * @param backoffMillis the first retry's wait when the platform gives no Retry-After; later waits
+ *     double, jittered
+ * @param maxBackoffMillis the cap on one wait
  */
-public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, Long minIntervalMillis, Long backoffMillis, Long maxBackoffMillis)
+public record PlatformEndpoint(
+    URI baseUrl,
+    String tokenEnv,
+    Integer attempts,
+    Long minIntervalMillis,
+    Long backoffMillis,
+    Long maxBackoffMillis)
     implements RetrySettings {
 
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -22,7 +30,8 @@ public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, L
   /** A setting that names an environment variable (where a secret is), never the secret. */
   public static void requireEnvName(String key, String name) {
     if (name == null || !ENV.matcher(name).matches()) {
-      throw new IllegalArgumentException(key + " names an environment variable (A-Z, 0-9, _), was '" + name + "'");
+      throw new IllegalArgumentException(
+          key + " names an environment variable (A-Z, 0-9, _), was '" + name + "'");
     }
   }
 
@@ -41,13 +50,18 @@ public record PlatformEndpoint(URI baseUrl, String tokenEnv, Integer attempts, L
     requirePolicy(attempts, minIntervalMillis, backoffMillis, maxBackoffMillis);
   }
 
-  /** The retry and rate-limit settings every platform endpoint of conf/ has (write-back's and the connectors'). */
-  static void requirePolicy(int attempts, long minIntervalMillis, long backoffMillis, long maxBackoffMillis) {
+  /**
+   * The retry and rate-limit settings every platform endpoint of conf/ has (write-back's and the
+   * connectors').
+   */
+  static void requirePolicy(
+      int attempts, long minIntervalMillis, long backoffMillis, long maxBackoffMillis) {
     if (attempts < 1 || attempts > 10) {
       throw new IllegalArgumentException("attempts must be between 1 and 10, was " + attempts);
     }
     if (minIntervalMillis < 0 || backoffMillis < 0 || maxBackoffMillis < backoffMillis) {
-      throw new IllegalArgumentException("min_interval_millis and backoff_millis must be >= 0 and max_backoff_millis >= backoff_millis");
+      throw new IllegalArgumentException(
+          "min_interval_millis and backoff_millis must be >= 0 and max_backoff_millis >= backoff_millis");
     }
   }
 }

@@ -7,13 +7,15 @@ import java.util.Map;
  * The gates between layers, from {@code conf/quality.yaml}.
  *
  * @param historyRuns how many earlier published runs an anomaly check reads per org and metric
- * @param tables      checks per table path ({@code silver.delivery_daily}); the grain check needs no entry
+ * @param tables checks per table path ({@code silver.delivery_daily}); the grain check needs no
+ *     entry
  */
 public record QualitySettings(int historyRuns, Map<String, List<CheckSpec>> tables) {
 
   public QualitySettings {
     if (historyRuns < 1 || historyRuns > 1000) {
-      throw new IllegalArgumentException("history_runs must be between 1 and 1000, was " + historyRuns);
+      throw new IllegalArgumentException(
+          "history_runs must be between 1 and 1000, was " + historyRuns);
     }
     tables = tables == null ? Map.of() : Map.copyOf(tables);
   }

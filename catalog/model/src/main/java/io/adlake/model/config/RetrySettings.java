@@ -2,7 +2,8 @@ package io.adlake.model.config;
 
 /**
  * How politely to call one platform endpoint, as every endpoint of conf/ writes it (a source of
- * conf/connectors.yaml, a platform of conf/writeback.yaml): one shape, so one client policy is built from either.
+ * conf/connectors.yaml, a platform of conf/writeback.yaml): one shape, so one client policy is
+ * built from either.
  */
 public interface RetrySettings {
 
@@ -12,7 +13,9 @@ public interface RetrySettings {
   /** The least time between two requests: the platform's rate limit. */
   Long minIntervalMillis();
 
-  /** The first retry's wait when the platform gives no Retry-After; later waits double, jittered. */
+  /**
+   * The first retry's wait when the platform gives no Retry-After; later waits double, jittered.
+   */
   Long backoffMillis();
 
   /** The cap on one wait. */

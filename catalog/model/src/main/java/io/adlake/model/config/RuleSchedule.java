@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * When a rule is evaluated, in the org's own time zone: on these weekdays, at these hours. A rule not evaluated in
- * a run leaves its alerts as they are (a weekday-only rule does not resolve its alerts on Saturday).
+ * When a rule is evaluated, in the org's own time zone: on these weekdays, at these hours. A rule
+ * not evaluated in a run leaves its alerts as they are (a weekday-only rule does not resolve its
+ * alerts on Saturday).
  *
- * @param days  mon ... sun; absent means every day
+ * @param days mon ... sun; absent means every day
  * @param hours 0 ... 23, the hour the evaluation starts in; absent means every hour
  */
 public record RuleSchedule(List<String> days, List<Integer> hours) {
@@ -36,7 +37,8 @@ public record RuleSchedule(List<String> days, List<Integer> hours) {
   public boolean includes(ZonedDateTime localTime) {
     Set<DayOfWeek> on = EnumSet.noneOf(DayOfWeek.class);
     days.forEach(d -> on.add(parse(d)));
-    return (on.isEmpty() || on.contains(localTime.getDayOfWeek())) && (hours.isEmpty() || hours.contains(localTime.getHour()));
+    return (on.isEmpty() || on.contains(localTime.getDayOfWeek()))
+        && (hours.isEmpty() || hours.contains(localTime.getHour()));
   }
 
   private static DayOfWeek parse(String day) {

@@ -1,12 +1,11 @@
 package io.adlake.model.config;
 
-import io.adlake.model.ConfigException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.adlake.model.ConfigException;
 import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
 import java.io.IOException;
@@ -14,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 
-/** A one-file settings YAML of conf/ read into its record: unknown keys refused with their path, errors naming the file. */
+/**
+ * A one-file settings YAML of conf/ read into its record: unknown keys refused with their path,
+ * errors naming the file.
+ */
 final class SettingsFile {
   private SettingsFile() {}
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   static <T> T read(Path file, Class<T> type, String what) {
     if (!Files.isRegularFile(file)) {
@@ -29,7 +33,9 @@ final class SettingsFile {
       RecordKeys.refuseUnknown(file, root, type, "");
       return YAML.treeToValue(root, type);
     } catch (ValueInstantiationException e) {
-      throw new ConfigException(file + ": " + (e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage()), e);
+      throw new ConfigException(
+          file + ": " + (e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage()),
+          e);
     } catch (IOException e) {
       throw new ConfigException(file + ": " + e.getMessage(), e);
     }

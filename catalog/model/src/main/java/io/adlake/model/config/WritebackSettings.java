@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code conf/writeback.yaml}: the platform APIs write-back calls, and the budget above which a change needs a
- * second person.
+ * {@code conf/writeback.yaml}: the platform APIs write-back calls, and the budget above which a
+ * change needs a second person.
  *
- * @param platforms         dv360, ttd, meta: base URL, token variable, retries and rate limit
- * @param approvalThreshold a budget or daily cap set above this amount (the org's reporting currency) must be
- *                          approved by someone other than who planned it
- * @param orgs              per org: its own threshold, and its own token variables per platform
- * @param delegators        operating-system users that may act on behalf of a named person (--on-behalf-of), as
- *                          the Airflow worker's user does for the Airflow user; nobody else may name another person
+ * @param platforms dv360, ttd, meta: base URL, token variable, retries and rate limit
+ * @param approvalThreshold a budget or daily cap set above this amount (the org's reporting
+ *     currency) must be approved by someone other than who planned it
+ * @param orgs per org: its own threshold, and its own token variables per platform
+ * @param delegators operating-system users that may act on behalf of a named person
+ *     (--on-behalf-of), as the Airflow worker's user does for the Airflow user; nobody else may
+ *     name another person
  */
-public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDecimal approvalThreshold, Map<String, OrgWritebackSettings> orgs, List<String> delegators) {
+public record WritebackSettings(
+    Map<String, PlatformEndpoint> platforms,
+    BigDecimal approvalThreshold,
+    Map<String, OrgWritebackSettings> orgs,
+    List<String> delegators) {
 
   public WritebackSettings {
     platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
@@ -28,7 +33,8 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
       }
     }
     if (approvalThreshold == null || approvalThreshold.signum() < 0) {
-      throw new IllegalArgumentException("approval_threshold is required and must be >= 0, was " + approvalThreshold);
+      throw new IllegalArgumentException(
+          "approval_threshold is required and must be >= 0, was " + approvalThreshold);
     }
     for (String platform : platforms.keySet()) {
       requirePlatform("platforms." + platform, platform);
@@ -43,13 +49,15 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
   }
 
   /**
-   * Per org: its own threshold, else the shared one; and per platform the environment variable holding the org's
-   * own token (agencies hold credentials per DV360 partner, TTD partner, Meta business), else the platform's.
+   * Per org: its own threshold, else the shared one; and per platform the environment variable
+   * holding the org's own token (agencies hold credentials per DV360 partner, TTD partner, Meta
+   * business), else the platform's.
    */
   public record OrgWritebackSettings(BigDecimal approvalThreshold, Map<String, String> tokenEnv) {
     public OrgWritebackSettings {
       if (approvalThreshold != null && approvalThreshold.signum() < 0) {
-        throw new IllegalArgumentException("approval_threshold must be >= 0, was " + approvalThreshold);
+        throw new IllegalArgumentException(
+            "approval_threshold must be >= 0, was " + approvalThreshold);
       }
       tokenEnv = tokenEnv == null ? Map.of() : Map.copyOf(tokenEnv);
       tokenEnv.forEach(
@@ -61,8 +69,8 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
   }
 
   /**
-   * The environment variable with the token write-back uses for this org's entities on this platform: the org's
-   * own, else the platform's shared one.
+   * The environment variable with the token write-back uses for this org's entities on this
+   * platform: the org's own, else the platform's shared one.
    *
    * @throws IllegalStateException when the platform has no endpoint
    */
@@ -80,6 +88,8 @@ public record WritebackSettings(Map<String, PlatformEndpoint> platforms, BigDeci
 
   public BigDecimal thresholdFor(String orgId) {
     OrgWritebackSettings org = orgs.get(orgId);
-    return org != null && org.approvalThreshold() != null ? org.approvalThreshold() : approvalThreshold;
+    return org != null && org.approvalThreshold() != null
+        ? org.approvalThreshold()
+        : approvalThreshold;
   }
 }

@@ -12,11 +12,15 @@ import java.util.Map;
  * One tenant of the lakehouse.
  *
  * @param reportingCurrency ISO 4217 code every amount is converted to in silver
- * @param timezone          IANA zone the org counts its days in
- * @param sources           enabled sources by id, each with how its exports are written
+ * @param timezone IANA zone the org counts its days in
+ * @param sources enabled sources by id, each with how its exports are written
  */
 public record Org(
-    OrgId id, String name, String reportingCurrency, String timezone, Map<String, SourceOptions> sources)
+    OrgId id,
+    String name,
+    String reportingCurrency,
+    String timezone,
+    Map<String, SourceOptions> sources)
     implements Serializable {
 
   public Org {
@@ -62,7 +66,8 @@ public record Org(
         throw new IllegalArgumentException();
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid currency '" + code + "': expected an ISO 4217 code such as EUR");
+      throw new IllegalArgumentException(
+          "invalid currency '" + code + "': expected an ISO 4217 code such as EUR");
     }
   }
 
@@ -70,7 +75,8 @@ public record Org(
     try {
       return ZoneId.of(tz);
     } catch (DateTimeException | NullPointerException e) {
-      throw new IllegalArgumentException("invalid timezone '" + tz + "': expected an IANA zone such as Europe/Berlin");
+      throw new IllegalArgumentException(
+          "invalid timezone '" + tz + "': expected an IANA zone such as Europe/Berlin");
     }
   }
 }

@@ -6,9 +6,10 @@ import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
- * An organisation's id. It becomes part of folder names, S3 keys and table partitions, so it is held to a strict
- * pattern: 3 to 32 characters, lower-case letters, digits and inner hyphens, starting with a letter. Nothing that
- * could climb out of a folder ({@code ..}, {@code /}) or need quoting can pass.
+ * An organisation's id. It becomes part of folder names, S3 keys and table partitions, so it is
+ * held to a strict pattern: 3 to 32 characters, lower-case letters, digits and inner hyphens,
+ * starting with a letter. Nothing that could climb out of a folder ({@code ..}, {@code /}) or need
+ * quoting can pass.
  */
 public record OrgId(String value) implements Serializable, Comparable<OrgId> {
 

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The orgs adlake serves, kept in {@code conf/orgs.yaml}. Every entry is validated when read and before written. */
+/**
+ * The orgs adlake serves, kept in {@code conf/orgs.yaml}. Every entry is validated when read and
+ * before written.
+ */
 public final class OrgRegistry {
   /** The registry's file in the conf directory. */
   public static final String FILE = "orgs.yaml";
-
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
@@ -32,7 +34,11 @@ public final class OrgRegistry {
   private record RegistryFile(List<Org> orgs) {}
 
   private final List<Org> orgs;
-  /** By id, so that a lookup stays constant-time with 2,000 orgs (jobs look orgs up per slice and per rule). */
+
+  /**
+   * By id, so that a lookup stays constant-time with 2,000 orgs (jobs look orgs up per slice and
+   * per rule).
+   */
   private final Map<OrgId, Org> byId;
 
   public OrgRegistry(List<Org> orgs) {
@@ -73,7 +79,10 @@ public final class OrgRegistry {
 
   public Org require(OrgId id) {
     return find(id)
-        .orElseThrow(() -> new ConfigException("org '" + id + "' is not in the org registry; add it with 'adlake org add'"));
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "org '" + id + "' is not in the org registry; add it with 'adlake org add'"));
   }
 
   /** A registry with the org added; refuses an id that is already taken. */

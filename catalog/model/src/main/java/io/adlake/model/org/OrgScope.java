@@ -8,12 +8,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The orgs a job processes: every org, or exactly the named ones. One value from {@code --org} to the gate, so that
- * "every org" is said, never read into an empty set, and "no org" stays sayable: a run whose orgs were all held
- * judges none of them, not all.
+ * The orgs a job processes: every org, or exactly the named ones. One value from {@code --org} to
+ * the gate, so that "every org" is said, never read into an empty set, and "no org" stays sayable:
+ * a run whose orgs were all held judges none of them, not all.
  *
- * <p>Names are not checked here: the command line checks them against the registry, and an org the data does not
- * have is simply included in nothing.
+ * <p>Names are not checked here: the command line checks them against the registry, and an org the
+ * data does not have is simply included in nothing.
  */
 public final class OrgScope {
 
@@ -55,7 +55,8 @@ public final class OrgScope {
   /**
    * The named orgs, sorted.
    *
-   * @throws IllegalStateException for every org, which names none: {@link #namedOr} lists it against the registry
+   * @throws IllegalStateException for every org, which names none: {@link #namedOr} lists it
+   *     against the registry
    */
   public SortedSet<String> named() {
     if (named == null) {
@@ -65,8 +66,9 @@ public final class OrgScope {
   }
 
   /**
-   * The named orgs, or {@code every} when the scope is every org: for a job that goes through its orgs one by one
-   * and so needs them listed. Named orgs are given as named, whether {@code every} has them or not.
+   * The named orgs, or {@code every} when the scope is every org: for a job that goes through its
+   * orgs one by one and so needs them listed. Named orgs are given as named, whether {@code every}
+   * has them or not.
    */
   public SortedSet<String> namedOr(Collection<String> every) {
     return named != null ? named : Collections.unmodifiableSortedSet(new TreeSet<>(every));
@@ -82,7 +84,10 @@ public final class OrgScope {
     return Objects.hashCode(named);
   }
 
-  /** {@code every org}, or the named orgs as a list, {@code [acme-media, kiwi-retail]}, as messages print them. */
+  /**
+   * {@code every org}, or the named orgs as a list, {@code [acme-media, kiwi-retail]}, as messages
+   * print them.
+   */
   @Override
   public String toString() {
     return named == null ? "every org" : named.toString();

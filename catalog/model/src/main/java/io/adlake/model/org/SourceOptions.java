@@ -5,23 +5,29 @@ import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 
 /**
- * How one org's export of one source is written. Exports follow the locale of the account that scheduled them,
- * so the same report may come with day-first dates and decimal commas for one org and ISO dates for another.
+ * How one org's export of one source is written. Exports follow the locale of the account that
+ * scheduled them, so the same report may come with day-first dates and decimal commas for one org
+ * and ISO dates for another.
  *
- * @param dateFormat       a {@link DateTimeFormatter} pattern for the report's date column; null = the format's own
+ * @param dateFormat a {@link DateTimeFormatter} pattern for the report's date column; null = the
+ *     format's own
  * @param decimalSeparator {@code .} or {@code ,}; null = {@code .}
- * @param timezone         the ad account's timezone when it differs from the org's; null = the org's
- * @param conversionTypes  what counts as a conversion: for Meta the {@code actions} types (null = the roll-ups,
- *                         {@link io.adlake.platforms.meta.MetaApi#ROLLUP_CONVERSION_TYPES}); for TTD the names
- *                         of the conversion reporting columns before " - Total Click + View Conversions" (null =
- *                         every such column); not used by other sources
- * @param currency         the currency of amounts the export does not label: Google Ad Manager's network currency
- *                         (required for it: CSV_DUMP writes network-currency money as bare micros), Monetize's
- *                         selling currency (null = USD, Monetize's default); not used by other sources
+ * @param timezone the ad account's timezone when it differs from the org's; null = the org's
+ * @param conversionTypes what counts as a conversion: for Meta the {@code actions} types (null =
+ *     the roll-ups, {@link io.adlake.platforms.meta.MetaApi#ROLLUP_CONVERSION_TYPES}); for TTD the
+ *     names of the conversion reporting columns before " - Total Click + View Conversions" (null =
+ *     every such column); not used by other sources
+ * @param currency the currency of amounts the export does not label: Google Ad Manager's network
+ *     currency (required for it: CSV_DUMP writes network-currency money as bare micros), Monetize's
+ *     selling currency (null = USD, Monetize's default); not used by other sources
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceOptions(
-    String dateFormat, String decimalSeparator, String timezone, java.util.List<String> conversionTypes, String currency)
+    String dateFormat,
+    String decimalSeparator,
+    String timezone,
+    java.util.List<String> conversionTypes,
+    String currency)
     implements Serializable {
 
   public static SourceOptions defaults() {
@@ -29,7 +35,11 @@ public record SourceOptions(
   }
 
   /** Locale options and conversion types, no currency. */
-  public SourceOptions(String dateFormat, String decimalSeparator, String timezone, java.util.List<String> conversionTypes) {
+  public SourceOptions(
+      String dateFormat,
+      String decimalSeparator,
+      String timezone,
+      java.util.List<String> conversionTypes) {
     this(dateFormat, decimalSeparator, timezone, conversionTypes, null);
   }
 
@@ -43,10 +53,13 @@ public record SourceOptions(
       try {
         DateTimeFormatter.ofPattern(dateFormat);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid date_format '" + dateFormat + "': " + e.getMessage());
+        throw new IllegalArgumentException(
+            "invalid date_format '" + dateFormat + "': " + e.getMessage());
       }
     }
-    if (decimalSeparator != null && !decimalSeparator.equals(".") && !decimalSeparator.equals(",")) {
+    if (decimalSeparator != null
+        && !decimalSeparator.equals(".")
+        && !decimalSeparator.equals(",")) {
       throw new IllegalArgumentException(
           "invalid decimal_separator '" + decimalSeparator + "': use '.' or ','");
     }
@@ -54,8 +67,10 @@ public record SourceOptions(
       Org.zone(timezone);
     }
     if (conversionTypes != null) {
-      if (conversionTypes.isEmpty() || conversionTypes.stream().anyMatch(t -> t == null || t.isBlank())) {
-        throw new IllegalArgumentException("conversion_types lists what counts as a conversion: leave it out for the default, never empty or with blanks");
+      if (conversionTypes.isEmpty()
+          || conversionTypes.stream().anyMatch(t -> t == null || t.isBlank())) {
+        throw new IllegalArgumentException(
+            "conversion_types lists what counts as a conversion: leave it out for the default, never empty or with blanks");
       }
       conversionTypes = java.util.List.copyOf(conversionTypes);
     }

@@ -37,10 +37,12 @@ class ConfigLoaderTest {
     AdlakeConfig plain = new ConfigLoader(Map.of()).load(conf, null, Map.of());
     assertThat(plain.profile()).isEqualTo("local");
     assertThat(plain.dataDir()).isEqualTo(home.resolve(".adlake"));
-    assertThat(plain.catalog().uri()).isEqualTo("jdbc:sqlite:" + home.resolve(".adlake/catalog.db"));
+    assertThat(plain.catalog().uri())
+        .isEqualTo("jdbc:sqlite:" + home.resolve(".adlake/catalog.db"));
     assertThat(plain.spark().shufflePartitions()).isEqualTo(8);
 
-    Map<String, String> env = Map.of("ADLAKE_DATA_DIR", "/tmp/from-env", "ADLAKE_SPARK_MASTER", "local[4]");
+    Map<String, String> env =
+        Map.of("ADLAKE_DATA_DIR", "/tmp/from-env", "ADLAKE_SPARK_MASTER", "local[4]");
     AdlakeConfig fromEnv = new ConfigLoader(env).load(conf, null, Map.of());
     assertThat(fromEnv.catalog().warehouse()).isEqualTo("/tmp/from-env/warehouse");
     assertThat(fromEnv.spark().master()).isEqualTo("local[4]");
@@ -52,8 +54,10 @@ class ConfigLoaderTest {
     assertThat(fromCli.spark().master()).isEqualTo("local[1]");
     assertThat(fromCli.catalog().uri()).isEqualTo("jdbc:sqlite:/tmp/from-env/catalog.db");
 
-    AdlakeConfig other = new ConfigLoader(Map.of("ADLAKE_PROFILE", "other")).load(conf, null, Map.of());
-    assertThat(other.catalog().sparkConf()).containsEntry("spark.sql.catalog.adlake.type", "nessie");
+    AdlakeConfig other =
+        new ConfigLoader(Map.of("ADLAKE_PROFILE", "other")).load(conf, null, Map.of());
+    assertThat(other.catalog().sparkConf())
+        .containsEntry("spark.sql.catalog.adlake.type", "nessie");
     assertThat(other.landing()).isEqualTo("s3://bucket/in");
   }
 
@@ -61,7 +65,14 @@ class ConfigLoaderTest {
   void anS3WarehouseReachesTheS3ServerTheLandingZoneUses(@TempDir Path home) throws Exception {
     Path conf = Files.createDirectories(home.resolve("conf"));
     Files.writeString(conf.resolve("adlake.yaml"), YAML);
-    Map<String, String> env = Map.of("ADLAKE_PROFILE", "other", "ADLAKE_S3_ENDPOINT", "http://127.0.0.1:9090", "ADLAKE_S3_PATH_STYLE", "true");
+    Map<String, String> env =
+        Map.of(
+            "ADLAKE_PROFILE",
+            "other",
+            "ADLAKE_S3_ENDPOINT",
+            "http://127.0.0.1:9090",
+            "ADLAKE_S3_PATH_STYLE",
+            "true");
 
     AdlakeConfig other = new ConfigLoader(env).load(conf, null, Map.of());
 
@@ -71,7 +82,8 @@ class ConfigLoaderTest {
         .containsEntry("spark.sql.catalog.adlake.s3.path-style-access", "true")
         .containsEntry("spark.sql.catalog.adlake.client.region", "us-east-1");
     // A local warehouse has no S3 properties.
-    assertThat(new ConfigLoader(Map.of()).load(conf, null, Map.of()).catalog().properties()).isEmpty();
+    assertThat(new ConfigLoader(Map.of()).load(conf, null, Map.of()).catalog().properties())
+        .isEmpty();
   }
 
   @Test
@@ -79,7 +91,10 @@ class ConfigLoaderTest {
     Files.writeString(conf.resolve("adlake.yaml"), YAML);
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(conf, "prod", Map.of()))
         .hasMessageContaining("unknown profile 'prod'; defined: local, other");
-    assertThatThrownBy(() -> new ConfigLoader(Map.of("ADLAKE_SPARK_SHUFFLE_PARTITIONS", "many")).load(conf, null, Map.of()))
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(Map.of("ADLAKE_SPARK_SHUFFLE_PARTITIONS", "many"))
+                    .load(conf, null, Map.of()))
         .hasMessage("setting 'spark.shuffle_partitions' must be a whole number, was 'many'");
   }
 }

@@ -1,10 +1,9 @@
 package io.adlake.model.config;
 
-import io.adlake.model.ConfigException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adlake.model.ConfigException;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
@@ -34,7 +33,8 @@ class MartSettingsLoaderTest {
     assertThat(acme.runRateDays()).isEqualTo(7); // not in acme's section: the default
     QaCheckSettings kiwi = settings.of(OrgId.of("kiwi-retail")).qa().get("no_recent_delivery");
     assertThat(kiwi.params()).containsEntry("days", new BigDecimal("2"));
-    assertThat(kiwi.severity()).isEqualTo("high"); // merged with the default entry, not replacing it
+    assertThat(kiwi.severity())
+        .isEqualTo("high"); // merged with the default entry, not replacing it
     assertThat(settings.of(OrgId.of("kiwi-retail")).taxonomy().tokens()).hasSize(6);
   }
 
@@ -42,13 +42,20 @@ class MartSettingsLoaderTest {
   void mistakesAreNamed(@TempDir Path dir) throws Exception {
     String base = "defaults:\n  pacing: {under_below: 0.9, over_above: 1.1, run_rate_days: 7}\n";
     Files.writeString(dir.resolve("marts.yaml"), base + "orgs:\n  nobody: {}\n");
-    assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS)).isInstanceOf(ConfigException.class).hasMessageContaining("orgs.nobody is not in the org registry");
+    assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("orgs.nobody is not in the org registry");
 
-    Files.writeString(dir.resolve("marts.yaml"), base + "orgs:\n  acme-media:\n    pacing: {under_below: 1.2}\n");
-    assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS)).hasMessageContaining("(orgs.acme-media)").hasMessageContaining("under_below must be in (0, 1], was 1.2");
+    Files.writeString(
+        dir.resolve("marts.yaml"), base + "orgs:\n  acme-media:\n    pacing: {under_below: 1.2}\n");
+    assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS))
+        .hasMessageContaining("(orgs.acme-media)")
+        .hasMessageContaining("under_below must be in (0, 1], was 1.2");
 
-    Files.writeString(dir.resolve("marts.yaml"), base + "  qa:\n    no_frequency_cap: {severity: urgent}\n");
-    assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS)).hasMessageContaining("unknown severity 'urgent'");
+    Files.writeString(
+        dir.resolve("marts.yaml"), base + "  qa:\n    no_frequency_cap: {severity: urgent}\n");
+    assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS))
+        .hasMessageContaining("unknown severity 'urgent'");
 
     Files.writeString(dir.resolve("marts.yaml"), base + "  pacin: {}\n");
     assertThatThrownBy(() -> MartSettingsLoader.load(dir, ORGS)).hasMessageContaining("pacin");

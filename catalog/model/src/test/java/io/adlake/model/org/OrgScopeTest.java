@@ -17,7 +17,8 @@ class OrgScopeTest {
     assertThat(all.includes("acme-media")).isTrue();
     assertThat(all.includes(OrgId.of("kiwi-retail"))).isTrue();
     assertThatThrownBy(all::named).isInstanceOf(IllegalStateException.class);
-    assertThat(all.namedOr(List.of("kiwi-retail", "acme-media"))).containsExactly("acme-media", "kiwi-retail");
+    assertThat(all.namedOr(List.of("kiwi-retail", "acme-media")))
+        .containsExactly("acme-media", "kiwi-retail");
     assertThat(all).hasToString("every org");
   }
 
@@ -29,7 +30,9 @@ class OrgScopeTest {
     assertThat(some.includes(OrgId.of("kiwi-retail"))).isTrue();
     assertThat(some.includes("nova-retail")).isFalse();
     assertThat(some.named()).containsExactly("acme-media", "kiwi-retail");
-    assertThat(some.namedOr(List.of("nova-retail"))).as("named orgs are given as named").containsExactly("acme-media", "kiwi-retail");
+    assertThat(some.namedOr(List.of("nova-retail")))
+        .as("named orgs are given as named")
+        .containsExactly("acme-media", "kiwi-retail");
     assertThat(some).hasToString("[acme-media, kiwi-retail]");
     assertThat(OrgScope.only("kiwi-retail", "acme-media")).isEqualTo(some).hasSameHashCodeAs(some);
   }
@@ -50,6 +53,7 @@ class OrgScopeTest {
     OrgScope scope = OrgScope.only(names);
     names.add("kiwi-retail");
     assertThat(scope.named()).containsExactly("acme-media");
-    assertThatThrownBy(() -> scope.named().add("kiwi-retail")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> scope.named().add("kiwi-retail"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -12,9 +12,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A platform added in a test, as a new platform is added: this package and one registry line. Its API is the
- * smallest there is (not any real platform's): {@code GET <base>accounts/<account>/reports/<day>.csv} with the
- * token in an {@code X-Api-Key} header. It lands as Monetize, the one source no installed kit fetches.
+ * A platform added in a test, as a new platform is added: this package and one registry line. Its
+ * API is the smallest there is (not any real platform's): {@code GET
+ * <base>accounts/<account>/reports/<day>.csv} with the token in an {@code X-Api-Key} header. It
+ * lands as Monetize, the one source no installed kit fetches.
  */
 public final class CsvDropKit implements PlatformKit {
 
@@ -42,7 +43,13 @@ public final class CsvDropKit implements PlatformKit {
     String account = fetch.requireAccount("the account whose reports are fetched");
     for (LocalDate day = fetch.first(); !day.isAfter(fetch.last()); day = day.plusDays(1)) {
       Path file = fetch.scratch().resolve(day + ".csv");
-      fetch.calls().download(fetch.base().resolve("accounts/" + account + "/reports/" + day + ".csv"), file, true, "report of " + day);
+      fetch
+          .calls()
+          .download(
+              fetch.base().resolve("accounts/" + account + "/reports/" + day + ".csv"),
+              file,
+              true,
+              "report of " + day);
       fetch.land(day, "csv", file, ReportShape.CSV);
     }
   }

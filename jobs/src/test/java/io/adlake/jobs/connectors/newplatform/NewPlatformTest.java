@@ -36,9 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new platform is one package and one registry line: {@link CsvDropKit} is registered beside the installed kits,
- * and the unchanged fetch job fetches it, sends its token in its own header, lands its files where ingest reads
- * them, and reports an org's missing credentials like any platform's. No Spark.
+ * A new platform is one package and one registry line: {@link CsvDropKit} is registered beside the
+ * installed kits, and the unchanged fetch job fetches it, sends its token in its own header, lands
+ * its files where ingest reads them, and reports an org's missing credentials like any platform's.
+ * No Spark.
  */
 class NewPlatformTest {
   private static final OrgRegistry ORGS = OrgRegistry.load(Path.of("..", "conf", "orgs.yaml"));
@@ -51,13 +52,22 @@ class NewPlatformTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/csvdrop/", exchange -> {
-      requests.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("X-Api-Key"));
-      byte[] body = ("day,imps,revenue\n" + exchange.getRequestURI().getPath().replaceAll(".*/|\\.csv", "") + ",1200,4.05\n").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/csvdrop/",
+        exchange -> {
+          requests.add(
+              exchange.getRequestURI().getPath()
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("X-Api-Key"));
+          byte[] body =
+              ("day,imps,revenue\n"
+                      + exchange.getRequestURI().getPath().replaceAll(".*/|\\.csv", "")
+                      + ",1200,4.05\n")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/csvdrop/");
   }
@@ -70,27 +80,52 @@ class NewPlatformTest {
   @Test
   void theFetchJobFetchesAPlatformRegisteredWithOneLine(@TempDir Path landing) throws IOException {
     PlatformKits kits = InstalledPlatforms.kits().with(new CsvDropKit());
-    assertThat(kits.fetchable()).as("the registry, not a list elsewhere, says what is fetchable").contains(Source.MONETIZE);
+    assertThat(kits.fetchable())
+        .as("the registry, not a list elsewhere, says what is fetchable")
+        .contains(Source.MONETIZE);
 
-    FetchReport report = job(kits, Map.of("CSVDROP_KEY", "key-kiwi"), landing).range(Source.MONETIZE, OrgScope.all(), NOV2, NOV2.plusDays(1));
+    FetchReport report =
+        job(kits, Map.of("CSVDROP_KEY", "key-kiwi"), landing)
+            .range(Source.MONETIZE, OrgScope.all(), NOV2, NOV2.plusDays(1));
 
-    assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
-      assertThat(outcome.org()).as("the one org with an account and the source enabled").isEqualTo("kiwi-retail");
-      assertThat(outcome.failure()).isNull();
-      assertThat(outcome.files()).containsOnly(Map.entry("monetize-2026-11-02.csv", LandingDrop.Result.NEW), Map.entry("monetize-2026-11-03.csv", LandingDrop.Result.NEW));
-    });
-    assertThat(requests).containsExactly("/csvdrop/accounts/7001/reports/2026-11-02.csv key-kiwi", "/csvdrop/accounts/7001/reports/2026-11-03.csv key-kiwi");
-    assertThat(Files.readString(landing.resolve("kiwi-retail/monetize/2026-11-03/monetize-2026-11-02.csv"))).isEqualTo("day,imps,revenue\n2026-11-02,1200,4.05\n");
+    assertThat(report.outcomes())
+        .singleElement()
+        .satisfies(
+            outcome -> {
+              assertThat(outcome.org())
+                  .as("the one org with an account and the source enabled")
+                  .isEqualTo("kiwi-retail");
+              assertThat(outcome.failure()).isNull();
+              assertThat(outcome.files())
+                  .containsOnly(
+                      Map.entry("monetize-2026-11-02.csv", LandingDrop.Result.NEW),
+                      Map.entry("monetize-2026-11-03.csv", LandingDrop.Result.NEW));
+            });
+    assertThat(requests)
+        .containsExactly(
+            "/csvdrop/accounts/7001/reports/2026-11-02.csv key-kiwi",
+            "/csvdrop/accounts/7001/reports/2026-11-03.csv key-kiwi");
+    assertThat(
+            Files.readString(
+                landing.resolve("kiwi-retail/monetize/2026-11-03/monetize-2026-11-02.csv")))
+        .isEqualTo("day,imps,revenue\n2026-11-02,1200,4.05\n");
   }
 
   @Test
   void itsMissingCredentialsFailTheOrgLikeAnyPlatformsWithoutACall(@TempDir Path landing) {
-    FetchReport report = job(InstalledPlatforms.kits().with(new CsvDropKit()), Map.of(), landing).range(Source.MONETIZE, OrgScope.all(), NOV2, NOV2);
+    FetchReport report =
+        job(InstalledPlatforms.kits().with(new CsvDropKit()), Map.of(), landing)
+            .range(Source.MONETIZE, OrgScope.all(), NOV2, NOV2);
 
-    assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
-      assertThat(outcome.failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
-      assertThat(outcome.message()).isEqualTo("$CSVDROP_KEY is not set: no monetize credentials for org kiwi-retail");
-    });
+    assertThat(report.outcomes())
+        .singleElement()
+        .satisfies(
+            outcome -> {
+              assertThat(outcome.failure()).isEqualTo(FetchOutcome.Failure.CREDENTIALS);
+              assertThat(outcome.message())
+                  .isEqualTo(
+                      "$CSVDROP_KEY is not set: no monetize credentials for org kiwi-retail");
+            });
     assertThat(requests).isEmpty();
   }
 
@@ -99,6 +134,12 @@ class NewPlatformTest {
         new ConnectorSettings(
             Map.of("monetize", new SourceEndpoint(base, "CSVDROP_KEY", 0, 5L, 10, 2, 0L, 1L, 5L)),
             Map.of("kiwi-retail", Map.of("monetize", new OrgAccount("7001", null, null, null))));
-    return new FetchJob(settings, ORGS, new LocalLandingStore(), landing.toString(), new PlatformAccess(kits, env::get, Clock.systemUTC()), Progress.silent());
+    return new FetchJob(
+        settings,
+        ORGS,
+        new LocalLandingStore(),
+        landing.toString(),
+        new PlatformAccess(kits, env::get, Clock.systemUTC()),
+        Progress.silent());
   }
 }

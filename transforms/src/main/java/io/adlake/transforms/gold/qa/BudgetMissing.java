@@ -8,14 +8,26 @@ import static org.apache.spark.sql.functions.not;
 import org.apache.spark.sql.Column;
 
 /**
- * An active entity with neither a lifetime nor a daily budget above zero. "Unlimited" is a budget type DV360 line
- * items use on purpose (their insertion order holds the budget), and "Campaign" is a TTD ad group of a
- * Kokai-budgeted campaign or a Meta ad set under a campaign budget (the campaign allocates): neither is a finding.
+ * An active entity with neither a lifetime nor a daily budget above zero. "Unlimited" is a budget
+ * type DV360 line items use on purpose (their insertion order holds the budget), and "Campaign" is
+ * a TTD ad group of a Kokai-budgeted campaign or a Meta ad set under a campaign budget (the
+ * campaign allocates): neither is a finding.
  */
 final class BudgetMissing extends EntityCheck {
-  @Override public String id() { return "budget_missing"; }
-  @Override public String defaultSeverity() { return "high"; }
-  @Override public String description() { return "active entity without a budget"; }
+  @Override
+  public String id() {
+    return "budget_missing";
+  }
+
+  @Override
+  public String defaultSeverity() {
+    return "high";
+  }
+
+  @Override
+  public String description() {
+    return "active entity without a budget";
+  }
 
   @Override
   Column failing() {
@@ -25,6 +37,13 @@ final class BudgetMissing extends EntityCheck {
         .and(coalesce(col("daily_budget_amount"), lit(0)).leq(0));
   }
 
-  @Override Column found() { return coalesce(col("budget_amount").cast("string"), lit("none")); }
-  @Override Column expected() { return lit("a budget above zero"); }
+  @Override
+  Column found() {
+    return coalesce(col("budget_amount").cast("string"), lit("none"));
+  }
+
+  @Override
+  Column expected() {
+    return lit("a budget above zero");
+  }
 }

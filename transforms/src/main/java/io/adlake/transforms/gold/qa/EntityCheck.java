@@ -9,7 +9,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
-/** A check that is a condition on one setup entity: say when it fails and what was found and expected. */
+/**
+ * A check that is a condition on one setup entity: say when it fails and what was found and
+ * expected.
+ */
 abstract class EntityCheck implements QaCheck {
 
   /** True for an entity that fails the check. */
@@ -21,11 +24,17 @@ abstract class EntityCheck implements QaCheck {
 
   @Override
   public Dataset<Row> findings(QaInputs in) {
-    return finding(in.entities().filter(failing()), col("name"), found(), expected(), description());
+    return finding(
+        in.entities().filter(failing()), col("name"), found(), expected(), description());
   }
 
   /** Rows in the shape {@link QaCheck#findings} returns, from a frame of offending entities. */
-  static Dataset<Row> finding(Dataset<Row> offending, Column entityName, Column found, Column expected, String description) {
+  static Dataset<Row> finding(
+      Dataset<Row> offending,
+      Column entityName,
+      Column found,
+      Column expected,
+      String description) {
     return offending
         .select(
             col("org_id"),

@@ -6,8 +6,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One setup check. Adding a check is one class implementing this (most extend {@link EntityCheck}) and one line in
- * {@link QaLibrary#CHECKS}; orgs then enable it, set its severity and its parameters in {@code conf/marts.yaml}.
+ * One setup check. Adding a check is one class implementing this (most extend {@link EntityCheck})
+ * and one line in {@link QaLibrary#CHECKS}; orgs then enable it, set its severity and its
+ * parameters in {@code conf/marts.yaml}.
  */
 public interface QaCheck {
 
@@ -26,8 +27,9 @@ public interface QaCheck {
   }
 
   /**
-   * The findings, one row per offending entity: {@code org_id, as_of_date, platform, entity_type, entity_id,
-   * entity_name, found_value, expected_value, message}. Only orgs that enable the check are in the input.
+   * The findings, one row per offending entity: {@code org_id, as_of_date, platform, entity_type,
+   * entity_id, entity_name, found_value, expected_value, message}. Only orgs that enable the check
+   * are in the input.
    */
   Dataset<Row> findings(QaInputs in);
 }

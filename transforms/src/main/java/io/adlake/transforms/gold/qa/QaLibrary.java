@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code gold.qa_findings}: every enabled check over every org's setup, one row per (entity, check) that fails,
- * with the org's severity for it.
+ * {@code gold.qa_findings}: every enabled check over every org's setup, one row per (entity, check)
+ * that fails, with the org's severity for it.
  */
 public final class QaLibrary {
   private QaLibrary() {}
@@ -49,8 +49,9 @@ public final class QaLibrary {
           .add("params", DataTypes.createMapType(DataTypes.StringType, Values.AMOUNT));
 
   /**
-   * One row per org and enabled check: {@code org_id, check_id, severity, params}, the check's defaults under the
-   * org's own values. Refuses a check id or parameter the library does not know, naming it and the org.
+   * One row per org and enabled check: {@code org_id, check_id, severity, params}, the check's
+   * defaults under the org's own values. Refuses a check id or parameter the library does not know,
+   * naming it and the org.
    */
   public static Dataset<Row> settings(SparkSession spark, Map<String, MartSettings> byOrg) {
     List<Row> rows = new ArrayList<>();
@@ -58,13 +59,19 @@ public final class QaLibrary {
         (org, settings) -> {
           validate(org, settings.qa());
           for (QaCheck check : CHECKS) {
-            QaCheckSettings own = settings.qa().getOrDefault(check.id(), new QaCheckSettings(null, null, null));
+            QaCheckSettings own =
+                settings.qa().getOrDefault(check.id(), new QaCheckSettings(null, null, null));
             if (!own.isEnabled()) {
               continue;
             }
             Map<String, BigDecimal> params = new LinkedHashMap<>(check.parameters());
             params.putAll(own.params());
-            rows.add(RowFactory.create(org, check.id(), own.severity() == null ? check.defaultSeverity() : own.severity(), params));
+            rows.add(
+                RowFactory.create(
+                    org,
+                    check.id(),
+                    own.severity() == null ? check.defaultSeverity() : own.severity(),
+                    params));
           }
         });
     return spark.createDataFrame(rows, SETTINGS);
@@ -77,11 +84,21 @@ public final class QaLibrary {
               CHECKS.stream()
                   .filter(c -> c.id().equals(id))
                   .findFirst()
-                  .orElseThrow(() -> new ConfigException("org '" + org + "': unknown QA check '" + id + "'; known: " + ids()));
+                  .orElseThrow(
+                      () ->
+                          new ConfigException(
+                              "org '" + org + "': unknown QA check '" + id + "'; known: " + ids()));
           for (String param : settings.params().keySet()) {
             if (!check.parameters().containsKey(param)) {
               throw new ConfigException(
-                  "org '" + org + "': QA check '" + id + "' has no parameter '" + param + "'; it takes " + new TreeSet<>(check.parameters().keySet()));
+                  "org '"
+                      + org
+                      + "': QA check '"
+                      + id
+                      + "' has no parameter '"
+                      + param
+                      + "'; it takes "
+                      + new TreeSet<>(check.parameters().keySet()));
             }
           }
         });
@@ -92,7 +109,7 @@ public final class QaLibrary {
   }
 
   /**
-   * @param pacing   this run's {@code gold.pacing} rows
+   * @param pacing this run's {@code gold.pacing} rows
    * @param settings from {@link #settings}
    */
   public static Dataset<Row> findings(GoldInputs in, Dataset<Row> pacing, Dataset<Row> settings) {
@@ -117,11 +134,16 @@ public final class QaLibrary {
     for (QaCheck check : CHECKS) {
       Dataset<Row> mine = settings.filter(col("check_id").equalTo(check.id()));
       List<Column> paramColumns = new ArrayList<>(List.of(col("org_id")));
-      check.parameters().keySet().forEach(name -> paramColumns.add(col("params").getItem(name).as("param_" + name)));
+      check
+          .parameters()
+          .keySet()
+          .forEach(name -> paramColumns.add(col("params").getItem(name).as("param_" + name)));
       Dataset<Row> params = mine.select(paramColumns.toArray(Column[]::new));
       Dataset<Row> own = mine.select(col("org_id"), col("severity"));
       Dataset<Row> found =
-          check.findings(new QaInputs(entities.join(params, "org_id"), pacing.join(params, "org_id")))
+          check
+              .findings(
+                  new QaInputs(entities.join(params, "org_id"), pacing.join(params, "org_id")))
               .join(own, "org_id")
               .withColumn("check_id", lit(check.id()));
       all = all == null ? found : all.unionByName(found);

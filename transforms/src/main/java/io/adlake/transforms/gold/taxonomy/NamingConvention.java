@@ -8,26 +8,28 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * An org's naming convention, compiled: ordered tokens joined by one delimiter, each a controlled vocabulary or
- * a {@link TokenPattern}; optional tokens may be left out.
+ * An org's naming convention, compiled: ordered tokens joined by one delimiter, each a controlled
+ * vocabulary or a {@link TokenPattern}; optional tokens may be left out.
  *
- * <p>Checking aligns the name's parts with the tokens at the least number of violations (a value that fits no
- * token, a required token missing, a part with no token), so one bad token is reported as one violation, not as
- * every token after it. A name written with another delimiter ({@code -}, {@code .}, a space...) gets one
- * {@code wrong_delimiter} violation and is aligned part by part as if it had used the right one.
+ * <p>Checking aligns the name's parts with the tokens at the least number of violations (a value
+ * that fits no token, a required token missing, a part with no token), so one bad token is reported
+ * as one violation, not as every token after it. A name written with another delimiter ({@code -},
+ * {@code .}, a space...) gets one {@code wrong_delimiter} violation and is aligned part by part as
+ * if it had used the right one.
  *
- * <p>Suggesting tries, in this order, and multiplies a confidence for what it had to do: the right delimiter
- * (x 0.9 when another one, or doubled ones, were used), upper case (x 0.95 once), the nearest vocabulary value by
- * edit distance when it is unique and at most a quarter of the value's length away (x 1 - distance / length),
- * and putting the parts in token order (x 0.7). A name that still does not fit after that gets no suggestion.
+ * <p>Suggesting tries, in this order, and multiplies a confidence for what it had to do: the right
+ * delimiter (x 0.9 when another one, or doubled ones, were used), upper case (x 0.95 once), the
+ * nearest vocabulary value by edit distance when it is unique and at most a quarter of the value's
+ * length away (x 1 - distance / length), and putting the parts in token order (x 0.7). A name that
+ * still does not fit after that gets no suggestion.
  */
 public final class NamingConvention implements Serializable {
 
@@ -35,7 +37,8 @@ public final class NamingConvention implements Serializable {
   private static final String DELIMITERS = "_-.|/ ";
   private static final int MAX_OPTIONAL = 8;
 
-  record Token(String name, boolean required, List<String> values, List<TokenPattern> patterns) implements Serializable {
+  record Token(String name, boolean required, List<String> values, List<TokenPattern> patterns)
+      implements Serializable {
 
     boolean accepts(String value) {
       return values.contains(value) || patterns.stream().anyMatch(p -> p.matches(value));
@@ -43,9 +46,13 @@ public final class NamingConvention implements Serializable {
 
     String expected() {
       if (!values.isEmpty()) {
-        return "one of " + (values.size() <= 8 ? values : values.subList(0, 8) + " and " + (values.size() - 8) + " more");
+        return "one of "
+            + (values.size() <= 8
+                ? values
+                : values.subList(0, 8) + " and " + (values.size() - 8) + " more");
       }
-      return "pattern " + String.join(" or ", patterns.stream().map(TokenPattern::toString).toList());
+      return "pattern "
+          + String.join(" or ", patterns.stream().map(TokenPattern::toString).toList());
     }
   }
 
@@ -56,7 +63,8 @@ public final class NamingConvention implements Serializable {
   private final Set<String> entityTypes;
   private final List<Token> tokens;
 
-  private NamingConvention(String version, char delimiter, Set<String> entityTypes, List<Token> tokens) {
+  private NamingConvention(
+      String version, char delimiter, Set<String> entityTypes, List<Token> tokens) {
     this.version = version;
     this.delimiter = delimiter;
     this.entityTypes = entityTypes;
@@ -72,15 +80,22 @@ public final class NamingConvention implements Serializable {
         try {
           patterns.add(TokenPattern.compile(p));
         } catch (ConfigException e) {
-          throw new ConfigException("taxonomy '" + spec.version() + "', token '" + t.name() + "': " + e.getMessage(), e);
+          throw new ConfigException(
+              "taxonomy '" + spec.version() + "', token '" + t.name() + "': " + e.getMessage(), e);
         }
       }
-      tokens.add(new Token(t.name(), t.isRequired(), List.copyOf(t.values()), List.copyOf(patterns)));
+      tokens.add(
+          new Token(t.name(), t.isRequired(), List.copyOf(t.values()), List.copyOf(patterns)));
     }
     if (tokens.stream().filter(t -> !t.required()).count() > MAX_OPTIONAL) {
-      throw new ConfigException("taxonomy '" + spec.version() + "': at most " + MAX_OPTIONAL + " optional tokens");
+      throw new ConfigException(
+          "taxonomy '" + spec.version() + "': at most " + MAX_OPTIONAL + " optional tokens");
     }
-    return new NamingConvention(spec.version(), spec.delimiter().charAt(0), Set.copyOf(spec.entityTypes()), List.copyOf(tokens));
+    return new NamingConvention(
+        spec.version(),
+        spec.delimiter().charAt(0),
+        Set.copyOf(spec.entityTypes()),
+        List.copyOf(tokens));
   }
 
   public String version() {
@@ -94,16 +109,27 @@ public final class NamingConvention implements Serializable {
 
   public NameCheck check(String name) {
     if (name == null || name.isBlank()) {
-      return new NameCheck(false, List.of(new Violation(0, "name", name, "a name", "missing")), null, null);
+      return new NameCheck(
+          false, List.of(new Violation(0, "name", name, "a name", "missing")), null, null);
     }
     if (name.length() > MAX_NAME) {
       return new NameCheck(
-          false, List.of(new Violation(0, "name", name.substring(0, 40) + "...", "at most " + MAX_NAME + " characters", "too_long")), null, null);
+          false,
+          List.of(
+              new Violation(
+                  0,
+                  "name",
+                  name.substring(0, 40) + "...",
+                  "at most " + MAX_NAME + " characters",
+                  "too_long")),
+          null,
+          null);
     }
     List<Violation> violations = align(split(name, String.valueOf(delimiter), true));
     String foreign = foreignDelimiters(name);
     if (!violations.isEmpty() && !foreign.isEmpty()) {
-      // Read with every delimiter too; when that explains the name at least as well, the delimiter is the problem.
+      // Read with every delimiter too; when that explains the name at least as well, the delimiter
+      // is the problem.
       List<Violation> resplit = new ArrayList<>();
       resplit.add(new Violation(0, "delimiter", foreign, "'" + delimiter + "'", "wrong_delimiter"));
       resplit.addAll(align(split(name, DELIMITERS + delimiter, false)));
@@ -120,7 +146,9 @@ public final class NamingConvention implements Serializable {
         : new NameCheck(false, violations, s.name(), s.confidence());
   }
 
-  /** Least-violation alignment of parts with tokens (an edit distance over tokens), then read back. */
+  /**
+   * Least-violation alignment of parts with tokens (an edit distance over tokens), then read back.
+   */
   private List<Violation> align(List<String> parts) {
     int n = parts.size();
     int m = tokens.size();
@@ -188,13 +216,15 @@ public final class NamingConvention implements Serializable {
       return null;
     }
     double confidence = best.confidence() * (delimiterFixed ? 0.9 : 1.0);
-    return new Suggestion(best.name(), BigDecimal.valueOf(confidence).setScale(2, RoundingMode.HALF_UP).doubleValue());
+    return new Suggestion(
+        best.name(),
+        BigDecimal.valueOf(confidence).setScale(2, RoundingMode.HALF_UP).doubleValue());
   }
 
   /**
-   * The parts fixed to the tokens in place, or (reorder) each token taking the unused part that fits it best, the
-   * most constrained tokens (fewest fitting parts) choosing first so a loose pattern does not take a vocabulary
-   * token's only candidate.
+   * The parts fixed to the tokens in place, or (reorder) each token taking the unused part that
+   * fits it best, the most constrained tokens (fewest fitting parts) choosing first so a loose
+   * pattern does not take a vocabulary token's only candidate.
    */
   private Suggestion fitted(List<String> parts, List<Token> sequence, boolean reorder) {
     int size = sequence.size();
@@ -217,7 +247,9 @@ public final class NamingConvention implements Serializable {
     for (int t : order) {
       int from = -1;
       for (int p = 0; p < parts.size(); p++) {
-        if (!used[p] && fits[t][p] != null && (from < 0 || fits[t][p].factor() > fits[t][from].factor())) {
+        if (!used[p]
+            && fits[t][p] != null
+            && (from < 0 || fits[t][p].factor() > fits[t][from].factor())) {
           from = p;
         }
       }
@@ -263,10 +295,16 @@ public final class NamingConvention implements Serializable {
     if (nearest == null || tie) {
       return null;
     }
-    return new Fix(nearest, 1.0 - (double) bestDistance / Math.max(nearest.length(), upper.length()), caseChanged);
+    return new Fix(
+        nearest,
+        1.0 - (double) bestDistance / Math.max(nearest.length(), upper.length()),
+        caseChanged);
   }
 
-  /** Token lists of the given length: all required tokens plus some optional ones, in convention order. */
+  /**
+   * Token lists of the given length: all required tokens plus some optional ones, in convention
+   * order.
+   */
   private List<List<Token>> sequencesOfLength(int length) {
     List<Integer> optional = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
@@ -307,7 +345,9 @@ public final class NamingConvention implements Serializable {
     return found.toString();
   }
 
-  /** Splits on any of the characters, without regular expressions; empty parts kept only when asked. */
+  /**
+   * Splits on any of the characters, without regular expressions; empty parts kept only when asked.
+   */
   static List<String> split(String name, String delimiters, boolean keepEmpty) {
     List<String> parts = new ArrayList<>();
     StringBuilder current = new StringBuilder();

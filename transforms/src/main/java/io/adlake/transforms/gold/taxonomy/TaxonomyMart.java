@@ -15,9 +15,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code gold.taxonomy_results}: every setup entity name of the entity types an org's convention covers, checked
- * against that convention. Orgs without a convention are left out. Conventions are compiled on the driver and
- * shipped to the executors with the task, so a bad pattern fails the job before any row is read.
+ * {@code gold.taxonomy_results}: every setup entity name of the entity types an org's convention
+ * covers, checked against that convention. Orgs without a convention are left out. Conventions are
+ * compiled on the driver and shipped to the executors with the task, so a bad pattern fails the job
+ * before any row is read.
  */
 public final class TaxonomyMart {
   private TaxonomyMart() {}
@@ -46,11 +47,12 @@ public final class TaxonomyMart {
           .add("checked_on", DataTypes.DateType);
 
   /**
-   * @param setup       silver.setup_entities
-   * @param orgs        {@code org_id, as_of_date} of the orgs in the run
+   * @param setup silver.setup_entities
+   * @param orgs {@code org_id, as_of_date} of the orgs in the run
    * @param conventions compiled convention by org id
    */
-  public static Dataset<Row> build(Dataset<Row> setup, Dataset<Row> orgs, Map<String, NamingConvention> conventions) {
+  public static Dataset<Row> build(
+      Dataset<Row> setup, Dataset<Row> orgs, Map<String, NamingConvention> conventions) {
     Map<String, NamingConvention> shipped = Map.copyOf(conventions);
     FlatMapFunction<Row, Row> check =
         row -> {
@@ -62,28 +64,35 @@ public final class TaxonomyMart {
           NameCheck result = convention.check(name);
           List<Row> violations = new ArrayList<>();
           for (Violation v : result.violations()) {
-            violations.add(RowFactory.create(v.position(), v.token(), v.found(), v.expected(), v.problem()));
+            violations.add(
+                RowFactory.create(v.position(), v.token(), v.found(), v.expected(), v.problem()));
           }
           return List.of(
-                      RowFactory.create(
-                          row.getAs("org_id"),
-                          row.getAs("platform"),
-                          row.getAs("entity_type"),
-                          row.getAs("entity_id"),
-                          convention.version(),
-                          name,
-                          result.valid(),
-                          violations.size(),
-                          // the row encoder takes a Scala Seq for an array column
-                          scala.collection.JavaConverters.asScalaBuffer(violations).toList(),
-                          result.suggestion(),
-                          result.confidence() == null ? null : BigDecimal.valueOf(result.confidence()),
-                          row.getAs("as_of_date")))
+                  RowFactory.create(
+                      row.getAs("org_id"),
+                      row.getAs("platform"),
+                      row.getAs("entity_type"),
+                      row.getAs("entity_id"),
+                      convention.version(),
+                      name,
+                      result.valid(),
+                      violations.size(),
+                      // the row encoder takes a Scala Seq for an array column
+                      scala.collection.JavaConverters.asScalaBuffer(violations).toList(),
+                      result.suggestion(),
+                      result.confidence() == null ? null : BigDecimal.valueOf(result.confidence()),
+                      row.getAs("as_of_date")))
               .iterator();
         };
     return setup
         .join(orgs.select("org_id", "as_of_date"), "org_id")
-        .select(col("org_id"), col("platform"), col("entity_type"), col("entity_id"), col("name"), col("as_of_date"))
+        .select(
+            col("org_id"),
+            col("platform"),
+            col("entity_type"),
+            col("entity_id"),
+            col("name"),
+            col("as_of_date"))
         .flatMap(check, Encoders.row(SCHEMA));
   }
 }

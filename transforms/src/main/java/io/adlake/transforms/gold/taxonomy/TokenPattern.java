@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A token pattern in adlake's own small grammar, matched without any regex engine, so no pattern an org writes
- * can backtrack catastrophically: matching is a table over (element, position) and costs at most
- * elements x length x 32 steps.
+ * A token pattern in adlake's own small grammar, matched without any regex engine, so no pattern an
+ * org writes can backtrack catastrophically: matching is a table over (element, position) and costs
+ * at most elements x length x 32 steps.
  *
  * <pre>
  * pattern := element+                      at most 100 characters
@@ -25,7 +25,15 @@ public final class TokenPattern implements Serializable {
   static final int MAX_PATTERN = 100;
   static final int MAX_REPEAT = 32;
 
-  private enum Kind { LITERAL, YEAR, MONTH, DAY, DIGIT, LETTER, ALNUM }
+  private enum Kind {
+    LITERAL,
+    YEAR,
+    MONTH,
+    DAY,
+    DIGIT,
+    LETTER,
+    ALNUM
+  }
 
   private record Element(Kind kind, String literal, int min, int max) implements Serializable {}
 
@@ -42,7 +50,12 @@ public final class TokenPattern implements Serializable {
       throw error(pattern, 0, "an empty pattern");
     }
     if (pattern.length() > MAX_PATTERN) {
-      throw new ConfigException("taxonomy pattern longer than " + MAX_PATTERN + " characters: '" + pattern.substring(0, 40) + "...'");
+      throw new ConfigException(
+          "taxonomy pattern longer than "
+              + MAX_PATTERN
+              + " characters: '"
+              + pattern.substring(0, 40)
+              + "...'");
     }
     List<Element> elements = new ArrayList<>();
     int i = 0;
@@ -54,8 +67,13 @@ public final class TokenPattern implements Serializable {
           throw error(pattern, i, "a literal that is never closed");
         }
         String text = pattern.substring(i + 1, close);
-        if (text.isEmpty() || text.length() > MAX_REPEAT || !text.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
-          throw error(pattern, i, "a literal that is empty, longer than " + MAX_REPEAT + " or not printable ASCII");
+        if (text.isEmpty()
+            || text.length() > MAX_REPEAT
+            || !text.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+          throw error(
+              pattern,
+              i,
+              "a literal that is empty, longer than " + MAX_REPEAT + " or not printable ASCII");
         }
         elements.add(new Element(Kind.LITERAL, text, 1, 1));
         i = close + 1;
@@ -141,7 +159,8 @@ public final class TokenPattern implements Serializable {
     return source;
   }
 
-  private static void mark(boolean[] next, int p, int width, String value, java.util.function.Predicate<String> ok) {
+  private static void mark(
+      boolean[] next, int p, int width, String value, java.util.function.Predicate<String> ok) {
     if (p + width > value.length()) {
       return;
     }
@@ -168,7 +187,12 @@ public final class TokenPattern implements Serializable {
 
   private static ConfigException error(String pattern, int at, String what) {
     return new ConfigException(
-        "taxonomy pattern '" + pattern + "': " + what + " at position " + (at + 1)
+        "taxonomy pattern '"
+            + pattern
+            + "': "
+            + what
+            + " at position "
+            + (at + 1)
             + "; allowed: YYYY, MM, DD, 9, A, X (each of the last three may take {n} or {min,max}) and \"literal\"");
   }
 }

@@ -21,7 +21,8 @@ class NamingConventionTest {
               new TokenSpec("advertiser", null, null, List.of("A{2,8}")),
               new TokenSpec("market", null, List.of("DE", "FR", "UK", "US"), null),
               new TokenSpec("channel", null, List.of("DISPLAY", "VIDEO", "SOCIAL"), null),
-              new TokenSpec("objective", null, List.of("AWARENESS", "CONSIDERATION", "CONVERSION"), null),
+              new TokenSpec(
+                  "objective", null, List.of("AWARENESS", "CONSIDERATION", "CONVERSION"), null),
               new TokenSpec("period", null, null, List.of("YYYYMM")),
               new TokenSpec("suffix", false, null, List.of("\"LI\"9{1,3}", "\"AG\"9{1,3}"))));
 
@@ -41,7 +42,11 @@ class NamingConventionTest {
     assertThat(r.violations())
         .extracting(v -> v.position() + " " + v.problem() + " " + v.found())
         .containsExactly(
-            "0 wrong_delimiter -", "1 invalid_value acme", "2 invalid_value de", "3 invalid_value display", "4 invalid_value consideration");
+            "0 wrong_delimiter -",
+            "1 invalid_value acme",
+            "2 invalid_value de",
+            "3 invalid_value display",
+            "4 invalid_value consideration");
     assertThat(r.suggestion()).isEqualTo("ACME_DE_DISPLAY_CONSIDERATION_202611");
     assertThat(r.confidence()).isEqualTo(0.86); // 0.95 (case) x 0.9 (delimiter) = 0.855
   }
@@ -49,12 +54,15 @@ class NamingConventionTest {
   @Test
   void aMisspeltValueIsReportedAtItsPositionAndCorrectedToTheNearest() {
     NameCheck r = convention.check("ACME_DE_DISPLAY_AWARNESS_202611_LI1");
-    assertThat(r.violations()).singleElement().satisfies(v -> {
-      assertThat(v.position()).isEqualTo(4);
-      assertThat(v.token()).isEqualTo("objective");
-      assertThat(v.found()).isEqualTo("AWARNESS");
-      assertThat(v.expected()).isEqualTo("one of [AWARENESS, CONSIDERATION, CONVERSION]");
-    });
+    assertThat(r.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.position()).isEqualTo(4);
+              assertThat(v.token()).isEqualTo("objective");
+              assertThat(v.found()).isEqualTo("AWARNESS");
+              assertThat(v.expected()).isEqualTo("one of [AWARENESS, CONSIDERATION, CONVERSION]");
+            });
     assertThat(r.suggestion()).isEqualTo("ACME_DE_DISPLAY_AWARENESS_202611_LI1");
     assertThat(r.confidence()).isEqualTo(0.89); // 1 - 1/9
   }
@@ -71,28 +79,39 @@ class NamingConventionTest {
   @Test
   void missingAndUnexpectedPartsAreNamedAndUnfixableNamesGetNoSuggestion() {
     NameCheck missing = convention.check("ACME_DE_DISPLAY_202611");
-    assertThat(missing.violations()).singleElement().satisfies(v -> {
-      assertThat(v.problem()).isEqualTo("missing");
-      assertThat(v.token()).isEqualTo("objective");
-      assertThat(v.position()).isEqualTo(4);
-    });
+    assertThat(missing.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.problem()).isEqualTo("missing");
+              assertThat(v.token()).isEqualTo("objective");
+              assertThat(v.position()).isEqualTo(4);
+            });
     assertThat(missing.suggestion()).isNull(); // nothing to put there without guessing
 
     NameCheck extra = convention.check("ACME_DE_DISPLAY_AWARENESS_202611_LI1_COPY");
-    assertThat(extra.violations()).singleElement().satisfies(v -> assertThat(v.problem()).isEqualTo("unexpected"));
+    assertThat(extra.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.problem()).isEqualTo("unexpected"));
 
     NameCheck unknownMarket = convention.check("ACME_XX_DISPLAY_AWARENESS_202611");
     assertThat(unknownMarket.violations()).extracting(Violation::found).containsExactly("XX");
-    assertThat(unknownMarket.suggestion()).isNull(); // XX is two edits from every market: no confident guess
+    assertThat(unknownMarket.suggestion())
+        .isNull(); // XX is two edits from every market: no confident guess
 
-    assertThat(convention.check("A".repeat(300)).violations()).extracting(Violation::problem).containsExactly("too_long");
-    assertThat(convention.check(null).violations()).extracting(Violation::problem).containsExactly("missing");
+    assertThat(convention.check("A".repeat(300)).violations())
+        .extracting(Violation::problem)
+        .containsExactly("too_long");
+    assertThat(convention.check(null).violations())
+        .extracting(Violation::problem)
+        .containsExactly("missing");
   }
 
   @Test
   void aBadPatternIsRefusedWithItsTokenNamed() {
     NamingConventionSpec bad =
-        new NamingConventionSpec("v2", "_", List.of(), List.of(new TokenSpec("period", null, null, List.of("(a|aa)+"))));
+        new NamingConventionSpec(
+            "v2", "_", List.of(), List.of(new TokenSpec("period", null, null, List.of("(a|aa)+"))));
     assertThatThrownBy(() -> NamingConvention.of(bad))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("taxonomy 'v2', token 'period'");

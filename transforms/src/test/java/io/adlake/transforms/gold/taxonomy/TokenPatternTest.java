@@ -31,7 +31,8 @@ class TokenPatternTest {
 
   @Test
   void nestedRepeatsThatWouldBacktrackInARegexStayBounded() {
-    // (X+)+-like shapes explode a backtracking regex on a near miss; the table matcher is bounded by construction.
+    // (X+)+-like shapes explode a backtracking regex on a near miss; the table matcher is bounded
+    // by construction.
     TokenPattern greedy = TokenPattern.compile("X{1,32}X{1,32}X{1,32}X{1,32}X{1,32}\"!\"");
     String nearMiss = "A".repeat(200) + "?";
     assertThat(greedy.matches(nearMiss)).isFalse();
@@ -40,11 +41,16 @@ class TokenPatternTest {
 
   @Test
   void anythingOutsideTheGrammarIsRefusedWithItsPosition() {
-    assertThatThrownBy(() -> TokenPattern.compile("(A+)+")).isInstanceOf(ConfigException.class).hasMessageContaining("'(' at position 1");
-    assertThatThrownBy(() -> TokenPattern.compile("9{0,5}")).hasMessageContaining("1 <= min <= max <= 32");
-    assertThatThrownBy(() -> TokenPattern.compile("9{1,1000}")).hasMessageContaining("1 <= min <= max <= 32");
+    assertThatThrownBy(() -> TokenPattern.compile("(A+)+"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'(' at position 1");
+    assertThatThrownBy(() -> TokenPattern.compile("9{0,5}"))
+        .hasMessageContaining("1 <= min <= max <= 32");
+    assertThatThrownBy(() -> TokenPattern.compile("9{1,1000}"))
+        .hasMessageContaining("1 <= min <= max <= 32");
     assertThatThrownBy(() -> TokenPattern.compile("\"LI")).hasMessageContaining("never closed");
     assertThatThrownBy(() -> TokenPattern.compile(".*")).hasMessageContaining("'.'");
-    assertThatThrownBy(() -> TokenPattern.compile("9".repeat(101))).hasMessageContaining("longer than 100");
+    assertThatThrownBy(() -> TokenPattern.compile("9".repeat(101)))
+        .hasMessageContaining("longer than 100");
   }
 }
