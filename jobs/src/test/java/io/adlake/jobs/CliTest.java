@@ -2,6 +2,7 @@ package io.adlake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.adlake.jobs.cli.AdlakeCli;
 import io.adlake.jobs.cli.ExitCodes;
 import java.io.ByteArrayOutputStream;
@@ -264,7 +265,7 @@ class CliTest {
   @Test
   void actingForSomeoneElseIsRefusedUnlessTheProcessUserIsADelegator(@TempDir Path data) {
     // The shipped conf names only "airflow" as a delegator; the test runs as another OS user.
-    String me = new com.sun.security.auth.module.UnixSystem().getUsername();
+    String me = new UnixSystem().getUsername();
     assertThat(me).isNotEqualTo("airflow");
     Captured someoneElse =
         run(

@@ -1,5 +1,10 @@
 package io.adlake.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.adlake.model.config.AlertSettings;
+import io.adlake.model.config.AlertSettingsLoader;
 import io.adlake.model.config.MartSettingsLoader;
 import io.adlake.model.config.OrgMartSettings;
 import io.adlake.model.org.Org;
@@ -10,8 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,12 +42,12 @@ public final class TestLanding {
     for (String s : List.of("dv360", "meta", "bookings", "setup", "fx")) {
       sources.put(s, SourceOptions.defaults());
     }
-    List<Org> orgs = new java.util.ArrayList<>();
+    List<Org> orgs = new ArrayList<>();
     for (String id : ids) {
       orgs.add(
           new Org(
               OrgId.of(id),
-              id.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + id.substring(1),
+              id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1),
               "EUR",
               "Europe/Berlin",
               sources));
@@ -93,19 +100,14 @@ public final class TestLanding {
    * The repository's conf/alerts.yaml rules and delivery settings (its org sections name orgs this
    * registry does not have).
    */
-  public static io.adlake.model.config.AlertSettings alertSettings() {
+  public static AlertSettings alertSettings() {
     try {
-      var yaml =
-          new com.fasterxml.jackson.databind.ObjectMapper(
-              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-      var shipped =
-          (com.fasterxml.jackson.databind.node.ObjectNode)
-              yaml.readTree(Path.of("../conf/alerts.yaml").toFile());
+      var yaml = new ObjectMapper(new YAMLFactory());
+      var shipped = (ObjectNode) yaml.readTree(Path.of("../conf/alerts.yaml").toFile());
       shipped.remove("orgs");
       Path dir = Files.createTempDirectory("adlake-conf");
-      yaml.writeValue(
-          dir.resolve(io.adlake.model.config.AlertSettingsLoader.FILE).toFile(), shipped);
-      return io.adlake.model.config.AlertSettingsLoader.load(dir, registry());
+      yaml.writeValue(dir.resolve(AlertSettingsLoader.FILE).toFile(), shipped);
+      return AlertSettingsLoader.load(dir, registry());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.tables.OrgFilter;
 import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import io.adlake.model.config.CheckSpec;
 import io.adlake.model.config.QualitySettings;
 import io.adlake.model.org.OrgScope;
@@ -238,9 +239,7 @@ public final class QualityGate {
   }
 
   private static Optional<TableSpec> referenceOf(CheckSpec spec) {
-    return io.adlake.model.Tables.ALL.stream()
-        .filter(t -> t.path().equals(spec.reference()))
-        .findFirst();
+    return Tables.ALL.stream().filter(t -> t.path().equals(spec.reference())).findFirst();
   }
 
   private ConstraintOutcome references(

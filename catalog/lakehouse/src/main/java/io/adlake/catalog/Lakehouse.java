@@ -2,6 +2,7 @@ package io.adlake.catalog;
 
 import io.adlake.model.Backoff;
 import io.adlake.model.TableSpec;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,11 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Dataset;
@@ -97,8 +102,7 @@ public final class Lakehouse {
 
   private static boolean causedBySql(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException
-          || t instanceof org.apache.iceberg.jdbc.UncheckedSQLException) {
+      if (t instanceof SQLException || t instanceof UncheckedSQLException) {
         return true;
       }
     }
@@ -125,7 +129,7 @@ public final class Lakehouse {
   }
 
   /** Rows in a snapshot, from its summary; zero for no snapshot (a table never written). */
-  public static long rowCount(org.apache.iceberg.Snapshot snapshot) {
+  public static long rowCount(Snapshot snapshot) {
     return snapshot == null
         ? 0
         : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0"));
@@ -141,7 +145,7 @@ public final class Lakehouse {
     }
     Table table = table(spec);
     table.refresh(); // another process may have moved it since this session cached the table
-    org.apache.iceberg.SnapshotRef ref = table.refs().get(branch);
+    SnapshotRef ref = table.refs().get(branch);
     return ref == null ? null : ref.snapshotId();
   }
 
@@ -196,7 +200,7 @@ public final class Lakehouse {
         && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
-      } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+      } catch (AlreadyExistsException raced) {
         // another job created it first: fine
       }
     }
@@ -215,7 +219,7 @@ public final class Lakehouse {
     }
     try {
       catalog.createTable(id, iceberg, partitions.build(), properties);
-    } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+    } catch (AlreadyExistsException raced) {
       // created concurrently by another job with the same definition
     }
     spark.catalog().refreshTable(name(spec));

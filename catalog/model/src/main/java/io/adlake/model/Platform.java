@@ -1,5 +1,8 @@
 package io.adlake.model;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * An ad platform whose delivery lands in silver. {@link #code()} is the value of the {@code
  * platform} column.
@@ -39,7 +42,7 @@ public enum Platform {
   }
 
   /** The codes, in declaration order: dv360, ttd, meta. */
-  public static java.util.List<String> codes() {
-    return java.util.Arrays.stream(values()).map(Platform::code).toList();
+  public static List<String> codes() {
+    return Arrays.stream(values()).map(Platform::code).toList();
   }
 }

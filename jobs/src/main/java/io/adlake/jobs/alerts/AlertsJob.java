@@ -16,13 +16,17 @@ import io.adlake.transforms.alerts.AlertHits;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import io.adlake.transforms.alerts.AlertRule;
 import io.adlake.transforms.rules.RuleMart;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -93,7 +97,7 @@ public final class AlertsJob {
                       + "/"
                       + rule.id()
                       + ": not scheduled at "
-                      + local.toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                      + local.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES)
                       + " "
                       + org.timezone());
             } else if (marts.computeIfAbsent(rule.mart(), this::published) == null) {
@@ -138,10 +142,7 @@ public final class AlertsJob {
                 lakehouse
                     .spark()
                     .createDataFrame(List.of(), AlertLifecycle.SCHEMA)
-                    .select(
-                        AlertHits.COLUMNS.stream()
-                            .map(functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new)));
+                    .select(AlertHits.COLUMNS.stream().map(functions::col).toArray(Column[]::new)));
     Dataset<Row> next =
         AlertLifecycle.next(
                 existing, found, lakehouse.spark().createDataFrame(evaluated, EVALUATED), asOf, at)
@@ -153,14 +154,12 @@ public final class AlertsJob {
   }
 
   /** The newest as-of date published in gold.pacing, the mart every daily run writes. */
-  public java.util.Optional<LocalDate> latestAsOf() {
+  public Optional<LocalDate> latestAsOf() {
     if (!lakehouse.exists(Tables.GOLD_PACING)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Row newest = lakehouse.read(Tables.GOLD_PACING).agg(functions.max("as_of_date")).first();
-    return newest.isNullAt(0)
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(newest.getDate(0).toLocalDate());
+    return newest.isNullAt(0) ? Optional.empty() : Optional.of(newest.getDate(0).toLocalDate());
   }
 
   /**
@@ -217,7 +216,7 @@ public final class AlertsJob {
             .filter(col("alert_id").equalTo(alertId))
             .withColumn("status", functions.lit(AlertLifecycle.ACKNOWLEDGED))
             .withColumn("acknowledged_by", functions.lit(by))
-            .withColumn("acknowledged_at", functions.lit(java.sql.Timestamp.from(at)));
+            .withColumn("acknowledged_at", functions.lit(Timestamp.from(at)));
     merge(lakehouse, acked, "ack-" + alertId);
     return lakehouse.read(Tables.ALERTS).filter(col("alert_id").equalTo(alertId)).first();
   }

@@ -16,6 +16,8 @@ import io.adlake.model.config.AdlakeConfig;
 import io.adlake.model.config.CatalogSettings;
 import io.adlake.model.config.MartSettingsLoader;
 import io.adlake.model.config.QualitySettingsLoader;
+import io.adlake.model.config.S3Settings;
+import io.adlake.model.config.ServeSettings;
 import io.adlake.model.config.SparkSettings;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgId;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,9 +115,9 @@ public final class PipelineBenchmark {
               catalog("unused", dir.resolve("unused")),
               dir.toString(),
               sparkSettings,
-              io.adlake.model.config.S3Settings.defaults(),
+              S3Settings.defaults(),
               7,
-              io.adlake.model.config.ServeSettings.defaults());
+              ServeSettings.defaults());
       SparkSession spark = SparkSessionFactory.create(config, "adlake-benchmark");
       spark.sparkContext().addSparkListener(tally);
       try (HeapPeak heap = HeapPeak.start()) {
@@ -338,13 +341,7 @@ public final class PipelineBenchmark {
         pipeline
             .lakehouse()
             .read(Tables.JOB_RUNS)
-            .filter(
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .col("started_at")
-                    .geq(java.sql.Timestamp.from(started)))
+            .filter(org.apache.spark.sql.functions.col("started_at").geq(Timestamp.from(started)))
             .orderBy("finished_at")
             .collectAsList()) {
       double s = step.<Long>getAs("duration_ms") / 1e3;

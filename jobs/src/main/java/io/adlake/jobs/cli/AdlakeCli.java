@@ -1,6 +1,8 @@
 package io.adlake.jobs.cli;
 
 import io.adlake.catalog.tables.GrainCheck;
+import io.adlake.jobs.query.ReadOnlyViolation;
+import io.adlake.jobs.writeback.DecisionRefused;
 import io.adlake.model.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -84,8 +86,7 @@ public final class AdlakeCli {
       err.println("adlake: " + cause.getMessage());
       return ExitCodes.INPUT;
     }
-    if (e instanceof io.adlake.jobs.writeback.DecisionRefused
-        || e instanceof io.adlake.jobs.query.ReadOnlyViolation) {
+    if (e instanceof DecisionRefused || e instanceof ReadOnlyViolation) {
       err.println("adlake: refused: " + e.getMessage());
       return ExitCodes.NOT_ALLOWED;
     }

@@ -4,12 +4,15 @@ import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.landing.LandingStore;
 import io.adlake.catalog.landing.SliceKey;
 import io.adlake.jobs.ingest.IngestReport;
+import io.adlake.jobs.ingest.SliceAction;
 import io.adlake.jobs.run.PipelineRun;
 import io.adlake.jobs.run.RunOutcome;
 import io.adlake.jobs.run.RunRequest;
 import io.adlake.jobs.sample.SampleExports;
 import io.adlake.jobs.writeback.PlanReport;
 import io.adlake.model.ConfigException;
+import io.adlake.model.TableSpec;
+import io.adlake.model.Tables;
 import io.adlake.model.config.CatalogSettings;
 import io.adlake.model.org.Org;
 import io.adlake.model.org.OrgRegistry;
@@ -111,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "%nRe-ingest: %d file(s) skipped as already ingested, %d restated (%s), rows read %d = accepted %d + quarantined %d%n",
-          reingest.count(io.adlake.jobs.ingest.SliceAction.SKIPPED_DUPLICATE),
-          reingest.count(io.adlake.jobs.ingest.SliceAction.RESTATEMENT),
+          reingest.count(SliceAction.SKIPPED_DUPLICATE),
+          reingest.count(SliceAction.RESTATEMENT),
           restated,
           reingest.rowsRead(),
           reingest.rowsAccepted(),
@@ -196,7 +199,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ".bronze.quarantine group by 1, 2 order by 1, 3 desc")
         .show(50, false);
     System.out.println("Row counts:");
-    for (io.adlake.model.TableSpec table : io.adlake.model.Tables.ALL) {
+    for (TableSpec table : Tables.ALL) {
       System.out.printf(Locale.ROOT, "  %-36s %8d%n", table.path(), lakehouse.rowCount(table));
     }
   }

@@ -7,6 +7,8 @@ import io.adlake.model.org.OrgId;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.SourceOptions;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +78,7 @@ final class OrgCommand {
                       needle == null
                           || o.id().value().contains(needle)
                           || o.name().toLowerCase(Locale.ROOT).contains(needle))
-              .sorted(java.util.Comparator.comparing(Org::id))
+              .sorted(Comparator.comparing(Org::id))
               .toList();
       int pages = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
       System.out.printf(
@@ -172,7 +174,7 @@ final class OrgCommand {
       Map<String, SourceOptions> enabled = new LinkedHashMap<>();
       List<String> ids =
           sources == null || sources.isEmpty()
-              ? java.util.Arrays.stream(Source.values())
+              ? Arrays.stream(Source.values())
                   .filter(x -> x.ssp().isEmpty())
                   .map(Source::id)
                   .toList()

@@ -3,6 +3,7 @@ package io.adlake.jobs.connectors;
 import io.adlake.model.Source;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every org's outcome of one {@code adlake fetch}: printed one line per org, the failures with
@@ -36,7 +37,7 @@ public record FetchReport(Source source, List<FetchOutcome> outcomes) {
             o.org(),
             o.first(),
             o.last(),
-            o.failure().name().toLowerCase(java.util.Locale.ROOT),
+            o.failure().name().toLowerCase(Locale.ROOT),
             o.message(),
             o.files().size());
       }

@@ -34,6 +34,7 @@ import io.adlake.transforms.gold.taxonomy.TaxonomyMart;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,7 +294,7 @@ public final class GoldJob {
       List<Row> tolerances = new ArrayList<>();
       for (OrgId id : runOrgIds) {
         Org org = orgs.require(id);
-        if (java.util.Arrays.stream(Source.values())
+        if (Arrays.stream(Source.values())
             .anyMatch(source -> source.ssp().isPresent() && org.enabled(source))) {
           ReconciliationSettings own = settings.of(id).reconciliation();
           tolerances.add(

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +40,7 @@ public final class FileInspector {
   static FileFacts inspect(LandingStore store, LandedFile file) throws IOException {
     MessageDigest digest = sha256();
     try (InputStream in = new DigestInputStream(store.open(file.uri()), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     }
     String firstLine;
     try (BufferedInputStream content =

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -69,7 +70,7 @@ public final class IngestManifest {
             .collectAsList();
     Map<SliceKey, Timestamp> latestAt = new HashMap<>();
     Map<SliceKey, String> latestBatch = new HashMap<>();
-    Map<String, java.util.Set<String>> checksumsByBatchSlice = new HashMap<>();
+    Map<String, Set<String>> checksumsByBatchSlice = new HashMap<>();
     for (Row r : rows) {
       SliceKey key =
           new SliceKey(

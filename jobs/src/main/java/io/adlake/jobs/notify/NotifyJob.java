@@ -20,6 +20,7 @@ import io.adlake.platforms.notify.NotificationChannel;
 import io.adlake.platforms.notify.SlackWebhook;
 import io.adlake.transforms.alerts.AlertLifecycle;
 import java.net.URI;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -214,7 +216,7 @@ public final class NotifyJob {
    * after.
    */
   private void markTold(Dataset<Row> alerts, Set<String> told, Instant now) {
-    org.apache.spark.sql.Column mine = col("alert_id").isin(told.toArray());
+    Column mine = col("alert_id").isin(told.toArray());
     Dataset<Row> marked =
         alerts
             .filter(mine)
@@ -270,7 +272,7 @@ public final class NotifyJob {
   private static Digest digest(String orgId, List<Row> rows) {
     LocalDate asOf =
         rows.stream()
-            .map(r -> r.<java.sql.Date>getAs("last_seen_date").toLocalDate())
+            .map(r -> r.<Date>getAs("last_seen_date").toLocalDate())
             .max(LocalDate::compareTo)
             .orElseThrow();
     List<DigestLine> opened = new ArrayList<>();

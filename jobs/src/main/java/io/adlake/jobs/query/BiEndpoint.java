@@ -3,6 +3,9 @@ package io.adlake.jobs.query;
 import io.adlake.catalog.SparkSessionFactory;
 import io.adlake.model.config.AdlakeConfig;
 import io.adlake.model.config.ServeSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -55,10 +58,9 @@ public final class BiEndpoint implements AutoCloseable {
     // the working folder.
     if (System.getProperty("derby.stream.error.file") == null) {
       try {
-        java.nio.file.Files.createDirectories(config.dataDir());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(
-            "cannot create the data folder " + config.dataDir(), e);
+        Files.createDirectories(config.dataDir());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
       }
       System.setProperty(
           "derby.stream.error.file", config.dataDir().resolve("serve-derby.log").toString());

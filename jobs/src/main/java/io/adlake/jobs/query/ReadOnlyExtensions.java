@@ -1,6 +1,8 @@
 package io.adlake.jobs.query;
 
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SparkSessionExtensions;
+import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
@@ -16,9 +18,7 @@ public final class ReadOnlyExtensions extends AbstractFunction1<SparkSessionExte
     extensions.injectParser(
         new AbstractFunction2<>() {
           @Override
-          public org.apache.spark.sql.catalyst.parser.ParserInterface apply(
-              org.apache.spark.sql.SparkSession session,
-              org.apache.spark.sql.catalyst.parser.ParserInterface parser) {
+          public ParserInterface apply(SparkSession session, ParserInterface parser) {
             return new ReadOnlySqlParser(parser);
           }
         });

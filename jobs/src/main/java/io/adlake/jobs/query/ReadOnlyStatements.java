@@ -1,5 +1,6 @@
 package io.adlake.jobs.query;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
@@ -93,7 +94,7 @@ public final class ReadOnlyStatements {
    */
   private static String describe(LogicalPlan plan) {
     String name = plan.getClass().getSimpleName().replaceAll("(Command|Statement)$", "");
-    String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
+    String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
     return ("AEIOU".indexOf(words.charAt(0)) >= 0 ? "an " : "a ")
         + words
         + " statement ("

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -348,7 +349,7 @@ final class SampleWorld {
   }
 
   /** The deal a DSP entity buys through, if any. */
-  java.util.Optional<Deal> dealOf(String entityId) {
+  Optional<Deal> dealOf(String entityId) {
     return deals.stream().filter(d -> entityId.equals(d.buyerEntityId())).findFirst();
   }
 

@@ -1,5 +1,6 @@
 package io.adlake.jobs.writeback;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +35,7 @@ public final class WhoActs {
    */
   static String osUser() {
     try {
-      return new com.sun.security.auth.module.UnixSystem().getUsername();
+      return new UnixSystem().getUsername();
     } catch (LinkageError | RuntimeException notUnix) {
       return System.getProperty("user.name");
     }

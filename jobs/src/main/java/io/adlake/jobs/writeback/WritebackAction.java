@@ -12,6 +12,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -155,8 +156,7 @@ public record WritebackAction(
         && Objects.equals(execution.executedBy(), claim.execution().executedBy())
         && at != null
         && claimedAt != null
-        && at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
-            .equals(claimedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        && at.truncatedTo(ChronoUnit.MICROS).equals(claimedAt.truncatedTo(ChronoUnit.MICROS));
   }
 
   /**

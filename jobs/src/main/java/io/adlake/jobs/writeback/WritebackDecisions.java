@@ -4,6 +4,7 @@ import io.adlake.model.config.WritebackSettings;
 import io.adlake.transforms.writeback.ActionStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,7 +67,7 @@ public final class WritebackDecisions {
     ActionStatus status = action.status();
     if (!ActionStatus.PENDING.contains(status) || !status.canBecome(decision)) {
       List<String> allowed =
-          java.util.Arrays.stream(ActionStatus.values())
+          Arrays.stream(ActionStatus.values())
               .filter(s -> ActionStatus.PENDING.contains(s) && s.canBecome(decision))
               .map(ActionStatus::code)
               .toList();

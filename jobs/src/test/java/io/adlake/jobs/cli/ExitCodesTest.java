@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,13 +20,13 @@ class ExitCodesTest {
 
   @Test
   void everyCodeIsExplainedInTheHelpOnceAndNothingElseIs() throws IllegalAccessException {
-    List<Integer> declared = new java.util.ArrayList<>();
+    List<Integer> declared = new ArrayList<>();
     for (Field field : ExitCodes.class.getDeclaredFields()) {
       if (Modifier.isPublic(field.getModifiers()) && field.getType() == int.class) {
         declared.add(field.getInt(null));
       }
     }
-    List<Integer> explained = new java.util.ArrayList<>();
+    List<Integer> explained = new ArrayList<>();
     Matcher line =
         Pattern.compile("(?m)^\\s*(\\d+)  \\S").matcher(String.format(ExitCodes.DESCRIPTION));
     while (line.find()) {

@@ -24,6 +24,7 @@ import io.adlake.model.config.ConnectorSettings.OrgAccount;
 import io.adlake.model.config.ConnectorSettings.SourceEndpoint;
 import io.adlake.model.org.OrgRegistry;
 import io.adlake.model.org.OrgScope;
+import io.adlake.platforms.gam.GamApi;
 import io.adlake.platforms.kit.PlatformAccess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +44,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,10 +207,7 @@ class ConnectorsTest {
                     timeoutSeconds),
             "gam",
                 endpoint(
-                    base.resolve("gam/" + io.adlake.platforms.gam.GamApi.VERSION + "/"),
-                    "GAM_KEY",
-                    15,
-                    timeoutSeconds),
+                    base.resolve("gam/" + GamApi.VERSION + "/"), "GAM_KEY", 15, timeoutSeconds),
             "bookings", endpoint(base.resolve("sf/"), "SF_ACME", 0, timeoutSeconds),
             "setup", endpoint(base.resolve("dv/v4/"), null, 0, timeoutSeconds));
     Map<String, Map<String, OrgAccount>> orgs = new TreeMap<>();
@@ -683,7 +682,7 @@ class ConnectorsTest {
     assertThat(of(daily(landing, Source.SETUP, acme, NOV3), "acme-media").files())
         .containsOnlyKeys(names)
         .allSatisfy((name, result) -> assertThat(result).isEqualTo(LandingDrop.Result.UNCHANGED));
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+    Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> job(landing, 30).range(Source.SETUP, acme, NOV2, NOV3))
         .withMessageContaining("setup is a snapshot");
 

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.adlake.platforms.gam.GamApi;
 import io.adlake.platforms.meta.MetaApi;
 import io.adlake.platforms.salesforce.SalesforceApi;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -29,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The reporting APIs adlake fetches from, on 127.0.0.1, written from each platform's documentation
@@ -543,11 +547,11 @@ final class FakeReportingApis implements AutoCloseable {
       return;
     }
     String task = path.substring(path.lastIndexOf('/') + 1, path.length() - 1);
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
       for (Map.Entry<String, byte[]> file :
           sdfFiles.getOrDefault(sdfTasks.get(task), Map.of()).entrySet()) {
-        out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+        out.putNextEntry(new ZipEntry(file.getKey()));
         out.write(file.getValue());
         out.closeEntry();
       }
@@ -621,8 +625,8 @@ final class FakeReportingApis implements AutoCloseable {
           gamReports
               .getOrDefault(job[0], Map.of())
               .getOrDefault(LocalDate.parse(job[1]), new byte[0]);
-      java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-      try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(gz)) {
+      ByteArrayOutputStream gz = new ByteArrayOutputStream();
+      try (GZIPOutputStream zip = new GZIPOutputStream(gz)) {
         zip.write(csv);
       }
       storage.put("gam-reports/" + id + ".csv.gz", gz.toByteArray());

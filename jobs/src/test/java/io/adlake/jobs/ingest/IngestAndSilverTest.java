@@ -10,12 +10,14 @@ import io.adlake.catalog.landing.LocalLandingStore;
 import io.adlake.catalog.tables.GrainCheck;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
+import io.adlake.jobs.gold.GoldJob;
 import io.adlake.jobs.silver.SilverJob;
 import io.adlake.model.Tables;
 import io.adlake.model.org.OrgRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -144,8 +146,7 @@ class IngestAndSilverTest {
     Row lineItem =
         lakehouse.read(Tables.SILVER_SETUP).filter(col("entity_id").equalTo("3000001")).first();
     assertThat(lineItem.<Boolean>getAs("flight_inherited")).isTrue();
-    assertThat(lineItem.<java.sql.Date>getAs("flight_end"))
-        .isEqualTo(java.sql.Date.valueOf("2026-11-30"));
+    assertThat(lineItem.<Date>getAs("flight_end")).isEqualTo(Date.valueOf("2026-11-30"));
     var setup = lakehouse.read(Tables.SILVER_SETUP);
     assertThat(setup.count())
         .isEqualTo(11); // 2 IOs + 2 line items + 2 TTD ad groups + 5 Meta ad sets
@@ -158,8 +159,8 @@ class IngestAndSilverTest {
         .isEqualByComparingTo("5000"); // yen have no minor unit
     assertThat(jpy.<String>getAs("status")).isEqualTo("Paused");
     assertThat(jpy.<String>getAs("pacing_rate")).isEqualTo("ASAP");
-    assertThat(jpy.<java.sql.Date>getAs("flight_start"))
-        .isEqualTo(java.sql.Date.valueOf("2026-11-01")); // 08:30 in Berlin
+    assertThat(jpy.<Date>getAs("flight_start"))
+        .isEqualTo(Date.valueOf("2026-11-01")); // 08:30 in Berlin
     // Meta's own offsets: HUF counts whole forints (ISO says 2 decimals), BHD hundredths (ISO says
     // 3).
     assertThat(
@@ -178,8 +179,7 @@ class IngestAndSilverTest {
     assertThat(disabled.<String>getAs("status")).isEqualTo("Paused");
     assertThat(disabled.<String>getAs("platform")).isEqualTo("ttd");
 
-    new io.adlake.jobs.gold.GoldJob(
-            lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent())
+    new GoldJob(lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent())
         .run(LocalDate.parse(TestLanding.DATE), 7);
     var gold = lakehouse.read(Tables.GOLD_CROSS_PLATFORM);
     assertThat(GrainCheck.check("gold", gold, Tables.GOLD_CROSS_PLATFORM.grain())).isEmpty();
@@ -209,8 +209,7 @@ class IngestAndSilverTest {
             "DELETE FROM "
                 + lakehouse.name(Tables.SILVER_DELIVERY)
                 + " WHERE report_date = DATE '2026-11-02'");
-    new io.adlake.jobs.gold.GoldJob(
-            lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent())
+    new GoldJob(lakehouse, orgs, TestLanding.martSettings(), 7, Progress.silent())
         .run(LocalDate.parse(TestLanding.DATE), 7);
     assertThat(lakehouse.read(Tables.GOLD_CROSS_PLATFORM).count()).isZero();
     assertThat(lakehouse.read(Tables.GOLD_ORG_DAILY).count()).isZero();
@@ -219,8 +218,7 @@ class IngestAndSilverTest {
   @Test
   void reprocessingAnOlderDeliveryNeverRollsBackANewerRestatement(
       Lakehouse lakehouse, @TempDir Path root) throws Exception {
-    String header =
-        java.nio.file.Files.readAllLines(TestLanding.FIXTURES.resolve("dv360_report.csv")).get(0);
+    String header = Files.readAllLines(TestLanding.FIXTURES.resolve("dv360_report.csv")).get(0);
     String row = "2026/11/02,Acme Brand A,1000001,EUR,IO,2000001,LI,3000001,%d,1,0,1.00,1.00,1.00";
     deliver(root, "2026-11-03", header, String.format(row, 100));
     deliver(root, "2026-11-04", header, String.format(row, 140)); // 2 Nov restated the day after
@@ -236,7 +234,7 @@ class IngestAndSilverTest {
   private static long impressionsOn2Nov(Lakehouse lakehouse) {
     return lakehouse
         .read(Tables.SILVER_DELIVERY)
-        .filter(col("report_date").equalTo(java.sql.Date.valueOf("2026-11-02")))
+        .filter(col("report_date").equalTo(Date.valueOf("2026-11-02")))
         .first()
         .<Long>getAs("impressions");
   }

@@ -10,6 +10,7 @@ import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.model.Tables;
 import io.adlake.model.config.S3Settings;
+import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -67,7 +69,7 @@ class S3LandingTest {
         if (c.getResponseCode() > 0) {
           break;
         }
-      } catch (java.io.IOException notYet) {
+      } catch (IOException notYet) {
         if (Instant.now().isAfter(deadline) || !s3mock.isAlive()) {
           throw new IllegalStateException("s3mock did not start; see jobs/target/s3mock.log");
         }
@@ -87,8 +89,7 @@ class S3LandingTest {
   }
 
   @Test
-  void ingestsALandingPrefixOnS3(Lakehouse lakehouse, @org.junit.jupiter.api.io.TempDir Path local)
-      throws Exception {
+  void ingestsALandingPrefixOnS3(Lakehouse lakehouse, @TempDir Path local) throws Exception {
     TestLanding.build(local);
     S3Settings settings = new S3Settings("us-east-1", endpoint, true);
     S3LandingStore store = new S3LandingStore(settings);

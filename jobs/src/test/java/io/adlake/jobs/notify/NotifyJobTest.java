@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,8 +131,8 @@ class NotifyJobTest {
                   .extracting(
                       NotifyReport.ChannelResult::channel, NotifyReport.ChannelResult::attempts)
                   .containsExactly(
-                      org.assertj.core.groups.Tuple.tuple("slack (ACME_SLACK)", 3),
-                      org.assertj.core.groups.Tuple.tuple("email (1 recipient(s))", 1));
+                      Tuple.tuple("slack (ACME_SLACK)", 3),
+                      Tuple.tuple("email (1 recipient(s))", 1));
             });
     assertThat(slackBodies).hasSize(3);
     assertThat(slackBodies.get(2))

@@ -8,6 +8,7 @@ import io.adlake.jobs.sample.SampleExports;
 import io.adlake.model.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,8 +117,7 @@ class ConcurrentRunsTest {
             .orderBy("finished_at")
             .collectAsList();
     List<String> outcomes = new ArrayList<>();
-    ledger.forEach(
-        r -> outcomes.add(r.<java.sql.Date>getAs("first_date") + ":" + r.getAs("status")));
+    ledger.forEach(r -> outcomes.add(r.<Date>getAs("first_date") + ":" + r.getAs("status")));
     // Both published; a run that lost the race has main_moved before its published attempt, and at
     // most 2 retries.
     assertThat(outcomes).filteredOn(o -> o.endsWith(":published")).hasSize(2);

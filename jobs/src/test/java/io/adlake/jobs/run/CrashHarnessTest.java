@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -336,7 +337,7 @@ class CrashHarnessTest {
             .read(Tables.JOB_RUNS)
             .filter(col("status").equalTo("published"))
             .select("branch")
-            .as(org.apache.spark.sql.Encoders.STRING())
+            .as(Encoders.STRING())
             .collectAsList();
     int n = 0;
     for (TableSpec spec : Tables.PUBLISHED) {

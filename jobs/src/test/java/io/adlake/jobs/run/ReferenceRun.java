@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ record ReferenceRun(
     // No server listens on port 9 (discard): a run reads no webhook, it only has it in its
     // environment.
     Map<String, String> secrets = secrets("http://127.0.0.1:9");
-    List<String> args = new java.util.ArrayList<>(List.of(RUN));
+    List<String> args = new ArrayList<>(List.of(RUN));
     args.addAll(
         List.of(
             "--conf-dir", conf.toString(), "--data-dir", data.toString(), "--profile", "local"));

@@ -23,10 +23,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -83,8 +85,7 @@ final class SampleRunFixture {
   }
 
   /** As {@link #content(Lakehouse, String)}, over the columns {@code kept} accepts. */
-  static Map<String, String> content(
-      Lakehouse lakehouse, String org, java.util.function.Predicate<String> kept) {
+  static Map<String, String> content(Lakehouse lakehouse, String org, Predicate<String> kept) {
     Map<String, String> out = new LinkedHashMap<>();
     for (TableSpec table : Tables.PUBLISHED) {
       if (lakehouse.exists(table)) {
@@ -93,10 +94,7 @@ final class SampleRunFixture {
                 ? lakehouse.read(table)
                 : lakehouse.read(table).filter(col("org_id").equalTo(org));
         Column[] columns =
-            java.util.Arrays.stream(read.columns())
-                .filter(kept)
-                .map(c -> col(c))
-                .toArray(Column[]::new);
+            Arrays.stream(read.columns()).filter(kept).map(c -> col(c)).toArray(Column[]::new);
         List<Row> rows = read.select(to_json(struct(columns)).as("j")).orderBy("j").collectAsList();
         MessageDigest sha = sha256();
         rows.forEach(r -> sha.update((r.getString(0) + "\n").getBytes(StandardCharsets.UTF_8)));

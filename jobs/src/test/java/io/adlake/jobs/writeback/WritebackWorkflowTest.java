@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
 import io.adlake.catalog.tables.TableWrites;
 import io.adlake.jobs.Progress;
 import io.adlake.jobs.TestLanding;
 import io.adlake.jobs.cli.InstalledPlatforms;
+import io.adlake.jobs.run.AdlakeProcesses;
+import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.config.PlatformEndpoint;
 import io.adlake.model.config.WritebackSettings;
@@ -658,16 +661,14 @@ class WritebackWorkflowTest {
             conf.toString(),
             "--quiet");
     Process first =
-        io.adlake.jobs.run.AdlakeProcesses.launch(
-            dir, "first", Map.of("T_DV360", FakePlatforms.TOKEN), args);
+        AdlakeProcesses.launch(dir, "first", Map.of("T_DV360", FakePlatforms.TOKEN), args);
     Process second =
-        io.adlake.jobs.run.AdlakeProcesses.launch(
-            dir, "second", Map.of("T_DV360", FakePlatforms.TOKEN), args);
-    assertThat(io.adlake.jobs.run.AdlakeProcesses.finish(first, dir, "first"))
-        .as(io.adlake.jobs.run.AdlakeProcesses.tail(dir, "first"))
+        AdlakeProcesses.launch(dir, "second", Map.of("T_DV360", FakePlatforms.TOKEN), args);
+    assertThat(AdlakeProcesses.finish(first, dir, "first"))
+        .as(AdlakeProcesses.tail(dir, "first"))
         .isZero();
-    assertThat(io.adlake.jobs.run.AdlakeProcesses.finish(second, dir, "second"))
-        .as(io.adlake.jobs.run.AdlakeProcesses.tail(dir, "second"))
+    assertThat(AdlakeProcesses.finish(second, dir, "second"))
+        .as(AdlakeProcesses.tail(dir, "second"))
         .isZero();
 
     lakehouse.spark().catalog().refreshTable(lakehouse.name(Tables.WRITEBACK_ACTIONS));
@@ -679,7 +680,7 @@ class WritebackWorkflowTest {
     WritebackAction done = ledger.find(race.actionId()).orElseThrow();
     assertThat(done.status()).isEqualTo(ActionStatus.DONE);
     assertThat(done.execution().attempts()).isEqualTo(1);
-    String os = new com.sun.security.auth.module.UnixSystem().getUsername();
+    String os = new UnixSystem().getUsername();
     assertThat(done.execution().executedBy()).as("the OS user the processes ran as").isEqualTo(os);
     List<Row> events =
         ledger.auditLog().filter(col("action_id").equalTo(race.actionId())).collectAsList();
@@ -688,9 +689,7 @@ class WritebackWorkflowTest {
         .containsExactlyInAnyOrder("execution_started/started", "executed/applied");
     // The loser either found the action claimed (and says so) or found it already done and had
     // nothing to execute.
-    String logs =
-        io.adlake.jobs.run.AdlakeProcesses.tail(dir, "first")
-            + io.adlake.jobs.run.AdlakeProcesses.tail(dir, "second");
+    String logs = AdlakeProcesses.tail(dir, "first") + AdlakeProcesses.tail(dir, "second");
     assertThat(
             logs.contains("claimed_elsewhere")
                 || logs.contains("0 approved action(s)")
@@ -731,7 +730,7 @@ class WritebackWorkflowTest {
     return new PlatformEndpoint(platforms.base.resolve(path), tokenEnv, 3, 200L, 20L, 100L);
   }
 
-  private void write(io.adlake.model.TableSpec table, StructType schema, List<Row> rows) {
+  private void write(TableSpec table, StructType schema, List<Row> rows) {
     lakehouse.ensure(table, schema);
     TableWrites.append(lakehouse, table, lakehouse.spark().createDataFrame(rows, schema), "seed");
   }

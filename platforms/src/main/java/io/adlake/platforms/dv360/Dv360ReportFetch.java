@@ -23,6 +23,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -194,7 +195,7 @@ final class Dv360ReportFetch implements ReportFetcher {
   private static void checkMd5(HttpResponse<String> download, Path file, String what) {
     Optional<String> md5 =
         download.headers().allValues("x-goog-hash").stream()
-            .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+            .flatMap(h -> Arrays.stream(h.split(",")))
             .map(String::strip)
             .filter(h -> h.startsWith("md5="))
             .map(h -> h.substring(4))

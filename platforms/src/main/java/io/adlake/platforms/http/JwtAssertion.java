@@ -1,5 +1,6 @@
 package io.adlake.platforms.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ public final class JwtAssertion {
   private static byte[] bytes(Object node) {
     try {
       return JSON.writeValueAsBytes(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

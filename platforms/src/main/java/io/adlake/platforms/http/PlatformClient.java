@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -100,7 +101,7 @@ public final class PlatformClient {
                         StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING),
                     file -> (String) null)
-                : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+                : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
     HttpResponse<String> response = send(request, what, toFile);
     OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
     try {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What adlake relies on of Meta's Marketing API (Graph API), in one place: the version it calls,
@@ -47,8 +49,7 @@ public final class MetaApi {
    *     platforms.meta.base_url})
    */
   public static String versionProblem(String baseUrl, LocalDate day, String setting) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("/(v\\d+\\.\\d+)/?").matcher(baseUrl);
+    Matcher m = Pattern.compile("/(v\\d+\\.\\d+)/?").matcher(baseUrl);
     if (!m.find()) {
       return "the Meta base URL "
           + baseUrl

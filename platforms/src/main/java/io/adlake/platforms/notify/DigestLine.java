@@ -1,6 +1,8 @@
 package io.adlake.platforms.notify;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One alert in a digest, as people read it. */
 public record DigestLine(
@@ -16,10 +18,7 @@ public record DigestLine(
     String proposedAction) {
 
   public DigestLine {
-    observed =
-        observed == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(observed));
+    observed = observed == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(observed));
   }
 
   String entity() {

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The Trade Desk ad groups through its REST API v3 with the {@code TTD-Auth} token, as TTD's own
@@ -155,12 +156,12 @@ public final class TtdAdGroups implements PlatformAdapter {
    * (StartDateInclusiveUTC <= now < EndDateExclusiveUTC, an open end running on), else the next to
    * start; null when there is neither.
    */
-  static Long budgetFlight(JsonNode flights, java.time.Instant now) {
+  static Long budgetFlight(JsonNode flights, Instant now) {
     Long next = null;
-    java.time.Instant nextStart = null;
+    Instant nextStart = null;
     for (JsonNode flight : flights) {
-      java.time.Instant start = TtdApi.utc(flight.path("StartDateInclusiveUTC").asText(null));
-      java.time.Instant end = TtdApi.utc(flight.path("EndDateExclusiveUTC").asText(null));
+      Instant start = TtdApi.utc(flight.path("StartDateInclusiveUTC").asText(null));
+      Instant end = TtdApi.utc(flight.path("EndDateExclusiveUTC").asText(null));
       if (start == null) {
         continue;
       }

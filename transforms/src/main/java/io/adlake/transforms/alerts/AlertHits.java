@@ -24,6 +24,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -76,7 +77,7 @@ public final class AlertHits {
             : col(m.dateColumn()).equalTo(lit(Date.valueOf(asOf)));
     Set<String> read = new LinkedHashSet<>(rule.condition().columns());
     rule.actionValue().ifPresent(v -> read.addAll(v.columns()));
-    org.apache.spark.sql.types.ArrayType strings = DataTypes.createArrayType(DataTypes.StringType);
+    ArrayType strings = DataTypes.createArrayType(DataTypes.StringType);
     Column observed =
         map_from_arrays(
             array(read.stream().map(name -> lit(name)).toArray(Column[]::new)).cast(strings),

@@ -23,6 +23,7 @@ import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -139,6 +140,5 @@ public final class Dv360DeliveryReport extends CsvExportFormat {
     return !REPORT_DATE.matcher(cells[date] == null ? "" : cells[date].strip()).matches();
   }
 
-  private static final java.util.regex.Pattern REPORT_DATE =
-      java.util.regex.Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}");
+  private static final Pattern REPORT_DATE = Pattern.compile("\\d{4}[/-]\\d{2}[/-]\\d{2}");
 }

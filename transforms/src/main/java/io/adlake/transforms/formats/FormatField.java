@@ -1,6 +1,8 @@
 package io.adlake.transforms.formats;
 
+import io.adlake.model.org.SourceOptions;
 import java.io.Serializable;
+import java.util.List;
 import org.apache.spark.sql.types.DataType;
 
 /**
@@ -19,11 +21,11 @@ public record FormatField(
     DataType type,
     boolean required,
     ValueParser parser,
-    java.util.List<String> aliases)
+    List<String> aliases)
     implements Serializable {
 
   public FormatField {
-    aliases = aliases == null ? java.util.List.of() : java.util.List.copyOf(aliases);
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
   }
 
   public FormatField(
@@ -33,7 +35,7 @@ public record FormatField(
 
   /** The same field, also found under these older or newer names. */
   public FormatField alsoNamed(String... names) {
-    return new FormatField(header, column, type, required, parser, java.util.List.of(names));
+    return new FormatField(header, column, type, required, parser, List.of(names));
   }
 
   /** Whether a file's column name is this field's (its header or an alias, regardless of case). */
@@ -53,8 +55,7 @@ public record FormatField(
   }
 
   /** Reads a raw cell: empty means null (or a rejection for a required field). */
-  public Object read(String raw, io.adlake.model.org.SourceOptions options)
-      throws BadValueException {
+  public Object read(String raw, SourceOptions options) throws BadValueException {
     String cell = raw == null ? "" : raw.strip();
     if (cell.isEmpty()) {
       if (required) {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adlake.model.org.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * One JSON object per line, as API collectors write them. A field's {@link FormatField#header()} is
@@ -76,8 +79,7 @@ public abstract class JsonLinesFormat implements ExportFormat {
           values[i] = readStructured(field, cell, options);
         } else if (!cell.isMissingNode()
             && !cell.isNull()
-            && (field.type() instanceof org.apache.spark.sql.types.ArrayType
-                || field.type() instanceof org.apache.spark.sql.types.StructType)) {
+            && (field.type() instanceof ArrayType || field.type() instanceof StructType)) {
           throw new BadValueException(
               "field '"
                   + field.header()
@@ -113,7 +115,7 @@ public abstract class JsonLinesFormat implements ExportFormat {
     if (!array.isArray()) {
       throw new BadValueException("field '" + name + "': expected an array");
     }
-    List<Object[]> out = new java.util.ArrayList<>();
+    List<Object[]> out = new ArrayList<>();
     for (JsonNode item : array) {
       Object[] struct = new Object[members.size()];
       for (int i = 0; i < members.size(); i++) {

@@ -24,6 +24,7 @@ import io.adlake.model.org.SourceOptions;
 import io.adlake.platforms.meta.MetaAdSetField;
 import io.adlake.platforms.meta.MetaApi;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -138,7 +139,7 @@ public final class MetaAdSetsJson extends JsonLinesFormat {
       return structs(field.header(), value, FREQUENCY_MEMBERS, options);
     }
     if (field.column().equals("pacing_type") && value.isArray()) {
-      List<Object> types = new java.util.ArrayList<>();
+      List<Object> types = new ArrayList<>();
       for (JsonNode t : value) {
         if (!t.isTextual()) {
           throw new BadValueException(

@@ -7,6 +7,8 @@ import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 
 /** DV360 Structured Data File, insertion orders ({@code SDF-InsertionOrders.csv}). */
@@ -16,8 +18,7 @@ public final class SdfInsertionOrders extends CsvExportFormat {
    * The type of the {@code budget_segments} column: (budget, start_date, end_date, description) per
    * segment.
    */
-  public static final org.apache.spark.sql.types.ArrayType BUDGET_SEGMENTS =
-      SdfValues.BUDGET_SEGMENTS_TYPE;
+  public static final ArrayType BUDGET_SEGMENTS = SdfValues.BUDGET_SEGMENTS_TYPE;
 
   private static final List<FormatField> FIELDS =
       List.of(
@@ -90,7 +91,7 @@ public final class SdfInsertionOrders extends CsvExportFormat {
   @Override
   public boolean recognises(String firstLine) {
     return super.recognises(firstLine)
-        && !firstLine.toLowerCase(java.util.Locale.ROOT).contains("line item id");
+        && !firstLine.toLowerCase(Locale.ROOT).contains("line item id");
   }
 
   @Override

@@ -1,8 +1,12 @@
 package io.adlake.transforms.formats;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -10,6 +14,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DataType;
@@ -81,7 +87,7 @@ public final class Values {
   public static ValueParser decimal() {
     return (cell, options) -> {
       BigDecimal value = number(cell, options.decimalChar(), "a number");
-      BigDecimal scaled = value.setScale(AMOUNT.scale(), java.math.RoundingMode.HALF_UP);
+      BigDecimal scaled = value.setScale(AMOUNT.scale(), RoundingMode.HALF_UP);
       if (scaled.precision() > AMOUNT.precision()) {
         throw new BadValueException("number too large: '" + cell + "'");
       }
@@ -102,9 +108,9 @@ public final class Values {
         DateTimeFormatter formatter = FORMATTERS.computeIfAbsent(pattern, Values::strictFormatter);
         try {
           if (pattern.contains("H")) {
-            return java.sql.Date.valueOf(LocalDateTime.parse(cell, formatter).toLocalDate());
+            return Date.valueOf(LocalDateTime.parse(cell, formatter).toLocalDate());
           }
-          return java.sql.Date.valueOf(LocalDate.parse(cell, formatter));
+          return Date.valueOf(LocalDate.parse(cell, formatter));
         } catch (DateTimeParseException e) {
           // try the next pattern
         }
@@ -125,7 +131,7 @@ public final class Values {
     return (cell, options) -> {
       for (DateTimeFormatter format : formats) {
         try {
-          return java.sql.Timestamp.from(java.time.OffsetDateTime.parse(cell, format).toInstant());
+          return Timestamp.from(OffsetDateTime.parse(cell, format).toInstant());
         } catch (DateTimeParseException e) {
           // try the next layout
         }
@@ -136,8 +142,8 @@ public final class Values {
   }
 
   /** Formatters are immutable and costly to build; every cell of every file shares them. */
-  private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
+      new ConcurrentHashMap<>();
 
   /**
    * English month names ("03 June 2021"): the exports that spell months out write them in English.

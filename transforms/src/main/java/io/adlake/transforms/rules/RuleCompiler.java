@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,7 +55,7 @@ public final class RuleCompiler {
     Typed result = new Typing(allowed, used).typed(parsed);
     if (result.type != expected) {
       throw new RuleException(
-          String.format(java.util.Locale.ROOT, mismatch, name(result.type)), parsed.position());
+          String.format(Locale.ROOT, mismatch, name(result.type)), parsed.position());
     }
     return new Compiled(text, result.column, List.copyOf(used));
   }
@@ -168,13 +170,9 @@ public final class RuleCompiler {
       Typed l = typed(left);
       Typed r = typed(right);
       if (l.type == RuleType.DATE && r.literalText != null) {
-        r =
-            new Typed(
-                lit(java.sql.Date.valueOf(date(r.literalText, right.position()))), RuleType.DATE);
+        r = new Typed(lit(Date.valueOf(date(r.literalText, right.position()))), RuleType.DATE);
       } else if (r.type == RuleType.DATE && l.literalText != null) {
-        l =
-            new Typed(
-                lit(java.sql.Date.valueOf(date(l.literalText, left.position()))), RuleType.DATE);
+        l = new Typed(lit(Date.valueOf(date(l.literalText, left.position()))), RuleType.DATE);
       }
       if (l.type != r.type) {
         throw new RuleException(

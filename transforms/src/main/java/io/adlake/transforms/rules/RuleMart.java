@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -266,9 +268,8 @@ public enum RuleMart {
       String[] parts = entry.split(" ");
       out.put(
           parts[0],
-          RuleType.valueOf(
-              parts[1].equals("text") ? "TEXT" : parts[1].toUpperCase(java.util.Locale.ROOT)));
+          RuleType.valueOf(parts[1].equals("text") ? "TEXT" : parts[1].toUpperCase(Locale.ROOT)));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 }

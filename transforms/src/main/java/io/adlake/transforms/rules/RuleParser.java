@@ -4,7 +4,9 @@ import io.adlake.transforms.rules.RuleToken.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Recursive descent over the rule grammar, loosest binding first:
@@ -167,7 +169,7 @@ final class RuleParser {
         if (t.isKeyword("true") || t.isKeyword("false")) {
           return new RuleExpr.Bool(t.isKeyword("true"), t.position());
         }
-        if (KEYWORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))) {
+        if (KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
           throw new RuleException(
               "expected a column or a value, found the keyword '" + t.text() + "'", t.position());
         }
@@ -178,7 +180,7 @@ final class RuleParser {
     }
   }
 
-  private <T> T nested(java.util.function.Supplier<T> inside) {
+  private <T> T nested(Supplier<T> inside) {
     if (++depth > MAX_DEPTH) {
       throw new RuleException(
           "the condition nests deeper than " + MAX_DEPTH + " levels", peek().position());

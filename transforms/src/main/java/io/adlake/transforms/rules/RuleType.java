@@ -1,5 +1,11 @@
 package io.adlake.transforms.rules;
 
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+
 /**
  * What a column or value of a rule holds; comparisons and arithmetic are checked against it before
  * Spark sees them.
@@ -14,17 +20,17 @@ public enum RuleType {
    * The rule type of a Spark column type; other types (maps, arrays, binary) cannot be named in a
    * rule.
    */
-  public static RuleType of(org.apache.spark.sql.types.DataType type) {
-    if (type instanceof org.apache.spark.sql.types.NumericType) {
+  public static RuleType of(DataType type) {
+    if (type instanceof NumericType) {
       return NUMBER;
     }
-    if (type instanceof org.apache.spark.sql.types.StringType) {
+    if (type instanceof StringType) {
       return TEXT;
     }
-    if (type instanceof org.apache.spark.sql.types.DateType) {
+    if (type instanceof DateType) {
       return DATE;
     }
-    if (type instanceof org.apache.spark.sql.types.BooleanType) {
+    if (type instanceof BooleanType) {
       return BOOLEAN;
     }
     throw new IllegalArgumentException(

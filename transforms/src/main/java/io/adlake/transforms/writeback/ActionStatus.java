@@ -3,6 +3,7 @@ package io.adlake.transforms.writeback;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ public enum ActionStatus {
   public static final Set<ActionStatus> PENDING = EnumSet.of(PROPOSED, APPROVED);
 
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -21,6 +21,7 @@ import io.adlake.transforms.silver.SetupEntities;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -187,7 +188,7 @@ public final class WritebackProposals {
     List<Column> columns = new ArrayList<>();
     for (StructField field : WritebackActions.SCHEMA.fields()) {
       columns.add(
-          java.util.Arrays.asList(joined.columns()).contains(field.name())
+          Arrays.asList(joined.columns()).contains(field.name())
               ? col(field.name()).cast(field.dataType())
               : lit(null).cast(field.dataType()).as(field.name()));
     }

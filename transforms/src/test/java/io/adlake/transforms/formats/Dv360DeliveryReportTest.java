@@ -6,8 +6,11 @@ import static io.adlake.transforms.formats.ParsedLine.Kind.QUARANTINED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.model.org.SourceOptions;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,13 +69,12 @@ class Dv360DeliveryReportTest {
                 Fixtures.class
                     .getResourceAsStream("/fixtures/dv360_report_footer.csv")
                     .readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)
+                StandardCharsets.UTF_8)
             + "2026/11/02,Acme Brand A,1000001,EUR,IO,2000001,LI,3000009,10,1,0,1.00,1.00,1.00\r\n";
-    List<ParsedLine> withStray = new java.util.ArrayList<>();
+    List<ParsedLine> withStray = new ArrayList<>();
     format
         .parse(
-            new java.io.ByteArrayInputStream(
-                stray.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new ByteArrayInputStream(stray.getBytes(StandardCharsets.UTF_8)),
             SourceOptions.defaults())
         .forEachRemaining(withStray::add);
     assertThat(Fixtures.of(withStray, QUARANTINED))
@@ -87,9 +89,9 @@ class Dv360DeliveryReportTest {
   @Test
   void aWrongHeaderQuarantinesEveryRowWithTheReason() throws Exception {
     String file = "Date,Advertiser ID,Impressions\n2026/11/02,1,10\n2026/11/02,2,20\n";
-    List<ParsedLine> lines = new java.util.ArrayList<>();
+    List<ParsedLine> lines = new ArrayList<>();
     format
-        .parse(new java.io.ByteArrayInputStream(file.getBytes()), SourceOptions.defaults())
+        .parse(new ByteArrayInputStream(file.getBytes()), SourceOptions.defaults())
         .forEachRemaining(lines::add);
     assertThat(lines).hasSize(2).allMatch(l -> l.kind() == QUARANTINED);
     assertThat(lines.get(0).reason())

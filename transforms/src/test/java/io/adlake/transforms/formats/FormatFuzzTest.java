@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ class FormatFuzzTest {
   private static byte[] mutateOnce(byte[] in, Random r) {
     int at = in.length == 0 ? 0 : r.nextInt(in.length + 1);
     return switch (r.nextInt(9)) {
-      case 0 -> java.util.Arrays.copyOf(in, at); // cut short (a truncated download)
+      case 0 -> Arrays.copyOf(in, at); // cut short (a truncated download)
       case 1 ->
           insert(in, at, new byte[] {(byte) ",;\t".charAt(r.nextInt(3))}); // a delimiter too many
       case 2 -> in.length == 0 ? in : remove(in, Math.min(at, in.length - 1)); // a byte lost
@@ -206,7 +207,7 @@ class FormatFuzzTest {
       end++;
     }
     end = Math.min(in.length, end + 1);
-    return insert(in, end, java.util.Arrays.copyOfRange(in, start, end));
+    return insert(in, end, Arrays.copyOfRange(in, start, end));
   }
 
   /** Lines as any of the encodings would count them: a UTF-16 line break is a 0x0A byte too. */

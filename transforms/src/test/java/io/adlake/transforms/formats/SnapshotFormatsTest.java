@@ -9,6 +9,7 @@ import io.adlake.model.org.SourceOptions;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Bookings, DV360 SDF and ECB FX: the snapshot and reference exports. */
@@ -108,7 +109,7 @@ class SnapshotFormatsTest {
     List<ParsedLine> lines = Fixtures.parse(format, "ecb_fx_daily.csv", SourceOptions.defaults());
     assertThat(Fixtures.of(lines, QUARANTINED)).isEmpty();
     ParsedLine day = Fixtures.of(lines, ACCEPTED).get(0);
-    assertThat(day.value(0)).isEqualTo(java.sql.Date.valueOf("2021-06-03"));
+    assertThat(day.value(0)).isEqualTo(Date.valueOf("2021-06-03"));
     @SuppressWarnings("unchecked")
     List<Object[]> rates = (List<Object[]>) day.value(1);
     assertThat(rates).hasSize(30);
@@ -126,11 +127,9 @@ class SnapshotFormatsTest {
     assertThat(Values.decimal().parse("1.234,5", comma)).isEqualTo(new BigDecimal("1234.500000"));
     assertThat(Values.decimal().parse("1,234.5", point)).isEqualTo(new BigDecimal("1234.500000"));
     assertThat(Values.wholeNumber().parse("12 345", point)).isEqualTo(12_345L);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Values.decimal().parse("1.234,5", point))
+    Assertions.assertThatThrownBy(() -> Values.decimal().parse("1.234,5", point))
         .isInstanceOf(BadValueException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Values.wholeNumber().parse("1.5", point))
+    Assertions.assertThatThrownBy(() -> Values.wholeNumber().parse("1.5", point))
         .hasMessage("not a whole number: '1.5'");
   }
 }

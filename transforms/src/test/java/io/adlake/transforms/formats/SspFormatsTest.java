@@ -9,6 +9,8 @@ import io.adlake.model.org.SourceOptions;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,15 +57,15 @@ class SspFormatsTest {
     assertThat(Fixtures.of(lines, QUARANTINED))
         .extracting(ParsedLine::lineNumber, ParsedLine::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 5L,
                 "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': not micros (a whole number, optionally after a currency symbol and a space): '12.5'"),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 6L,
                 "column 'Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE': unknown currency symbol 'ƒ': 'ƒ 12500000'"),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 7L, "gross revenue is in GBP and net revenue in EUR: one row, one currency"),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 8L, "column 'Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS': negative count: '-5'"));
     // Rows read = accepted + quarantined: CSV_DUMP has no totals row and no footer.
     assertThat(lines).hasSize(7);
@@ -164,9 +166,9 @@ class SspFormatsTest {
     assertThat(SspMoney.parseMicros("$ 1").units()).isEqualTo(new BigDecimal("0.000001"));
     assertThat(SspMoney.parseMicros("CHF 3000000").currency()).isEqualTo("CHF");
     assertThat(SspMoney.parseMicros("42").currency()).isNull();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SspMoney.parseMicros("¤ 1"))
+    Assertions.assertThatThrownBy(() -> SspMoney.parseMicros("¤ 1"))
         .hasMessage("unknown currency symbol '¤': '¤ 1'");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SspMoney.parseMicros("1,000,000"))
+    Assertions.assertThatThrownBy(() -> SspMoney.parseMicros("1,000,000"))
         .hasMessageStartingWith("not micros");
   }
 }

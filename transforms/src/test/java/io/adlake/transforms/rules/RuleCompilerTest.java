@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -82,7 +83,7 @@ class RuleCompilerTest {
     return lines(spark)
         .filter(compiled.condition())
         .select("entity_id")
-        .as(org.apache.spark.sql.Encoders.STRING())
+        .as(Encoders.STRING())
         .collectAsList();
   }
 

@@ -5,6 +5,7 @@ import io.adlake.model.org.OrgId;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ public record LandingScan(Map<SliceKey, List<LandedFile>> slices, List<Rejected>
     String prefix = normalise(root);
     Map<SliceKey, List<LandedFile>> slices =
         new TreeMap<>(
-            java.util.Comparator.comparing(SliceKey::deliveryDate)
+            Comparator.comparing(SliceKey::deliveryDate)
                 .thenComparing(k -> k.org().value())
                 .thenComparing(k -> k.source().id()));
     List<Rejected> rejected = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.adlake.catalog.landing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,5 +32,5 @@ public interface LandingStore extends Serializable {
    * never a part: a connector's download goes through here. The file at {@code uri}, if any, is
    * replaced.
    */
-  void put(String uri, java.nio.file.Path file) throws IOException;
+  void put(String uri, Path file) throws IOException;
 }

@@ -4,6 +4,7 @@ import io.adlake.model.config.S3Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class S3LandingStore implements LandingStore {
 
   /** One PutObject: S3 shows an object only once it is whole, so no temporary name is needed. */
   @Override
-  public void put(String uri, java.nio.file.Path file) throws IOException {
+  public void put(String uri, Path file) throws IOException {
     S3Location loc = S3Location.parse(uri);
     try {
       client()

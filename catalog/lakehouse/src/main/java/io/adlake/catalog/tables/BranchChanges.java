@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.model.TableSpec;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -126,7 +127,7 @@ public final class BranchChanges {
       }
       switch (id) {
         // Iceberg keeps a date partition as days since the epoch.
-        case DATE -> values.add(java.sql.Date.valueOf(LocalDate.ofEpochDay((Integer) value)));
+        case DATE -> values.add(Date.valueOf(LocalDate.ofEpochDay((Integer) value)));
         case STRING -> values.add(value.toString());
         case INTEGER, LONG, BOOLEAN -> values.add(value);
         default -> {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.execution.SparkSqlParser;
 import org.junit.jupiter.api.Test;
 
 class SliceFilterTest {
@@ -48,25 +51,20 @@ class SliceFilterTest {
     List<List<Object>> slices = new ArrayList<>();
     for (int day = 0; day < 365; day++) {
       for (String platform : List.of("dv360", "ttd", "meta")) {
-        slices.add(
-            List.of(
-                "acme", platform, Date.valueOf(java.time.LocalDate.of(2026, 1, 1).plusDays(day))));
+        slices.add(List.of("acme", platform, Date.valueOf(LocalDate.of(2026, 1, 1).plusDays(day))));
       }
     }
-    org.apache.spark.sql.catalyst.expressions.Expression condition =
+    Expression condition =
         SliceFilter.of(List.of("org_id", "platform", "report_date"), slices, "t.").expr();
 
     assertThat(depth(condition)).as("1,095 terms").isLessThanOrEqualTo(16);
     // The SQL text a MERGE is built from parses (a left-deep chain of 1,095 ORs overflowed the
     // parser's stack).
-    assertThat(
-            new org.apache.spark.sql.execution.SparkSqlParser()
-                .parseExpression(condition.sql())
-                .sql())
+    assertThat(new SparkSqlParser().parseExpression(condition.sql()).sql())
         .isEqualTo(condition.sql());
   }
 
-  private static int depth(org.apache.spark.sql.catalyst.expressions.Expression e) {
+  private static int depth(Expression e) {
     int deepest = 0;
     for (int i = 0; i < e.children().size(); i++) {
       deepest = Math.max(deepest, depth(e.children().apply(i)));

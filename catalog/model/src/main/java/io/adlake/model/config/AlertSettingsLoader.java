@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@code conf/alerts.yaml}: one file, no layers. For each org the shared rules apply, minus
@@ -38,7 +39,7 @@ public final class AlertSettingsLoader {
                   + ".disable names '"
                   + disabled
                   + "', which is not a shared rule; shared rules are "
-                  + new java.util.TreeSet<>(shared));
+                  + new TreeSet<>(shared));
         }
       }
     }

@@ -2,6 +2,7 @@ package io.adlake.model.config;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One quality check on a table, as written in {@code conf/quality.yaml}. Every kind uses the fields
@@ -185,8 +186,7 @@ public record CheckSpec(
     for (Object value : values) {
       boolean given = value instanceof List<?> list ? !list.isEmpty() : value != null;
       if (given) {
-        throw new IllegalArgumentException(
-            check + " takes none of " + new java.util.TreeSet<>(names));
+        throw new IllegalArgumentException(check + " takes none of " + new TreeSet<>(names));
       }
     }
   }

@@ -8,8 +8,10 @@ import io.adlake.model.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -177,14 +179,13 @@ public final class ConfigLoader {
 
   private static ServeSettings serve(JsonNode serve, Path home) {
     ServeSettings defaults = ServeSettings.defaults();
-    List<String> namespaces = new java.util.ArrayList<>();
+    List<String> namespaces = new ArrayList<>();
     serve.path("namespaces").forEach(n -> namespaces.add(n.asText()));
     String jars = textOr(serve, "spark_jars", "");
     return new ServeSettings(
         textOr(serve, "host", defaults.host()),
         intOr(serve, "port", defaults.port(), "serve.port"),
-        textOr(serve, "authentication", defaults.authentication())
-            .toUpperCase(java.util.Locale.ROOT),
+        textOr(serve, "authentication", defaults.authentication()).toUpperCase(Locale.ROOT),
         serve.has("namespaces") ? namespaces : defaults.namespaces(),
         intOr(serve, "refresh_seconds", defaults.refreshSeconds(), "serve.refresh_seconds"),
         jars.isBlank() ? "" : home.resolve(jars).normalize().toString(),

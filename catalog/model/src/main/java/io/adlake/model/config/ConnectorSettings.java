@@ -4,6 +4,7 @@ import io.adlake.model.Source;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -25,7 +26,7 @@ public record ConnectorSettings(
    * campaigns are set up), not the report of past days: fetched as of a delivery date, never
    * backfilled.
    */
-  public static final List<Source> SNAPSHOTS = java.util.List.of(Source.BOOKINGS, Source.SETUP);
+  public static final List<Source> SNAPSHOTS = List.of(Source.BOOKINGS, Source.SETUP);
 
   public ConnectorSettings {
     sources = sources == null ? Map.of() : Map.copyOf(sources);
@@ -198,8 +199,8 @@ public record ConnectorSettings(
   }
 
   /** The org's account for a source, or empty when the org does not fetch it. */
-  public java.util.Optional<OrgAccount> account(String org, Source source) {
-    return java.util.Optional.ofNullable(orgs.getOrDefault(org, Map.of()).get(source.id()));
+  public Optional<OrgAccount> account(String org, Source source) {
+    return Optional.ofNullable(orgs.getOrDefault(org, Map.of()).get(source.id()));
   }
 
   public SourceEndpoint endpoint(Source source) {

@@ -1,6 +1,7 @@
 package io.adlake.model.config;
 
 import io.adlake.model.ConfigException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ public record MartSettings(
     if (pacing == null) {
       throw new ConfigException("pacing settings are required");
     }
-    Map<String, QaCheckSettings> checks = new java.util.LinkedHashMap<>();
+    Map<String, QaCheckSettings> checks = new LinkedHashMap<>();
     if (qa != null) {
       // "no_frequency_cap:" with nothing after it reads as null: the check with its defaults.
       qa.forEach((id, s) -> checks.put(id, s == null ? new QaCheckSettings(null, null, null) : s));

@@ -4,7 +4,9 @@ import io.adlake.model.ConfigException;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +34,9 @@ public final class QualitySettingsLoader {
                         + ": tables."
                         + table
                         + " is not a silver or gold table adlake writes; gated tables are "
-                        + new java.util.TreeSet<>(gated));
+                        + new TreeSet<>(gated));
               }
-              Set<String> seen = new java.util.HashSet<>();
+              Set<String> seen = new HashSet<>();
               for (CheckSpec check : checks) {
                 if (!seen.add(check.describe() + "/" + check.dateColumn())) {
                   throw new ConfigException(

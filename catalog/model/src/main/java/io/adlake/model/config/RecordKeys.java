@@ -7,7 +7,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +30,7 @@ final class RecordKeys {
       return;
     }
     if (raw.isRecord() && node.isObject()) {
-      Map<String, RecordComponent> components = new java.util.HashMap<>();
+      Map<String, RecordComponent> components = new HashMap<>();
       for (RecordComponent c : raw.getRecordComponents()) {
         components.put(
             PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()), c);
@@ -44,7 +46,7 @@ final class RecordKeys {
         refuseUnknown(file, field.getValue(), component.getGenericType(), at);
       }
     } else if (type instanceof ParameterizedType p
-        && java.util.List.class.isAssignableFrom(raw)
+        && List.class.isAssignableFrom(raw)
         && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         refuseUnknown(file, node.get(i), p.getActualTypeArguments()[0], path + "[" + i + "]");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class OrgRegistry {
       }
     }
     this.orgs = List.copyOf(orgs);
-    this.byId = java.util.Collections.unmodifiableMap(index);
+    this.byId = Collections.unmodifiableMap(index);
   }
 
   public static OrgRegistry load(Path file) {

@@ -3,6 +3,7 @@ package io.adlake.model.org;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * How one org's export of one source is written. Exports follow the locale of the account that
@@ -26,7 +27,7 @@ public record SourceOptions(
     String dateFormat,
     String decimalSeparator,
     String timezone,
-    java.util.List<String> conversionTypes,
+    List<String> conversionTypes,
     String currency)
     implements Serializable {
 
@@ -36,10 +37,7 @@ public record SourceOptions(
 
   /** Locale options and conversion types, no currency. */
   public SourceOptions(
-      String dateFormat,
-      String decimalSeparator,
-      String timezone,
-      java.util.List<String> conversionTypes) {
+      String dateFormat, String decimalSeparator, String timezone, List<String> conversionTypes) {
     this(dateFormat, decimalSeparator, timezone, conversionTypes, null);
   }
 
@@ -72,7 +70,7 @@ public record SourceOptions(
         throw new IllegalArgumentException(
             "conversion_types lists what counts as a conversion: leave it out for the default, never empty or with blanks");
       }
-      conversionTypes = java.util.List.copyOf(conversionTypes);
+      conversionTypes = List.copyOf(conversionTypes);
     }
     if (currency != null) {
       Org.currency(currency);

@@ -7,6 +7,7 @@ import io.adlake.model.ConfigException;
 import io.adlake.model.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +53,8 @@ class OrgRegistryTest {
                 SourceOptions.defaults(),
                 "meta",
                 new SourceOptions(
-                    null,
-                    null,
-                    null,
-                    java.util.List.of("purchase", "offsite_conversion.custom.123"))));
-    new OrgRegistry(java.util.List.of()).with(org).save(file);
+                    null, null, null, List.of("purchase", "offsite_conversion.custom.123"))));
+    new OrgRegistry(List.of()).with(org).save(file);
     OrgRegistry loaded = OrgRegistry.load(file);
     assertThat(loaded.orgs()).containsExactly(org);
     assertThat(loaded.require(OrgId.of("acme-media")).options(Source.TTD).decimalChar())

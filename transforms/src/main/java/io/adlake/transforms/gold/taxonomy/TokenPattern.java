@@ -4,6 +4,7 @@ import io.adlake.model.ConfigException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A token pattern in adlake's own small grammar, matched without any regex engine, so no pattern an
@@ -159,8 +160,7 @@ public final class TokenPattern implements Serializable {
     return source;
   }
 
-  private static void mark(
-      boolean[] next, int p, int width, String value, java.util.function.Predicate<String> ok) {
+  private static void mark(boolean[] next, int p, int width, String value, Predicate<String> ok) {
     if (p + width > value.length()) {
       return;
     }
