@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * {@code conf/connectors.yaml}: where each platform's reporting API is, how long to wait for a
@@ -88,17 +87,18 @@ public record ConnectorSettings(
    */
   public void requireFetchable(List<Source> fetchable) {
     List<String> ids = fetchable.stream().map(Source::id).toList();
-    Consumer<String> check =
-        key -> {
-          String source = key.substring(key.lastIndexOf('.') + 1);
-          if (!ids.contains(source)) {
-            throw new IllegalArgumentException(key + ": adlake fetches " + ids);
-          }
-        };
-    sources.keySet().forEach(source -> check.accept("sources." + source));
+    sources.keySet().forEach(source -> requireIn(ids, "sources." + source, source));
     orgs.forEach(
         (org, accounts) ->
-            accounts.keySet().forEach(source -> check.accept("orgs." + org + "." + source)));
+            accounts
+                .keySet()
+                .forEach(source -> requireIn(ids, "orgs." + org + "." + source, source)));
+  }
+
+  private static void requireIn(List<String> fetchable, String key, String source) {
+    if (!fetchable.contains(source)) {
+      throw new IllegalArgumentException(key + ": adlake fetches " + fetchable);
+    }
   }
 
   /**
