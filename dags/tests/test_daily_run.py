@@ -82,7 +82,13 @@ def run_through_the_rest_api(tmp_path: Path) -> Path:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
-    env.update(ADLAKE_AIRFLOW_HOME=str(tmp_path / "airflow"), AIRFLOW_UI_PORT=str(port))
+    # The tasks' JVMs run Spark interpreted, as the Java tests do (a few rows: compiling each plan costs more than
+    # running it; see spark.small-data in pom.xml). test_cluster_run keeps Spark's code generation.
+    env.update(
+        ADLAKE_AIRFLOW_HOME=str(tmp_path / "airflow"),
+        AIRFLOW_UI_PORT=str(port),
+        ADLAKE_JAVA_OPTS="-Xmx4g -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN",
+    )
     log = open(tmp_path / "airflow-ui.log", "w")
     server = subprocess.Popen(
         [str(DAGS / "airflow-ui")], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

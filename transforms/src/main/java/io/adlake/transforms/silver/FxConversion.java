@@ -11,7 +11,9 @@ import static org.apache.spark.sql.functions.when;
 
 import io.adlake.transforms.formats.EcbFxRates;
 import io.adlake.transforms.formats.Values;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,24 +92,20 @@ public final class FxConversion {
     Column fxRate =
         when(same, lit(1).cast(Values.RATE))
             .when(known, col("dst_rate").divide(col("src_rate")).cast(Values.RATE));
-    Dataset<Row> converted =
-        joined
-            .withColumn("fx_rate", fxRate)
-            .withColumn(
-                "fx_rate_date",
-                when(same, col("report_date"))
-                    .when(known, least(col("src_rate_date"), col("dst_rate_date"))))
-            .withColumn(
-                "fx_status",
-                when(same, lit(SAME_CURRENCY))
-                    .when(known, lit(CONVERTED))
-                    .otherwise(lit(MISSING_RATE)));
+    // One projection for every new column: each withColumn would analyse the whole plan again.
+    Map<String, Column> added = new LinkedHashMap<>();
+    added.put("fx_rate", fxRate);
+    added.put(
+        "fx_rate_date",
+        when(same, col("report_date"))
+            .when(known, least(col("src_rate_date"), col("dst_rate_date"))));
+    added.put(
+        "fx_status",
+        when(same, lit(SAME_CURRENCY)).when(known, lit(CONVERTED)).otherwise(lit(MISSING_RATE)));
     for (String amount : amounts) {
-      converted =
-          converted.withColumn(
-              amount + "_rc", col(amount).multiply(col("fx_rate")).cast(Values.AMOUNT));
+      added.put(amount + "_rc", col(amount).multiply(fxRate).cast(Values.AMOUNT));
     }
-    return converted.drop("src_rate", "src_rate_date", "dst_rate", "dst_rate_date");
+    return joined.withColumns(added).drop("src_rate", "src_rate_date", "dst_rate", "dst_rate_date");
   }
 
   /** Units of {@code ccy} per euro as of each (org, date); euro itself is 1 on every date. */

@@ -1,6 +1,7 @@
 package io.adlake.catalog.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adlake.catalog.Lakehouse;
 import io.adlake.catalog.SharedSpark;
@@ -97,6 +98,40 @@ class SliceMergeTest {
     assertThat(lakehouse.read(DAILY).count()).isEqualTo(4);
     assertThat(Map.copyOf(lakehouse.table(DAILY).currentSnapshot().summary()))
         .containsEntry("changed-partition-count", "1");
+  }
+
+  @Test
+  void aCheckedMergeCountsWhatItWroteRefusesADuplicateKeyAndKeepsNoBlocks(Lakehouse lakehouse) {
+    int persistedBefore = lakehouse.spark().sparkContext().getPersistentRDDs().size();
+    MergedSlices merged =
+        SliceMerge.mergeChecked(
+            lakehouse,
+            DAILY,
+            rows(
+                lakehouse,
+                row("acme", "2026-11-01", "a", 1),
+                row("acme", "2026-11-01", "b", 2),
+                row("kiwi", "2026-11-01", "a", 3)),
+            slices(lakehouse, slice("acme", "2026-11-01"), slice("kiwi", "2026-11-01")),
+            "checked");
+    assertThat(merged.rows()).isEqualTo(3);
+    assertThat(merged.slices()).isEqualTo(2);
+
+    Dataset<Row> twice =
+        rows(lakehouse, row("acme", "2026-11-01", "a", 10), row("acme", "2026-11-01", "a", 11));
+    assertThatThrownBy(
+            () ->
+                SliceMerge.mergeChecked(
+                    lakehouse,
+                    DAILY,
+                    twice,
+                    slices(lakehouse, slice("acme", "2026-11-01")),
+                    "duplicate"))
+        .isInstanceOf(GrainCheck.GrainViolationException.class);
+    // The refused rows never reached the table, and neither call left its checkpoint behind.
+    assertThat(lakehouse.read(DAILY).filter("spend >= 10").count()).isZero();
+    assertThat(lakehouse.spark().sparkContext().getPersistentRDDs().size())
+        .isEqualTo(persistedBefore);
   }
 
   private static Dataset<Row> rows(Lakehouse lakehouse, Row... rows) {
