@@ -15,6 +15,7 @@
 | 12   | published, some orgs held by a gate    | success, with a warning naming the held orgs      |
 | 13   | fetch: credentials refused or unset    | failed without retries: a person must renew them  |
 | 14   | fetch: some orgs' reports not fetched  | failed, retried: the retry fetches them again     |
+| 15   | fetch: the platform refused the request| failed without retries: a setting must change     |
 """
 
 from __future__ import annotations
@@ -36,13 +37,16 @@ MEANING = {
     12: "published, but some orgs were held by a gate; main keeps their last rows",
     13: "an org's credentials were refused or are not set; renew them (the other orgs were fetched)",
     14: "some orgs' reports could not be fetched; a later try may work (the other orgs were fetched)",
+    15: "a platform refused the request (API version switched off or past its sunset, an unknown field); change what"
+    " the message names",
 }
 GATE_FAILED = 7
 PUBLISH_CONFLICT = 8
 DECISION_REFUSED = 10
 ORGS_HELD = 12
 CREDENTIALS_REFUSED = 13
-NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT, DECISION_REFUSED, CREDENTIALS_REFUSED}
+REQUEST_REFUSED = 15
+NOT_RETRIED = {2, 3, GATE_FAILED, PUBLISH_CONFLICT, DECISION_REFUSED, CREDENTIALS_REFUSED, REQUEST_REFUSED}
 
 
 def handle_exit(code: int, command: str, skip_when_nothing_to_do: bool, log) -> int:

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.adlake.platforms.definitions.GoogleApiContract;
+import io.adlake.platforms.definitions.PublishedDefinitions;
 import io.adlake.platforms.meta.MetaApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,6 +18,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -68,7 +71,8 @@ public final class FakePlatforms implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/dv360/v4/advertisers/", this::dv360);
     server.createContext("/ttd/v3/", this::ttd);
-    server.createContext(META_PATH, this::meta);
+    // Any version: only the one the official SDK defines is answered (see meta).
+    server.createContext("/meta/", this::meta);
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
@@ -207,8 +211,18 @@ public final class FakePlatforms implements AutoCloseable {
    * Records the request, answers a scripted failure if one is queued; otherwise true when the
    * handler should go on.
    */
+  /** The body of the request being answered (the server answers one request at a time). */
+  private final ThreadLocal<String> body = new ThreadLocal<>();
+
+  /**
+   * Display &amp; Video 360 API v4 as its discovery document defines it: write-back's calls are
+   * checked against it before the fake answers them.
+   */
+  private static final GoogleApiContract DISPLAY_VIDEO = GoogleApiContract.of("displayvideo.v4");
+
   private boolean record(HttpExchange ex, String auth) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    this.body.set(body);
     URI uri = ex.getRequestURI();
     requests.add(
         ex.getRequestMethod()
@@ -247,6 +261,16 @@ public final class FakePlatforms implements AutoCloseable {
     // /dv360/v4/advertisers/42/lineItems/111 or /dv360/v4/advertisers/42/insertionOrders/9111
     String[] path = ex.getRequestURI().getPath().split("/");
     if (!record(ex, String.valueOf(auth))) {
+      return;
+    }
+    Optional<GoogleApiContract.Refusal> refused =
+        DISPLAY_VIDEO.check(
+            ex.getRequestMethod(),
+            ex.getRequestURI().getPath().substring("/dv360/".length()),
+            ex.getRequestURI().getRawQuery(),
+            body.get());
+    if (refused.isPresent()) {
+      answer(ex, refused.get().status(), refused.get().body());
       return;
     }
     boolean io = path[5].equals("insertionOrders");
@@ -357,7 +381,17 @@ public final class FakePlatforms implements AutoCloseable {
       metaError(ex, code);
       return;
     }
-    String id = ex.getRequestURI().getPath().substring(META_PATH.length());
+    String[] versioned = ex.getRequestURI().getPath().substring("/meta/".length()).split("/", 2);
+    if (!versioned[0].equals(PublishedDefinitions.graphApiVersion())) {
+      answer(
+          ex,
+          400,
+          "{\"error\":{\"message\":\"(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: "
+              + PublishedDefinitions.graphApiVersion()
+              + ".\",\"type\":\"OAuthException\",\"code\":2635,\"fbtrace_id\":\"AbV\"}}");
+      return;
+    }
+    String id = versioned.length > 1 ? versioned[1] : "";
     ObjectNode adSet = entities.get("meta/" + id);
     if (adSet == null) {
       answer(
@@ -403,7 +437,7 @@ public final class FakePlatforms implements AutoCloseable {
           case 190 -> ",\"error_subcode\":463";
           default -> "";
         };
-    if (MetaApi.isTransient(code)) {
+    if (MetaApi.isTransient(code, -1)) {
       ex.getResponseHeaders()
           .add(
               "X-Business-Use-Case-Usage",

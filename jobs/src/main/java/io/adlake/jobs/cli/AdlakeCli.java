@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       FetchCommand.class,
+      DoctorCommand.class,
       IngestCommand.class,
       SilverCommand.class,
       GoldCommand.class,

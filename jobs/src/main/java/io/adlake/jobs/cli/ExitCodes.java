@@ -79,6 +79,13 @@ public final class ExitCodes {
    */
   public static final int NOT_FETCHED = 14;
 
+  /**
+   * fetch: a platform refused the request itself (an API version it switched off, or one past its
+   * sunset in adlake's version calendar; a field or value it does not define): the message names
+   * what to change; retrying cannot help, so Airflow does not. The other orgs were fetched.
+   */
+  public static final int REQUEST_REFUSED = 15;
+
   static final String DESCRIPTION =
       "%nExit codes:%n"
           + "  0  done (quarantined rows are reported, not a failure)%n"
@@ -95,5 +102,6 @@ public final class ExitCodes {
           + " 11  write-back: some approved actions failed or could not be attempted (see the report)%n"
           + " 12  published, but some orgs were held by a gate: main keeps their last rows (see ops.org_holds)%n"
           + " 13  fetch: an org's credentials were refused or are not set; renew them (the other orgs were fetched)%n"
-          + " 14  fetch: some orgs' reports could not be fetched; a later try may work (the other orgs were fetched)%n";
+          + " 14  fetch: some orgs' reports could not be fetched; a later try may work (the other orgs were fetched)%n"
+          + " 15  fetch: a platform refused the request (API version switched off or past its sunset, an unknown field); change what the message names%n";
 }

@@ -152,6 +152,9 @@ final class FetchCommand implements Callable<Integer> {
       if (report.any(FetchOutcome.Failure.CONFIGURATION)) {
         return ExitCodes.CONFIG;
       }
+      if (report.any(FetchOutcome.Failure.REFUSED)) {
+        return ExitCodes.REQUEST_REFUSED;
+      }
       return report.any(FetchOutcome.Failure.CREDENTIALS)
           ? ExitCodes.CREDENTIALS_REFUSED
           : ExitCodes.OK;

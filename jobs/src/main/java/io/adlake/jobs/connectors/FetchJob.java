@@ -22,6 +22,7 @@ import io.adlake.platforms.kit.CredentialsMissing;
 import io.adlake.platforms.kit.PlatformAccess;
 import io.adlake.platforms.kit.PlatformKit;
 import io.adlake.platforms.kit.PlatformKits;
+import io.adlake.platforms.kit.VersionRefused;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -192,10 +193,12 @@ public final class FetchJob {
       Path scratch = null;
       try {
         SourceEndpoint endpoint = settings.endpoint(flow.endpoint());
-        access.requireCallable(
-            flow.kit(),
-            endpoint.baseUrl(),
-            "sources." + flow.endpoint().id() + ".base_url in conf/connectors.yaml");
+        access
+            .requireCallable(
+                flow.kit(),
+                endpoint.baseUrl(),
+                "sources." + flow.endpoint().id() + ".base_url in conf/connectors.yaml")
+            .forEach(warning -> progress.step("fetch " + scope + ": WARNING " + warning));
         PlatformClient client = access.client(flow.endpoint().id(), flow.kit(), endpoint);
         String variable = settings.credentialsEnv(org, flow.platform());
         AccessToken token =
@@ -238,9 +241,11 @@ public final class FetchJob {
         continue;
       } catch (FetchException e) {
         failure =
-            e.kind() == FetchException.Kind.CREDENTIALS
-                ? FetchOutcome.Failure.CREDENTIALS
-                : FetchOutcome.Failure.TRANSIENT;
+            switch (e.kind()) {
+              case CREDENTIALS -> FetchOutcome.Failure.CREDENTIALS;
+              case REFUSED -> FetchOutcome.Failure.REFUSED;
+              default -> FetchOutcome.Failure.TRANSIENT;
+            };
         message = e.getMessage();
       } catch (CredentialsMissing e) {
         failure = FetchOutcome.Failure.CREDENTIALS;
@@ -250,8 +255,13 @@ public final class FetchJob {
         failure =
             e.credentialsRefused()
                 ? FetchOutcome.Failure.CREDENTIALS
-                : FetchOutcome.Failure.TRANSIENT;
+                : e.requestRefused()
+                    ? FetchOutcome.Failure.REFUSED
+                    : FetchOutcome.Failure.TRANSIENT;
         message = scope + ": " + e.getMessage();
+      } catch (VersionRefused e) {
+        failure = FetchOutcome.Failure.REFUSED;
+        message = e.getMessage();
       } catch (IllegalStateException | IllegalArgumentException e) {
         failure = FetchOutcome.Failure.CONFIGURATION;
         message = e.getMessage();
@@ -277,8 +287,9 @@ public final class FetchJob {
       failures.add(failure);
       messages.add(named);
     }
-    // The kind a retry can help wins, then configuration: the exit code asks for the retry that may
-    // land the rest.
+    // The kind a retry can help wins, then configuration, then a refused request: the exit code
+    // asks
+    // for the retry that may land the rest.
     FetchOutcome.Failure failure =
         failures.isEmpty()
             ? null
@@ -286,7 +297,9 @@ public final class FetchJob {
                 ? FetchOutcome.Failure.TRANSIENT
                 : failures.contains(FetchOutcome.Failure.CONFIGURATION)
                     ? FetchOutcome.Failure.CONFIGURATION
-                    : FetchOutcome.Failure.CREDENTIALS;
+                    : failures.contains(FetchOutcome.Failure.REFUSED)
+                        ? FetchOutcome.Failure.REFUSED
+                        : FetchOutcome.Failure.CREDENTIALS;
     return new FetchOutcome(
         org,
         source,

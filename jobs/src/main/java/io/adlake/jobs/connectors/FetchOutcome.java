@@ -30,6 +30,11 @@ public record FetchOutcome(
     /** The org's entry in conf/connectors.yaml is incomplete. */
     CONFIGURATION,
     /**
+     * The platform refused the request itself, or its API version is past its sunset: a setting or
+     * adlake must change; retrying cannot help.
+     */
+    REFUSED,
+    /**
      * The platform failed, timed out, cut the download or returned an empty day: a later try may
      * work.
      */

@@ -1,5 +1,6 @@
 package io.adlake.jobs.sample;
 
+import static io.adlake.platforms.gam.GamReportField.AD_EXCHANGE_REVENUE;
 import static io.adlake.platforms.gam.GamReportField.AD_UNIT_ID;
 import static io.adlake.platforms.gam.GamReportField.AD_UNIT_NAME;
 import static io.adlake.platforms.gam.GamReportField.BUYER_ID;
@@ -7,9 +8,8 @@ import static io.adlake.platforms.gam.GamReportField.BUYER_NAME;
 import static io.adlake.platforms.gam.GamReportField.DATE;
 import static io.adlake.platforms.gam.GamReportField.DEAL_ID;
 import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
-import static io.adlake.platforms.gam.GamReportField.GROSS_REVENUE;
-import static io.adlake.platforms.gam.GamReportField.IMPRESSIONS;
-import static io.adlake.platforms.gam.GamReportField.NET_REVENUE;
+import static io.adlake.platforms.gam.GamReportField.TOTAL_IMPRESSIONS;
+import static io.adlake.platforms.gam.GamReportField.TOTAL_REVENUE;
 import static java.util.stream.Collectors.joining;
 
 import io.adlake.catalog.landing.LandingStore;
@@ -53,9 +53,8 @@ import java.util.Random;
  *       semicolons);
  *   <li>Meta: yesterday at ad level as JSON lines, counts as strings, zero metrics left out;
  *   <li>Google Ad Manager (orgs that enable it): CSV_DUMP of the day before yesterday again and
- *       yesterday, money in micros, one line in pounds, the pre-2025 buyer dimension names in the
- *       first files; the DV360 report is broken down by inventory source, so both sides name the
- *       deal;
+ *       yesterday, money in micros, one line in pounds; the DV360 report is broken down by
+ *       inventory source, so both sides name the deal;
  *   <li>Microsoft Monetize (orgs that enable it): yesterday in decimal units, integer deal ids,
  *       bought by TTD ad groups whose export has the deal column;
  *   <li>bookings (Salesforce) and setup (DV360 SDF, TTD ad groups, Meta ad sets from the APIs):
@@ -439,12 +438,10 @@ public final class SampleExports {
    * Ad Manager CSV_DUMP at ad unit x deal x deal buyer x day: the day before yesterday again (Ad
    * Manager's numbers settle over days) and yesterday; each deal's gross revenue is its deal's
    * factor times the DSP's media cost, split over two ad units, plus open-auction lines without a
-   * deal. Files before the third delivery day carry the pre-2025 buyer dimension names. One
-   * open-auction line of a UK ad unit is in pounds (a local-currency amount: a symbol, a space,
-   * micros).
+   * deal. One open-auction line of a UK ad unit is in pounds (a local-currency amount: a symbol, a
+   * space, micros).
    */
   private String gam(SampleWorld w, LocalDate delivery, int fault) {
-    boolean oldNames = delivery.isBefore(settings.start().plusDays(2));
     // Not the query's order: the reader finds columns by header.
     List<GamReportField> columns =
         List.of(
@@ -455,14 +452,11 @@ public final class SampleExports {
             AD_UNIT_ID,
             DEAL_ID,
             BUYER_ID,
-            IMPRESSIONS,
-            GROSS_REVENUE,
-            NET_REVENUE);
+            TOTAL_IMPRESSIONS,
+            TOTAL_REVENUE,
+            AD_EXCHANGE_REVENUE);
     StringBuilder out =
-        new StringBuilder(
-                String.join(
-                    ",",
-                    columns.stream().map(f -> oldNames ? f.formerHeader() : f.header()).toList()))
+        new StringBuilder(String.join(",", columns.stream().map(GamReportField::header).toList()))
             .append('\n');
     String[][] units = {
       {"21700" + w.code.length() + "481", w.code + "_Homepage_Top"},

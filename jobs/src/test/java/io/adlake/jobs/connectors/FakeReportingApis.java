@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.adlake.platforms.definitions.AdManagerSoapContract;
+import io.adlake.platforms.definitions.GoogleApiContract;
+import io.adlake.platforms.definitions.PublishedDefinitions;
 import io.adlake.platforms.gam.GamApi;
 import io.adlake.platforms.meta.MetaApi;
 import io.adlake.platforms.salesforce.SalesforceApi;
@@ -28,8 +31,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -52,7 +58,7 @@ import java.util.zip.ZipOutputStream;
  *   <li>TTD ({@code /ttd/v3/}): MyReports executions paged by PageStartIndex, states Pending and
  *       Complete, downloads that need the TTD-Auth header; campaign and ad group queries paged by
  *       PageStartIndex with TotalFilteredCount.
- *   <li>Meta ({@code /graph/v27.0/}): async Insights jobs (report_run_id, async_status), results
+ *   <li>Meta ({@code /graph/v26.0/}): async Insights jobs (report_run_id, async_status), results
  *       paged by cursors, error bodies with Graph error codes; the ad account's currency and its ad
  *       sets, paged by cursors.
  *   <li>Salesforce ({@code /sf/}): the JWT bearer token endpoint and Bulk API 2.0 query jobs with
@@ -61,7 +67,10 @@ import java.util.zip.ZipOutputStream;
  */
 final class FakeReportingApis implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Where the connector calls the Graph API: the version adlake pins. */
   static final String GRAPH = "/graph/" + MetaApi.VERSION + "/";
+
   static final String TTD_TOKEN = "ttd-auth-fake-1";
   static final String META_TOKEN = "meta-system-user-fake-1";
 
@@ -139,15 +148,19 @@ final class FakeReportingApis implements AutoCloseable {
     keys = generator.generateKeyPair();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/google/token", ex -> guard(ex, this::googleToken));
-    server.createContext("/bidmanager/v2/", ex -> guard(ex, this::bidManager));
+    server.createContext(
+        "/bidmanager/", ex -> guard(ex, checked(BID_MANAGER, "/bidmanager/", this::bidManager)));
     server.createContext("/storage/", ex -> guard(ex, this::storage));
-    server.createContext("/dv/v4/", ex -> guard(ex, this::displayVideo));
-    server.createContext("/dv/download/", ex -> guard(ex, this::displayVideoMedia));
+    server.createContext(
+        "/dv/v4/", ex -> guard(ex, checked(DISPLAY_VIDEO, "/dv/", this::displayVideo)));
+    server.createContext(
+        "/dv/download/", ex -> guard(ex, checked(DISPLAY_VIDEO, "/dv/", this::displayVideoMedia)));
     server.createContext("/ttd/v3/", ex -> guard(ex, this::ttd));
     server.createContext("/ttd-download/", ex -> guard(ex, this::ttdDownload));
-    server.createContext(GRAPH, ex -> guard(ex, this::graph));
-    server.createContext(
-        "/gam/" + GamApi.VERSION + "/ReportService", ex -> guard(ex, this::adManager));
+    // Any version: only the one the official SDK defines is answered (see graph).
+    server.createContext("/graph/", ex -> guard(ex, this::graph));
+    // Any version: the contract answers one Ad Manager has switched off as Ad Manager does.
+    server.createContext("/gam/", ex -> guard(ex, this::adManager));
     server.createContext("/sf/", ex -> guard(ex, this::salesforce));
     server.createContext("/sf-instance/", ex -> guard(ex, this::salesforceInstance));
     server.start();
@@ -475,8 +488,9 @@ final class FakeReportingApis implements AutoCloseable {
       JsonNode filter = task.path("parentEntityFilter");
       List<String> types = new ArrayList<>();
       filter.path("fileType").forEach(t -> types.add(t.asText()));
-      if (!task.path("version").asText().startsWith("SDF_VERSION_")
-          || !task.path("advertiserId").isTextual()
+      // The version and the enums were checked against the discovery document; what is left is
+      // what the call needs to do its work.
+      if (!task.path("advertiserId").isTextual()
           || !"FILTER_TYPE_NONE".equals(filter.path("filterType").asText())
           || !types.containsAll(List.of("FILE_TYPE_INSERTION_ORDER", "FILE_TYPE_LINE_ITEM"))) {
         send(
@@ -513,11 +527,7 @@ final class FakeReportingApis implements AutoCloseable {
         operation
             .putObject("error")
             .put("code", 3)
-            .put(
-                "message",
-                "Advertiser "
-                    + advertiser
-                    + " has entities that cannot be exported in SDF_VERSION_9.");
+            .put("message", "Advertiser " + advertiser + " has no entities the task can export.");
       } else {
         operation
             .putObject("response")
@@ -574,6 +584,18 @@ final class FakeReportingApis implements AutoCloseable {
    * RequestHeader's; errors are faults on 500.
    */
   private void adManager(HttpExchange ex, String body) throws IOException {
+    Matcher path =
+        Pattern.compile("/gam/(v\\d+)/ReportService").matcher(ex.getRequestURI().getPath());
+    if (!path.matches()) {
+      send(ex, 404, "");
+      return;
+    }
+    Optional<String> refused = AdManagerSoapContract.check(path.group(1), body);
+    if (refused.isPresent()) {
+      ex.getResponseHeaders().add("Content-Type", "text/xml; charset=UTF-8");
+      send(ex, 500, refused.get());
+      return;
+    }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String network = xml(body, "networkCode");
     if (auth == null || !validTokens.containsKey(auth.replace("Bearer ", ""))) {
@@ -825,6 +847,32 @@ final class FakeReportingApis implements AutoCloseable {
   // ----------------------------------------------------------------------------------------------
   // Meta Graph API
 
+  /**
+   * The first field of a request's {@code fields} its object does not have in facebook-business
+   * (Insights for {@code act_<id>/insights}, AdSet for {@code act_<id>/adsets}); null when all are
+   * defined.
+   */
+  private static String unknownField(String path, HttpExchange ex, String body) {
+    String object =
+        path.matches("act_\\d+/insights")
+            ? "adsinsights"
+            : path.matches("act_\\d+/adsets") ? "adset" : null;
+    if (object == null) {
+      return null;
+    }
+    String fields =
+        ex.getRequestMethod().equals("POST")
+            ? form(body).getOrDefault("fields", "")
+            : query(ex).getOrDefault("fields", "");
+    for (String field : fields.split(",")) {
+      if (!field.isBlank()
+          && !PublishedDefinitions.facebook(object, "Field").contains(field.strip())) {
+        return field.strip();
+      }
+    }
+    return null;
+  }
+
   private void graph(HttpExchange ex, String body) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
@@ -842,7 +890,28 @@ final class FakeReportingApis implements AutoCloseable {
           "{\"error\":{\"message\":\"(#17) User request limit reached\",\"type\":\"OAuthException\",\"is_transient\":true,\"code\":17,\"error_subcode\":2446079,\"fbtrace_id\":\"AbD\"}}");
       return;
     }
-    String path = ex.getRequestURI().getPath().substring(GRAPH.length());
+    // The Graph API as facebook-business 26.0.3 defines it: its version, and its objects' fields.
+    String[] versioned = ex.getRequestURI().getPath().substring("/graph/".length()).split("/", 2);
+    if (!versioned[0].equals(PublishedDefinitions.graphApiVersion())) {
+      send(
+          ex,
+          400,
+          "{\"error\":{\"message\":\"(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: "
+              + PublishedDefinitions.graphApiVersion()
+              + ".\",\"type\":\"OAuthException\",\"code\":2635,\"fbtrace_id\":\"AbV\"}}");
+      return;
+    }
+    String path = versioned.length > 1 ? versioned[1] : "";
+    String unknownField = unknownField(path, ex, body);
+    if (unknownField != null) {
+      send(
+          ex,
+          400,
+          "{\"error\":{\"message\":\"(#100) "
+              + unknownField
+              + " is not valid for fields param\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"AbF\"}}");
+      return;
+    }
     if (path.matches("act_\\d+") && ex.getRequestMethod().equals("GET")) {
       String currency = metaCurrencies.get(path.substring(4));
       if (currency == null || !"currency".equals(query(ex).get("fields"))) {
@@ -1117,6 +1186,38 @@ final class FakeReportingApis implements AutoCloseable {
 
   private interface Handler {
     void handle(HttpExchange ex, String body) throws IOException;
+  }
+
+  /**
+   * Google's discovery documents (google-api-python-client 2.202.0): every request to the Bid
+   * Manager and Display &amp; Video 360 fakes is checked against them first, as Google's front end
+   * checks it.
+   */
+  private static final GoogleApiContract BID_MANAGER =
+      GoogleApiContract.of("doubleclickbidmanager.v2");
+
+  private static final GoogleApiContract DISPLAY_VIDEO = GoogleApiContract.of("displayvideo.v4");
+
+  /**
+   * The handler behind the API's contract: a request whose method, path, parameter, field or enum
+   * value the discovery document lacks (or marks deprecated) gets Google's own error.
+   *
+   * @param root the fake's stand-in for the API's root URL
+   */
+  private static Handler checked(GoogleApiContract contract, String root, Handler handler) {
+    return (ex, body) -> {
+      Optional<GoogleApiContract.Refusal> refused =
+          contract.check(
+              ex.getRequestMethod(),
+              ex.getRequestURI().getPath().substring(root.length()),
+              ex.getRequestURI().getRawQuery(),
+              body);
+      if (refused.isPresent()) {
+        send(ex, refused.get().status(), refused.get().body());
+      } else {
+        handler.handle(ex, body);
+      }
+    };
   }
 
   private void guard(HttpExchange ex, Handler handler) throws IOException {

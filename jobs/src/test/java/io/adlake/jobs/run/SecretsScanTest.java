@@ -146,7 +146,7 @@ class SecretsScanTest {
                   + "/platforms/ttd/v3/', token_env: ADLAKE_TTD_TOKEN, min_interval_millis: 0, attempts: 2, backoff_millis: 10, max_backoff_millis: 20}",
               "  meta: {base_url: '"
                   + base
-                  + "/platforms/meta/v27.0/', token_env: ADLAKE_META_TOKEN, min_interval_millis: 0, attempts: 2, backoff_millis: 10, max_backoff_millis: 20}",
+                  + "/platforms/meta/v26.0/', token_env: ADLAKE_META_TOKEN, min_interval_millis: 0, attempts: 2, backoff_millis: 10, max_backoff_millis: 20}",
               ""));
 
       assertThat(step(data, conf, secrets, "alerts", "alerts", "--latest")).isZero();

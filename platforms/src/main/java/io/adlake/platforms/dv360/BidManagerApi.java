@@ -1,6 +1,9 @@
 package io.adlake.platforms.dv360;
 
+import io.adlake.platforms.kit.ApiVersions;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What adlake relies on of DV360's reporting API, the Bid Manager API v2, in one place
@@ -11,6 +14,17 @@ public final class BidManagerApi {
 
   /** The version in the base URL, {@code https://doubleclickbidmanager.googleapis.com/v2/}. */
   public static final String VERSION = "v2";
+
+  /**
+   * Bid Manager API versions adlake knows: v2 is current and no sunset is announced (v1.1 was
+   * switched off in 2024; developers.google.com/bid-manager/release-notes).
+   */
+  public static final ApiVersions VERSIONS =
+      new ApiVersions(
+          "Bid Manager API",
+          Pattern.compile("/(v\\d+(?:\\.\\d+)?)/?$"),
+          Map.of(VERSION, ApiVersions.noneAnnounced()),
+          "developers.google.com/bid-manager/release-notes");
 
   /**
    * The OAuth scope a service account asks for

@@ -4,7 +4,10 @@ import io.adlake.model.Source;
 import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
 import io.adlake.platforms.http.ServiceAccountToken;
+import io.adlake.platforms.kit.PinnedVersion;
 import io.adlake.platforms.kit.PlatformKit;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,5 +45,23 @@ public final class Dv360Kit implements PlatformKit {
   public Optional<Writeback> writeback() {
     return Optional.of(
         (baseUrl, token, client, clock) -> new Dv360LineItems(baseUrl, token, client));
+  }
+
+  /**
+   * Bid Manager (the reports' endpoint) or the Display &amp; Video 360 API (setup and write-back),
+   * told apart by the version the URL names; the latter's calls also pin the SDF version.
+   */
+  @Override
+  public List<PinnedVersion> versions(URI baseUrl, String setting) {
+    if (DisplayVideoApi.VERSIONS
+        .versionIn(baseUrl)
+        .filter(DisplayVideoApi.VERSIONS::knows)
+        .isPresent()) {
+      return List.of(
+          DisplayVideoApi.VERSIONS.pinIn(baseUrl, setting),
+          DisplayVideoApi.SDF_VERSIONS.pin(
+              DisplayVideoApi.SDF_VERSION, "DisplayVideoApi.SDF_VERSION (in adlake's code)"));
+    }
+    return List.of(BidManagerApi.VERSIONS.pinIn(baseUrl, setting));
   }
 }

@@ -69,7 +69,7 @@ final class Dv360SdfFetch implements ReportFetcher {
     ObjectNode filter = task.putObject("parentEntityFilter");
     ArrayNode types = filter.putArray("fileType");
     DisplayVideoApi.SDF_FILE_TYPES.forEach(types::add);
-    filter.put("filterType", "FILTER_TYPE_NONE");
+    filter.put("filterType", DisplayVideoApi.SDF_FILTER_TYPE);
     JsonNode operation =
         fetch
             .calls()

@@ -117,6 +117,12 @@ public final class ApiCalls {
           e.getMessage() + "; renew the credentials, retrying cannot help",
           e);
     }
+    if (e.requestRefused()) {
+      return new FetchException(
+          FetchException.Kind.REFUSED,
+          e.getMessage() + "; the platform refuses the request as sent, retrying cannot help",
+          e);
+    }
     boolean answered = e.status() != 0 && e.status() != 200;
     return new FetchException(
         answered ? FetchException.Kind.PLATFORM : otherwise, e.getMessage(), e);

@@ -12,6 +12,12 @@ public final class FetchException extends RuntimeException {
     CREDENTIALS,
     /** The platform said the report failed, or answered with errors after every retry. */
     PLATFORM,
+    /**
+     * The platform refused the request itself: an API version it has switched off (or that is past
+     * its sunset in adlake's version calendar), a field or value it does not define. The same
+     * request fails on every try; the message names what to change.
+     */
+    REFUSED,
     /** The report was not ready within the source's timeout. */
     TIMEOUT,
     /** The download was cut short or does not match its checksum. */

@@ -5,7 +5,10 @@ import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
 import io.adlake.platforms.http.RetrySignals;
 import io.adlake.platforms.http.ServiceAccountToken;
+import io.adlake.platforms.kit.PinnedVersion;
 import io.adlake.platforms.kit.PlatformKit;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,5 +40,10 @@ public final class GamKit implements PlatformKit {
   @Override
   public Optional<ReportFetcher> reports() {
     return Optional.of(new GamReportFetch());
+  }
+
+  @Override
+  public List<PinnedVersion> versions(URI baseUrl, String setting) {
+    return List.of(GamApi.VERSIONS.pinIn(baseUrl, setting));
   }
 }

@@ -22,7 +22,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * Google Ad Manager's report through ReportService, SOAP
- * (developers.google.com/ad-manager/api/reference/v202508/ ReportService; "Run a report" in the API
+ * (developers.google.com/ad-manager/api/reference/v202605/ReportService; "Run a report" in the API
  * guides): per report day {@code runReportJob} with a CUSTOM_DATE range of that day and the
  * dimensions and columns bronze reads, {@code getReportJobStatus} until COMPLETED (FAILED ends it),
  * {@code getReportDownloadUrlWithOptions} with exportFormat CSV_DUMP and gzip, then the download,
@@ -43,12 +43,17 @@ final class GamReportFetch implements ReportFetcher {
               + "'");
     }
     URI service = fetch.base().resolve("ReportService");
+    // The messages' namespace is the version the URL calls (checked against the version calendar
+    // before the fetch began).
+    String namespace =
+        GamApi.namespace(GamApi.VERSIONS.versionIn(fetch.base()).orElse(GamApi.VERSION));
     for (LocalDate day = fetch.first(); !day.isAfter(fetch.last()); day = day.plusDays(1)) {
       String id =
           value(
               call(
                   fetch,
                   service,
+                  namespace,
                   network,
                   "runReportJob",
                   reportJob(day),
@@ -72,6 +77,7 @@ final class GamReportFetch implements ReportFetcher {
                         call(
                             fetch,
                             service,
+                            namespace,
                             network,
                             "getReportJobStatus",
                             "<reportJobId>" + id + "</reportJobId>",
@@ -88,13 +94,16 @@ final class GamReportFetch implements ReportFetcher {
       String options =
           "<reportJobId>"
               + id
-              + "</reportJobId><reportDownloadOptions><exportFormat>CSV_DUMP</exportFormat><includeReportProperties>false</includeReportProperties>"
+              + "</reportJobId><reportDownloadOptions><exportFormat>"
+              + GamApi.EXPORT_FORMAT
+              + "</exportFormat><includeReportProperties>false</includeReportProperties>"
               + "<includeTotalsRow>false</includeTotalsRow><useGzipCompression>true</useGzipCompression></reportDownloadOptions>";
       String url =
           value(
               call(
                   fetch,
                   service,
+                  namespace,
                   network,
                   "getReportDownloadUrlWithOptions",
                   options,
@@ -122,9 +131,10 @@ final class GamReportFetch implements ReportFetcher {
     }
   }
 
-  private static String reportJob(LocalDate day) {
+  static String reportJob(LocalDate day) {
     StringBuilder query = new StringBuilder("<reportJob><reportQuery>");
     GamApi.DIMENSIONS.forEach(d -> query.append("<dimensions>").append(d).append("</dimensions>"));
+    query.append("<adUnitView>").append(GamApi.AD_UNIT_VIEW).append("</adUnitView>");
     GamApi.COLUMNS.forEach(c -> query.append("<columns>").append(c).append("</columns>"));
     query
         .append("<startDate>")
@@ -133,7 +143,9 @@ final class GamReportFetch implements ReportFetcher {
         .append(date(day))
         .append("</endDate>");
     return query
-        .append("<dateRangeType>CUSTOM_DATE</dateRangeType></reportQuery></reportJob>")
+        .append("<dateRangeType>")
+        .append(GamApi.DATE_RANGE_TYPE)
+        .append("</dateRangeType></reportQuery></reportJob>")
         .toString();
   }
 
@@ -154,13 +166,14 @@ final class GamReportFetch implements ReportFetcher {
   private static Document call(
       OrgFetch fetch,
       URI service,
+      String namespace,
       String network,
       String operation,
       String parameters,
       String what) {
     String envelope =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns=\""
-            + GamApi.NAMESPACE
+            + namespace
             + "\"><soapenv:Header><RequestHeader><networkCode>"
             + network
             + "</networkCode><applicationName>adlake</applicationName>"

@@ -151,7 +151,8 @@ public final class PlatformClient {
                 + abbreviate(response.body());
         lastStatus = status;
         if (!verdict.retry()) {
-          throw new PlatformException(last, status, null, verdict.credentialsRefused());
+          throw new PlatformException(
+              last, status, null, verdict.credentialsRefused(), verdict.requestRefused());
         }
         asked = verdict.asked();
       } catch (IOException e) {

@@ -7,6 +7,7 @@ package io.adlake.platforms.http;
 public final class PlatformException extends RuntimeException {
   private final int status;
   private final boolean credentialsRefused;
+  private final boolean requestRefused;
 
   public PlatformException(String message, int status, Throwable cause) {
     this(message, status, cause, false);
@@ -14,9 +15,27 @@ public final class PlatformException extends RuntimeException {
 
   public PlatformException(
       String message, int status, Throwable cause, boolean credentialsRefused) {
+    this(message, status, cause, credentialsRefused, false);
+  }
+
+  public PlatformException(
+      String message,
+      int status,
+      Throwable cause,
+      boolean credentialsRefused,
+      boolean requestRefused) {
     super(message, cause);
     this.status = status;
     this.credentialsRefused = credentialsRefused;
+    this.requestRefused = requestRefused;
+  }
+
+  /**
+   * The platform refused the request as sent (a switched-off API version, a value it does not
+   * define): the same request fails on every try; the message says what to change.
+   */
+  public boolean requestRefused() {
+    return requestRefused;
   }
 
   /**

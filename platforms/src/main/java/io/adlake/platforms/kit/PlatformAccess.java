@@ -5,8 +5,11 @@ import io.adlake.platforms.http.PlatformClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -70,15 +73,26 @@ public final class PlatformAccess {
   }
 
   /**
-   * Refuses an endpoint the platform no longer answers on (today's date), before anything is sent.
+   * Refuses an endpoint whose API version, or a file-format version its calls pin, is past its
+   * sunset today or unknown to adlake, before anything is sent; returns a warning for each version
+   * that ends within {@link PinnedVersion#WARNING_DAYS} days.
    *
-   * @param setting where the base URL is configured, named in the message
+   * @param setting where the base URL is configured, named in the messages
+   * @throws VersionRefused naming the version, its sunset and the setting to change
    */
-  public void requireCallable(PlatformKit kit, URI baseUrl, String setting) {
-    kit.endpointProblem(baseUrl, LocalDate.now(clock), setting)
-        .ifPresent(
-            problem -> {
-              throw new IllegalStateException(problem);
-            });
+  public List<String> requireCallable(PlatformKit kit, URI baseUrl, String setting) {
+    LocalDate today = LocalDate.now(clock);
+    List<String> warnings = new ArrayList<>();
+    for (PinnedVersion version : kit.versions(baseUrl, setting)) {
+      Optional<String> notice = version.notice(today);
+      if (notice.isEmpty()) {
+        continue;
+      }
+      if (!version.callable(today)) {
+        throw new VersionRefused(kit.source().id() + ": " + notice.get());
+      }
+      warnings.add(kit.source().id() + ": " + notice.get());
+    }
+    return List.copyOf(warnings);
   }
 }

@@ -8,7 +8,7 @@ import io.adlake.platforms.http.RetrySignals;
 import io.adlake.platforms.writeback.PlatformAdapter;
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,13 +39,14 @@ public interface PlatformKit {
   }
 
   /**
-   * Why the API at {@code baseUrl} cannot be called on {@code day} (an API version the platform has
-   * switched off), checked before anything is sent; empty when it can.
+   * The version-calendar rows of the API at {@code baseUrl} and of the file formats its calls pin:
+   * checked before anything is sent (a version past its sunset, or one adlake does not know, is
+   * refused), and listed by {@code adlake doctor}.
    *
-   * @param setting where the base URL is configured, named in the message
+   * @param setting where the base URL is configured, named in the messages
    */
-  default Optional<String> endpointProblem(URI baseUrl, LocalDate day, String setting) {
-    return Optional.empty();
+  default List<PinnedVersion> versions(URI baseUrl, String setting) {
+    return List.of();
   }
 
   /**

@@ -83,6 +83,11 @@ public final class PlatformKits {
     return kits.values().stream().filter(k -> k.setup().isPresent()).toList();
   }
 
+  /** Every kit, in registration order. */
+  public List<PlatformKit> all() {
+    return List.copyOf(kits.values());
+  }
+
   public List<String> ids() {
     return kits.keySet().stream().map(Source::id).toList();
   }

@@ -32,7 +32,7 @@ public final class MetaAdSets implements PlatformAdapter {
   private final PlatformClient client;
 
   /**
-   * @param base {@code https://graph.facebook.com/v27.0/} in production
+   * @param base {@code https://graph.facebook.com/v26.0/} in production
    */
   public MetaAdSets(URI base, String token, PlatformClient client) {
     this.base = base;

@@ -1,12 +1,11 @@
 package io.adlake.platforms.meta;
 
+import io.adlake.platforms.kit.ApiVersions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,66 +17,31 @@ public final class MetaApi {
   private MetaApi() {}
 
   /**
-   * The Graph API version write-back calls. Marketing API versions live about a year: v27.0 was
-   * released on 4 November 2026, v25.0 expires on 23 February 2027, and v21.0 to v24.0 are gone
-   * (developers.facebook.com/documentation/ads-commerce/marketing-api/marketing-api-changelog/versions).
+   * The Graph API version adlake calls: the one the official SDK facebook-business 26.0.3 targets
+   * ({@code apiconfig.py}), whose fields and enums the contract tests check adlake against. v27.0
+   * (released 2026-11-04) waits for an SDK that defines it.
    */
-  public static final String VERSION = "v27.0";
+  public static final String VERSION = "v26.0";
 
   /**
-   * Expiry dates of the Marketing API versions, from the version history above; a version not
-   * listed is unknown.
+   * The Marketing API versions adlake knows and the day each expires (a version released and not
+   * yet given a date has none): Marketing API versions live about a year (developers.facebook.com/
+   * documentation/ads-commerce/marketing-api/marketing-api-changelog/versions).
    */
-  static final Map<String, LocalDate> EXPIRES =
-      Map.ofEntries(
-          Map.entry("v20.0", LocalDate.parse("2025-09-24")),
-          Map.entry("v21.0", LocalDate.parse("2026-01-21")),
-          Map.entry("v22.0", LocalDate.parse("2026-02-19")),
-          Map.entry("v23.0", LocalDate.parse("2026-06-09")),
-          Map.entry("v24.0", LocalDate.parse("2026-11-10")),
-          Map.entry("v25.0", LocalDate.parse("2027-02-23")));
-
-  /** Versions released and not yet given an expiry date. */
-  static final Set<String> CURRENT = Set.of("v26.0", "v27.0");
-
-  /**
-   * Why the Graph API base URL cannot be called on {@code day}, or null when it can: a version past
-   * its expiry answers every call with an error, so write-back and fetch refuse it before sending
-   * anything.
-   *
-   * @param setting where the base URL is configured, named in the message ({@code
-   *     platforms.meta.base_url})
-   */
-  public static String versionProblem(String baseUrl, LocalDate day, String setting) {
-    Matcher m = Pattern.compile("/(v\\d+\\.\\d+)/?").matcher(baseUrl);
-    if (!m.find()) {
-      return "the Meta base URL "
-          + baseUrl
-          + " names no Graph API version (e.g. https://graph.facebook.com/"
-          + VERSION
-          + "/)";
-    }
-    String version = m.group(1);
-    LocalDate expiry = EXPIRES.get(version);
-    if (expiry != null && !day.isBefore(expiry)) {
-      return "Graph API "
-          + version
-          + " expired on "
-          + expiry
-          + "; set "
-          + setting
-          + " to "
-          + VERSION;
-    }
-    if (expiry == null && !CURRENT.contains(version)) {
-      return "Graph API "
-          + version
-          + " is not a Marketing API version adlake knows (known: "
-          + VERSION
-          + " and those expiring after today)";
-    }
-    return null;
-  }
+  public static final ApiVersions VERSIONS =
+      new ApiVersions(
+          "Graph API (Marketing API)",
+          Pattern.compile("/(v\\d+\\.\\d+)(/|$)"),
+          Map.of(
+              "v20.0", ApiVersions.on("2025-05-06"),
+              "v21.0", ApiVersions.on("2025-09-09"),
+              "v22.0", ApiVersions.on("2026-02-19"),
+              "v23.0", ApiVersions.on("2026-06-09"),
+              "v24.0", ApiVersions.on("2026-11-10"),
+              "v25.0", ApiVersions.on("2027-02-23"),
+              "v26.0", ApiVersions.noneAnnounced(),
+              "v27.0", ApiVersions.noneAnnounced()),
+          "developers.facebook.com/documentation/ads-commerce/marketing-api/marketing-api-changelog/versions");
 
   /**
    * Currencies whose amounts Meta counts in whole units (offset 1). Every other currency Meta
@@ -139,7 +103,10 @@ public final class MetaApi {
    * 400 (developers.facebook.com/docs/graph-api/overview/ rate-limiting,
    * .../docs/marketing-api/overview/rate-limiting, .../docs/graph-api/guides/error-handling).
    */
-  public static boolean isTransient(int code) {
+  public static boolean isTransient(int code, int subcode) {
+    if (PERMANENT_SUBCODES.containsKey(subcode)) {
+      return false;
+    }
     return code == 1
         || code == 2
         || code == 4
@@ -148,6 +115,19 @@ public final class MetaApi {
         || code == 613
         || (code >= 80000 && code <= 80014);
   }
+
+  /**
+   * Subcodes that make a code-2 answer ("temporary, retry") final: the Insights request asks for
+   * what cannot be had, and asks again in vain (Ads Insights API error codes,
+   * developers.facebook.com/docs/marketing-api/insights/error-codes: 1504041 "Invalid Breakdowns",
+   * "No data is available for the requested metrics and breakdowns. Try different metrics or
+   * breakdowns."; 1504042 "Invalid Custom Metrics"). 1504043 on the same page is the intermittent
+   * one, retried.
+   */
+  public static final Map<Integer, String> PERMANENT_SUBCODES =
+      Map.of(
+          1504041, "invalid breakdowns: no data for the requested metrics and breakdowns",
+          1504042, "invalid custom metrics");
 
   /**
    * 190: the access token expired or was revoked; retrying cannot help, a person must renew it

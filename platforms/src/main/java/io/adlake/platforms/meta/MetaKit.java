@@ -5,9 +5,10 @@ import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
 import io.adlake.platforms.http.EnvironmentToken;
 import io.adlake.platforms.http.RetrySignals;
+import io.adlake.platforms.kit.PinnedVersion;
 import io.adlake.platforms.kit.PlatformKit;
 import java.net.URI;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,8 @@ public final class MetaKit implements PlatformKit {
   }
 
   @Override
-  public Optional<String> endpointProblem(URI baseUrl, LocalDate day, String setting) {
-    return Optional.ofNullable(MetaApi.versionProblem(baseUrl.toString(), day, setting));
+  public List<PinnedVersion> versions(URI baseUrl, String setting) {
+    return List.of(MetaApi.VERSIONS.pinIn(baseUrl, setting));
   }
 
   @Override

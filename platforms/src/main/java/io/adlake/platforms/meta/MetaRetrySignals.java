@@ -21,7 +21,13 @@ public final class MetaRetrySignals implements RetrySignals {
   public Verdict judge(HttpResponse<String> response) {
     JsonNode error = error(response.body());
     int code = error.path("code").asInt(-1);
-    if (MetaApi.isTransient(code)) {
+    int subcodeValue = error.path("error_subcode").asInt(-1);
+    String permanent = MetaApi.PERMANENT_SUBCODES.get(subcodeValue);
+    if (permanent != null) {
+      return Verdict.refused(
+          "Meta error " + code + subcode(error) + ": " + permanent + "; retrying cannot help");
+    }
+    if (MetaApi.isTransient(code, subcodeValue)) {
       return new Verdict(
           true,
           usageWait(response),
@@ -46,7 +52,8 @@ public final class MetaRetrySignals implements RetrySignals {
             http.retry(),
             http.asked(),
             "Meta error " + code + subcode(error),
-            http.credentialsRefused());
+            http.credentialsRefused(),
+            http.requestRefused());
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.adlake.platforms.salesforce;
 
+import io.adlake.platforms.kit.ApiVersions;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What adlake relies on of Salesforce's REST API for bookings, in one place: the Bulk API 2.0 query
@@ -14,6 +16,18 @@ public final class SalesforceApi {
 
   /** The REST API version in every path ({@code /services/data/v62.0/jobs/query}). */
   public static final String VERSION = "v62.0";
+
+  /**
+   * REST API versions adlake knows: 62.0 (Winter '25) has no retirement announced; Salesforce
+   * retired 21.0 to 30.0 in Summer '25 and retires 31.0 to 40.0 in Summer '28 (help.salesforce.com
+   * knowledge article 000354473).
+   */
+  public static final ApiVersions VERSIONS =
+      new ApiVersions(
+          "Salesforce REST API",
+          null,
+          Map.of(VERSION, ApiVersions.noneAnnounced()),
+          "help.salesforce.com knowledge article 000354473");
 
   /**
    * Job states: the job is done; or it will never be (Failed has an errorMessage). UploadComplete

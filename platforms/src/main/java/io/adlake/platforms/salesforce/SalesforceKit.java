@@ -3,7 +3,10 @@ package io.adlake.platforms.salesforce;
 import io.adlake.model.Source;
 import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
+import io.adlake.platforms.kit.PinnedVersion;
 import io.adlake.platforms.kit.PlatformKit;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,5 +34,13 @@ public final class SalesforceKit implements PlatformKit {
   @Override
   public Optional<ReportFetcher> reports() {
     return Optional.of(new SalesforceBookingsFetch());
+  }
+
+  /** The REST version is adlake's own constant: the base URL is the login host. */
+  @Override
+  public List<PinnedVersion> versions(URI baseUrl, String setting) {
+    return List.of(
+        SalesforceApi.VERSIONS.pin(
+            SalesforceApi.VERSION, "SalesforceApi.VERSION (in adlake's code)"));
   }
 }

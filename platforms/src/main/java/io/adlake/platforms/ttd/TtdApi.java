@@ -1,11 +1,13 @@
 package io.adlake.platforms.ttd;
 
+import io.adlake.platforms.kit.ApiVersions;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What adlake relies on of The Trade Desk's platform API, in one place. TTD's API reference sits
@@ -18,6 +20,14 @@ public final class TtdApi {
 
   /** REST API v3 (api.thetradedesk.com/v3/), token in the {@code TTD-Auth} header. */
   public static final String VERSION = "v3";
+
+  /** The API versions adlake knows: v3, with no sunset announced. */
+  public static final ApiVersions VERSIONS =
+      new ApiVersions(
+          "The Trade Desk API",
+          Pattern.compile("/(v\\d+)/?$"),
+          Map.of(VERSION, ApiVersions.noneAnnounced()),
+          "partner.thetradedesk.com/v3/portal/api/doc (no sunset of v3 announced)");
 
   /**
    * A campaign's {@code BudgetingVersion}: "Kokai" campaigns allocate their flight budget across ad

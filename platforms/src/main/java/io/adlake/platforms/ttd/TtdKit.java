@@ -4,7 +4,10 @@ import io.adlake.model.Source;
 import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
 import io.adlake.platforms.http.EnvironmentToken;
+import io.adlake.platforms.kit.PinnedVersion;
 import io.adlake.platforms.kit.PlatformKit;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,5 +45,10 @@ public final class TtdKit implements PlatformKit {
   @Override
   public Optional<Writeback> writeback() {
     return Optional.of(TtdAdGroups::new);
+  }
+
+  @Override
+  public List<PinnedVersion> versions(URI baseUrl, String setting) {
+    return List.of(TtdApi.VERSIONS.pinIn(baseUrl, setting));
   }
 }

@@ -70,6 +70,23 @@ public abstract class CsvExportFormat implements ExportFormat {
   }
 
   /**
+   * Where each field is among the file's header names (-1: absent): the last column that answers to
+   * the field's header. A format whose field can come from one of several columns chooses here.
+   */
+  protected int[] positions(List<String> names) {
+    int[] positions = new int[fields().size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = -1;
+      for (int j = 0; j < names.size(); j++) {
+        if (fields().get(i).answersTo(names.get(j))) {
+          positions[i] = j;
+        }
+      }
+    }
+    return positions;
+  }
+
+  /**
    * Checks the header; returns the reason every row of the file is rejected, or null when it is
    * usable.
    */
@@ -90,7 +107,10 @@ public abstract class CsvExportFormat implements ExportFormat {
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
       int pos = header.fieldPositions()[i];
-      values[i] = fields.get(i).read(pos < 0 ? null : cells[pos], options);
+      values[i] =
+          pos < 0
+              ? fields.get(i).read(null, options)
+              : fields.get(i).read(cells[pos], options, header.names().get(pos));
     }
     return values;
   }
@@ -189,15 +209,7 @@ public abstract class CsvExportFormat implements ExportFormat {
         names = names.subList(0, names.size() - 1);
         trailingDelimiter = true;
       }
-      int[] positions = new int[fields().size()];
-      for (int i = 0; i < positions.length; i++) {
-        positions[i] = -1;
-        for (int j = 0; j < names.size(); j++) {
-          if (fields().get(i).answersTo(names.get(j))) {
-            positions[i] = j;
-          }
-        }
-      }
+      int[] positions = positions(names);
       header = new Header(List.copyOf(names), positions, checkHeader(names, positions));
     }
 

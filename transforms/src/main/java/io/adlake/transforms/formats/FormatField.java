@@ -56,17 +56,25 @@ public record FormatField(
 
   /** Reads a raw cell: empty means null (or a rejection for a required field). */
   public Object read(String raw, SourceOptions options) throws BadValueException {
+    return read(raw, options, header);
+  }
+
+  /**
+   * Reads a raw cell of the file's column {@code delivered} (the header or an alias, as the file
+   * names it): messages name that column.
+   */
+  public Object read(String raw, SourceOptions options, String delivered) throws BadValueException {
     String cell = raw == null ? "" : raw.strip();
     if (cell.isEmpty()) {
       if (required) {
-        throw new BadValueException("column '" + header + "' is empty");
+        throw new BadValueException("column '" + delivered + "' is empty");
       }
       return null;
     }
     try {
       return parser.parse(cell, options);
     } catch (BadValueException e) {
-      throw new BadValueException("column '" + header + "': " + e.getMessage());
+      throw new BadValueException("column '" + delivered + "': " + e.getMessage());
     }
   }
 }

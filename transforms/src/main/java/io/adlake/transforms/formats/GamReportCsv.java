@@ -1,5 +1,9 @@
 package io.adlake.transforms.formats;
 
+import static io.adlake.platforms.gam.GamReportField.AD_EXCHANGE_IMPRESSIONS;
+import static io.adlake.platforms.gam.GamReportField.AD_EXCHANGE_REVENUE;
+import static io.adlake.platforms.gam.GamReportField.AD_SERVER_IMPRESSIONS;
+import static io.adlake.platforms.gam.GamReportField.AD_SERVER_REVENUE;
 import static io.adlake.platforms.gam.GamReportField.AD_UNIT_ID;
 import static io.adlake.platforms.gam.GamReportField.AD_UNIT_NAME;
 import static io.adlake.platforms.gam.GamReportField.BUYER_ID;
@@ -7,9 +11,8 @@ import static io.adlake.platforms.gam.GamReportField.BUYER_NAME;
 import static io.adlake.platforms.gam.GamReportField.DATE;
 import static io.adlake.platforms.gam.GamReportField.DEAL_ID;
 import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
-import static io.adlake.platforms.gam.GamReportField.GROSS_REVENUE;
-import static io.adlake.platforms.gam.GamReportField.IMPRESSIONS;
-import static io.adlake.platforms.gam.GamReportField.NET_REVENUE;
+import static io.adlake.platforms.gam.GamReportField.TOTAL_IMPRESSIONS;
+import static io.adlake.platforms.gam.GamReportField.TOTAL_REVENUE;
 import static io.adlake.transforms.formats.FormatField.optional;
 import static io.adlake.transforms.formats.FormatField.required;
 
@@ -17,13 +20,18 @@ import io.adlake.model.Source;
 import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.org.SourceOptions;
+import io.adlake.platforms.gam.GamApi;
+import io.adlake.platforms.gam.GamMetricFamily;
+import io.adlake.platforms.gam.GamReportField;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Google Ad Manager report export in {@code CSV_DUMP} format (ReportService, {@code
- * ExportFormat.CSV_DUMP}, API v202508): a historical report at ad unit x programmatic deal x deal
- * buyer x day. As that format is documented:
+ * ExportFormat.CSV_DUMP}, SOAP API, {@link GamApi#VERSION}): a historical report at ad unit x
+ * programmatic deal x programmatic buyer x day. As that format is documented:
  *
  * <ul>
  *   <li>headers are qualified names ({@code Dimension.DATE}, {@code
@@ -40,11 +48,12 @@ import org.apache.spark.sql.types.DataTypes;
  * day or valued, and is quarantined with that reason rather than read in the org's own timezone by
  * accident.
  *
- * <p>Ad Manager renamed {@code PROGRAMMATIC_BUYER_ID/NAME} to {@code DEAL_BUYER_ID/NAME} (release
- * notes, August 2025; the old names were aliases until October 2025): files of either vintage are
- * read. Gross revenue is the line-item-level CPM and CPC revenue (for programmatic guaranteed and
- * preferred deals, the deal price times impressions: what the buyer pays); net revenue is Ad
- * Exchange line-item-level revenue, after Google's revenue share, when the report has it.
+ * <p>A report holds the column families its query asked for ({@link GamMetricFamily}): adlake's own
+ * query asks for the total family and Ad Exchange's revenue; a programmatic-deals report made in Ad
+ * Manager may hold Ad Exchange's family alone. Impressions and revenue come from the widest family
+ * the file has, and {@code metric_family} keeps which: gross revenue is the total or Ad Server
+ * revenue, net revenue Ad Exchange's, and a report of Ad Exchange's family alone has no gross
+ * revenue.
  */
 public final class GamReportCsv extends CsvExportFormat {
 
@@ -55,18 +64,24 @@ public final class GamReportCsv extends CsvExportFormat {
           optional(AD_UNIT_NAME.header(), "ad_unit_name", DataTypes.StringType, Values.text()),
           optional(DEAL_ID.header(), "deal_id", DataTypes.StringType, Values.text()),
           optional(DEAL_NAME.header(), "deal_name", DataTypes.StringType, Values.text()),
-          optional(BUYER_ID.header(), "buyer_id", DataTypes.StringType, Values.text())
-              .alsoNamed(BUYER_ID.formerHeader()),
-          optional(BUYER_NAME.header(), "buyer_name", DataTypes.StringType, Values.text())
-              .alsoNamed(BUYER_NAME.formerHeader()),
-          required(
-              IMPRESSIONS.header(),
-              "impressions",
-              DataTypes.LongType,
-              Values.nonNegativeWholeNumber()),
-          required(GROSS_REVENUE.header(), "gross_revenue", Values.AMOUNT, SspMoney.micros()),
-          optional(NET_REVENUE.header(), "net_revenue", Values.AMOUNT, SspMoney.micros()),
+          optional(BUYER_ID.header(), "buyer_id", DataTypes.StringType, Values.text()),
+          optional(BUYER_NAME.header(), "buyer_name", DataTypes.StringType, Values.text()),
+          // From the widest family present (positions below): the header names each family's.
+          optional(
+                  TOTAL_IMPRESSIONS.header(),
+                  "impressions",
+                  DataTypes.LongType,
+                  Values.nonNegativeWholeNumber())
+              .alsoNamed(AD_SERVER_IMPRESSIONS.header(), AD_EXCHANGE_IMPRESSIONS.header()),
+          optional(TOTAL_REVENUE.header(), "gross_revenue", Values.AMOUNT, SspMoney.micros())
+              .alsoNamed(AD_SERVER_REVENUE.header()),
+          optional(AD_EXCHANGE_REVENUE.header(), "net_revenue", Values.AMOUNT, SspMoney.micros()),
           // derived, never headers of the file
+          optional(
+              "(column family of impressions and revenue)",
+              "metric_family",
+              DataTypes.StringType,
+              Values.text()),
           optional(
               "(currency of the money columns)",
               "currency",
@@ -78,8 +93,10 @@ public final class GamReportCsv extends CsvExportFormat {
               DataTypes.StringType,
               Values.text()));
 
+  private final int impressions = index("impressions");
   private final int gross = index("gross_revenue");
   private final int net = index("net_revenue");
+  private final int family = index("metric_family");
   private final int currency = index("currency");
   private final int timezone = index("report_timezone");
 
@@ -103,6 +120,47 @@ public final class GamReportCsv extends CsvExportFormat {
     return FIELDS;
   }
 
+  /** Impressions and gross revenue from the widest family present; net is Ad Exchange's. */
+  @Override
+  protected int[] positions(List<String> names) {
+    int[] positions = super.positions(names);
+    Optional<GamMetricFamily> present = GamMetricFamily.of(names);
+    positions[impressions] = present.map(f -> position(names, f.impressions())).orElse(-1);
+    positions[gross] =
+        present
+            .filter(GamMetricFamily::grossRevenue)
+            .map(f -> position(names, f.revenue()))
+            .orElse(-1);
+    return positions;
+  }
+
+  @Override
+  protected String checkHeader(List<String> names, int[] positions) {
+    Optional<GamMetricFamily> present = GamMetricFamily.of(names);
+    if (present.isEmpty()) {
+      return "file header has no impressions column of any family (one of "
+          + Arrays.stream(GamMetricFamily.values()).map(f -> f.impressions().header()).toList()
+          + ")";
+    }
+    GamReportField revenue = present.get().revenue();
+    if (position(names, revenue) < 0) {
+      return "file header has "
+          + present.get().impressions().header()
+          + " but not its family's revenue column "
+          + revenue.header();
+    }
+    return super.checkHeader(names, positions);
+  }
+
+  private static int position(List<String> names, GamReportField field) {
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).equalsIgnoreCase(field.header())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Override
   protected Object[] toValues(Header header, String[] cells, SourceOptions options)
       throws BadValueException {
@@ -111,10 +169,20 @@ public final class GamReportCsv extends CsvExportFormat {
           "the org does not declare its Ad Manager network timezone (sources.gam.timezone): the report's days cannot be placed");
     }
     Object[] values = super.toValues(header, cells, options);
-    String grossCurrency = labelled(header, cells, gross, options);
-    String netCurrency =
-        values[net] == null ? grossCurrency : labelled(header, cells, net, options);
-    if (!grossCurrency.equals(netCurrency)) {
+    GamMetricFamily present = GamMetricFamily.of(header.names()).orElseThrow();
+    if (values[impressions] == null) {
+      throw new BadValueException(
+          "no impressions in " + present.impressions().header() + " (a blank cell)");
+    }
+    int revenue = present.grossRevenue() ? gross : net;
+    if (values[revenue] == null) {
+      throw new BadValueException(
+          "no revenue in " + present.revenue().header() + " (a blank cell)");
+    }
+    values[family] = present.code();
+    String grossCurrency = values[gross] == null ? null : labelled(header, cells, gross, options);
+    String netCurrency = values[net] == null ? null : labelled(header, cells, net, options);
+    if (grossCurrency != null && netCurrency != null && !grossCurrency.equals(netCurrency)) {
       throw new BadValueException(
           "gross revenue is in "
               + grossCurrency
@@ -122,7 +190,7 @@ public final class GamReportCsv extends CsvExportFormat {
               + netCurrency
               + ": one row, one currency");
     }
-    values[currency] = grossCurrency;
+    values[currency] = grossCurrency != null ? grossCurrency : netCurrency;
     values[timezone] = options.timezone();
     return values;
   }
@@ -137,7 +205,7 @@ public final class GamReportCsv extends CsvExportFormat {
     if (options.currency() == null) {
       throw new BadValueException(
           "column '"
-              + FIELDS.get(field).header()
+              + header.names().get(header.fieldPositions()[field])
               + "' is in the network currency, which the org does not declare (sources.gam.currency)");
     }
     return options.currency();

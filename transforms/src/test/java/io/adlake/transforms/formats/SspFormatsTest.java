@@ -98,23 +98,71 @@ class SspFormatsTest {
   }
 
   @Test
-  void bothNamesOfTheRenamedDealBuyerDimensionAreRead() throws Exception {
-    // Before August 2025: Dimension.PROGRAMMATIC_BUYER_ID/NAME; after:
-    // Dimension.DEAL_BUYER_ID/NAME.
-    ParsedLine before =
-        Fixtures.of(Fixtures.parse(gam, "gam_report_2025.csv", berlinEur), ACCEPTED).get(0);
-    ParsedLine after =
+  void aDealsReportOfAdExchangesFamilyAloneIsReadAndKeepsItsFamily() throws Exception {
+    // A programmatic-deals report made in Ad Manager: Column.AD_EXCHANGE_LINE_ITEM_LEVEL_* only,
+    // no TOTAL_LINE_ITEM_LEVEL_* column, and columns bronze does not read (clicks, eCPM).
+    List<ParsedLine> lines = Fixtures.parse(gam, "gam_deals_report.csv", berlinEur);
+    List<ParsedLine> accepted = Fixtures.of(lines, ACCEPTED);
+    assertThat(accepted).extracting(ParsedLine::lineNumber).containsExactly(2L, 3L, 4L);
+    ParsedLine deal = accepted.get(0);
+    assertThat(deal.value(gam.index("metric_family"))).isEqualTo("ad_exchange");
+    assertThat(deal.value(gam.index("impressions"))).isEqualTo(118_000L);
+    assertThat(deal.value(gam.index("net_revenue"))).isEqualTo(new BigDecimal("1032.450000"));
+    assertThat(deal.value(gam.index("gross_revenue"))).isNull(); // Ad Exchange revenue is net
+    assertThat(deal.value(gam.index("buyer_id"))).isEqualTo("5093");
+    assertThat(deal.value(gam.index("currency"))).isEqualTo("EUR");
+    assertThat(accepted.get(2).value(gam.index("currency"))).isEqualTo("GBP");
+    assertThat(Fixtures.of(lines, QUARANTINED))
+        .extracting(ParsedLine::lineNumber, ParsedLine::reason)
+        .containsExactly(
+            Tuple.tuple(
+                5L,
+                "column 'Column.AD_EXCHANGE_LINE_ITEM_LEVEL_REVENUE': not micros (a whole number, optionally after a currency symbol and a space): '1234.56'"));
+    assertThat(lines).hasSize(4);
+
+    // adlake's own query asks for the total family: it wins over Ad Exchange's.
+    ParsedLine total =
         Fixtures.of(Fixtures.parse(gam, "gam_report.csv", berlinEur), ACCEPTED).get(0);
-    for (ParsedLine line : List.of(before, after)) {
-      assertThat(line.value(gam.index("buyer_id"))).isEqualTo("5093");
-      assertThat(line.value(gam.index("buyer_name"))).isEqualTo("Google Display & Video 360");
-    }
-    assertThat(before.value(gam.index("gross_revenue"))).isEqualTo(new BigDecimal("1000.000000"));
-    assertThat(before.value(gam.index("net_revenue")))
-        .isNull(); // the report has no Ad Exchange column: unknown, not 0
-    assertThat(
-            gam.recognises(
-                "Dimension.DATE,Dimension.AD_UNIT_ID,Column.TOTAL_LINE_ITEM_LEVEL_IMPRESSIONS,Column.TOTAL_LINE_ITEM_LEVEL_CPM_AND_CPC_REVENUE"))
+    assertThat(total.value(gam.index("metric_family"))).isEqualTo("total");
+    assertThat(total.value(gam.index("impressions"))).isEqualTo(120_000L);
+  }
+
+  @Test
+  void aReportOfAnotherFamilyIsReadFromItsOwnColumnsAndOneWithoutAnyIsRefusedWhole()
+      throws Exception {
+    String adServer =
+        "Dimension.DATE,Dimension.AD_UNIT_ID,Column.AD_SERVER_IMPRESSIONS,Column.AD_SERVER_CPM_AND_CPC_REVENUE\n"
+            + "2026-11-07,21700481,5000,42000000\n";
+    List<ParsedLine> read = Fixtures.parseText(gam, adServer, berlinEur);
+    assertThat(Fixtures.of(read, ACCEPTED))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.value(gam.index("metric_family"))).isEqualTo("ad_server");
+              assertThat(line.value(gam.index("impressions"))).isEqualTo(5_000L);
+              assertThat(line.value(gam.index("gross_revenue")))
+                  .isEqualTo(new BigDecimal("42.000000"));
+            });
+
+    String clicksOnly =
+        "Dimension.DATE,Dimension.AD_UNIT_ID,Column.AD_SERVER_CLICKS\n2026-11-07,21700481,12\n";
+    assertThat(Fixtures.parseText(gam, clicksOnly, berlinEur))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line.reason())
+                    .startsWith("file header has no impressions column of any family"));
+    String withoutRevenue =
+        "Dimension.DATE,Dimension.AD_UNIT_ID,Column.AD_EXCHANGE_LINE_ITEM_LEVEL_IMPRESSIONS\n"
+            + "2026-11-07,21700481,12\n";
+    assertThat(Fixtures.parseText(gam, withoutRevenue, berlinEur))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line.reason())
+                    .isEqualTo(
+                        "file header has Column.AD_EXCHANGE_LINE_ITEM_LEVEL_IMPRESSIONS but not its family's revenue column Column.AD_EXCHANGE_LINE_ITEM_LEVEL_REVENUE"));
+    assertThat(gam.recognises("Dimension.DATE,Dimension.AD_UNIT_ID,Column.AD_SERVER_IMPRESSIONS"))
         .isTrue();
     assertThat(ExportFormats.of(Source.GAM))
         .extracting(ExportFormat::name)
