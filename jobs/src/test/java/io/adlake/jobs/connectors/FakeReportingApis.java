@@ -766,9 +766,16 @@ final class FakeReportingApis implements AutoCloseable {
             }
           }
         });
+    // TTD API v3 query responses: ResultCount counts the rows of this page, TotalFilteredCount the
+    // rows matching the query. Pages hold at most two rows here, so a connector that stops on
+    // ResultCount misses the later pages.
     ArrayNode result = JSON.createArrayNode();
-    executions.stream().skip(start).limit(size).forEach(result::add);
-    ObjectNode page = JSON.createObjectNode().put("ResultCount", executions.size());
+    executions.stream().skip(start).limit(Math.min(2, size)).forEach(result::add);
+    ObjectNode page =
+        JSON.createObjectNode()
+            .put("ResultCount", result.size())
+            .put("TotalFilteredCount", executions.size())
+            .put("TotalUnfilteredCount", executions.size());
     page.set("Result", result);
     send(ex, 200, page.toString());
   }

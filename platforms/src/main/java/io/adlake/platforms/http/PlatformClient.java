@@ -15,6 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +33,49 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformClient {
 
-  /** Retries and rate limit of one platform's client. */
+  /**
+   * Retries, rate limit and timeouts of one platform's client.
+   *
+   * @param connectTimeout the longest wait for a connection
+   * @param requestTimeout the longest one exchange may take, answer included
+   * @param downloadTimeout the same for a download into a file
+   */
   public record Policy(
-      int attempts, Duration baseBackoff, Duration maxBackoff, Duration minInterval) {
+      int attempts,
+      Duration baseBackoff,
+      Duration maxBackoff,
+      Duration minInterval,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      Duration downloadTimeout) {
     public Policy {
       if (attempts < 1 || attempts > 10) {
         throw new IllegalArgumentException("attempts must be between 1 and 10, was " + attempts);
       }
     }
 
-    /** A policy as conf/ writes one: attempts and waits in milliseconds. */
+    /** Retries and rate limit with the default timeouts (15 s, 120 s, 30 min). */
+    public Policy(int attempts, Duration baseBackoff, Duration maxBackoff, Duration minInterval) {
+      this(
+          attempts,
+          baseBackoff,
+          maxBackoff,
+          minInterval,
+          Duration.ofSeconds(15),
+          Duration.ofSeconds(120),
+          Duration.ofMinutes(30));
+    }
+
+    /** A policy as conf/ writes one: attempts and waits in milliseconds, timeouts in seconds. */
     public static Policy of(RetrySettings settings) {
       return new Policy(
           settings.attempts(),
           Duration.ofMillis(settings.backoffMillis()),
           Duration.ofMillis(settings.maxBackoffMillis()),
-          Duration.ofMillis(settings.minIntervalMillis()));
+          Duration.ofMillis(settings.minIntervalMillis()),
+          Duration.ofSeconds(settings.connectTimeoutSeconds()),
+          Duration.ofSeconds(settings.requestTimeoutSeconds()),
+          Duration.ofSeconds(settings.downloadTimeoutSeconds()));
     }
 
     public static Policy defaults() {
@@ -58,8 +89,7 @@ public final class PlatformClient {
   private final String platform;
   private final Policy policy;
   private final RetrySignals signals;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
+  private final HttpClient http;
   private long nextSlotNanos;
   private int requests;
 
@@ -67,6 +97,7 @@ public final class PlatformClient {
     this.platform = platform;
     this.policy = policy;
     this.signals = signals;
+    this.http = HttpClient.newBuilder().connectTimeout(policy.connectTimeout()).build();
   }
 
   /** Requests sent so far, retries included. */
@@ -79,7 +110,7 @@ public final class PlatformClient {
    * attempts run out (thrown).
    */
   public HttpResponse<String> send(HttpRequest request, String what) {
-    return send(request, what, HttpResponse.BodyHandlers.ofString());
+    return send(request, what, HttpResponse.BodyHandlers.ofString(), policy.requestTimeout());
   }
 
   /**
@@ -102,7 +133,7 @@ public final class PlatformClient {
                         StandardOpenOption.TRUNCATE_EXISTING),
                     file -> (String) null)
                 : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(request, what, toFile);
+    HttpResponse<String> response = send(request, what, toFile, policy.downloadTimeout());
     OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
     try {
       long size = Files.size(target);
@@ -126,15 +157,35 @@ public final class PlatformClient {
     return response;
   }
 
+  /**
+   * @param timeout the longest one exchange may take, answer included: the JDK's HttpRequest
+   *     timeout ends once the response headers arrive, so a body that stalls would hold the run;
+   *     the exchange is cancelled and tried again like a broken connection
+   */
   private HttpResponse<String> send(
-      HttpRequest request, String what, HttpResponse.BodyHandler<String> handler) {
+      HttpRequest request,
+      String what,
+      HttpResponse.BodyHandler<String> handler,
+      Duration timeout) {
     String last = null;
     int lastStatus = 0;
     for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
       waitForSlot();
       Optional<Duration> asked = Optional.empty();
       try {
-        HttpResponse<String> response = http.send(request, handler);
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, handler);
+        HttpResponse<String> response;
+        try {
+          response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stalled) {
+          exchange.cancel(true);
+          throw new IOException("no whole answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException failed) {
+          if (failed.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException(failed.getCause());
+        }
         int status = response.statusCode();
         if (status / 100 == 2) {
           return response;

@@ -3,6 +3,7 @@ package io.adlake.platforms.salesforce;
 import io.adlake.model.Source;
 import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
+import io.adlake.platforms.http.RetrySignals;
 import io.adlake.platforms.kit.PinnedVersion;
 import io.adlake.platforms.kit.PlatformKit;
 import java.net.URI;
@@ -19,6 +20,11 @@ public final class SalesforceKit implements PlatformKit {
   @Override
   public Source source() {
     return Source.BOOKINGS;
+  }
+
+  @Override
+  public RetrySignals retrySignals() {
+    return new SalesforceRetrySignals();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.adlake.platforms.ttd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adlake.platforms.fetch.FetchException;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The Trade Desk setup: an advertiser's ad groups as the API returns them, one object per line,
@@ -27,16 +25,15 @@ import java.util.function.Consumer;
  */
 final class TtdAdGroupsFetch implements ReportFetcher {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int PAGE = 100;
 
   @Override
   public void fetch(OrgFetch fetch) {
     String advertiser = fetch.requireAccount("the TTD advertiser id");
     Map<String, String> budgeting = new HashMap<>();
-    query(
+    TtdPagedQuery.each(
         fetch,
         TtdApi.CAMPAIGNS_OF_ADVERTISER,
-        advertiser,
+        JSON.createObjectNode().put("AdvertiserId", advertiser),
         campaign -> {
           if (campaign.hasNonNull("BudgetingVersion")) {
             budgeting.put(
@@ -45,10 +42,10 @@ final class TtdAdGroupsFetch implements ReportFetcher {
         });
     Path file = fetch.scratch().resolve("ttd-ad-groups.jsonl");
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      query(
+      TtdPagedQuery.each(
           fetch,
           TtdApi.AD_GROUPS_OF_ADVERTISER,
-          advertiser,
+          JSON.createObjectNode().put("AdvertiserId", advertiser),
           group -> {
             if (!(group instanceof ObjectNode line)) {
               throw new FetchException(
@@ -75,36 +72,5 @@ final class TtdAdGroupsFetch implements ReportFetcher {
       throw new UncheckedIOException(e);
     }
     fetch.land("ttd-ad-groups", fetch.last(), "jsonl", file, ReportShape.JSON_LINES);
-  }
-
-  /**
-   * Every result of a paged query, page by page until {@code TotalFilteredCount} is reached or a
-   * page is empty.
-   */
-  private static void query(
-      OrgFetch fetch, String path, String advertiser, Consumer<JsonNode> each) {
-    for (int start = 0; ; ) {
-      ObjectNode body =
-          JSON.createObjectNode()
-              .put("AdvertiserId", advertiser)
-              .put("PageStartIndex", start)
-              .put("PageSize", PAGE);
-      JsonNode page =
-          fetch
-              .calls()
-              .postJson(fetch.base().resolve(path), body.toString(), path + " from " + start);
-      JsonNode result = page.path("Result");
-      if (!result.isArray()) {
-        throw new FetchException(
-            FetchException.Kind.PLATFORM,
-            "TTD " + path + " answered without a Result list (" + fetch.calls().scope() + ")",
-            null);
-      }
-      result.forEach(each);
-      start += result.size();
-      if (result.isEmpty() || start >= page.path("TotalFilteredCount").asInt(0)) {
-        return;
-      }
-    }
   }
 }

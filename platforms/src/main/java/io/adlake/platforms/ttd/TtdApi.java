@@ -1,11 +1,13 @@
 package io.adlake.platforms.ttd;
 
 import io.adlake.platforms.kit.ApiVersions;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,20 @@ public final class TtdApi {
 
   /** REST API v3 (api.thetradedesk.com/v3/), token in the {@code TTD-Auth} header. */
   public static final String VERSION = "v3";
+
+  /**
+   * Whether a URL an answer named is The Trade Desk's own, so the TTD-Auth token may travel to it:
+   * the API's host, or a host under thetradedesk.com. A report's DownloadURL on any other host (a
+   * presigned storage URL) is fetched without the token, which would otherwise leak to whoever the
+   * answer named.
+   */
+  public static boolean ownHost(URI url, URI base) {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    boolean api =
+        host.equals(base.getHost() == null ? "" : base.getHost().toLowerCase(Locale.ROOT))
+            && url.getPort() == base.getPort();
+    return api || host.equals("thetradedesk.com") || host.endsWith(".thetradedesk.com");
+  }
 
   /** The API versions adlake knows: v3, with no sunset announced. */
   public static final ApiVersions VERSIONS =

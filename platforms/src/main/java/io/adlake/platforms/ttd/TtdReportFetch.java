@@ -24,7 +24,6 @@ import java.util.Optional;
  */
 final class TtdReportFetch implements ReportFetcher {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int PAGE = 100;
 
   @Override
   public void fetch(OrgFetch fetch) {
@@ -74,7 +73,10 @@ final class TtdReportFetch implements ReportFetcher {
             FetchException.Kind.PLATFORM, what + " is Complete but has no DownloadURL", null);
       }
       Path file = fetch.scratch().resolve("ttd-" + day + ".csv");
-      fetch.calls().download(URI.create(url), file, true, "download " + what);
+      URI download = URI.create(url);
+      fetch
+          .calls()
+          .download(download, file, TtdApi.ownHost(download, fetch.base()), "download " + what);
       fetch.land(day, "csv", file, ReportShape.CSV);
     }
   }
@@ -82,35 +84,27 @@ final class TtdReportFetch implements ReportFetcher {
   /** The newest execution of the schedule whose report starts on the day, if TTD has run it. */
   private static Optional<JsonNode> execution(
       OrgFetch fetch, String advertiser, String schedule, LocalDate day) {
-    JsonNode newest = null;
-    for (int start = 0; ; start += PAGE) {
-      ObjectNode body = JSON.createObjectNode();
-      body.putArray("AdvertiserIds").add(advertiser);
-      body.put("ExecutionSpansStartDate", day + "T00:00:00Z")
-          .put("ExecutionSpansEndDate", day.plusDays(2) + "T00:00:00Z");
-      body.put("PageStartIndex", start).put("PageSize", PAGE);
-      JsonNode page =
-          fetch
-              .calls()
-              .postJson(
-                  fetch.base().resolve("myreports/reportexecution/query/advertisers"),
-                  body.toString(),
-                  "MyReports executions");
-      for (JsonNode execution : page.path("Result")) {
-        boolean ours = schedule.equals(execution.path("ReportScheduleId").asText());
-        boolean ofDay =
-            execution.path("ReportStartDateInclusive").asText("").startsWith(day.toString());
-        if (ours
-            && ofDay
-            && (newest == null
-                || execution.path("ReportExecutionId").asLong()
-                    > newest.path("ReportExecutionId").asLong())) {
-          newest = execution;
-        }
-      }
-      if (start + PAGE >= page.path("ResultCount").asInt(0)) {
-        return Optional.ofNullable(newest);
-      }
-    }
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("AdvertiserIds").add(advertiser);
+    body.put("ExecutionSpansStartDate", day + "T00:00:00Z")
+        .put("ExecutionSpansEndDate", day.plusDays(2) + "T00:00:00Z");
+    JsonNode[] newest = {null};
+    TtdPagedQuery.each(
+        fetch,
+        "myreports/reportexecution/query/advertisers",
+        body,
+        execution -> {
+          boolean ours = schedule.equals(execution.path("ReportScheduleId").asText());
+          boolean ofDay =
+              execution.path("ReportStartDateInclusive").asText("").startsWith(day.toString());
+          if (ours
+              && ofDay
+              && (newest[0] == null
+                  || execution.path("ReportExecutionId").asLong()
+                      > newest[0].path("ReportExecutionId").asLong())) {
+            newest[0] = execution;
+          }
+        });
+    return Optional.ofNullable(newest[0]);
   }
 }

@@ -120,6 +120,9 @@ public record ConnectorSettings(
    * @param minIntervalMillis the least time between two requests to this platform: its rate limit
    * @param backoffMillis the first retry's wait when the platform gives no Retry-After
    * @param maxBackoffMillis the cap on one wait
+   * @param connectTimeoutSeconds the longest wait for a connection (default 15)
+   * @param requestTimeoutSeconds the longest one API call may take, answer included (default 120)
+   * @param downloadTimeoutSeconds the longest one report download may take (default 1800)
    */
   public record SourceEndpoint(
       URI baseUrl,
@@ -130,8 +133,37 @@ public record ConnectorSettings(
       Integer attempts,
       Long minIntervalMillis,
       Long backoffMillis,
-      Long maxBackoffMillis)
+      Long maxBackoffMillis,
+      Integer connectTimeoutSeconds,
+      Integer requestTimeoutSeconds,
+      Integer downloadTimeoutSeconds)
       implements RetrySettings {
+    /** An endpoint with the default timeouts. */
+    public SourceEndpoint(
+        URI baseUrl,
+        String credentialsEnv,
+        Integer restatementDays,
+        Long pollMillis,
+        Integer timeoutSeconds,
+        Integer attempts,
+        Long minIntervalMillis,
+        Long backoffMillis,
+        Long maxBackoffMillis) {
+      this(
+          baseUrl,
+          credentialsEnv,
+          restatementDays,
+          pollMillis,
+          timeoutSeconds,
+          attempts,
+          minIntervalMillis,
+          backoffMillis,
+          maxBackoffMillis,
+          null,
+          null,
+          null);
+    }
+
     public SourceEndpoint {
       if (baseUrl == null
           || baseUrl.getScheme() == null
@@ -152,6 +184,11 @@ public record ConnectorSettings(
       minIntervalMillis = minIntervalMillis == null ? 250L : minIntervalMillis;
       backoffMillis = backoffMillis == null ? 1_000L : backoffMillis;
       maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
+      connectTimeoutSeconds = connectTimeoutSeconds == null ? 15 : connectTimeoutSeconds;
+      requestTimeoutSeconds = requestTimeoutSeconds == null ? 120 : requestTimeoutSeconds;
+      downloadTimeoutSeconds = downloadTimeoutSeconds == null ? 1800 : downloadTimeoutSeconds;
+      RetrySettings.requireTimeouts(
+          connectTimeoutSeconds, requestTimeoutSeconds, downloadTimeoutSeconds);
       requireRestatement("restatement_days", restatementDays);
       if (pollMillis < 0 || timeoutSeconds < 1) {
         throw new IllegalArgumentException("poll_millis must be >= 0 and timeout_seconds >= 1");

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * @param backoffMillis the first retry's wait when the platform gives no Retry-After; later waits
  *     double, jittered
  * @param maxBackoffMillis the cap on one wait
+ * @param connectTimeoutSeconds the longest wait for a connection (default 15)
+ * @param requestTimeoutSeconds the longest one call may take, answer included (default 120)
+ * @param downloadTimeoutSeconds the longest one download may take (default 1800)
  */
 public record PlatformEndpoint(
     URI baseUrl,
@@ -22,8 +25,31 @@ public record PlatformEndpoint(
     Integer attempts,
     Long minIntervalMillis,
     Long backoffMillis,
-    Long maxBackoffMillis)
+    Long maxBackoffMillis,
+    Integer connectTimeoutSeconds,
+    Integer requestTimeoutSeconds,
+    Integer downloadTimeoutSeconds)
     implements RetrySettings {
+
+  /** An endpoint with the default timeouts. */
+  public PlatformEndpoint(
+      URI baseUrl,
+      String tokenEnv,
+      Integer attempts,
+      Long minIntervalMillis,
+      Long backoffMillis,
+      Long maxBackoffMillis) {
+    this(
+        baseUrl,
+        tokenEnv,
+        attempts,
+        minIntervalMillis,
+        backoffMillis,
+        maxBackoffMillis,
+        null,
+        null,
+        null);
+  }
 
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
@@ -47,6 +73,11 @@ public record PlatformEndpoint(
     minIntervalMillis = minIntervalMillis == null ? 250L : minIntervalMillis;
     backoffMillis = backoffMillis == null ? 1_000L : backoffMillis;
     maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
+    connectTimeoutSeconds = connectTimeoutSeconds == null ? 15 : connectTimeoutSeconds;
+    requestTimeoutSeconds = requestTimeoutSeconds == null ? 120 : requestTimeoutSeconds;
+    downloadTimeoutSeconds = downloadTimeoutSeconds == null ? 1800 : downloadTimeoutSeconds;
+    RetrySettings.requireTimeouts(
+        connectTimeoutSeconds, requestTimeoutSeconds, downloadTimeoutSeconds);
     requirePolicy(attempts, minIntervalMillis, backoffMillis, maxBackoffMillis);
   }
 

@@ -20,4 +20,35 @@ public interface RetrySettings {
 
   /** The cap on one wait. */
   Long maxBackoffMillis();
+
+  /** The longest wait for a connection to the platform. */
+  Integer connectTimeoutSeconds();
+
+  /**
+   * The longest one API call may take, answer included: a stalled platform fails the attempt
+   * (retried like a broken connection) instead of holding the run.
+   */
+  Integer requestTimeoutSeconds();
+
+  /** The same for one download of a report file, which may be large. */
+  Integer downloadTimeoutSeconds();
+
+  /** Timeouts within bounds: at least a second, a connection at most 5 minutes, a call a day. */
+  static void requireTimeouts(int connect, int request, int download) {
+    if (connect < 1
+        || connect > 300
+        || request < 1
+        || request > 86_400
+        || download < 1
+        || download > 86_400) {
+      throw new IllegalArgumentException(
+          "connect_timeout_seconds must be 1 to 300, request_timeout_seconds and"
+              + " download_timeout_seconds 1 to 86400; were "
+              + connect
+              + ", "
+              + request
+              + ", "
+              + download);
+    }
+  }
 }
