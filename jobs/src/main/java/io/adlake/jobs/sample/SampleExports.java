@@ -10,6 +10,19 @@ import static io.adlake.platforms.gam.GamReportField.DEAL_ID;
 import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
 import static io.adlake.platforms.gam.GamReportField.TOTAL_IMPRESSIONS;
 import static io.adlake.platforms.gam.GamReportField.TOTAL_REVENUE;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.BUYER_MEMBER_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.BUYER_MEMBER_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.DAY;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.DEAL_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.DEAL_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.IMPS_TOTAL;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.NETWORK_REVENUE;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PLACEMENT_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PLACEMENT_NAME;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_CURRENCY;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_ID;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_REVENUE;
+import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_REVENUE_PUB_CURR;
 import static java.util.stream.Collectors.joining;
 
 import io.adlake.catalog.landing.LandingStore;
@@ -34,7 +47,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +220,11 @@ public final class SampleExports {
       case MONETIZE ->
           put(
               dir,
-              "monetize_network_analytics_" + org + "_" + delivery.format(COMPACT) + ".csv",
+              "monetize_network_publisher_analytics_"
+                  + org
+                  + "_"
+                  + delivery.format(COMPACT)
+                  + ".csv",
               monetize(w, delivery, fault));
       case BOOKINGS ->
           put(
@@ -564,15 +580,33 @@ public final class SampleExports {
   }
 
   /**
-   * Monetize network analytics, day x placement x deal x buying member, money in decimal units in
-   * the selling currency (USD) and the publisher currency; yesterday only. Deal ids are integers.
+   * Monetize network publisher analytics, day x placement x deal x buying member: impressions
+   * ({@code imps_total}), the network's revenue and the publisher's in decimal units in USD, and
+   * the publisher's in its own currency; yesterday only. Deal ids are integers.
    */
   private String monetize(SampleWorld w, LocalDate delivery, int fault) {
     StringBuilder out =
         new StringBuilder(
-            Arrays.stream(MonetizeReportColumn.values())
-                .map(MonetizeReportColumn::header)
-                .collect(joining(",", "", "\n")));
+            String.join(
+                    ",",
+                    List.of(
+                            DAY,
+                            PUBLISHER_ID,
+                            PLACEMENT_ID,
+                            PLACEMENT_NAME,
+                            DEAL_ID,
+                            DEAL_NAME,
+                            BUYER_MEMBER_ID,
+                            BUYER_MEMBER_NAME,
+                            IMPS_TOTAL,
+                            NETWORK_REVENUE,
+                            PUBLISHER_REVENUE,
+                            PUBLISHER_CURRENCY,
+                            PUBLISHER_REVENUE_PUB_CURR)
+                        .stream()
+                        .map(MonetizeReportColumn::header)
+                        .toList())
+                + "\n");
     LocalDate day = delivery.minusDays(1);
     String publisher = String.valueOf(1_200_000 + w.code.hashCode() % 1000 + 1000);
     String[][] placements = {
@@ -615,7 +649,6 @@ public final class SampleExports {
                     ",",
                     day.toString(),
                     publisher,
-                    csv(w.code + " Publishing"),
                     placements[p][0],
                     csv(placements[p][1]),
                     deal.id(),
@@ -643,7 +676,6 @@ public final class SampleExports {
               ",",
               day.toString(),
               publisher,
-              csv(w.code + " Publishing"),
               placement[0],
               csv(placement[1]),
               "",

@@ -596,6 +596,30 @@ class ConnectorsTest {
   }
 
   @Test
+  void anApiVersionPastItsSunsetIsRefusedBeforeAnyCallAndIsNotATransientFailure(
+      @TempDir Path landing) {
+    ConnectorSettings shipped = settings(30);
+    Map<String, SourceEndpoint> sources = new HashMap<>(shipped.sources());
+    sources.put("gam", endpoint(apis.base.resolve("gam/v202508/"), "GAM_KEY", 15, 30));
+    long calls = apis.count("POST /gam/");
+    FetchReport report =
+        new FetchJob(
+                new ConnectorSettings(sources, shipped.orgs()),
+                ORGS,
+                store,
+                landing.toString(),
+                new PlatformAccess(InstalledPlatforms.kits(), env::get, Clock.systemUTC()),
+                Progress.silent())
+            .range(Source.GAM, OrgScope.only("acme-media"), NOV2, NOV2);
+    FetchOutcome refused = of(report, "acme-media");
+    assertThat(refused.failure()).isEqualTo(FetchOutcome.Failure.REFUSED);
+    assertThat(refused.message())
+        .contains("Ad Manager SOAP API v202508 was switched off on 2026-08-31")
+        .contains("sources.gam.base_url in conf/connectors.yaml");
+    assertThat(apis.count("POST /gam/")).isEqualTo(calls);
+  }
+
+  @Test
   void ttdWaitsForTheDaysExecutionOfTheOrgsScheduleAndSendsItsTokenToTheDownload(
       @TempDir Path landing) {
     apis.pollsBeforeReady = 2;

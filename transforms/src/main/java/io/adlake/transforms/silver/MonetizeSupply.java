@@ -1,6 +1,9 @@
 package io.adlake.transforms.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.adlake.model.Ssp;
 import org.apache.spark.sql.Dataset;
@@ -8,11 +11,16 @@ import org.apache.spark.sql.Row;
 
 /**
  * Monetize report rows onto the supply dictionary: the placement is the ad unit, the buying member
- * the buyer; {@code revenue} is gross and {@code publisher_revenue} net, both in the selling
- * currency.
+ * the buyer; {@code revenue} (Network Analytics' {@code revenue} or Network Publisher Analytics'
+ * {@code network_revenue}) is gross and {@code publisher_revenue} net (null for a Network Analytics
+ * report, which has none), both in the row's currency. A day reported more than 100 days before its
+ * delivery is in UTC.
  */
 public final class MonetizeSupply {
   private MonetizeSupply() {}
+
+  /** Days after which the Report Service reports a day in UTC. */
+  static final int OLDER_DAYS_IN_UTC = 100;
 
   public static Dataset<Row> toSupply(Dataset<Row> bronze) {
     return bronze.select(
@@ -30,7 +38,11 @@ public final class MonetizeSupply {
         col("revenue").as("gross_revenue"),
         col("publisher_revenue").as("net_revenue"),
         col("currency"),
-        col("report_timezone"),
+        // The Report Service reports data older than 100 days in UTC, whatever timezone the member
+        // or the request set (learn.microsoft.com/xandr/digital-platform-api/report-service).
+        when(datediff(col("delivery_date"), col("report_date")).gt(OLDER_DAYS_IN_UTC), lit("UTC"))
+            .otherwise(col("report_timezone"))
+            .as("report_timezone"),
         col("delivery_date"),
         col("batch_id"));
   }

@@ -176,6 +176,7 @@ class SspFormatsTest {
     List<ParsedLine> accepted = Fixtures.of(lines, ACCEPTED);
     assertThat(accepted).extracting(ParsedLine::lineNumber).containsExactly(2L, 3L);
     ParsedLine deal = accepted.get(0);
+    // network_revenue: the gross of a Network Publisher Analytics report
     assertThat(deal.value(monetize.index("revenue"))).isEqualTo(new BigDecimal("400.050000"));
     assertThat(deal.value(monetize.index("publisher_revenue")))
         .isEqualTo(new BigDecimal("328.040000"));
@@ -204,6 +205,38 @@ class SspFormatsTest {
             .get(0);
     assertThat(utc.value(monetize.index("report_timezone"))).isEqualTo("UTC");
     assertThat(utc.value(monetize.index("currency"))).isEqualTo("EUR");
+    assertThat(deal.value(monetize.index("report_type"))).isEqualTo("network_publisher_analytics");
+  }
+
+  @Test
+  void aNetworkAnalyticsReportIsReadAsItsOwnTypeInEachRowsSellingCurrency() throws Exception {
+    // imps and revenue (booked plus reseller), no publisher revenue; broken down by
+    // selling_currency, so each row's money is in the currency that column names.
+    List<ParsedLine> lines =
+        Fixtures.parse(monetize, "monetize_network_analytics.csv", SourceOptions.defaults());
+    List<ParsedLine> accepted = Fixtures.of(lines, ACCEPTED);
+    assertThat(accepted).extracting(ParsedLine::lineNumber).containsExactly(2L, 3L);
+    ParsedLine deal = accepted.get(0);
+    assertThat(deal.value(monetize.index("report_type"))).isEqualTo("network_analytics");
+    assertThat(deal.value(monetize.index("impressions"))).isEqualTo(50_321L);
+    assertThat(deal.value(monetize.index("revenue"))).isEqualTo(new BigDecimal("368.100000"));
+    assertThat(deal.value(monetize.index("publisher_revenue"))).isNull();
+    assertThat(deal.value(monetize.index("currency"))).isEqualTo("EUR");
+    assertThat(deal.value(monetize.index("publisher_name"))).isEqualTo("Kiwi Publishing");
+    assertThat(accepted.get(1).value(monetize.index("currency"))).isEqualTo("USD");
+    assertThat(Fixtures.of(lines, QUARANTINED))
+        .extracting(ParsedLine::reason)
+        .containsExactly("no impressions or no revenue (a blank cell)");
+
+    assertThat(
+            Fixtures.parseText(
+                    monetize,
+                    "day,placement_id,clicks\n2026-11-07,920100,3\n",
+                    SourceOptions.defaults())
+                .get(0)
+                .reason())
+        .isEqualTo(
+            "file header has neither 'imps' (network_analytics) nor 'imps_total' (network_publisher_analytics)");
   }
 
   @Test
