@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -156,8 +157,29 @@ public final class FetchJob {
       if (flows.isEmpty() || !org.enabled(source) || !only.includes(id)) {
         continue;
       }
-      LocalDate from = first != null ? first : last.minusDays(settings.restatementDays(id, source));
+      int window = first != null ? 0 : settings.restatementDays(id, source);
+      LocalDate from = first != null ? first : last.minusDays(window);
       String dates = from.equals(last) ? last.toString() : from + " to " + last;
+      Optional<String> refusal =
+          window == 0
+              ? Optional.empty()
+              : flows.stream().flatMap(f -> f.kit().restatementRefusal().stream()).findFirst();
+      if (refusal.isPresent()) {
+        String message =
+            "org "
+                + id
+                + ", source "
+                + source.id()
+                + ": restatement_days "
+                + window
+                + " in conf/connectors.yaml: "
+                + refusal.get();
+        progress.step("fetch " + message + " (nothing fetched)");
+        outcomes.add(
+            new FetchOutcome(
+                id, source, from, last, Map.of(), FetchOutcome.Failure.CONFIGURATION, message));
+        continue;
+      }
       progress.step("fetch org " + id + ", source " + source.id() + ", " + dates);
       outcomes.add(fetchOrg(source, flows, drop, id, from, last, dates));
     }

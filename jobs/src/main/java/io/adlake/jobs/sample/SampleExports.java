@@ -10,19 +10,6 @@ import static io.adlake.platforms.gam.GamReportField.DEAL_ID;
 import static io.adlake.platforms.gam.GamReportField.DEAL_NAME;
 import static io.adlake.platforms.gam.GamReportField.TOTAL_IMPRESSIONS;
 import static io.adlake.platforms.gam.GamReportField.TOTAL_REVENUE;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.BUYER_MEMBER_ID;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.BUYER_MEMBER_NAME;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.DAY;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.DEAL_ID;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.DEAL_NAME;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.IMPS_TOTAL;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.NETWORK_REVENUE;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.PLACEMENT_ID;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.PLACEMENT_NAME;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_CURRENCY;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_ID;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_REVENUE;
-import static io.adlake.platforms.monetize.MonetizeReportColumn.PUBLISHER_REVENUE_PUB_CURR;
 import static java.util.stream.Collectors.joining;
 
 import io.adlake.catalog.landing.LandingStore;
@@ -52,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Writes sample exports in each platform's real layout into a landing zone, as {@code
@@ -589,21 +577,20 @@ public final class SampleExports {
         new StringBuilder(
             String.join(
                     ",",
-                    List.of(
-                            DAY,
-                            PUBLISHER_ID,
-                            PLACEMENT_ID,
-                            PLACEMENT_NAME,
-                            DEAL_ID,
-                            DEAL_NAME,
-                            BUYER_MEMBER_ID,
-                            BUYER_MEMBER_NAME,
-                            IMPS_TOTAL,
-                            NETWORK_REVENUE,
-                            PUBLISHER_REVENUE,
-                            PUBLISHER_CURRENCY,
-                            PUBLISHER_REVENUE_PUB_CURR)
-                        .stream()
+                    Stream.of(
+                            MonetizeReportColumn.DAY,
+                            MonetizeReportColumn.PUBLISHER_ID,
+                            MonetizeReportColumn.PLACEMENT_ID,
+                            MonetizeReportColumn.PLACEMENT_NAME,
+                            MonetizeReportColumn.DEAL_ID,
+                            MonetizeReportColumn.DEAL_NAME,
+                            MonetizeReportColumn.BUYER_MEMBER_ID,
+                            MonetizeReportColumn.BUYER_MEMBER_NAME,
+                            MonetizeReportColumn.IMPS_TOTAL,
+                            MonetizeReportColumn.NETWORK_REVENUE,
+                            MonetizeReportColumn.PUBLISHER_REVENUE,
+                            MonetizeReportColumn.PUBLISHER_CURRENCY,
+                            MonetizeReportColumn.PUBLISHER_REVENUE_PUB_CURR)
                         .map(MonetizeReportColumn::header)
                         .toList())
                 + "\n");

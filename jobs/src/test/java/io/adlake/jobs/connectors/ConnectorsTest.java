@@ -198,7 +198,7 @@ class ConnectorsTest {
     Map<String, SourceEndpoint> sources =
         Map.of(
             "dv360", endpoint(base.resolve("bidmanager/v2/"), "DV360_KEY", 1, timeoutSeconds),
-            "ttd", endpoint(base.resolve("ttd/v3/"), "TTD_TOKEN", 1, timeoutSeconds),
+            "ttd", endpoint(base.resolve("ttd/v3/"), "TTD_TOKEN", 0, timeoutSeconds),
             "meta",
                 endpoint(
                     base.resolve(FakeReportingApis.GRAPH.substring(1)),
@@ -617,6 +617,28 @@ class ConnectorsTest {
         .contains("Ad Manager SOAP API v202508 was switched off on 2026-08-31")
         .contains("sources.gam.base_url in conf/connectors.yaml");
     assertThat(apis.count("POST /gam/")).isEqualTo(calls);
+  }
+
+  @Test
+  void aTtdRestatementWindowIsRefusedSinceADayFetchedAgainIsTheSameExecution(
+      @TempDir Path landing) {
+    ConnectorSettings shipped = settings(30);
+    Map<String, SourceEndpoint> sources = new HashMap<>(shipped.sources());
+    sources.put("ttd", endpoint(apis.base.resolve("ttd/v3/"), "TTD_TOKEN", 3, 30));
+    long calls = apis.count("POST /ttd/");
+    FetchReport report =
+        new FetchJob(
+                new ConnectorSettings(sources, shipped.orgs()),
+                ORGS,
+                store,
+                landing.toString(),
+                new PlatformAccess(InstalledPlatforms.kits(), env::get, Clock.systemUTC()),
+                Progress.silent())
+            .daily(Source.TTD, OrgScope.only("acme-media"), NOV3);
+    FetchOutcome refused = of(report, "acme-media");
+    assertThat(refused.failure()).isEqualTo(FetchOutcome.Failure.CONFIGURATION);
+    assertThat(refused.message()).contains("restatement_days 3", "set restatement_days to 0");
+    assertThat(apis.count("POST /ttd/")).isEqualTo(calls);
   }
 
   @Test

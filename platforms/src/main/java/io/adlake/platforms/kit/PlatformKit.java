@@ -50,6 +50,15 @@ public interface PlatformKit {
   }
 
   /**
+   * Why fetching report days again cannot bring a platform's restated figures, when it cannot: a
+   * {@code restatement_days} window of such a source is refused rather than quietly downloading the
+   * same report again. Empty when a day fetched again is the platform's report of that day now.
+   */
+  default Optional<String> restatementRefusal() {
+    return Optional.empty();
+  }
+
+  /**
    * An org's token for a fetch, from the secret conf/connectors.yaml's variable holds (a key to
    * exchange, or a token as it is).
    */

@@ -27,6 +27,20 @@ public final class TtdKit implements PlatformKit {
     return "TTD-Auth";
   }
 
+  /**
+   * A MyReports schedule runs its report once per period (ReportFrequency Once, Daily, Weekly,
+   * Monthly, Quarterly: partner.thetradedesk.com/v3/portal/api/ref/post-myreports-reportschedule),
+   * and the fetch takes the schedule's execution for a day: fetching that day again downloads the
+   * same execution, never a restated one.
+   */
+  @Override
+  public Optional<String> restatementRefusal() {
+    return Optional.of(
+        "The Trade Desk's MyReports schedule runs once a day and a day fetched again is the same"
+            + " execution, so a restatement window brings no restated figures: set restatement_days"
+            + " to 0 for ttd");
+  }
+
   @Override
   public AccessToken fetchToken(Credentials credentials) {
     return new EnvironmentToken(credentials.secret());
