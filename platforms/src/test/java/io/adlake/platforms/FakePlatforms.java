@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.adlake.platforms.definitions.GoogleApiContract;
-import io.adlake.platforms.definitions.PublishedDefinitions;
+import io.adlake.platforms.definitions.GraphApiContract;
 import io.adlake.platforms.meta.MetaApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -382,13 +382,9 @@ public final class FakePlatforms implements AutoCloseable {
       return;
     }
     String[] versioned = ex.getRequestURI().getPath().substring("/meta/".length()).split("/", 2);
-    if (!versioned[0].equals(PublishedDefinitions.graphApiVersion())) {
-      answer(
-          ex,
-          400,
-          "{\"error\":{\"message\":\"(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: "
-              + PublishedDefinitions.graphApiVersion()
-              + ".\",\"type\":\"OAuthException\",\"code\":2635,\"fbtrace_id\":\"AbV\"}}");
+    Optional<String> refused = GraphApiContract.versionRefusal(versioned[0]);
+    if (refused.isPresent()) {
+      answer(ex, 400, refused.get());
       return;
     }
     String id = versioned.length > 1 ? versioned[1] : "";

@@ -240,6 +240,20 @@ class ConnectorsTest {
         Progress.silent());
   }
 
+  /** The fetch job with one source's endpoint replaced. */
+  private FetchJob jobWith(Path landing, String source, SourceEndpoint endpoint) {
+    ConnectorSettings shipped = settings(30);
+    Map<String, SourceEndpoint> sources = new HashMap<>(shipped.sources());
+    sources.put(source, endpoint);
+    return new FetchJob(
+        new ConnectorSettings(sources, shipped.orgs()),
+        ORGS,
+        store,
+        landing.toString(),
+        new PlatformAccess(InstalledPlatforms.kits(), env::get, Clock.systemUTC()),
+        Progress.silent());
+  }
+
   /** A backfill of report days, each landed in the folder of the day after it. */
   private FetchReport fetch(
       Path landing, Source source, OrgScope orgs, LocalDate first, LocalDate last) {
@@ -598,18 +612,9 @@ class ConnectorsTest {
   @Test
   void anApiVersionPastItsSunsetIsRefusedBeforeAnyCallAndIsNotATransientFailure(
       @TempDir Path landing) {
-    ConnectorSettings shipped = settings(30);
-    Map<String, SourceEndpoint> sources = new HashMap<>(shipped.sources());
-    sources.put("gam", endpoint(apis.base.resolve("gam/v202508/"), "GAM_KEY", 15, 30));
     long calls = apis.count("POST /gam/");
     FetchReport report =
-        new FetchJob(
-                new ConnectorSettings(sources, shipped.orgs()),
-                ORGS,
-                store,
-                landing.toString(),
-                new PlatformAccess(InstalledPlatforms.kits(), env::get, Clock.systemUTC()),
-                Progress.silent())
+        jobWith(landing, "gam", endpoint(apis.base.resolve("gam/v202508/"), "GAM_KEY", 15, 30))
             .range(Source.GAM, OrgScope.only("acme-media"), NOV2, NOV2);
     FetchOutcome refused = of(report, "acme-media");
     assertThat(refused.failure()).isEqualTo(FetchOutcome.Failure.REFUSED);
@@ -622,18 +627,9 @@ class ConnectorsTest {
   @Test
   void aTtdRestatementWindowIsRefusedSinceADayFetchedAgainIsTheSameExecution(
       @TempDir Path landing) {
-    ConnectorSettings shipped = settings(30);
-    Map<String, SourceEndpoint> sources = new HashMap<>(shipped.sources());
-    sources.put("ttd", endpoint(apis.base.resolve("ttd/v3/"), "TTD_TOKEN", 3, 30));
     long calls = apis.count("POST /ttd/");
     FetchReport report =
-        new FetchJob(
-                new ConnectorSettings(sources, shipped.orgs()),
-                ORGS,
-                store,
-                landing.toString(),
-                new PlatformAccess(InstalledPlatforms.kits(), env::get, Clock.systemUTC()),
-                Progress.silent())
+        jobWith(landing, "ttd", endpoint(apis.base.resolve("ttd/v3/"), "TTD_TOKEN", 3, 30))
             .daily(Source.TTD, OrgScope.only("acme-media"), NOV3);
     FetchOutcome refused = of(report, "acme-media");
     assertThat(refused.failure()).isEqualTo(FetchOutcome.Failure.CONFIGURATION);

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.adlake.platforms.definitions.AdManagerSoapContract;
 import io.adlake.platforms.definitions.GoogleApiContract;
-import io.adlake.platforms.definitions.PublishedDefinitions;
+import io.adlake.platforms.definitions.GraphApiContract;
 import io.adlake.platforms.gam.GamApi;
 import io.adlake.platforms.meta.MetaApi;
 import io.adlake.platforms.salesforce.SalesforceApi;
@@ -854,32 +854,6 @@ final class FakeReportingApis implements AutoCloseable {
   // ----------------------------------------------------------------------------------------------
   // Meta Graph API
 
-  /**
-   * The first field of a request's {@code fields} its object does not have in facebook-business
-   * (Insights for {@code act_<id>/insights}, AdSet for {@code act_<id>/adsets}); null when all are
-   * defined.
-   */
-  private static String unknownField(String path, HttpExchange ex, String body) {
-    String object =
-        path.matches("act_\\d+/insights")
-            ? "adsinsights"
-            : path.matches("act_\\d+/adsets") ? "adset" : null;
-    if (object == null) {
-      return null;
-    }
-    String fields =
-        ex.getRequestMethod().equals("POST")
-            ? form(body).getOrDefault("fields", "")
-            : query(ex).getOrDefault("fields", "");
-    for (String field : fields.split(",")) {
-      if (!field.isBlank()
-          && !PublishedDefinitions.facebook(object, "Field").contains(field.strip())) {
-        return field.strip();
-      }
-    }
-    return null;
-  }
-
   private void graph(HttpExchange ex, String body) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
@@ -899,24 +873,22 @@ final class FakeReportingApis implements AutoCloseable {
     }
     // The Graph API as facebook-business 26.0.3 defines it: its version, and its objects' fields.
     String[] versioned = ex.getRequestURI().getPath().substring("/graph/".length()).split("/", 2);
-    if (!versioned[0].equals(PublishedDefinitions.graphApiVersion())) {
-      send(
-          ex,
-          400,
-          "{\"error\":{\"message\":\"(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: "
-              + PublishedDefinitions.graphApiVersion()
-              + ".\",\"type\":\"OAuthException\",\"code\":2635,\"fbtrace_id\":\"AbV\"}}");
-      return;
-    }
+    Optional<String> refused = GraphApiContract.versionRefusal(versioned[0]);
     String path = versioned.length > 1 ? versioned[1] : "";
-    String unknownField = unknownField(path, ex, body);
-    if (unknownField != null) {
-      send(
-          ex,
-          400,
-          "{\"error\":{\"message\":\"(#100) "
-              + unknownField
-              + " is not valid for fields param\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"AbF\"}}");
+    String object =
+        path.matches("act_\\d+/insights")
+            ? "adsinsights"
+            : path.matches("act_\\d+/adsets") ? "adset" : null;
+    if (refused.isEmpty() && object != null) {
+      refused =
+          GraphApiContract.fieldRefusal(
+              object,
+              ex.getRequestMethod().equals("POST")
+                  ? form(body).getOrDefault("fields", "")
+                  : query(ex).getOrDefault("fields", ""));
+    }
+    if (refused.isPresent()) {
+      send(ex, 400, refused.get());
       return;
     }
     if (path.matches("act_\\d+") && ex.getRequestMethod().equals("GET")) {
