@@ -104,7 +104,7 @@ public record ConnectorSettings(
   /**
    * One platform's reporting API.
    *
-   * @param baseUrl the API root, its version in the path (Bid Manager v2, TTD v3, Graph v27.0,
+   * @param baseUrl the API root, its version in the path (Bid Manager v2, TTD v3, Graph v26.0,
    *     Salesforce's login host for bookings, whose API root comes with the token, Display &amp;
    *     Video 360 v4 for setup)
    * @param credentialsEnv the environment variable with the credentials: a Google service-account

@@ -25,7 +25,7 @@ class ConnectorSettingsLoaderTest {
       List.of(Source.DV360, Source.TTD, Source.META, Source.GAM, Source.BOOKINGS, Source.SETUP);
 
   private static final String META =
-      "sources:\n  meta:\n    base_url: https://graph.facebook.com/v27.0\n    credentials_env: M\n    restatement_days: 28\n";
+      "sources:\n  meta:\n    base_url: https://graph.facebook.com/v26.0\n    credentials_env: M\n    restatement_days: 28\n";
 
   @Test
   void theShippedSettingsLoadWithPerOrgAccountsCredentialsAndWindows() {
@@ -53,7 +53,10 @@ class ConnectorSettingsLoaderTest {
         .isEmpty();
     assertThat(settings.account("acme-media", Source.TTD).orElseThrow().reportSchedule())
         .isEqualTo("1258768");
-    assertThat(settings.endpoint(Source.META).baseUrl().toString()).endsWith("/v27.0/");
+    assertThat(settings.endpoint(Source.META).baseUrl().toString()).endsWith("/v26.0/");
+    assertThat(settings.endpoint(Source.TTD).requestTimeoutSeconds())
+        .as("the default")
+        .isEqualTo(120);
     assertThat(settings.restatementDays("acme-media", Source.GAM))
         .as("Ad Manager's roll-back")
         .isEqualTo(15);
