@@ -9,7 +9,7 @@ import io.adlake.model.config.WritebackSettings;
 import io.adlake.platforms.FakePlatforms;
 import io.adlake.platforms.http.PlatformException;
 import io.adlake.platforms.kit.PlatformAccess;
-import io.adlake.platforms.meta.MetaApi;
+import io.adlake.platforms.kit.VersionRefused;
 import io.adlake.platforms.writeback.Change;
 import io.adlake.platforms.writeback.EntityRef;
 import io.adlake.platforms.writeback.EntityState;
@@ -83,10 +83,10 @@ class PlatformAdaptersTest {
     PlatformAdapters adapters =
         new PlatformAdapters(settings("meta", "meta/v21.0/", 3), access(Map.of("T", TOKEN)::get));
     assertThatThrownBy(() -> adapters.forOrg("acme", "meta"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage(
-            "Graph API v21.0 expired on 2026-01-21; set platforms.meta.base_url to "
-                + MetaApi.VERSION);
+        .isInstanceOf(VersionRefused.class)
+        .hasMessageStartingWith(
+            "meta: Graph API (Marketing API) v21.0 was switched off on 2025-09-09 (")
+        .hasMessageEndingWith("): change platforms.meta.base_url");
     assertThat(requests).isEmpty();
   }
 

@@ -1,6 +1,6 @@
 package io.adlake.platforms.gam;
 
-import io.adlake.platforms.kit.ApiVersions;
+import io.adlake.platforms.versions.ApiVersions;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -2,6 +2,7 @@ package io.adlake.platforms.kit;
 
 import io.adlake.model.config.RetrySettings;
 import io.adlake.platforms.http.PlatformClient;
+import io.adlake.platforms.versions.PinnedVersion;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;

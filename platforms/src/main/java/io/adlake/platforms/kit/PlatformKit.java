@@ -5,6 +5,7 @@ import io.adlake.platforms.fetch.ReportFetcher;
 import io.adlake.platforms.http.AccessToken;
 import io.adlake.platforms.http.PlatformClient;
 import io.adlake.platforms.http.RetrySignals;
+import io.adlake.platforms.versions.PinnedVersion;
 import io.adlake.platforms.writeback.PlatformAdapter;
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.adlake.platforms.meta;
 
-import io.adlake.platforms.kit.ApiVersions;
+import io.adlake.platforms.versions.ApiVersions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

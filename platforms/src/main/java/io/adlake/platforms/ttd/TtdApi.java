@@ -1,6 +1,6 @@
 package io.adlake.platforms.ttd;
 
-import io.adlake.platforms.kit.ApiVersions;
+import io.adlake.platforms.versions.ApiVersions;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;

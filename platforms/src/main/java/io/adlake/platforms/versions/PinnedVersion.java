@@ -1,4 +1,4 @@
-package io.adlake.platforms.kit;
+package io.adlake.platforms.versions;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

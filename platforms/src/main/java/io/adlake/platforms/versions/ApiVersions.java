@@ -1,4 +1,4 @@
-package io.adlake.platforms.kit;
+package io.adlake.platforms.versions;
 
 import java.net.URI;
 import java.time.LocalDate;
