@@ -61,9 +61,9 @@ public final class PlatformClient {
           baseBackoff,
           maxBackoff,
           minInterval,
-          Duration.ofSeconds(15),
-          Duration.ofSeconds(120),
-          Duration.ofMinutes(30));
+          Duration.ofSeconds(RetrySettings.DEFAULT_CONNECT_TIMEOUT_SECONDS),
+          Duration.ofSeconds(RetrySettings.DEFAULT_REQUEST_TIMEOUT_SECONDS),
+          Duration.ofSeconds(RetrySettings.DEFAULT_DOWNLOAD_TIMEOUT_SECONDS));
     }
 
     /** A policy as conf/ writes one: attempts and waits in milliseconds, timeouts in seconds. */

@@ -184,9 +184,18 @@ public record ConnectorSettings(
       minIntervalMillis = minIntervalMillis == null ? 250L : minIntervalMillis;
       backoffMillis = backoffMillis == null ? 1_000L : backoffMillis;
       maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
-      connectTimeoutSeconds = connectTimeoutSeconds == null ? 15 : connectTimeoutSeconds;
-      requestTimeoutSeconds = requestTimeoutSeconds == null ? 120 : requestTimeoutSeconds;
-      downloadTimeoutSeconds = downloadTimeoutSeconds == null ? 1800 : downloadTimeoutSeconds;
+      connectTimeoutSeconds =
+          connectTimeoutSeconds == null
+              ? RetrySettings.DEFAULT_CONNECT_TIMEOUT_SECONDS
+              : connectTimeoutSeconds;
+      requestTimeoutSeconds =
+          requestTimeoutSeconds == null
+              ? RetrySettings.DEFAULT_REQUEST_TIMEOUT_SECONDS
+              : requestTimeoutSeconds;
+      downloadTimeoutSeconds =
+          downloadTimeoutSeconds == null
+              ? RetrySettings.DEFAULT_DOWNLOAD_TIMEOUT_SECONDS
+              : downloadTimeoutSeconds;
       RetrySettings.requireTimeouts(
           connectTimeoutSeconds, requestTimeoutSeconds, downloadTimeoutSeconds);
       requireRestatement("restatement_days", restatementDays);

@@ -21,6 +21,13 @@ public interface RetrySettings {
   /** The cap on one wait. */
   Long maxBackoffMillis();
 
+  /** The timeouts an endpoint has unless conf/ says otherwise. */
+  int DEFAULT_CONNECT_TIMEOUT_SECONDS = 15;
+
+  int DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
+
+  int DEFAULT_DOWNLOAD_TIMEOUT_SECONDS = 1800;
+
   /** The longest wait for a connection to the platform. */
   Integer connectTimeoutSeconds();
 
