@@ -17,10 +17,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
-# The demo warehouse is a few thousand rows: its JVMs run Spark interpreted, as the Java tests do (compiling each
-# plan costs more than running it; see spark.small-data in pom.xml).
+# The demo warehouse is a few thousand rows: its JVMs run as the Java tests do, Spark interpreted (compiling each
+# plan costs more than running it; see spark.small-data in pom.xml) and the throughput collector.
 os.environ.setdefault(
-    "ADLAKE_JAVA_OPTS", "-Xmx4g -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN"
+    "ADLAKE_JAVA_OPTS",
+    "-Xmx4g -XX:+UseParallelGC -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN",
 )
 sys.path.insert(0, str(NOTEBOOKS))
 

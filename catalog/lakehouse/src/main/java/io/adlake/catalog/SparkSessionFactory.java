@@ -1,5 +1,6 @@
 package io.adlake.catalog;
 
+import io.adlake.catalog.fs.LocalFileSystemWithoutForks;
 import io.adlake.model.config.AdlakeConfig;
 import io.adlake.model.config.SparkSettings;
 import java.io.IOException;
@@ -68,7 +69,8 @@ public final class SparkSessionFactory {
   /**
    * adlake's defaults for Spark settings a user or cluster may well set otherwise: the shuffle
    * partitions of the profile's {@code spark.shuffle_partitions}, and for a local master (a laptop
-   * run) no UI and nothing bound outside loopback.
+   * run) no UI, nothing bound outside loopback, and local files written without a {@code chmod}
+   * process per file ({@link LocalFileSystemWithoutForks}).
    */
   static Map<String, String> defaults(SparkSettings spark) {
     Map<String, String> defaults = new LinkedHashMap<>();
@@ -77,6 +79,8 @@ public final class SparkSessionFactory {
       defaults.put("spark.ui.enabled", "false");
       defaults.put("spark.driver.host", "127.0.0.1");
       defaults.put("spark.driver.bindAddress", "127.0.0.1");
+      defaults.put(
+          LocalFileSystemWithoutForks.SPARK_SETTING, LocalFileSystemWithoutForks.class.getName());
     }
     return defaults;
   }

@@ -1,5 +1,6 @@
 package io.adlake.catalog;
 
+import io.adlake.catalog.fs.LocalFileSystemWithoutForks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ public final class SharedSpark implements ParameterResolver {
               .config("spark.default.parallelism", "2")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.extensions", SparkSessionFactory.ICEBERG_EXTENSIONS)
+              .config(
+                  LocalFileSystemWithoutForks.SPARK_SETTING,
+                  LocalFileSystemWithoutForks.class.getName())
               .getOrCreate();
       spark.sparkContext().setLogLevel("ERROR");
       java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));

@@ -2,6 +2,7 @@ package io.adlake.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adlake.catalog.fs.LocalFileSystemWithoutForks;
 import io.adlake.model.config.SparkSettings;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -25,7 +26,10 @@ class SparkSessionFactoryTest {
         .containsExactly(
             Map.entry("spark.ui.enabled", "false"),
             Map.entry("spark.driver.host", "127.0.0.1"),
-            Map.entry("spark.driver.bindAddress", "127.0.0.1"));
+            Map.entry("spark.driver.bindAddress", "127.0.0.1"),
+            Map.entry(
+                LocalFileSystemWithoutForks.SPARK_SETTING,
+                LocalFileSystemWithoutForks.class.getName()));
   }
 
   @Test
@@ -35,7 +39,7 @@ class SparkSessionFactoryTest {
     assertThat(SparkSessionFactory.leftUnset(nothing, SparkSessionFactory.defaults(LAPTOP)))
         .containsEntry("spark.sql.shuffle.partitions", "2")
         .containsEntry("spark.ui.enabled", "false")
-        .hasSize(4);
+        .hasSize(5);
     assertThat(SparkSessionFactory.leftUnset(nothing, SparkSessionFactory.defaults(SPARK_SUBMIT)))
         .containsExactly(Map.entry("spark.sql.shuffle.partitions", "8"));
   }
