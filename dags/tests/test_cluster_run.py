@@ -200,7 +200,7 @@ class Cluster:
 def cluster(tmp_path, monkeypatch):
     for needed in (JAR, S3MOCK, NESSIE):
         if not needed.is_file():
-            pytest.fail(f"{needed} is missing: `mvn verify` (the README test command) builds it before these tests")
+            pytest.fail(f"{needed} is missing: `./run-tests` (the README test command) builds it before these tests")
     running = Cluster(tmp_path)
     try:
         running.up()

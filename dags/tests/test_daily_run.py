@@ -89,7 +89,7 @@ def run_through_the_rest_api(tmp_path: Path) -> Path:
     env.update(
         ADLAKE_AIRFLOW_HOME=str(tmp_path / "airflow"),
         AIRFLOW_UI_PORT=str(port),
-        ADLAKE_JAVA_OPTS=f"-Xmx4g -XX:+UseParallelGC {small_data}",
+        ADLAKE_JAVA_OPTS=f"-Xmx2g -XX:+UseParallelGC {small_data}",
         # Only the run the test triggers: unpausing would also schedule today's run, whose tasks (JVMs) would run
         # beside the test's own steps and outlive the server they were started by.
         AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE="False",

@@ -25,7 +25,7 @@ JAR = REPO / "jobs" / "target" / "adlake.jar"
 @pytest.fixture()
 def spark_submit_runner(tmp_path, monkeypatch):
     if not JAR.is_file():
-        pytest.fail(f"{JAR} is missing: `mvn verify` (the README test command) builds it before these tests")
+        pytest.fail(f"{JAR} is missing: `./run-tests` (the README test command) builds it before these tests")
     conf = tmp_path / "conf"
     shutil.copytree(REPO / "conf", conf)
     airflow = yaml.safe_load((conf / "airflow.yaml").read_text())

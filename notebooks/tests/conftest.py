@@ -21,7 +21,7 @@ NOTEBOOKS = REPO / "notebooks"
 # plan costs more than running it; see spark.small-data in pom.xml) and the throughput collector.
 os.environ.setdefault(
     "ADLAKE_JAVA_OPTS",
-    "-Xmx4g -XX:+UseParallelGC -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN",
+    "-Xmx2g -XX:+UseParallelGC -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN",
 )
 sys.path.insert(0, str(NOTEBOOKS))
 

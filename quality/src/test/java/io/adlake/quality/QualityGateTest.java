@@ -75,16 +75,11 @@ class QualityGateTest {
       history.add(metric("run-" + d, rows, "acme", day, 2, true));
       history.add(metric("run-" + d, rows, "kiwi", day, 1, true));
     }
-    history.add(
-        metric(
-            "run-bad",
-            spend,
-            "acme",
-            DAY.minusDays(1),
-            9_000,
-            false)); // a run whose gate failed: not history
-    history.add(
-        metric("run-today", spend, "acme", DAY, 9_000, true)); // the judged day itself: not history
+    // Decoys the history must leave out. Either would fail acme's row-count check if it got in (10
+    // rows the day before against acme's 2 today is a drop of 80%): a later run of yesterday whose
+    // gate failed, and the judged day itself.
+    history.add(metric("run-bad", rows, "acme", DAY.minusDays(1), 10, false, 6));
+    history.add(metric("run-today", rows, "acme", DAY, 10, true, 0));
     lakehouse.ensure(Tables.QUALITY_METRICS, GateRecords.METRICS);
     lakehouse
         .spark()
@@ -172,6 +167,18 @@ class QualityGateTest {
 
   private static Row metric(
       String run, String metric, String org, LocalDate day, double value, boolean passed) {
+    return metric(run, metric, org, day, value, passed, 0);
+  }
+
+  /** A metric row recorded {@code hoursLater} hours after the start of its day. */
+  private static Row metric(
+      String run,
+      String metric,
+      String org,
+      LocalDate day,
+      double value,
+      boolean passed,
+      int hoursLater) {
     return RowFactory.create(
         run,
         "silver.delivery_daily",
@@ -180,6 +187,6 @@ class QualityGateTest {
         Date.valueOf(day),
         value,
         passed,
-        Timestamp.valueOf(day.atStartOfDay()));
+        Timestamp.valueOf(day.atStartOfDay().plusHours(hoursLater)));
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.projectnessie.client.NessieClientBuilder;
 import org.projectnessie.client.api.NessieApiV2;
+import org.projectnessie.model.FetchOption;
 import org.projectnessie.model.LogResponse;
 
 /**
@@ -72,29 +73,49 @@ class NessieWriteAuditPublishTest {
   @Test
   @Order(1)
   void aDayIsPublishedToMainInOneMerge() throws Exception {
+    String before;
+    try (NessieApiV2 api = api()) {
+      before = api.getReference().refName("main").get().getHash();
+    }
+
     RunOutcome run = pipeline().run(new RunRequest(START, START.plusDays(1), START, 3, false));
 
     assertThat(run.status()).isEqualTo(RunStatus.PUBLISHED);
     assertThat(run.publish().orElseThrow().detail())
         .startsWith("merged " + run.record().branch() + " into main");
-    assertThat(run.publish().get().published())
+    List<String> published = run.publish().get().published();
+    assertThat(published)
         .contains("silver.delivery_daily", "gold.pacing", "gold.org_daily_summary");
-    try (NessieApiV2 api =
-        NessieClientBuilder.createClientBuilder(null, null)
-            .withUri(nessie.uri())
-            .build(NessieApiV2.class)) {
-      LogResponse.LogEntry newest =
-          api.getCommitLog().refName("main").maxRecords(1).get().getLogEntries().get(0);
-      // One commit brought every silver and gold table onto main; only the ledger row follows it.
-      List<String> messages = new ArrayList<>();
-      api.getCommitLog()
-          .refName("main")
-          .maxRecords(5)
-          .get()
-          .getLogEntries()
-          .forEach(e -> messages.add(e.getCommitMeta().getMessage()));
-      assertThat(messages).anyMatch(m -> m.equals("adlake: publish " + run.record().branch()));
-      assertThat(newest).isNotNull();
+    try (NessieApiV2 api = api()) {
+      // Every commit main got since the run began, newest first, with the tables each one changed.
+      List<LogResponse.LogEntry> since = new ArrayList<>();
+      for (LogResponse.LogEntry e :
+          api.getCommitLog().refName("main").fetch(FetchOption.ALL).get().getLogEntries()) {
+        if (e.getCommitMeta().getHash().equals(before)) {
+          break;
+        }
+        since.add(e);
+      }
+      List<LogResponse.LogEntry> toReaders =
+          since.stream()
+              .filter(
+                  e ->
+                      e.getOperations().stream()
+                          .map(o -> o.getKey().toPathString())
+                          .anyMatch(k -> k.startsWith("silver.") || k.startsWith("gold.")))
+              .toList();
+      // One commit brought every silver and gold table onto main; the others are ledger rows.
+      assertThat(toReaders)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getCommitMeta().getMessage())
+                    .isEqualTo("adlake: publish " + run.record().branch());
+                assertThat(e.getOperations())
+                    .extracting(o -> o.getKey().toPathString())
+                    .containsExactlyInAnyOrderElementsOf(published);
+              });
+      assertThat(since.size()).isGreaterThan(1);
     }
     SampleRunFixture.assertGrainsUnique(main);
     assertThat(main.read(Tables.GOLD_ORG_DAILY).count()).isPositive();
@@ -120,10 +141,7 @@ class NessieWriteAuditPublishTest {
         .isNotEqualTo(kiwi.get("gold.org_daily_summary"));
     // The run's branch keeps its history: the commit before the hold restored acme still has the
     // bad row.
-    try (NessieApiV2 api =
-        NessieClientBuilder.createClientBuilder(null, null)
-            .withUri(nessie.uri())
-            .build(NessieApiV2.class)) {
+    try (NessieApiV2 api = api()) {
       assertThat(api.getReference().refName(bad.record().branch()).get().getName())
           .isEqualTo(bad.record().branch());
     }
@@ -183,6 +201,12 @@ class NessieWriteAuditPublishTest {
                 .count())
         .isPositive();
     SampleRunFixture.assertGrainsUnique(main);
+  }
+
+  private NessieApiV2 api() {
+    return NessieClientBuilder.createClientBuilder(null, null)
+        .withUri(nessie.uri())
+        .build(NessieApiV2.class);
   }
 
   private PipelineRun pipeline() {

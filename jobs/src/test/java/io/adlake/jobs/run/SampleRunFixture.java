@@ -62,6 +62,11 @@ final class SampleRunFixture {
   }
 
   PipelineRun pipeline(Lakehouse main, RunBranches branches, String catalogType) {
+    return pipeline(main, branches, catalogType, conf);
+  }
+
+  /** The same, with the gates of the {@code quality.yaml} in {@code gates}. */
+  PipelineRun pipeline(Lakehouse main, RunBranches branches, String catalogType, Path gates) {
     return new PipelineRun(
         main,
         branches,
@@ -70,10 +75,25 @@ final class SampleRunFixture {
         new LocalLandingStore(),
         landing.toString(),
         TestLanding.martSettings(),
-        QualitySettingsLoader.load(conf),
+        QualitySettingsLoader.load(gates),
         7,
         conf,
         Progress.silent());
+  }
+
+  /**
+   * A configuration folder with the shipped gates and one more check of {@code table}, written as a
+   * line of {@code quality.yaml}, e.g. {@code {check: unique, columns: [report_date]}}.
+   */
+  Path gatesWith(String table, String check) throws IOException {
+    String shipped = Files.readString(conf.resolve(QualitySettingsLoader.FILE));
+    String heading = "  " + table + ":\n";
+    assertThat(shipped).contains(heading);
+    Path gates = Files.createTempDirectory("adlake-run-gates");
+    Files.writeString(
+        gates.resolve(QualitySettingsLoader.FILE),
+        shipped.replace(heading, heading + "    - " + check + "\n"));
+    return gates;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.adlake.jobs.run;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adlake.catalog.Lakehouse;
@@ -16,6 +17,7 @@ import io.adlake.model.TableSpec;
 import io.adlake.model.Tables;
 import io.adlake.model.org.OrgScope;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -319,6 +321,41 @@ class WriteAuditPublishTest {
     assertThat(lakehouse.read(Tables.BRONZE_DV360).filter("org_id = 'acme'").count())
         .isEqualTo(acmeBronze);
     assertThat(kiwiOnly.ingest().orElseThrow().rowsRead()).isPositive();
+  }
+
+  @Test
+  @Order(7)
+  void aTableWideGateFailureStopsTheRunAndMainKeepsWhatItHad() throws IOException {
+    LocalDate day = BAD_DAY.plusDays(2);
+    samples.land(day, 1);
+    Map<String, Long> published = SampleRunFixture.publishedSnapshots(lakehouse);
+    Map<String, String> content = SampleRunFixture.content(lakehouse, null);
+    // A uniqueness check without org_id cannot say whose rows broke it: the whole table fails, and
+    // no org may publish (the gate holds orgs only for failures it can attribute).
+    String check = "{check: unique, columns: [report_date, platform]}";
+    Path gates = samples.gatesWith("silver.delivery_daily", check);
+
+    RunOutcome failed =
+        samples.pipeline(lakehouse, branches(), "jdbc", gates).run(RunRequest.daily(day));
+
+    // `adlake run` exits 7 for it (RunExitCodeTest).
+    assertThat(failed.status()).isEqualTo(RunStatus.GATE_FAILED);
+    assertThat(failed.record().heldOrgs()).isEmpty();
+    assertThat(failed.publish()).isEmpty();
+    assertThat(SampleRunFixture.publishedSnapshots(lakehouse)).isEqualTo(published);
+    assertThat(SampleRunFixture.content(lakehouse, null)).isEqualTo(content);
+    assertThat(
+            lakehouse
+                .read(Tables.QUALITY_RESULTS)
+                .filter(
+                    col("run_id")
+                        .equalTo(failed.record().runId())
+                        .and(col("status").equalTo("failure"))
+                        .and(col("level").equalTo("error")))
+                .select("table_name", "org_id", "check_name")
+                .collectAsList())
+        .extracting(Object::toString)
+        .containsExactly("[silver.delivery_daily,*,unique(report_date,platform)]");
   }
 
   private PipelineRun pipeline(RunBranches branches) {
