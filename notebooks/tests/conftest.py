@@ -49,7 +49,8 @@ def demo(tmp_path_factory) -> Path:
     if given:
         return Path(given)
     data_dir = tmp_path_factory.mktemp("demo")
-    adlake(data_dir, "demo", timeout=900)
+    # ./run-tests runs this beside Maven's suites and the DAG suite: the demo took 10 min there, 2 to 3 alone.
+    adlake(data_dir, "demo", timeout=1800)
     return data_dir
 
 
