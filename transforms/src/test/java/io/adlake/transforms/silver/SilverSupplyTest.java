@@ -85,8 +85,12 @@ class SilverSupplyTest {
                     new BigDecimal("0.8500000000"))),
             RATES);
 
+    Dataset<Row> built = SilverSupply.build(mapped, orgs, rates, 5);
+    // The roll-up is one aggregation: no distinct count, which Spark plans as two more aggregation
+    // levels.
+    assertThat(built.queryExecution().optimizedPlan().toString()).doesNotContain("count(distinct");
     Map<String, Row> byUnit =
-        SilverSupply.build(mapped, orgs, rates, 5).collectAsList().stream()
+        built.collectAsList().stream()
             .collect(Collectors.toMap(r -> r.<String>getAs("ad_unit_id"), r -> r));
 
     Row deal = byUnit.get("u1");
